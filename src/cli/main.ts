@@ -1,0 +1,253 @@
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import type { Analysis } from '../core/types.js'
+import { extractHtml, type ExtractedArticle } from '../extract/extract-html.js'
+import { analyzeArticle, type ArticleInput } from '../pipeline.js'
+import { ServeError, serveSample } from '../http/serve-command.js'
+import { PIPELINE_VERSION } from '../version.js'
+import { InputError, UsageError } from './errors.js'
+import { HELP } from './help.js'
+import { loadInput, readInputBytes, decodeInput } from './read-input.js'
+
+type Out = { write(s: string): unknown }
+
+export interface CliIo {
+  stdout: Out
+  stderr: Out
+}
+
+const COMMANDS = ['analyze', 'extract', 'serve'] as const
+
+/**
+ * Runs the command line and returns the exit code: 0 success, 1 bad input, 2 usage.
+ * Never throws; every error becomes one line on stderr.
+ */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    const [command, ...rest] = argv
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      const topic = command === 'help' ? rest[0] : undefined
+      io.stdout.write(HELP[topic ?? 'main'] ?? HELP.main!)
+      return command === undefined ? 2 : 0
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`newsgraph ${PIPELINE_VERSION}\n`)
+      return 0
+    }
+    switch (command) {
+      case 'analyze':
+        return await analyzeCommand(rest, io)
+      case 'extract':
+        return await extractCommand(rest, io)
+      case 'serve':
+        return await serveCommand(rest, io)
+      default:
+        throw new UsageError(`Unknown command \`${command}\`, expected one of: ${COMMANDS.join(', ')}`)
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`newsgraph: ${err.message}\nRun \`newsgraph --help\` for usage.\n`)
+      return 2
+    }
+    if (err instanceof InputError || err instanceof ServeError) {
+      io.stderr.write(`newsgraph: ${err.message}\n`)
+      return 1
+    }
+    io.stderr.write(`newsgraph: internal error: ${(err as Error)?.message ?? String(err)} (please report this with the input)\n`)
+    return 1
+  }
+}
+
+type Values = Record<string, string | boolean | undefined>
+
+function parse(
+  command: string,
+  args: string[],
+  options: Record<string, { type: 'boolean' | 'string'; short?: string }>,
+): { values: Values; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+    return { values: parsed.values as Values, positionals: parsed.positionals }
+  } catch (err) {
+    const e = err as Error & { code?: string }
+    const known = Object.keys(options).map((o) => `--${o}`).concat('--help').join(', ')
+    const m = /'([^']+)'/.exec(e.message)
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option \`${m?.[1] ?? '?'}\` for ${command}, expected: ${known}`)
+    throw new UsageError(`${command}: ${e.message}`)
+  }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('analyze', args, {
+    jsonl: { type: 'boolean' },
+    raw: { type: 'boolean' },
+    published: { type: 'string' },
+  })
+  if (values.help) {
+    io.stdout.write(HELP.analyze!)
+    return 0
+  }
+  const published = values.published as string | undefined
+  if (published !== undefined && (!DATE.test(published) || Number.isNaN(Date.parse(published))))
+    throw new UsageError(`--published expects a date YYYY-MM-DD, received \`${published}\``)
+  const options = { raw: Boolean(values.raw), ...(published ? { published } : {}) }
+  if (values.jsonl) {
+    if (positionals.length > 1) throw new UsageError(`analyze --jsonl takes at most one file (or stdin), received ${positionals.length}`)
+    return analyzeJsonl(positionals[0] ?? '-', options, io)
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'analyze needs one input: a file, a URL, or - for stdin' : `analyze takes one input, received ${positionals.length}; use --jsonl for many`)
+  const input = await loadInput(positionals[0]!)
+  const article: ArticleInput = input.isHtml ? { html: input.text, url: input.url } : { text: input.text, url: input.url }
+  const analysis = analyzeArticle(article, { ...options, sniffHtml: false })
+  io.stdout.write(JSON.stringify(analysis, null, 2) + '\n')
+  return 0
+}
+
+/** Reads JSON Lines from a file or stdin, one line at a time, and calls `fn` with its 1-based number. */
+async function eachLine(arg: string, fn: (line: string, n: number) => void): Promise<void> {
+  if (arg !== '-') await readInputBytes(arg) // fails with a clear message on a missing file or a directory
+  const stream = arg === '-' ? process.stdin : createReadStream(arg)
+  const rl = createInterface({ input: stream, crlfDelay: Infinity })
+  let n = 0
+  for await (const line of rl) {
+    n++
+    if (line.trim() === '') continue
+    fn(line, n)
+  }
+}
+
+interface JsonlRecord {
+  id: string | null
+  input?: ArticleInput
+  error?: string
+}
+
+/** Parses one JSON Lines record into an article, or says what is wrong with it. */
+export function parseJsonlRecord(line: string, n: number, where: string): JsonlRecord {
+  let obj: unknown
+  try {
+    obj = JSON.parse(line)
+  } catch (err) {
+    return { id: null, error: `${where}:${n}: not valid JSON (${(err as Error).message})` }
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    return { id: null, error: `${where}:${n}: expected a JSON object like {"id": ..., "text": ...}, received ${Array.isArray(obj) ? 'an array' : typeof obj}` }
+  const o = obj as Record<string, unknown>
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null
+  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : null)
+  const text = str('text')
+  const html = str('html')
+  if (text === null && html === null) return { id, error: `${where}:${n}: has neither "text" nor "html" (a string)` }
+  if ((html ?? text ?? '').trim() === '') return { id, error: `${where}:${n}: "${html !== null ? 'html' : 'text'}" is empty` }
+  const published = str('published')
+  return {
+    id,
+    input: { id: id ?? `line-${n}`, text, html, url: str('url'), title: str('title'), published },
+  }
+}
+
+async function analyzeJsonl(arg: string, options: { raw: boolean; published?: string }, io: CliIo): Promise<number> {
+  let failed = 0
+  const where = arg === '-' ? 'stdin' : arg
+  await eachLine(arg, (line, n) => {
+    const rec = parseJsonlRecord(line, n, where)
+    let out: Analysis | { id: string | null; error: string }
+    if (rec.error || !rec.input) out = { id: rec.id, error: rec.error ?? 'unreadable' }
+    else {
+      try {
+        out = analyzeArticle(rec.input, options)
+      } catch (err) {
+        out = { id: rec.id, error: `${where}:${n}: analysis failed: ${(err as Error).message}` }
+      }
+    }
+    if ('error' in out) {
+      failed++
+      io.stderr.write(`newsgraph: ${out.error}\n`)
+    }
+    io.stdout.write(JSON.stringify(out) + '\n')
+  })
+  if (failed) io.stderr.write(`newsgraph: ${failed} line${failed === 1 ? '' : 's'} of ${where} could not be analysed\n`)
+  return failed ? 1 : 0
+}
+
+type ExtractOutput = ExtractedArticle & { file?: string; id?: string }
+
+async function extractCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('extract', args, { jsonl: { type: 'boolean' } })
+  if (values.help) {
+    io.stdout.write(HELP.extract!)
+    return 0
+  }
+  if (values.jsonl && positionals.length === 0) {
+    let failed = 0
+    await eachLine('-', (line, n) => {
+      const rec = parseJsonlRecord(line, n, 'stdin')
+      if (rec.error || !rec.input) {
+        failed++
+        io.stderr.write(`newsgraph: ${rec.error}\n`)
+        io.stdout.write(JSON.stringify({ id: rec.id, error: rec.error }) + '\n')
+        return
+      }
+      const html = rec.input.html ?? rec.input.text ?? ''
+      const article = extractHtml(html, rec.input.url ? { url: rec.input.url } : {})
+      io.stdout.write(JSON.stringify({ id: rec.id, ...article }) + '\n')
+    })
+    return failed ? 1 : 0
+  }
+  if (positionals.length === 0) throw new UsageError('extract needs at least one input: an HTML file or a URL (or --jsonl on stdin)')
+  const results: ExtractOutput[] = []
+  let failed = 0
+  for (const arg of positionals) {
+    try {
+      const raw = await readInputBytes(arg)
+      const { text, isHtml } = decodeInput(raw.name, raw.bytes, raw.contentType)
+      const article: ExtractedArticle = isHtml
+        ? extractHtml(text, raw.url ? { url: raw.url } : {})
+        : { title: null, byline: null, published: null, site: null, language: null, url: raw.url, text: text.trim() }
+      const out: ExtractOutput = { file: arg, ...article }
+      if (values.jsonl) io.stdout.write(JSON.stringify(out) + '\n')
+      else results.push(out)
+    } catch (err) {
+      if (!(err instanceof InputError) || positionals.length === 1) throw err
+      failed++
+      io.stderr.write(`newsgraph: ${err.message}\n`)
+    }
+  }
+  if (!values.jsonl) io.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n')
+  return failed ? 1 : 0
+}
+
+async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('serve', args, {
+    sample: { type: 'boolean' },
+    file: { type: 'string' },
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+  })
+  if (values.help) {
+    io.stdout.write(HELP.serve!)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`serve takes no inputs, received \`${positionals[0]}\`; use --file for a JSON Lines corpus`)
+  const portArg = values.port as string | undefined
+  if (portArg !== undefined && (!/^\d+$/.test(portArg) || Number(portArg) > 65535))
+    throw new UsageError(`--port expects an integer from 0 to 65535, received \`${portArg}\``)
+  const serving = await serveSample({
+    ...(portArg !== undefined ? { port: Number(portArg) } : {}),
+    ...(typeof values.host === 'string' ? { host: values.host } : {}),
+    ...(typeof values.file === 'string' ? { file: values.file } : {}),
+    stdout: io.stdout,
+    stderr: io.stderr,
+  })
+  // Serve until interrupted.
+  await new Promise<void>((resolve) => {
+    const stop = () => void serving.close().finally(resolve)
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  return 0
+}

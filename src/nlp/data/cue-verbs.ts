@@ -1,0 +1,205 @@
+/**
+ * Cue verbs: the speech and reporting verbs that introduce a quote, as data.
+ *
+ * `class` says what kind of attribution the verb makes:
+ * - `speech`: someone said something ("said", "told", "added", "tweeted")
+ * - `report`: something was reported or shown ("reported", "revealed", "found", "shows")
+ * - `deny`: a denial ("denied", "rejected", "dismissed")
+ * - `accuse`: an accusation ("accused", "charged", "alleged")
+ * - `claim`: an assertion the writer keeps at a distance ("claimed", "insisted", "argued")
+ * - `belief`: a thought, belief, expectation or intention ("believes", "thinks", "fears", "wants")
+ * - `stance`: a public position taken on someone or something ("endorsed", "praised", "supported")
+ *
+ * `clause`: `any` when the verb alone is enough to make an attribution ("X said …", "…, X said"),
+ * `that` when it needs a following "that"-clause or a quotation ("the report found that …"), since
+ * without one it is usually an ordinary verb ("found a job", "showed the way"); `object` when its object
+ * is the content, as PolNeAR annotates it ("Christie endorsed [Trump]", "He criticized [Clinton's record]").
+ */
+export type CueClass = 'speech' | 'report' | 'deny' | 'accuse' | 'claim' | 'belief' | 'stance'
+
+export interface CueVerb {
+  lemma: string
+  forms: readonly string[]
+  class: CueClass
+  clause: 'any' | 'that' | 'object'
+}
+
+const v = (lemma: string, forms: string, cls: CueClass, clause: CueVerb['clause'] = 'any'): CueVerb => ({
+  lemma,
+  forms: [lemma, ...forms.split(' ').filter(Boolean).map((f) => f.replace(/_/g, ' '))],
+  class: cls,
+  clause,
+})
+
+export const cueVerbs: readonly CueVerb[] = [
+  // speech
+  v('say', 'says said saying', 'speech'),
+  v('tell', 'tells told telling', 'speech'),
+  v('add', 'adds added adding', 'speech'),
+  v('write', 'writes wrote writing written', 'speech'),
+  v('tweet', 'tweets tweeted tweeting', 'speech'),
+  v('state', 'states stated stating', 'speech'),
+  v('note', 'notes noted noting', 'speech'),
+  v('explain', 'explains explained explaining', 'speech'),
+  v('announce', 'announces announced announcing', 'speech', 'object'),
+  v('declare', 'declares declared declaring', 'speech'),
+  v('remark', 'remarks remarked remarking', 'speech'),
+  v('reply', 'replies replied replying', 'speech'),
+  v('respond', 'responds responded responding', 'speech'),
+  v('answer', 'answers answered answering', 'speech'),
+  v('ask', 'asks asked asking', 'speech', 'object'),
+  v('recall', 'recalls recalled recalling', 'speech'),
+  v('continue', 'continues continued continuing', 'speech', 'that'),
+  v('stress', 'stresses stressed stressing', 'speech'),
+  v('emphasize', 'emphasizes emphasized emphasizing emphasise emphasises emphasised', 'speech'),
+  v('warn', 'warns warned warning', 'speech'),
+  v('predict', 'predicts predicted predicting', 'speech'),
+  v('promise', 'promises promised promising', 'speech', 'object'),
+  v('vow', 'vows vowed vowing', 'speech', 'object'),
+  v('pledge', 'pledges pledged pledging', 'speech', 'object'),
+  v('urge', 'urges urged urging', 'speech', 'object'),
+  v('acknowledge', 'acknowledges acknowledged acknowledging', 'speech'),
+  v('admit', 'admits admitted admitting', 'speech'),
+  v('concede', 'concedes conceded conceding', 'speech'),
+  v('confirm', 'confirms confirmed confirming', 'speech'),
+  v('complain', 'complains complained complaining', 'speech'),
+  v('testify', 'testifies testified testifying', 'speech'),
+  v('observe', 'observes observed observing', 'speech', 'that'),
+  v('quip', 'quips quipped quipping', 'speech'),
+  v('joke', 'jokes joked joking', 'speech'),
+  v('agree', 'agrees agreed agreeing', 'speech', 'that'),
+  v('point out', 'points_out pointed_out pointing_out', 'speech'),
+  v('suggest', 'suggests suggested suggesting', 'claim'),
+  // report
+  v('report', 'reports reported reporting', 'report'),
+  v('reveal', 'reveals revealed revealing', 'report'),
+  v('disclose', 'discloses disclosed disclosing', 'report'),
+  v('show', 'shows showed shown showing', 'report', 'object'),
+  v('find', 'finds found finding', 'report', 'that'),
+  v('indicate', 'indicates indicated indicating', 'report', 'that'),
+  v('conclude', 'concludes concluded concluding', 'report'),
+  v('estimate', 'estimates estimated estimating', 'report', 'that'),
+  // deny
+  v('deny', 'denies denied denying', 'deny'),
+  v('dismiss', 'dismisses dismissed dismissing', 'deny', 'object'),
+  v('reject', 'rejects rejected rejecting', 'deny', 'object'),
+  v('dispute', 'disputes disputed disputing', 'deny', 'that'),
+  // accuse
+  v('accuse', 'accuses accused accusing', 'accuse', 'object'),
+  v('charge', 'charges charged charging', 'accuse', 'that'),
+  v('allege', 'alleges alleged alleging', 'accuse'),
+  // claim
+  v('claim', 'claims claimed claiming', 'claim'),
+  v('insist', 'insists insisted insisting', 'claim'),
+  v('argue', 'argues argued arguing', 'claim'),
+  v('assert', 'asserts asserted asserting', 'claim'),
+  v('contend', 'contends contended contending', 'claim'),
+  v('maintain', 'maintains maintained maintaining', 'claim', 'that'),
+  v('boast', 'boasts boasted boasting', 'claim'),
+  v('counter', 'counters countered countering', 'claim'),
+  // belief
+  v('believe', 'believes believed believing', 'belief'),
+  v('think', 'thinks thought thinking', 'belief'),
+  v('fear', 'fears feared fearing', 'belief', 'that'),
+  v('hope', 'hopes hoped hoping', 'belief', 'object'),
+  v('expect', 'expects expected expecting', 'belief', 'that'),
+  v('know', 'knows knew known knowing', 'belief', 'that'),
+  v('feel', 'feels felt feeling', 'belief', 'that'),
+  v('worry', 'worries worried worrying', 'belief', 'that'),
+  v('want', 'wants wanted wanting', 'belief', 'object'),
+  v('plan', 'plans planned planning', 'belief', 'object'),
+  v('seek', 'seeks sought seeking', 'belief', 'object'),
+  v('intend', 'intends intended intending', 'belief', 'object'),
+  // acts of speech whose object is what was said or done with words
+  v('call', 'calls called calling', 'speech', 'object'),
+  v('call for', 'calls_for called_for calling_for', 'speech', 'object'),
+  v('call on', 'calls_on called_on calling_on', 'speech', 'object'),
+  v('describe', 'describes described describing', 'speech', 'object'),
+  v('propose', 'proposes proposed proposing', 'claim', 'object'),
+  v('recommend', 'recommends recommended recommending', 'claim', 'object'),
+  v('demand', 'demands demanded demanding', 'speech', 'object'),
+  v('cite', 'cites cited citing', 'speech', 'object'),
+  v('refer to', 'refers_to referred_to referring_to', 'speech', 'object'),
+  v('decline', 'declines declined declining', 'deny', 'object'),
+  v('refuse', 'refuses refused refusing', 'deny', 'object'),
+  // stance
+  v('endorse', 'endorses endorsed endorsing', 'stance', 'object'),
+  v('praise', 'praises praised praising', 'stance', 'object'),
+  v('support', 'supports supported supporting', 'stance', 'object'),
+  v('back', 'backs backed backing', 'stance', 'object'),
+  v('defend', 'defends defended defending', 'stance', 'object'),
+  v('welcome', 'welcomes welcomed welcoming', 'stance', 'object'),
+  v('oppose', 'opposes opposed opposing', 'stance', 'object'),
+  v('criticize', 'criticizes criticized criticizing criticise criticises criticised', 'accuse', 'object'),
+  v('attack', 'attacks attacked attacking', 'accuse', 'object'),
+  v('blame', 'blames blamed blaming', 'accuse', 'object'),
+  v('condemn', 'condemns condemned condemning', 'accuse', 'object'),
+  v('slam', 'slams slammed slamming', 'accuse', 'object'),
+  v('question', 'questions questioned questioning', 'accuse', 'object'),
+  v('decry', 'decries decried decrying', 'accuse', 'object'),
+  v('echo', 'echoes echoed echoing', 'speech', 'object'),
+  v('make clear', 'makes_clear made_clear making_clear', 'speech'),
+  v('prefer', 'prefers preferred preferring', 'belief', 'object'),
+  v('favor', 'favors favored favoring favour favours favoured', 'stance', 'object'),
+  v('consider', 'considers considered considering', 'belief', 'that'),
+  v('see', 'sees saw seen seeing', 'belief', 'that'),
+  v('view', 'views viewed viewing', 'belief', 'object'),
+  v('offer', 'offers offered offering', 'speech', 'object'),
+  v('express', 'expresses expressed expressing', 'speech', 'object'),
+  v('discuss', 'discusses discussed discussing', 'speech', 'object'),
+  v('mention', 'mentions mentioned mentioning', 'speech', 'object'),
+  v('reiterate', 'reiterates reiterated reiterating', 'speech'),
+  v('highlight', 'highlights highlighted highlighting', 'speech', 'object'),
+  v('tout', 'touts touted touting', 'stance', 'object'),
+  v('thank', 'thanks thanked thanking', 'stance', 'object'),
+  v('signal', 'signals signaled signalled signaling signalling', 'speech', 'object'),
+  v('hint', 'hints hinted hinting', 'speech'),
+  v('recognize', 'recognizes recognized recognizing recognise recognises recognised', 'belief', 'that'),
+  v('mean', 'means meant', 'belief', 'that'),
+  v('caution', 'cautions cautioned cautioning', 'speech'),
+  v('mock', 'mocks mocked mocking', 'accuse', 'object'),
+  v('denounce', 'denounces denounced denouncing', 'accuse', 'object'),
+  v('blast', 'blasts blasted blasting', 'accuse', 'object'),
+  v('threaten', 'threatens threatened threatening', 'speech', 'object'),
+  v('encourage', 'encourages encouraged encouraging', 'speech', 'object'),
+  v('assure', 'assures assured assuring', 'speech'),
+  v('imply', 'implies implied implying', 'claim'),
+  v('project', 'projects projected projecting', 'report', 'that'),
+  v('applaud', 'applauds applauded applauding', 'stance', 'object'),
+  v('invoke', 'invokes invoked invoking', 'speech', 'object'),
+  v('repeat', 'repeats repeated repeating', 'speech', 'object'),
+  v('email', 'emails emailed emailing', 'speech'),
+  v('reference', 'references referenced referencing', 'speech', 'object'),
+  v('talk about', 'talks_about talked_about talking_about', 'speech', 'object'),
+  v('speak about', 'speaks_about spoke_about speaking_about', 'speech', 'object'),
+  v('apologize for', 'apologizes_for apologized_for apologizing_for', 'speech', 'object'),
+]
+
+/**
+ * Adjectives that attribute a belief after a copula: "advisers were optimistic that …",
+ * "officials are skeptical of …". Their content follows "that", "about" or "of".
+ */
+export const cueAdjectives: ReadonlySet<string> = new Set(
+  'optimistic confident adamant certain sure convinced worried concerned skeptical sceptical hopeful aware pessimistic afraid fearful insistent unsure doubtful unconvinced wary critical supportive'.split(' '),
+)
+
+/** Phrases that attribute by preposition rather than verb: "according to X, …". */
+export const cuePhrases: readonly { words: readonly string[]; class: CueClass }[] = [
+  { words: ['according', 'to'], class: 'report' },
+]
+
+/** Verbs after which an object (the hearer) comes before the content: "told reporters that …". */
+export const hearerVerbs: ReadonlySet<string> = new Set(['tell', 'ask', 'warn', 'urge', 'remind', 'assure', 'inform', 'caution', 'email'])
+
+/** One look-up from a lower-cased form (the first word of multi-word cues) to its verbs. */
+export const cueByForm: ReadonlyMap<string, readonly CueVerb[]> = (() => {
+  const map = new Map<string, CueVerb[]>()
+  for (const verb of cueVerbs)
+    for (const form of verb.forms) {
+      const first = form.split(' ')[0]!
+      const list = map.get(first) ?? []
+      list.push(verb)
+      map.set(first, list)
+    }
+  return map
+})()

@@ -1,0 +1,547 @@
+/**
+ * The named-entity tagger: a greedy left-to-right averaged perceptron over BIO tags
+ * (PER / ORG / LOC / MISC), trained by `scripts/train-entities.ts` and shipped as
+ * `models/entities.json.gz`.
+ *
+ * Features are local (word, case, shape, affixes, ±2 context words, previous tags),
+ * gazetteer matches (entity strings collected from the training data and the country /
+ * nationality lists of `./data/places.ts`) and document-level case evidence (is a
+ * sentence-initial or all-caps word written in title case elsewhere in the article?).
+ */
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { countries, nationalities } from './data/places.js'
+
+/**
+ * The tagger works in BILOU (Begin, Inside, Last, Unit, Outside), which lets a greedy decoder
+ * see where an entity ends; its output is converted to BIO.
+ */
+export const TAGS: readonly string[] = ['O', ...['PER', 'ORG', 'LOC', 'MISC'].flatMap((t) => ['B-', 'I-', 'L-', 'U-'].map((p) => p + t))]
+export const NTAGS: number = TAGS.length
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const
+
+/** `allowed[prev * NTAGS + cur]` (prev index NTAGS = sentence start): an open entity must go on or end. */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((NTAGS + 1) * NTAGS)
+  for (let p = 0; p <= NTAGS; p++) {
+    const prev = p < NTAGS ? TAGS[p]! : 'O'
+    const open = prev[0] === 'B' || prev[0] === 'I'
+    for (let c = 0; c < NTAGS; c++) {
+      const cur = TAGS[c]!
+      const inside = cur[0] === 'I' || cur[0] === 'L'
+      a[p * NTAGS + c] = open ? (inside && cur.slice(2) === prev.slice(2) ? 1 : 0) : inside ? 0 : 1
+    }
+  }
+  return a
+})()
+
+/** BILOU → BIO. */
+export function toBio(tags: readonly string[]): string[] {
+  return tags.map((t) => (t[0] === 'L' ? 'I' + t.slice(1) : t[0] === 'U' ? 'B' + t.slice(1) : t))
+}
+
+/** BIO → BILOU. */
+export function toBilou(tags: readonly string[]): string[] {
+  return tags.map((t, i) => {
+    if (t === 'O') return t
+    const ends = tags[i + 1] === undefined || tags[i + 1]![0] !== 'I' || tags[i + 1]!.slice(2) !== t.slice(2)
+    return t[0] === 'B' ? (ends ? 'U' : 'B') + t.slice(1) : (ends ? 'L' : 'I') + t.slice(1)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer: multi-token entity strings with the types they were seen with.
+
+/** Type bits: PER 1, ORG 2, LOC 4, MISC 8; 16 marks a given name (from a names list, not a full entity). */
+export type Gazetteer = Map<string, number>
+const TYPE_BIT: Record<string, number> = { PER: 1, ORG: 2, LOC: 4, MISC: 8 }
+const GAZ_MAX = 6
+
+/** Entries that every model gets, from our own data lists (not from any training set). */
+export function builtinGazetteer(givenNames: Iterable<string> = []): Gazetteer {
+  const g: Gazetteer = new Map()
+  for (const n of givenNames) g.set(n, (g.get(n) ?? 0) | 16)
+  for (const c of countries) g.set(c, (g.get(c) ?? 0) | TYPE_BIT.LOC!)
+  for (const n of nationalities) g.set(n, (g.get(n) ?? 0) | TYPE_BIT.MISC!)
+  return g
+}
+
+/** Per token, the gazetteer feature strings: `B-LOC`, `I-PER`, … of every match covering it. */
+function gazetteerMarks(words: readonly string[], gaz: Gazetteer): string[][] {
+  const marks: string[][] = words.map(() => [])
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!.charCodeAt(0)
+    // Entries start with an upper-case letter or a digit.
+    if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first > 127)) continue
+    let key = ''
+    for (let n = 1; n <= GAZ_MAX && i + n <= words.length; n++) {
+      key = n === 1 ? words[i]! : key + ' ' + words[i + n - 1]!
+      const bits = gaz.get(key)
+      if (bits === undefined) continue
+      if (bits & 16) marks[i]!.push('NAME')
+      for (const t of ENTITY_TYPES) {
+        if (!(bits & TYPE_BIT[t]!)) continue
+        marks[i]!.push('B-' + t + (n === 1 ? '1' : ''))
+        for (let k = 1; k < n; k++) marks[i + k]!.push('I-' + t)
+      }
+    }
+  }
+  return marks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/** "Lavrov" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d". Runs of one class collapse. */
+export function wordShape(w: string): string {
+  let out = ''
+  let last = -1
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i)
+    let c: number
+    if (code >= 97 && code <= 122) c = 120 // x
+    else if (code >= 65 && code <= 90) c = 88 // X
+    else if (code >= 48 && code <= 57) c = 100 // d
+    else if (code < 128) c = code
+    else {
+      const ch = w[i]!
+      c = ch.toLowerCase() !== ch ? 88 : ch.toUpperCase() !== ch ? 120 : code
+    }
+    if (c !== last) out += String.fromCharCode(c)
+    last = c
+  }
+  return out
+}
+
+function isUpperStart(w: string): boolean {
+  const c = w[0] ?? ''
+  return c !== c.toLowerCase()
+}
+function isAllCaps(w: string): boolean {
+  return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()
+}
+function titleCase(w: string): string {
+  return w.charAt(0) + w.slice(1).toLowerCase()
+}
+
+/** What the rest of the article says about how a word is written. */
+export interface DocContext {
+  /** Words written with a capital inside a sentence that is not all-caps. */
+  midCap: Set<string>
+  /** Lower-case words seen (lower-case as written). */
+  lower: Set<string>
+}
+
+/** A sentence is a "caps" sentence (headline) when most of its letters-words are all-caps. */
+function isCapsSentence(words: readonly string[]): boolean {
+  let caps = 0
+  let letters = 0
+  for (const w of words) {
+    if (w.toLowerCase() === w.toUpperCase()) continue
+    letters++
+    if (w === w.toUpperCase()) caps++
+  }
+  return letters > 0 && caps / letters > 0.8 && caps > 1
+}
+
+export function docContext(sentences: readonly (readonly string[])[]): DocContext {
+  const midCap = new Set<string>()
+  const lower = new Set<string>()
+  for (const words of sentences) {
+    if (isCapsSentence(words)) continue
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!
+      if (i > 0 && isUpperStart(w) && !/^["'“‘(\[]$/.test(words[i - 1]!)) midCap.add(w)
+      else if (w === w.toLowerCase() && w !== w.toUpperCase()) lower.add(w)
+    }
+  }
+  return { midCap, lower }
+}
+
+/** What a first tagging pass found in the article: per word, how its other occurrences were tagged. */
+export interface DocPredictions {
+  /** Word → counts of O, PER, ORG, LOC, MISC over its occurrences. */
+  counts: Map<string, Int32Array>
+  /** Word → entity type of the multi-word entities it was part of (last seen). */
+  inLong: Map<string, string>
+}
+
+const TYPE_INDEX: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 }
+const TYPE_NAMES = ['O', 'PER', 'ORG', 'LOC', 'MISC']
+
+export function docPredictions(sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[]): DocPredictions {
+  const counts = new Map<string, Int32Array>()
+  const inLong = new Map<string, string>()
+  sentences.forEach((words, s) => {
+    const ts = tags[s]!
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!
+      if (!isUpperStart(w)) continue
+      let c = counts.get(w)
+      if (!c) counts.set(w, (c = new Int32Array(5)))
+      c[ts[i] === 'O' ? 0 : TYPE_INDEX[ts[i]!.slice(2)]!]!++
+      if (ts[i] !== 'O' && ((i + 1 < words.length && ts[i + 1]!.startsWith('I-')) || ts[i]!.startsWith('I-'))) inLong.set(w, ts[i]!.slice(2))
+    }
+  })
+  return { counts, inLong }
+}
+
+/** Features from the first pass: the majority type of the word's other occurrences in the article. */
+function predictionFeatures(w: string, own: string, pred: DocPredictions, f: string[]): void {
+  const c = pred.counts.get(w)
+  if (c) {
+    const ownIdx = own === 'O' ? 0 : TYPE_INDEX[own.slice(2)]!
+    let best = -1
+    let bestN = 0
+    let total = 0
+    for (let k = 0; k < 5; k++) {
+      const n = c[k]! - (k === ownIdx ? 1 : 0)
+      total += n
+      if (n > bestN) {
+        bestN = n
+        best = k
+      }
+    }
+    if (best >= 0) {
+      f.push('dt=' + TYPE_NAMES[best]!)
+      if (bestN === total) f.push('dt-all=' + TYPE_NAMES[best]!)
+    }
+  }
+  const long = pred.inLong.get(w)
+  if (long) f.push('dl=' + long)
+}
+
+/** The static (history-independent) features of every token of one sentence. */
+export function sentenceFeatures(
+  words: readonly string[],
+  gaz: Gazetteer,
+  doc: DocContext,
+  pred?: { doc: DocPredictions; tags: readonly string[] },
+): string[][] {
+  const n = words.length
+  const lower = words.map((w) => w.toLowerCase())
+  const shapes = words.map(wordShape)
+  const marks = gazetteerMarks(words, gaz)
+  const caps = isCapsSentence(words)
+  const lw = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!)
+  const sh = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!)
+  const out: string[][] = []
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!
+    const l = lower[i]!
+    const s = shapes[i]!
+    const f: string[] = [
+      'b',
+      'w=' + w,
+      'l=' + l,
+      's=' + s,
+      'w-1=' + lw(i - 1),
+      'w+1=' + lw(i + 1),
+      'w-2=' + lw(i - 2),
+      'w+2=' + lw(i + 2),
+      's-1=' + sh(i - 1) + '|' + s,
+      's+1=' + s + '|' + sh(i + 1),
+      's-1+1=' + sh(i - 1) + '|' + s + '|' + sh(i + 1),
+      'b-1=' + lw(i - 1) + '|' + l,
+      'b+1=' + l + '|' + lw(i + 1),
+      'W-1=' + (i > 0 ? words[i - 1]! : '<s>'),
+      'W+1=' + (i + 1 < n ? words[i + 1]! : '</s>'),
+      's-2=' + sh(i - 2) + '|' + sh(i - 1),
+      's+2=' + sh(i + 1) + '|' + sh(i + 2),
+      'x3-1=' + lw(i - 1).slice(-3),
+      'x3+1=' + lw(i + 1).slice(-3),
+    ]
+    const len = l.length
+    for (let k = 1; k <= 4 && k <= len; k++) {
+      f.push('p' + k + '=' + w.slice(0, k))
+      f.push('x' + k + '=' + l.slice(len - k))
+    }
+    if (len > 12) f.push('long')
+    if (caps) f.push('cs|' + s)
+    const upper = isUpperStart(w)
+    if (upper) {
+      f.push(i === 0 ? 'first-up' : 'mid-up')
+      if (i > 0 && (/^["'“‘(]$/.test(words[i - 1]!) || words[i - 1] === ':')) f.push('after-open-up')
+      // Document-level evidence for a capital that may only be positional.
+      if (i === 0 || caps) {
+        const form = caps && isAllCaps(w) ? titleCase(w) : w
+        if (doc.midCap.has(form) || doc.midCap.has(w)) f.push('doc-midcap')
+        if (doc.lower.has(l)) f.push('doc-lower')
+        if (caps) f.push('caps-l=' + l)
+      }
+    }
+    for (const m of marks[i]!) f.push('g=' + m)
+    if (i > 0) for (const m of marks[i - 1]!) f.push('g-1=' + m)
+    if (i + 1 < n) for (const m of marks[i + 1]!) f.push('g+1=' + m)
+    out.push(f)
+  }
+  if (pred) secondPassFeatures(words, pred.tags, pred.doc).forEach((extra, i) => out[i]!.push(...extra))
+  return out
+}
+
+/** Features of the second pass: the first pass's tags here and around, and elsewhere in the article. */
+export function secondPassFeatures(words: readonly string[], first: readonly string[], pred: DocPredictions): string[][] {
+  const n = words.length
+  const tag = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : first[i]!)
+  return words.map((w, i) => {
+    const f = ['q0=' + tag(i), 'q-1=' + tag(i - 1) + '|' + tag(i), 'q+1=' + tag(i) + '|' + tag(i + 1)]
+    if (isUpperStart(w)) predictionFeatures(w, first[i]!, pred, f)
+    return f
+  })
+}
+
+/** History features: the tags already chosen for the previous two tokens. */
+export function historyFeatures(prev1: string, prev2: string, word: string, shape: string, next: string): string[] {
+  return ['t1=' + prev1, 't2=' + prev2 + '|' + prev1, 't1w=' + prev1 + '|' + word, 't1s=' + prev1 + '|' + shape, 't1n=' + prev1 + '|' + next]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+export interface EntityModel {
+  /** Feature string → row in `weights`. */
+  index: Map<string, number>
+  /** `weights[row * NTAGS + tag]`. */
+  weights: Float32Array
+  gazetteer: Gazetteer
+  /** The second-pass model, which also sees the first pass's tags of the whole article. */
+  second?: EntityModel
+}
+
+/** On-disk format (gzip JSON): features joined by "\n", weights as base64 Int16 scaled by `scale`. */
+export interface ModelFile {
+  version: 1
+  tags: string[]
+  scale: number
+  features: string
+  /** Per feature: a bit mask (Uint32) of the tags with a non-zero weight; `weights`: those weights (base64 Int16). */
+  masks: string
+  weights: string
+  gazetteer: [string, number][]
+  second?: ModelFile
+}
+
+export function decodeModel(file: ModelFile): EntityModel {
+  if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error(`entity model: expected tags ${TAGS.join(' ')}, received ${file.tags.join(' ')}`)
+  const features = file.features.split('\n')
+  const masks = new Uint32Array(Buffer.from(file.masks, 'base64').buffer.slice(0))
+  const packed = Buffer.from(file.weights, 'base64')
+  const q = new Int16Array(packed.buffer, packed.byteOffset, packed.byteLength / 2)
+  const weights = new Float32Array(features.length * NTAGS)
+  const index = new Map<string, number>()
+  let k = 0
+  for (let r = 0; r < features.length; r++) {
+    index.set(features[r]!, r)
+    const m = masks[r]!
+    for (let t = 0; t < NTAGS; t++) if ((m >>> t) & 1) weights[r * NTAGS + t] = q[k++]! / file.scale
+  }
+  const model: EntityModel = { index, weights, gazetteer: new Map(file.gazetteer) }
+  if (file.second) model.second = { ...decodeModel({ ...file.second, gazetteer: [] }), gazetteer: model.gazetteer }
+  return model
+}
+
+/** Quantises and prunes weights below `minWeight` (relative to the scale) into the file format. */
+export function encodeModel(index: Map<string, number>, weights: Float32Array | Float64Array, gazetteer: Gazetteer, minWeight: number): ModelFile {
+  let max = 0
+  for (const w of weights) max = Math.max(max, Math.abs(w))
+  const scale = 32000 / (max || 1)
+  const feats: string[] = []
+  const masks: number[] = []
+  const q: number[] = []
+  for (const [f, r] of index) {
+    let m = 0
+    const vals: number[] = []
+    for (let t = 0; t < NTAGS; t++) {
+      const v = Math.round(weights[r * NTAGS + t]! * scale)
+      if (Math.abs(weights[r * NTAGS + t]!) >= minWeight && v !== 0) {
+        m = (m | (1 << t)) >>> 0
+        vals.push(v)
+      }
+    }
+    if (m === 0) continue
+    feats.push(f)
+    masks.push(m)
+    q.push(...vals)
+  }
+  return {
+    version: 1,
+    tags: [...TAGS],
+    scale,
+    features: feats.join('\n'),
+    masks: Buffer.from(new Uint32Array(masks).buffer).toString('base64'),
+    weights: Buffer.from(new Int16Array(q).buffer).toString('base64'),
+    gazetteer: [...gazetteer],
+  }
+}
+
+export const DEFAULT_MODEL_URL = new URL('../../models/entities.json.gz', import.meta.url)
+
+let cached: EntityModel | undefined
+
+/** Loads (once) the shipped model, or the one at `path`. */
+export function loadEntityModel(path?: string | URL): EntityModel {
+  if (!path && cached) return cached
+  const file = JSON.parse(gunzipSync(readFileSync(path ?? DEFAULT_MODEL_URL)).toString('utf8')) as ModelFile
+  const model = decodeModel(file)
+  compile(model)
+  if (!path) cached = model
+  return model
+}
+
+/** Greedy decoding of one sentence whose static features are given (`extra`: more features per token); BILOU tags. */
+export function decodeSentence(model: EntityModel, words: readonly string[], feats: readonly string[][], extra?: readonly string[][]): string[] {
+  const { index, weights } = model
+  const n = words.length
+  const tags: string[] = []
+  const scores = new Float64Array(NTAGS)
+  let p1 = NTAGS // index of the previous tag, NTAGS = start
+  let p2 = NTAGS
+  let lowerNext = n > 0 ? words[0]!.toLowerCase() : ''
+  for (let i = 0; i < n; i++) {
+    scores.fill(0)
+    const lower = lowerNext
+    lowerNext = i + 1 < n ? words[i + 1]!.toLowerCase() : '</s>'
+    const prev1 = p1 < NTAGS ? TAGS[p1]! : '<s>'
+    const prev2 = p2 < NTAGS ? TAGS[p2]! : '<s>'
+    const hist = historyFeatures(prev1, prev2, lower, wordShape(words[i]!), lowerNext)
+    for (const list of [feats[i]!, hist, extra?.[i] ?? []]) {
+      for (let k = 0; k < list.length; k++) {
+        const r = index.get(list[k]!)
+        if (r === undefined) continue
+        const o = r * NTAGS
+        for (let t = 0; t < NTAGS; t++) scores[t]! += weights[o + t]!
+      }
+    }
+    let best = 0
+    let bestScore = -Infinity
+    for (let t = 0; t < NTAGS; t++) {
+      if (!ALLOWED[p1 * NTAGS + t]) continue
+      if (scores[t]! > bestScore) {
+        bestScore = scores[t]!
+        best = t
+      }
+    }
+    tags.push(TAGS[best]!)
+    p2 = p1
+    p1 = best
+  }
+  return tags
+}
+
+/**
+ * Both passes' weights under one feature index (each feature string is looked up once per token),
+ * stored sparsely: most features have weights for only a few tags.
+ */
+interface Compiled {
+  index: Map<string, number>
+  /** Pass p's entries of row r are `at[(r * 2 + p)]` to `at[(r * 2 + p) + 1]` in `tag` and `value`. */
+  at: Int32Array
+  tag: Uint8Array
+  value: Float32Array
+}
+
+const compiledModels = new WeakMap<EntityModel, Compiled>()
+
+function compile(model: EntityModel): Compiled {
+  let c = compiledModels.get(model)
+  if (c) return c
+  const index = new Map<string, number>()
+  const passes = [model, model.second]
+  for (const m of passes) if (m) for (const f of m.index.keys()) if (!index.has(f)) index.set(f, index.size)
+  const at = new Int32Array(index.size * 2 + 1)
+  const tags: number[] = []
+  const values: number[] = []
+  for (const [f, r] of index) {
+    for (let p = 0; p < 2; p++) {
+      at[r * 2 + p] = values.length
+      const m = passes[p]
+      const row = m?.index.get(f)
+      if (!m || row === undefined) continue
+      for (let t = 0; t < NTAGS; t++) {
+        const v = m.weights[row * NTAGS + t]!
+        if (v !== 0) {
+          tags.push(t)
+          values.push(v)
+        }
+      }
+    }
+  }
+  at[index.size * 2] = values.length
+  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values) }
+  compiledModels.set(model, c)
+  return c
+}
+
+/** Greedy decoding with the compiled model: `rows` are the static features' rows per token; BILOU tags. */
+function decodeRows(c: Compiled, pass: number, words: readonly string[], rows: readonly Int32Array[], extra?: readonly string[][]): string[] {
+  const { index, at, tag, value } = c
+  const n = words.length
+  const tags: string[] = []
+  const scores = new Float64Array(NTAGS)
+  let p1 = NTAGS
+  let p2 = NTAGS
+  let lowerNext = n > 0 ? words[0]!.toLowerCase() : ''
+  const addRow = (r: number): void => {
+    const k = r * 2 + pass
+    for (let j = at[k]!, e = at[k + 1]!; j < e; j++) scores[tag[j]!]! += value[j]!
+  }
+  for (let i = 0; i < n; i++) {
+    scores.fill(0)
+    const lower = lowerNext
+    lowerNext = i + 1 < n ? words[i + 1]!.toLowerCase() : '</s>'
+    const rs = rows[i]!
+    for (let k = 0; k < rs.length; k++) addRow(rs[k]!)
+    const hist = historyFeatures(p1 < NTAGS ? TAGS[p1]! : '<s>', p2 < NTAGS ? TAGS[p2]! : '<s>', lower, wordShape(words[i]!), lowerNext)
+    for (const f of hist) {
+      const r = index.get(f)
+      if (r !== undefined) addRow(r)
+    }
+    const ex = extra?.[i]
+    if (ex)
+      for (const f of ex) {
+        const r = index.get(f)
+        if (r !== undefined) addRow(r)
+      }
+    let best = 0
+    let bestScore = -Infinity
+    for (let t = 0; t < NTAGS; t++) {
+      if (!ALLOWED[p1 * NTAGS + t]) continue
+      if (scores[t]! > bestScore) {
+        bestScore = scores[t]!
+        best = t
+      }
+    }
+    tags.push(TAGS[best]!)
+    p2 = p1
+    p1 = best
+  }
+  return tags
+}
+
+/** Tags the sentences of one document (they share document-level features). */
+export function tagDocument(sentences: readonly (readonly string[])[], model: EntityModel = loadEntityModel()): string[][] {
+  const c = compile(model)
+  const doc = docContext(sentences)
+  const rows = sentences.map((words) =>
+    sentenceFeatures(words, model.gazetteer, doc).map((fs) => {
+      const out = new Int32Array(fs.length)
+      let k = 0
+      for (const f of fs) {
+        const r = c.index.get(f)
+        if (r !== undefined) out[k++] = r
+      }
+      return out.subarray(0, k)
+    }),
+  )
+  const first = sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!)))
+  if (!model.second) return first
+  const pred = docPredictions(sentences, first)
+  return sentences.map((words, s) => {
+    return toBio(decodeRows(c, 1, words, rows[s]!, secondPassFeatures(words, first[s]!, pred)))
+  })
+}
+
+/** Tags one sentence given as words (the dataset's or our tokenizer's tokens); BIO tags. */
+export function tagTokens(words: string[], model: EntityModel = loadEntityModel()): string[] {
+  return tagDocument([words], model)[0]!
+}

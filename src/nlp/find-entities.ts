@@ -1,0 +1,491 @@
+/**
+ * The entity stage: tags each sentence with the perceptron tagger (`./entity-tagger.ts`), turns the
+ * tags into mentions, gives them subtypes (GPE, NORP, OUTLET, GOVERNMENT_BODY, FACILITY, …), reads
+ * the roles people hold from the text around their names, and merges the mentions of one article
+ * into entities (surname-only mentions, spelling variants, outlet short forms, acronyms).
+ */
+import type { Entity, EntityType, Mention, RoleMention, Span, Token } from '../core/types.js'
+import { loadEntityModel, tagDocument, type EntityModel, type Gazetteer } from './entity-tagger.js'
+import { bioChunks } from './ner-score.js'
+import { outlets, type Outlet } from './data/outlets.js'
+import { honorifics, roleHeads, roleModifiers } from './data/role-words.js'
+import { cities, countries, nationalities } from './data/places.js'
+import { governmentBodies, governmentWords, internationalOrgs, thinkTankWords } from './data/organizations.js'
+
+export interface EntityInput {
+  text: string
+  tokens: readonly Token[]
+  sentences: readonly Span[]
+}
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' }
+
+/** A mention while the stage works on it: token range (global indices) and what was found. */
+interface Draft {
+  first: number
+  /** Exclusive. */
+  last: number
+  type: EntityType
+  subtype?: string
+  outlet?: Outlet
+  sentence: number
+  roles: RoleMention[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data look-ups
+
+const outletByForm = new Map<string, Outlet>()
+for (const o of outlets) for (const f of [o.name, ...o.aliases]) outletByForm.set(f, o)
+/** Outlet forms that are ordinary words or names too: trusted only where the tagger saw an ORG. */
+const ambiguousOutletForms = new Set(['Fox', 'Time', 'Sky', 'Nova', 'Guardian', 'The Times', 'The Sun', 'The Hill', 'Economist', 'The Independent', 'The Atlantic', 'Bloomberg', 'Vox', 'Spiegel', 'Anadolu', 'Kyodo', 'Sputnik', 'RIA', 'FT', 'DW', 'ABC', 'AP', 'RT', 'Axios', 'Interfax', 'Tass'])
+const OUTLET_MAX = 5
+
+const gpe = new Set([...countries, ...cities])
+const norp = new Set(nationalities)
+const intl = new Set(internationalOrgs)
+const gov = new Set(governmentBodies)
+
+const FACILITY = /^(?:(?:nuclear )?(?:power )?(?:plant|station)|nuclear plant|airport|air base|airbase|naval base|base|dam|bridge|port|reactor|refinery|pipeline|prison|stadium|cathedral|hospital)$/
+
+/** Capitalised function words that do not belong to a role or a name at the start of a sentence. */
+const STOP = new Set(
+  'The|A|An|This|That|These|Those|In|On|At|For|But|And|Or|As|With|By|From|To|After|Before|When|While|If|Then|Of|According|Meanwhile|However|Also|So|Yet|Now|Earlier|Later|Last|Next|Today|Yesterday|Both|Former|His|Her|Their|Its|Our|My|It|He|She|They|We|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December'.split('|'),
+)
+
+function normalise(word: string): string {
+  return word.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"')
+}
+function isCap(w: string): boolean {
+  const c = w[0] ?? ''
+  return c !== c.toLowerCase()
+}
+const PUNCT = /^[^\p{L}\p{N}]+$/u
+
+// ---------------------------------------------------------------------------------------------
+
+/** Finds the entities of a document: people, organisations, places and other names. */
+export function findEntities(doc: EntityInput, model: EntityModel = loadEntityModel()): Entity[] {
+  const { text, tokens } = doc
+  // Token ranges of the sentences (tokens outside every sentence form sentences of their own;
+  // without sentences, the whole text is one).
+  const ranges: [number, number][] = []
+  if (!doc.sentences.length && tokens.length) ranges.push([0, tokens.length])
+  let t = 0
+  for (const s of doc.sentences) {
+    while (t < tokens.length && tokens[t]!.end <= s.start) ranges.push([t, ++t])
+    const from = t
+    while (t < tokens.length && tokens[t]!.start < s.end) t++
+    if (t > from) ranges.push([from, t])
+  }
+  if (doc.sentences.length) while (t < tokens.length) ranges.push([t, ++t])
+  const words = tokens.map((tok) => normalise(tok.text))
+  const tags = tagDocument(
+    ranges.map(([a, b]) => words.slice(a, b)),
+    model,
+  )
+
+  let drafts: Draft[] = []
+  ranges.forEach(([a], s) => {
+    for (const c of bioChunks(tags[s]!)) {
+      let first = a + c.start
+      let last = a + c.end
+      while (first < last && PUNCT.test(words[first]!)) first++
+      while (last > first && (PUNCT.test(words[last - 1]!) || words[last - 1] === "'s")) last--
+      if (last > first) drafts.push({ first, last, type: TYPE_OF[c.type]!, sentence: s, roles: [] })
+    }
+  })
+  const sentenceOf = new Int32Array(tokens.length)
+  ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
+
+  drafts = extendOrgs(drafts, words, ranges)
+  drafts = addOutlets(drafts, words, sentenceOf)
+  for (const d of drafts) extendFacility(d, words, ranges[d.sentence]![1])
+  for (const d of drafts) retype(d, words, model.gazetteer)
+  for (const d of drafts) d.subtype ??= subtypeOf(d.type, span(d, words))
+  for (const d of drafts) if (d.type === 'PERSON') readRoles(d, drafts, words, tokens, text, ranges[d.sentence]!)
+  return merge(drafts, tokens, text, words)
+}
+
+/** The entity one of whose mentions overlaps `start`–`end`, if any. */
+export function entityAt(entities: Entity[], start: number, end: number): Entity | undefined {
+  return entities.find((e) => e.mentions.some((m) => m.start < end && start < m.end))
+}
+
+function span(d: { first: number; last: number }, words: readonly string[]): string {
+  return words.slice(d.first, d.last).join(' ')
+}
+
+const ORG_HEAD = /^(?:Council|Institute|Committee|Ministry|Department|Center|Centre|Association|Union|University|Bank|Fund|Organization|Organisation|Agency|Board|Commission|Office|School|College|Society|Academy|Federation|League|Party|Court|Foundation|Forum|Chamber|Bureau|Service|Conference)$/
+
+/**
+ * "Council on Foreign Relations": the tagger tends to stop an organisation at "on / of / for";
+ * an organisation ending in such a head word takes the capitalised words that follow the preposition.
+ */
+function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly [number, number][]): Draft[] {
+  for (const d of drafts) {
+    if (d.type !== 'ORG' || !ORG_HEAD.test(words[d.last - 1]!)) continue
+    const end = ranges[d.sentence]![1]
+    let j = d.last
+    if (j >= end || !['on', 'of', 'for'].includes(words[j]!)) continue
+    j++
+    if (words[j] === 'the') j++
+    let k = j
+    while (k < end && (isCap(words[k]!) || (k > j && words[k] === 'and' && isCap(words[k + 1] ?? '')))) k++
+    if (k > j && !STOP.has(words[j]!)) d.last = k
+  }
+  // Drop what the extended mentions now cover.
+  return drafts.filter((d) => !drafts.some((x) => x !== d && x.first <= d.first && d.last <= x.last && x.last - x.first > d.last - d.first))
+}
+
+/** Outlets from our list, found even where the tagger missed them or gave them another type. */
+function addOutlets(drafts: Draft[], words: readonly string[], sentenceOf: Int32Array): Draft[] {
+  const found: Draft[] = []
+  for (let i = 0; i < words.length; i++) {
+    if (!isCap(words[i]!)) continue
+    let match: { n: number; outlet: Outlet; form: string } | undefined
+    let key = ''
+    for (let n = 1; n <= OUTLET_MAX && i + n <= words.length; n++) {
+      key = n === 1 ? words[i]! : key + ' ' + words[i + n - 1]!
+      const o = outletByForm.get(key)
+      if (o) match = { n, outlet: o, form: key }
+    }
+    if (!match) continue
+    const first = i
+    const last = i + match.n
+    if (ambiguousOutletForms.has(match.form)) {
+      // Only where the tagger saw an organisation with exactly this text.
+      const d = drafts.find((x) => x.first === first && x.last === last && x.type === 'ORG')
+      if (!d) continue
+    }
+    found.push({ first, last, type: 'ORG', subtype: 'OUTLET', outlet: match.outlet, sentence: sentenceOf[i]!, roles: [] })
+    i = last - 1
+  }
+  const kept = drafts.filter((d) => !found.some((f) => f.first < d.last && d.first < f.last))
+  return [...kept, ...found].sort((a, b) => a.first - b.first)
+}
+
+/** "Zaporizhzhia nuclear power plant": a place name followed by a facility noun becomes a FACILITY. */
+function extendFacility(d: Draft, words: readonly string[], sentenceEnd: number): void {
+  if (d.type !== 'LOC' && d.type !== 'ORG') return
+  for (let n = 3; n >= 1; n--) {
+    if (d.last + n > sentenceEnd) continue
+    const tail = words.slice(d.last, d.last + n)
+    if (tail.some(isCap)) continue
+    if (FACILITY.test(tail.join(' '))) {
+      d.last += n
+      d.type = 'LOC'
+      d.subtype = 'FACILITY'
+      return
+    }
+  }
+}
+
+const countrySet = new Set(countries)
+
+/** Fixes types the tagger gets wrong in news: "US officials" (a country), "the Biden administration" (a person). */
+function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void {
+  const name = span(d, words)
+  const n = d.last - d.first
+  if (d.type !== 'LOC' && !d.outlet && countrySet.has(name)) d.type = 'LOC'
+  else if (d.type !== 'PERSON' && n === 1 && !gpe.has(name) && /^(?:administration|campaign)$/.test(words[d.last] ?? '')) d.type = 'PERSON'
+  else if (
+    // "Volodymyr Zelenskyy" tagged ORG: a given name and capitalised words that no list knows otherwise.
+    d.type !== 'PERSON' &&
+    !d.outlet &&
+    (n === 2 || n === 3) &&
+    ((gazetteer.get(words[d.first]!) ?? 0) & 16) !== 0 &&
+    !((gazetteer.get(name) ?? 0) & 14) &&
+    !gpe.has(name) &&
+    words.slice(d.first, d.last).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !ORG_HEAD.test(w) && !((gazetteer.get(w) ?? 0) & 14))
+  )
+    d.type = 'PERSON'
+}
+
+function subtypeOf(type: EntityType, name: string): string | undefined {
+  const bare = name.replace(/^the /i, '')
+  if (type === 'LOC') return gpe.has(bare) ? 'GPE' : gov.has(bare) ? 'GOVERNMENT_BODY' : undefined
+  if (type === 'MISC') return norp.has(bare) || norp.has(bare.replace(/s$/, '')) ? 'NORP' : undefined
+  if (type !== 'ORG') return undefined
+  const o = outletByForm.get(bare) ?? outletByForm.get(name)
+  if (o && !ambiguousOutletForms.has(name)) return 'OUTLET'
+  if (intl.has(bare) || /^U\.?N\.? /.test(bare)) return 'INTERNATIONAL_ORG'
+  if (gov.has(bare)) return 'GOVERNMENT_BODY'
+  if (thinkTankWords.test(bare)) return 'THINK_TANK'
+  if (governmentWords.test(bare)) return 'GOVERNMENT_BODY'
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+const DETERMINERS = new Set(['a', 'an', 'the'])
+const APPOSITIVE_STOP = new Set([',', ';', ':', '(', ')', '"', "'", '.', '!', '?', '—', '–', 'who', 'which', 'that', 'said', 'says', 'told', 'added', 'whose'])
+
+function isHead(w: string): boolean {
+  const l = w.toLowerCase()
+  return roleHeads.has(l) && !honorifics.has(l)
+}
+
+function readRoles(d: Draft, drafts: readonly Draft[], words: readonly string[], tokens: readonly Token[], text: string, [sStart, sEnd]: [number, number]): void {
+  const personAt = (i: number): boolean => drafts.some((x) => x !== d && x.type === 'PERSON' && x.first <= i && i < x.last)
+  const orgIn = (a: number, b: number): string | undefined => {
+    // The organisation named after "of / for / at (the)" inside the role.
+    for (let i = a; i < b - 1; i++) {
+      const l = words[i]!.toLowerCase()
+      if (l !== 'of' && l !== 'for' && l !== 'at') continue
+      let j = i + 1
+      if (words[j]?.toLowerCase() === 'the') j++
+      if (j < b && isCap(words[j]!)) return text.slice(tokens[j]!.start, tokens[b - 1]!.end)
+    }
+    return undefined
+  }
+  const push = (a: number, b: number): void => {
+    if (b <= a) return
+    const start = tokens[a]!.start
+    const end = tokens[b - 1]!.end
+    const raw = text.slice(start, end)
+    const role: RoleMention = { start, end, text: raw, role: raw.replace(/\s+/g, ' ') }
+    const org = orgIn(a, b)
+    if (org) role.org = org
+    d.roles.push(role)
+  }
+
+  // 1. Pre-nominal: "Russian Foreign Minister Sergey Lavrov", "Europe expert Charles Kupchan".
+  let j = d.first - 1
+  if (j >= sStart && (isHead(words[j]!) || isCap(words[j]!))) {
+    let k = j
+    let hasHead = false
+    while (k >= sStart) {
+      const w = words[k]!
+      const l = w.toLowerCase()
+      if (personAt(k)) break
+      if (isHead(w)) hasHead = true
+      else if (l === 'of' && k > sStart && k < j && isHead(words[k - 1]!)) {
+        /* "Secretary of State" */
+      } else if (roleModifiers.has(l) && !STOP.has(w)) {
+        /* "former", "deputy" */
+      } else if (isCap(w) && !STOP.has(w) && !honorifics.has(l) && !PUNCT.test(w)) {
+        /* "Russian", "Foreign", "Europe" */
+      } else break
+      k--
+    }
+    let a = k + 1
+    // A role does not start with "of" or a lower-case joiner left over.
+    while (a <= j && (words[a]!.toLowerCase() === 'of')) a++
+    if (hasHead && a <= j && words.slice(a, j + 1).some(isHead)) push(a, j + 1)
+  }
+
+  // 2. Appositive after the name: "Maria Zakharova, the spokeswoman for …," / "Richard Haass, a former diplomat and the …".
+  if (words[d.last] === ',' && d.last + 1 < sEnd) {
+    let e = d.last + 1
+    const first = words[e]!.toLowerCase()
+    if (DETERMINERS.has(first) || roleModifiers.has(first) || isHead(words[e]!)) {
+      while (e < sEnd && !APPOSITIVE_STOP.has(words[e]!.toLowerCase())) e++
+      for (const [a, b] of splitRoleParts(d.last + 1, e, words)) push(a, b)
+    }
+  }
+
+  // 3. Appositive before the name: "the spokeswoman for the Russian Foreign Ministry, Maria Zakharova,".
+  const after = words[d.last]
+  if (words[d.first - 1] === ',' && (after === undefined || d.last >= sEnd || [',', '.', ';', "'s", ')'].includes(after))) {
+    const comma = d.first - 1
+    for (let k = comma - 1; k >= sStart && comma - k <= 15; k--) {
+      const w = words[k]!
+      if (APPOSITIVE_STOP.has(w.toLowerCase()) && !['that', 'who', 'which'].includes(w.toLowerCase())) break
+      if (!DETERMINERS.has(w.toLowerCase())) continue
+      // The head must come within four words of the determiner.
+      const head = words.slice(k + 1, Math.min(k + 5, comma)).findIndex(isHead)
+      if (head < 0) continue
+      for (const [a, b] of splitRoleParts(k, comma, words)) push(a, b)
+      break
+    }
+  }
+}
+
+/** "a former diplomat and the outgoing president of X" → the token ranges of each role, without determiners. */
+function splitRoleParts(a: number, b: number, words: readonly string[]): [number, number][] {
+  const parts: [number, number][] = []
+  let start = a
+  for (let i = a; i <= b; i++) {
+    const boundary = i === b || (words[i]!.toLowerCase() === 'and' && i + 1 < b && DETERMINERS.has(words[i + 1]!.toLowerCase()))
+    if (!boundary) continue
+    let s = start
+    while (s < i && DETERMINERS.has(words[s]!.toLowerCase())) s++
+    // Each part needs a head word among its first words (before any "of/for").
+    const headAt = words.slice(s, i).findIndex(isHead)
+    const joinAt = words.slice(s, i).findIndex((w) => ['of', 'for', 'at'].includes(w.toLowerCase()))
+    if (headAt >= 0 && (joinAt < 0 || headAt < joinAt) && headAt <= 4) parts.push([s, i])
+    start = i + 1
+  }
+  return parts
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging mentions into entities
+
+interface Group {
+  type: EntityType
+  drafts: Draft[]
+  /** PERSON: given names and surname of the full-name mentions. */
+  givens: string[]
+  surname: string
+  outlet?: Outlet
+}
+
+/** Normalised edit-distance similarity, 1 for equal strings. */
+export function similarity(a: string, b: string): number {
+  a = a.toLowerCase()
+  b = b.toLowerCase()
+  if (a === b) return 1
+  const m = a.length
+  const n = b.length
+  if (!m || !n) return 0
+  let prev = Array.from({ length: n + 1 }, (_, j) => j)
+  for (let i = 1; i <= m; i++) {
+    const cur = [i]
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    prev = cur
+  }
+  return 1 - prev[n]! / Math.max(m, n)
+}
+
+function givenCompatible(a: string, b: string): boolean {
+  if (similarity(a, b) >= 0.75) return true
+  const ia = a.replace(/\.$/, '')
+  const ib = b.replace(/\.$/, '')
+  return (ia.length === 1 && b.startsWith(ia)) || (ib.length === 1 && a.startsWith(ib))
+}
+
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'la', 'le', 'in', 'at', '&'])
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !ACRONYM_SKIP.has(w))
+    .map((w) => w[0]!)
+    .join('')
+}
+
+function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: readonly string[]): Entity[] {
+  // A leading honorific is not part of the name: "Mr Obama" is the surname mention of "Barack Obama".
+  const nameWords = (d: Draft): string[] => {
+    const ws = words.slice(d.first, d.last).filter((w) => !PUNCT.test(w) && w !== "'s")
+    while (d.type === 'PERSON' && ws.length > 1 && honorifics.has(ws[0]!.toLowerCase())) ws.shift()
+    return ws
+  }
+  const groups: Group[] = []
+
+  // A one-word ORG/MISC mention that is the surname of a person named in full is that person.
+  const surnames = new Set(drafts.filter((d) => d.type === 'PERSON' && nameWords(d).length > 1).map((d) => nameWords(d).at(-1)!))
+  for (const d of drafts) if ((d.type === 'ORG' || d.type === 'MISC') && !d.outlet && d.last - d.first === 1 && surnames.has(words[d.first]!)) d.type = 'PERSON'
+  // So is a full name tagged otherwise that is a spelling of a person's name ("Volodymyr Zelensky" / "Volodymyr Zelenskyy").
+  const fullNames = drafts.filter((d) => d.type === 'PERSON' && nameWords(d).length > 1).map(nameWords)
+  for (const d of drafts) {
+    const ws = nameWords(d)
+    if (d.type === 'PERSON' || d.outlet || ws.length < 2 || ws.length > 3) continue
+    if (fullNames.some((f) => f.length === ws.length && similarity(f.at(-1)!, ws.at(-1)!) >= 0.8 && givenCompatible(f[0]!, ws[0]!))) d.type = 'PERSON'
+  }
+
+  // People: full names first (grouped by surname and compatible given names) …
+  const people = drafts.filter((d) => d.type === 'PERSON')
+  const full: Group[] = []
+  for (const d of people) {
+    const ws = nameWords(d)
+    if (ws.length < 2) continue
+    const surname = ws.at(-1)!
+    const given = ws[0]!
+    const g = full.find((x) => similarity(x.surname, surname) >= 0.8 && x.givens.some((y) => givenCompatible(y, given)))
+    if (g) {
+      g.drafts.push(d)
+      g.givens.push(given)
+    } else full.push({ type: 'PERSON', drafts: [d], givens: [given], surname })
+  }
+  groups.push(...full)
+  // … then one-word mentions: the most recent person with that surname (or given name), else the next one.
+  const single = new Map<string, Group>()
+  for (const d of people) {
+    const ws = nameWords(d)
+    if (ws.length !== 1) continue
+    const w = ws[0]!
+    const candidates = full.filter((g) => similarity(g.surname, w) >= 0.85)
+    let best: Group | undefined
+    let bestPos = -Infinity
+    for (const g of candidates) {
+      const before = g.drafts.filter((x) => x.first < d.first && nameWords(x).length > 1).map((x) => x.first)
+      const pos = before.length ? Math.max(...before) : -1e9 - Math.min(...g.drafts.map((x) => x.first))
+      if (pos > bestPos) {
+        bestPos = pos
+        best = g
+      }
+    }
+    if (best) best.drafts.push(d)
+    else {
+      let g = single.get(w)
+      if (!g) {
+        g = { type: 'PERSON', drafts: [], givens: [], surname: w }
+        single.set(w, g)
+        groups.push(g)
+      }
+      g.drafts.push(d)
+    }
+  }
+
+  // Everything else: by outlet, or by normalised text; then acronyms join their expansions.
+  const byKey = new Map<string, Group>()
+  for (const d of drafts) {
+    if (d.type === 'PERSON') continue
+    const surface = nameWords(d).join(' ')
+    const key = d.outlet ? 'outlet:' + d.outlet.name : surface.replace(/\./g, '').replace(/^the /i, '').toLowerCase()
+    let g = byKey.get(key)
+    if (!g) {
+      g = { type: d.type, drafts: [], givens: [], surname: '' }
+      if (d.outlet) g.outlet = d.outlet
+      byKey.set(key, g)
+      groups.push(g)
+    }
+    g.drafts.push(d)
+  }
+  for (const g of [...byKey.values()]) {
+    const acronym = nameWords(g.drafts[0]!).join(' ').replace(/\./g, '')
+    if (g.outlet || !/^[A-Z]{2,6}$/.test(acronym)) continue
+    const target = [...byKey.values()].find((x) => x !== g && x.drafts.some((d) => initials(nameWords(d).join(' ')) === acronym))
+    if (target) {
+      target.drafts.push(...g.drafts)
+      g.drafts = []
+    }
+  }
+
+  const entities: (Entity & { firstAt: number })[] = []
+  for (const g of groups) {
+    if (!g.drafts.length) continue
+    g.drafts.sort((a, b) => a.first - b.first)
+    const mentions: Mention[] = g.drafts.map((d) => {
+      const start = tokens[d.first]!.start
+      const end = tokens[d.last - 1]!.end
+      return { start, end, text: text.slice(start, end) }
+    })
+    const forms = [...new Set(mentions.map((m) => m.text.replace(/\s+/g, ' ')))]
+    const name = forms.reduce((best, f) => (f.split(' ').length > best.split(' ').length || (f.split(' ').length === best.split(' ').length && f.length > best.length) ? f : best))
+    // The type most mentions have (ties: the first mention's).
+    const votes = new Map<EntityType, number>()
+    for (const d of g.drafts) votes.set(d.type, (votes.get(d.type) ?? 0) + 1)
+    let type = g.drafts[0]!.type
+    for (const [k, v] of votes) if (v > (votes.get(type) ?? 0)) type = k
+    const subtype = g.outlet ? 'OUTLET' : g.drafts.find((d) => d.type === type && d.subtype)?.subtype ?? subtypeOf(type, name)
+    const roleMentions = g.drafts.flatMap((d) => d.roles).sort((a, b) => a.start - b.start)
+    const entity: Entity & { firstAt: number } = {
+      id: '',
+      name,
+      type,
+      aliases: forms.filter((f) => f !== name),
+      roles: [...new Set(roleMentions.map((r) => r.role))],
+      roleMentions,
+      mentions,
+      firstAt: mentions[0]!.start,
+    }
+    if (subtype) entity.subtype = subtype
+    entities.push(entity)
+  }
+  entities.sort((a, b) => a.firstAt - b.firstAt)
+  return entities.map(({ firstAt: _, ...e }, i) => ({ ...e, id: `e${i + 1}` }))
+}

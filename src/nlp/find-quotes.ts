@@ -1,0 +1,970 @@
+import type { Entity, Quote, QuoteKind, Source, Span, Speaker, Token } from '../core/types.js'
+import { cueAdjectives, cueByForm, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
+import { findSources, resolveSpeaker } from './find-sources.js'
+import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
+import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
+
+/** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
+const NOT_NOUNS = new Set('fewer more other lower higher greater larger smaller longer later never ever either neither rather whether over under after together further former latter better earlier eager'.split(' '))
+/** Forms that are also common plural nouns ("the states", "terrorist attacks"): a verb only after a singular name or pronoun. */
+const NOUN_FORMS = new Set('states attacks questions remarks plans reports calls supports claims notes answers hopes fears backs demands cites shows tweets promises pledges finds views statements counters charges'.split(' '))
+
+function speakerLike(w: string): boolean {
+  if (NOT_NOUNS.has(w)) return false
+  return speakerPronouns.has(w) || anonymousNouns.has(w) || documentNouns.has(w) || outletNouns.has(w) || /(?:s|er|or|ist|ian|man|woman|person|ent|ant|ee)$/.test(w)
+}
+
+/** What the quote finder reads: the text with its tokens, sentences and (possibly no) entities. */
+export interface QuoteInput {
+  text: string
+  tokens: readonly Token[]
+  sentences: readonly Span[]
+  entities: readonly Entity[]
+}
+
+/**
+ * One attribution found in the text, before speakers are resolved.
+ * Token ranges are `[start, end)` indices into `tokens`.
+ */
+export interface Attribution {
+  kind: QuoteKind
+  fragments: Span[]
+  cue?: Span
+  cueClass?: CueVerb['class'] | 'colon' | 'dash'
+  speaker?: Span
+  /** For a relative pronoun speaker ("X, who said …"): the noun phrase it stands for. */
+  antecedent?: Span
+  /** The hearer of "told X": a possible outlet source ("sources told NBC"). */
+  hearer?: Span
+  /** An attribution that only names a source ("officials revealed the meeting to NBC"): no quote. */
+  sourceOnly?: boolean
+}
+
+const MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„'])
+const OPEN_MARKS = new Set(['"', '“', '‘', "'", '«', '„'])
+const END_PUNCT = new Set(['.', '!', '?', '…', ';'])
+const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t)
+const isCap = (t: string) => /^\p{Lu}/u.test(t)
+
+/** Words that never belong to a speaker noun phrase: they end a leftward or rightward scan. */
+const NP_STOP = new Set(
+  (
+    'that which who whom whose when whenever while as because if but so although though whether where or nor yet ' +
+    'to in on at into onto from by with about over under after before during since until than like against upon via ' +
+    'is are was were be been being has have had do does did will would can could should may might must shall ' +
+    "not n't never also has there here then again even still just already now today yesterday tonight " +
+    'however meanwhile instead said says say told tells saying according asked added wrote noted claimed ' +
+    'this week last year month what including'
+  ).split(' '),
+)
+/** Words kept inside a noun phrase although they are lower case function words. */
+const NP_INNER = new Set(['of', 'for', 'the', 'a', 'an', "'s", '’s', '-', '&', 'de', 'van', 'von', 'al', 'bin', 'la', 'le', 'du'])
+/** Auxiliaries and adverbs between a subject and its cue verb ("has also said"). */
+const AUX = new Set(
+  (
+    'has have had also previously reportedly repeatedly later then again never once already recently publicly privately ' +
+    'initially first now often always still even just would will could can may might must should did does do ' +
+    "not n't further flatly explicitly falsely simply quickly later earlier subsequently today yesterday frequently " +
+    'long since originally specifically separately similarly likewise ultimately allegedly apparently all both each'
+  ).split(' '),
+)
+const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s'])
+const LEAD_TRIM = new Set(
+  (
+    'but and so yet or then now meanwhile however still also yesterday today tonight earlier later last this next ' +
+    'monday tuesday wednesday thursday friday saturday sunday week weekend month year morning evening night ' +
+    'afternoon recently instead thus indeed moreover separately finally'
+  ).split(' '),
+)
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
+const RELATIVES = new Set(['who', 'which'])
+const CUE_EXT_NOUNS = new Set(['statement', 'interview', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
+const LOWER_HEARERS = new Set(['reporters', 'journalists', 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
+
+class Ctx {
+  readonly text: string
+  readonly tokens: readonly Token[]
+  readonly sentOf: Int32Array
+  readonly sentences: readonly Span[]
+  readonly paras: Span[]
+  readonly paraOf: Int32Array
+  constructor(doc: QuoteInput) {
+    this.text = doc.text
+    this.tokens = doc.tokens
+    this.sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }]
+    this.paras = paragraphs(doc.text)
+    this.sentOf = new Int32Array(doc.tokens.length)
+    this.paraOf = new Int32Array(doc.tokens.length)
+    let s = 0
+    let p = 0
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const t = doc.tokens[i]!
+      while (s < this.sentences.length - 1 && this.sentences[s]!.end <= t.start) s++
+      while (p < this.paras.length - 1 && this.paras[p]!.end <= t.start) p++
+      this.sentOf[i] = s
+      this.paraOf[i] = p
+    }
+  }
+  tok(i: number): string {
+    return this.tokens[i]?.text ?? ''
+  }
+  low(i: number): string {
+    return this.tok(i).toLowerCase()
+  }
+  /** Index of the first token starting at or after `pos`. */
+  tokAfter(pos: number): number {
+    let lo = 0
+    let hi = this.tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.tokens[mid]!.start < pos) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  /** Index of the last token ending at or before `pos` (-1 when none). */
+  tokBefore(pos: number): number {
+    let lo = 0
+    let hi = this.tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.tokens[mid]!.end <= pos) lo = mid + 1
+      else hi = mid
+    }
+    return lo - 1
+  }
+  span(a: number, b: number): Span {
+    return { start: this.tokens[a]!.start, end: this.tokens[b - 1]!.end }
+  }
+  sentenceRange(i: number): [number, number] {
+    const s = this.sentences[this.sentOf[i]!]!
+    return [this.tokAfter(s.start), this.tokBefore(s.end) + 1]
+  }
+  paraRange(i: number): [number, number] {
+    const p = this.paras[this.paraOf[i]!]!
+    return [this.tokAfter(p.start), this.tokBefore(p.end) + 1]
+  }
+}
+
+/** The cue verb a token is a form of, checking multi-word forms ("pointed out"); null when none. */
+function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
+  const list = cueByForm.get(c.low(i))
+  if (!list) return null
+  for (const verb of list) {
+    for (const form of verb.forms) {
+      const words = form.split(' ')
+      if (words[0] !== c.low(i)) continue
+      if (words.every((w, k) => c.low(i + k) === w)) {
+        if (words.length === 1 && verb.lemma.includes(' ')) continue
+        return { verb, end: i + words.length }
+      }
+    }
+  }
+  return null
+}
+
+/** Start of the cue phrase: the cue verb with the auxiliaries and adverbs before it ("has also said"). */
+const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|afternoon|evening|day|time)$/
+function cueStart(c: Ctx, i: number, lo: number): number {
+  let j = i
+  const progressive = /ing$/.test(c.low(i))
+  for (;;) {
+    const w = c.low(j - 1)
+    if (j - 1 < lo) break
+    if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'].includes(w)) j--
+    else if (progressive && COPULA.has(w) && w !== "'s" && w !== '’s') j--
+    // "on Tuesday", "last week", "this month", "Tuesday"
+    else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2
+    else if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w) && isWord(c.tok(j - 2))) j--
+    else break
+  }
+  return j
+}
+
+/** A noun phrase ending at token `j` (inclusive), scanning no further left than `lo`; [a, b) or null. */
+function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
+  const end = j + 1
+  let a = end
+  let k = j
+  while (k >= lo && end - k <= 14) {
+    const t = c.tok(k)
+    const l = t.toLowerCase()
+    if (NP_INNER.has(l) || ((l === 'with' || l === 'to' || l === 'about') && /^(?:familiar|close|knowledgeable|briefed|loyal)$/.test(c.low(k - 1)))) {
+      a = k
+      k--
+      continue
+    }
+    // "Rep. Paul Ryan (R-WI)": a parenthesis inside the name.
+    if (t === ')' && k === j) {
+      let o = k - 1
+      while (o >= lo && o > k - 8 && c.tok(o) !== '(') o--
+      if (o >= lo && c.tok(o) === '(' && o > lo && isCap(c.tok(o - 1))) {
+        a = o
+        k = o - 1
+        continue
+      }
+      break
+    }
+    if (l === 'and' || l === '&') {
+      const right = c.tok(k + 1)
+      const left = c.tok(k - 1)
+      if (k - 1 >= lo && (isCap(right) || numberish(right)) && (isCap(left) || /s$/.test(left))) {
+        a = k
+        k--
+        continue
+      }
+      break
+    }
+    // "two who are current officials": a counted group described by a relative clause.
+    if (COPULA.has(l) && c.low(k - 1) === 'who' && numberish(c.tok(k - 2))) {
+      a = k - 2
+      k -= 3
+      continue
+    }
+    if (!isWord(t) || NP_STOP.has(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)))) break
+    // "the issues NBC reported": a plural noun right before a name ends the phrase.
+    if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
+    a = k
+    k--
+  }
+  if (a >= end) return null
+  // Drop leading time words and conjunctions ("Yesterday the ministry said").
+  while (a < end && (LEAD_TRIM.has(c.low(a)) || NP_INNER.has(c.low(a)) && !DETERMINERS.has(c.low(a)) && c.low(a) !== 'the' && c.low(a) !== 'a' && c.low(a) !== 'an')) a++
+  while (a < end && /^(?:\d+|\p{Lu}\p{Ll}+day)$/u.test(c.tok(a)) && a + 1 < end) a++
+  if (a >= end) return null
+  if (DETERMINERS.has(c.low(end - 1)) || NP_INNER.has(c.low(end - 1))) return null
+  return [a, end]
+}
+
+/** A noun phrase starting at token `k`, up to `hi` (exclusive): "said [the spokeswoman for the ministry]". */
+function rightNP(c: Ctx, k: number, hi: number): [number, number] | null {
+  let b = k
+  while (b < hi && b - k < 12) {
+    const t = c.tok(b)
+    const l = t.toLowerCase()
+    if (NP_INNER.has(l) || (['with', 'at', 'by', 'from'].includes(l) && b > k && (/^(?:a|an|the)$/.test(c.low(b + 1)) || (l !== 'with' && isCap(c.tok(b + 1)))))) {
+      b++
+      continue
+    }
+    if (l === 'and' && (isCap(c.tok(b + 1)) || numberish(c.tok(b + 1)))) {
+      b++
+      continue
+    }
+    if (l === 'familiar' || l === 'close' || l === 'knowledgeable') {
+      b++
+      continue
+    }
+    if (!isWord(t) || NP_STOP.has(l) && !(l === 'with' && ['familiar', 'close'].includes(c.low(b - 1)))) break
+    b++
+  }
+  while (b > k && (NP_INNER.has(c.low(b - 1)) || c.low(b - 1) === 'and')) b--
+  return b > k ? [k, b] : null
+}
+
+function numberish(t: string): boolean {
+  return /^\d+$/.test(t) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some|both|dozens|hundreds)$/i.test(t)
+}
+
+/** From a speaker phrase with appositives ("Hugh Hill, a doctor,"), the part that names the speaker. */
+function pickAppositive(c: Ctx, a: number, b: number): [number, number] {
+  if (speakerPhrase) {
+    while (b > a && c.tok(b - 1) === ',') b--
+    return [a, b]
+  }
+  const parts: [number, number][] = []
+  let s = a
+  for (let k = a; k < b; k++)
+    if (c.tok(k) === ',') {
+      if (k > s) parts.push([s, k])
+      s = k + 1
+    }
+  if (b > s) parts.push([s, b])
+  if (parts.length <= 1) return parts[0] ?? [a, b]
+  const first = parts[0]!
+  const named = (p: [number, number]) => isCap(c.tok(p[0])) && !DETERMINERS.has(c.low(p[0]))
+  if (!named(first)) {
+    const later = parts.slice(1).find(named)
+    if (later) return later
+  }
+  return first
+}
+
+/** The words count of a range, ignoring punctuation. */
+function words(c: Ctx, a: number, b: number): number {
+  let n = 0
+  for (let k = a; k < b; k++) if (isWord(c.tok(k))) n++
+  return n
+}
+
+/** The character span of tokens [a, b), trimmed of punctuation at both ends except quotation marks. */
+function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
+  while (a < b && /^[,;:.—–\-]$/.test(c.tok(a))) a++
+  while (b > a && /^[,;:.—–\-]$/.test(c.tok(b - 1))) b--
+  if (b <= a || words(c, a, b) < min) return null
+  return c.span(a, b)
+}
+
+/**
+ * Finds direct, indirect and mixed quotes with their cues and speakers, and the sources they rest on.
+ *
+ * The rules come from the shape of the sentence around a cue verb:
+ * - after a closing mark: `"…," X said.` / `"…," said X.` / `"…" — X`; a following quote that is not
+ *   attributed on its own continues the same quote (a split quote: `"…," one aide said, "…"`, or the next
+ *   paragraph of the same speech);
+ * - before an opening mark: `X said: "…"`, `X said, "…"`, `X reported that "…"`, `From X:`;
+ * - in running text: `X said (that) …`, `X told Y (that) …`, `…, X said.`, `…, said X.`,
+ *   `according to X, …`, `…, X said, …` (two fragments). A quoted phrase inside makes the quote mixed.
+ */
+export interface QuoteOptions {
+  /**
+   * `name` (default): the speaker mention is the name without its appositive ("Hugh Hill, a doctor," →
+   * "Hugh Hill"). `phrase`: the whole speaker phrase with appositives, as PolNeAR annotates sources.
+   */
+  speakerExtent?: 'name' | 'phrase'
+}
+
+/** Set for the duration of one synchronous `findQuotes` call (the module keeps no other state). */
+let speakerPhrase = false
+
+export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
+  speakerPhrase = options.speakerExtent === 'phrase'
+  const c = new Ctx(doc)
+  const attributions = findAttributions(c)
+  const quotes: Quote[] = []
+  const speakers: { attribution: Attribution; speaker: Speaker }[] = []
+  let n = 0
+  for (const at of attributions) {
+    const speaker = resolveSpeaker(doc, at, speakers)
+    speakers.push({ attribution: at, speaker })
+    if (at.sourceOnly) continue
+    const first = at.fragments[0]!
+    const last = at.fragments[at.fragments.length - 1]!
+    const q: Quote = {
+      id: `q${++n}`,
+      kind: at.kind,
+      start: first.start,
+      end: last.end,
+      text: doc.text.slice(first.start, last.end),
+      speaker,
+    }
+    if (at.fragments.length > 1) q.fragments = at.fragments.map((f) => ({ start: f.start, end: f.end }))
+    if (at.cue) q.cue = { start: at.cue.start, end: at.cue.end, text: doc.text.slice(at.cue.start, at.cue.end) }
+    quotes.push(q)
+  }
+  const sources = findSources(doc, speakers, quotes)
+  return { quotes, sources }
+}
+
+/** Every attribution in the text, in text order. */
+export function findAttributions(c: Ctx): Attribution[] {
+  const quoted = findQuotedSpans(c.text)
+  const consumed = new Uint8Array(c.tokens.length)
+  const out: Attribution[] = []
+  const direct = attributeDirect(c, quoted, consumed)
+  out.push(...direct)
+  out.push(...attributeIndirect(c, quoted, consumed))
+  const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
+  out.sort((a, b) => key(a) - key(b))
+  return out
+}
+
+interface DirectAttr {
+  speaker?: [number, number]
+  antecedent?: [number, number]
+  cue?: [number, number]
+  cueClass?: Attribution['cueClass']
+  hearer?: [number, number]
+  /** Tokens the attribution covers outside the quote. */
+  covered: [number, number]
+  /** Continues with a split quote: `"…," X said, "…"`. */
+  continues: boolean
+  /** "X said that "…"": the quote is the content of an indirect construction. */
+  before: boolean
+}
+
+function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): Attribution[] {
+  const attrs: (DirectAttr | null)[] = quoted.map((q) => {
+    const parent = quoted.find((o) => o !== q && o.start <= q.open && o.end >= q.close && o.depth === q.depth - 1)
+    const [plo, phi] = parent ? [c.tokAfter(parent.start), c.tokBefore(parent.end) + 1] : [-1, -1]
+    return afterPattern(c, q, parent ? phi : -1) ?? beforePattern(c, q, parent ? plo : -1)
+  })
+  const out: Attribution[] = []
+  const used = new Set<number>()
+  for (let i = 0; i < quoted.length; i++) {
+    if (used.has(i)) continue
+    const q = quoted[i]!
+    const at = attrs[i]
+    if (!at) continue
+    used.add(i)
+    const fragments: Span[] = [{ start: q.open, end: Math.min(q.close, c.text.length) }]
+    let lastEnd = Math.max(q.close, at.covered[1] > 0 ? c.tokens[at.covered[1] - 1]!.end : q.close)
+    // Following quotes with no attribution of their own continue this one.
+    for (let j = i + 1; j < quoted.length; j++) {
+      const nq = quoted[j]!
+      if (nq.depth !== q.depth) {
+        if (nq.open < lastEnd) continue
+        break
+      }
+      // A split quote: "…," one aide said, "…" — the second part is read as attributed before it, by the same cue.
+      const split = at.continues && j === i + 1 && attrs[j]?.before === true
+      if (attrs[j] && !split) break
+      const gap = split ? '' : c.text.slice(lastEnd, nq.open)
+      const paraBreaks = (gap.match(/\n\s*/g) ?? []).length
+      const gapWords = /[\p{L}\p{N}]/u.test(gap)
+      if (gapWords || paraBreaks > 1 || (paraBreaks === 0 && !/^[\s.,!?]*$/.test(gap))) break
+      // After the attribution, only its own short tail may come before the next quote ("…," he said on Friday. "…").
+      if (at.cue && j === i + 1) {
+        const tail = c.text.slice(at.cue[1] < c.tokens.length ? c.tokens[at.cue[1] - 1]!.end : q.close, nq.open)
+        const tailWords = (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length
+        // An appositive or a participle after the speaker may be long: "…," said Larry Noble, an attorney with … . "…"
+        const appositive = /^[^,]*,\s+(?:a|an|the|who|whose|which|\p{Ll}+ing)\b/u.test(tail) && /[.!?]\s*$/.test(tail) && tailWords <= 40
+        if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || /,\s+\p{Ll}+ing\b/u.test(tail))) break
+      }
+      if (q.depth > 0 && paraBreaks > 0) break
+      fragments.push({ start: nq.open, end: Math.min(nq.close, c.text.length) })
+      used.add(j)
+      lastEnd = nq.close
+    }
+    for (const f of fragments) markConsumed(c, consumed, f.start, f.end)
+    markTokens(consumed, at.covered)
+    if (at.speaker) markTokens(consumed, at.speaker)
+    if (at.cue) markTokens(consumed, at.cue)
+    out.push({
+      kind: 'direct',
+      fragments,
+      cue: at.cue ? c.span(...at.cue) : undefined,
+      cueClass: at.cueClass,
+      speaker: at.speaker ? c.span(...at.speaker) : undefined,
+      antecedent: at.antecedent ? c.span(...at.antecedent) : undefined,
+      hearer: at.hearer ? c.span(...at.hearer) : undefined,
+    })
+  }
+  return out
+}
+
+function markConsumed(c: Ctx, consumed: Uint8Array, start: number, end: number) {
+  for (let k = c.tokAfter(start); k < c.tokens.length && c.tokens[k]!.start < end; k++) consumed[k] = 2
+}
+function markTokens(consumed: Uint8Array, [a, b]: [number, number]) {
+  for (let k = a; k < b; k++) consumed[k] = Math.max(consumed[k]!, 1)
+}
+
+/** `"…," X said.`, `"…," said X.`, `"…" — X`. `hiTok` limits the scan inside an enclosing quote. */
+function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
+  let k = c.tokAfter(q.close)
+  const startK = k
+  if (k >= c.tokens.length) return null
+  // A quote that ends its sentence ("… diplomacy.") is not attributed by the next sentence.
+  const lastIn = c.text.slice(q.start, q.end).trimEnd().slice(-1)
+  if (lastIn === '.' && isCap(c.tok(k)) && !speakerLike(c.low(k))) return null
+  const [, pEnd] = c.paraRange(k)
+  if (c.paraOf[k] !== c.paraOf[Math.max(0, c.tokBefore(q.close))]!) return null
+  let hi = pEnd
+  if (hiTok >= 0) hi = Math.min(hi, hiTok)
+  // The attribution runs to the end of the sentence, or to the next quotation mark.
+  let end = k
+  while (end < hi && !END_PUNCT.has(c.tok(end)) && !MARKS.has(c.tok(end))) end++
+  const stop = end
+  if (end < hi && END_PUNCT.has(c.tok(end))) end++
+  while (k < stop && c.tok(k) === ',') k++
+  // Trailing dash: "…" — Hugh Hill
+  if (/^[—–―-]$/.test(c.tok(k))) {
+    const np = rightNP(c, k + 1, stop)
+    if (np && isCap(c.tok(np[0]))) return { speaker: np, cue: [k, k + 1], cueClass: 'dash', covered: [startK, end], continues: false, before: false }
+    return null
+  }
+  if (k >= stop) return null
+  // Inverted: "…," said Hill.
+  const inv = cueAt(c, k)
+  if (inv && inv.verb.class !== 'belief') {
+    const np = rightNP(c, inv.end, stop)
+    if (np) {
+      const sp = pickAppositive(c, np[0], extendAppositive(c, np[1], stop))
+      return { speaker: sp, cue: [k, inv.end], cueClass: inv.verb.class, covered: [startK, end], continues: continuesAfter(c, end - 1), before: false }
+    }
+  }
+  // Normal: "…," Zelensky said / one aide said / the outlet reports / sources told NBC
+  for (let m = k; m < stop && m - k <= 16; m++) {
+    const cue = cueAt(c, m)
+    if (!cue || (cue.verb.clause === 'that' && c.low(cue.end) !== 'that' && cue.verb.class !== 'report')) continue
+    const cs = cueStart(c, m, k)
+    if (cs <= k) break
+    let sp: [number, number] = [k, cs]
+    let antecedent: [number, number] | undefined
+    if (c.tok(cs - 1) === ',') sp = [k, cs - 1]
+    sp = pickAppositive(c, sp[0], sp[1])
+    if (words(c, sp[0], sp[1]) === 0) break
+    // The speaker phrase must be a noun phrase right after the quote, and the quote must end as quoted
+    // speech does ("…," X said / "…?" X asked), not as a phrase inside a sentence.
+    const np = leftNP(c, sp[1] - 1, sp[0])
+    if (!np || np[0] > sp[0] + 1) break
+    if (!speakerPhrase) sp = [np[0], sp[1]]
+    if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k) break
+    const [ce, hearer] = extendCue(c, cue.end, stop, cue.verb)
+    return { speaker: sp, antecedent, cue: [cs, ce], cueClass: cue.verb.class, hearer, covered: [startK, end], continues: continuesAfter(c, end - 1), before: false }
+  }
+  return null
+}
+
+function continuesAfter(c: Ctx, k: number): boolean {
+  return c.tok(k) === ',' && OPEN_MARKS.has(c.tok(k + 1))
+}
+
+function extendAppositive(c: Ctx, b: number, stop: number): number {
+  // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
+  if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || speakerPhrase && !isCap(c.tok(b + 1)))) {
+    let e = b + 1
+    while (e < stop && (c.tok(e) !== ',' || speakerPhrase) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
+    return e
+  }
+  return b
+}
+
+/** Extends a cue over "in a statement", "a news conference"; returns the cue end and the hearer of "told X". */
+function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [number, number] | undefined] {
+  if (hearerVerbs.has(verb.lemma)) {
+    const np = rightNP(c, e, stop)
+    if (np) {
+      if (isCap(c.tok(np[0])) && !DETERMINERS.has(c.low(np[0]))) return [e, np]
+      if (np[1] - np[0] <= 4 && (np[1] >= stop || c.tok(np[1]) === ',' || c.tok(np[1]) === '.' || c.low(np[1]) === 'that')) return [np[1], undefined]
+    }
+    return [e, undefined]
+  }
+  if (c.low(e) === 'in' && /^(?:a|an|the|his|her|their|its)$/.test(c.low(e + 1))) {
+    for (let k = e + 2; k < Math.min(stop, e + 5); k++) if (CUE_EXT_NOUNS.has(c.low(k))) return [k + 1, undefined]
+  }
+  if (c.low(e) === 'on' && /^(?:twitter|facebook|x|instagram|truth|television|tv|cnn|fox)$/i.test(c.tok(e + 1))) return [e + 2, undefined]
+  return [e, undefined]
+}
+
+/** `X said: "…"`, `X said, "…"`, `X reported that "…"`, `According to X, "…"`, `From X:`. */
+function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null {
+  const j = c.tokBefore(q.open)
+  if (j < 0) return null
+  const [sLo] = c.sentenceRange(j)
+  const [pLo] = c.paraRange(j)
+  const lo = Math.max(loTok >= 0 ? loTok : 0, c.paraOf[j] === c.paraOf[c.tokAfter(q.open)] ? pLo : -1, sLo)
+  const openPara = c.paraOf[c.tokAfter(q.open)]!
+  if (c.paraOf[j] !== openPara) {
+    // "From X:" on the line before the quote.
+    if (c.tok(j) === ':' && loTok < 0) {
+      const [plo] = c.paraRange(j)
+      let a = plo
+      if (/^from$/i.test(c.tok(a))) a++
+      if (j - a >= 1 && j - a <= 8 && isCap(c.tok(a))) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [plo, j + 1], continues: false, before: true }
+    }
+    return null
+  }
+  if (j < lo) return null
+  let k = j
+  const punct = c.tok(k)
+  if (punct !== ':') {
+    // "X said that "…"" only when the quotation is the rest of the sentence, not a phrase inside it.
+    let t = c.tokAfter(q.close)
+    while (t < c.tokens.length && !isWord(c.tok(t)) && !END_PUNCT.has(c.tok(t))) t++
+    if (t < c.tokens.length && isWord(c.tok(t)) && c.sentOf[t] === c.sentOf[j] && c.paraOf[t] === c.paraOf[j]) {
+      const after = afterPatternProbe(c, t)
+      if (!after) return null
+    }
+  }
+  if (punct === ':' || punct === ',') k--
+  else if (c.low(k) === 'that') k--
+  if (k < lo) return null
+  // Find a cue verb ending at k (allowing a short extension: "told reporters", "said in a statement").
+  for (let m = k; m >= Math.max(lo, k - 5); m--) {
+    const cue = cueAt(c, m)
+    if (!cue) continue
+    if (cue.end - 1 !== k && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
+    const cs = cueStart(c, m, lo)
+    const np = subjectBefore(c, cs, lo)
+    if (!np) return null
+    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, k + 1], cueClass: cue.verb.class, covered: [np.speaker[0], j + 1], continues: false, before: true }
+  }
+  // According to X, "…"
+  for (let m = lo; m < k; m++) {
+    if (c.low(m) === 'according' && c.low(m + 1) === 'to' && punct === ',') {
+      const np = rightNP(c, m + 2, j)
+      if (np) return { speaker: np, cue: [m, m + 2], cueClass: 'report', covered: [m, j + 1], continues: false, before: true }
+    }
+  }
+  // "Trump:" / "From the statement:" — a short capitalised phrase and a colon.
+  if (punct === ':' && j - lo >= 1 && j - lo <= 6) {
+    let a = lo
+    if (/^from$/i.test(c.tok(a))) a++
+    if (a < j && isCap(c.tok(a)) && words(c, a, j) === j - a) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [lo, j + 1], continues: false, before: true }
+  }
+  return null
+}
+
+/** The subject of a cue verb starting at token `cs`: a noun phrase, through appositives and relative clauses. */
+function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, number]; antecedent?: [number, number] } | null {
+  const j = cs - 1
+  if (j < lo) return null
+  const l = c.low(j)
+  if (RELATIVES.has(l) || (l === 'that' && c.tok(j - 1) !== ',' && isWord(c.tok(j - 1)) && !cueByForm.has(c.low(j - 1)))) {
+    const ante = c.tok(j - 1) === ',' ? leftNP(c, j - 2, lo) : leftNP(c, j - 1, lo)
+    return { speaker: [j, j + 1], antecedent: ante ?? undefined }
+  }
+  if (c.tok(j) === ',') {
+    // "Hugh Hill, a doctor, said" / "Barkley, who said …, said" / "Carter’s press secretary, Peter Cook, told" /
+    // "Carole Bower, 75, a retiree in Carthage, Ill., said": walk back over the comma-separated segments.
+    const commas: number[] = [j]
+    let p = j - 1
+    while (p >= lo && !MARKS.has(c.tok(p)) && !END_PUNCT.has(c.tok(p)) && c.tok(p) !== ':' && j - p < 45) {
+      if (c.tok(p) === ',') commas.push(p)
+      p--
+    }
+    // Try the leftmost segment first: the subject starts at the clause start.
+    for (let s = commas.length - 1; s >= 1; s--) {
+      const segEnd = commas[s]!
+      const np1 = leftNP(c, segEnd - 1, lo)
+      if (!np1) continue
+      // the segment must be a noun phrase that starts the clause
+      const before = c.low(np1[0] - 1)
+      const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
+      if (!starts && s > 1) continue
+      const inner = c.low(segEnd + 1)
+      if (speakerPhrase) return { speaker: [np1[0], j] }
+      if (RELATIVES.has(inner) || DETERMINERS.has(inner) || !isCap(c.tok(segEnd + 1)) || /^(?:former|current|then|now)$/.test(inner) || s > 1) return { speaker: np1 }
+      if (isCap(c.tok(segEnd + 1)) && (DETERMINERS.has(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1)))) {
+        const np2 = leftNP(c, commas[s - 1]! - 1, segEnd + 1)
+        if (np2 && np2[0] === segEnd + 1) return { speaker: np2 }
+      }
+      return { speaker: np1 }
+    }
+    return null
+  }
+  const np = leftNP(c, j, lo)
+  return np ? { speaker: np } : null
+}
+
+function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): Attribution[] {
+  const out: Attribution[] = []
+  for (let si = 0; si < c.sentences.length; si++) {
+    const s = c.sentences[si]!
+    const lo = c.tokAfter(s.start)
+    const hi = c.tokBefore(s.end) + 1
+    let regionStart = lo
+    let lastSpeaker: [number, number] | undefined
+    // "PENCE: Well, …" / "Sanders: …" — a short name and a colon open the sentence.
+    const colon = colonAttribution(c, lo, hi)
+    if (colon && !consumed[colon.cue]) {
+      const f = contentSpan(c, colon.cue + 1, hi, 3)
+      if (f) {
+        push([f], [colon.cue, colon.cue + 1], 'speech', colon.speaker)
+        continue
+      }
+    }
+    for (let i = lo; i < hi; i++) {
+      if (consumed[i] === 1) continue
+      const low = c.low(i)
+      // According to X, … / …, according to X.
+      if (low === 'according' && c.low(i + 1) === 'to') {
+        const np = rightNP(c, i + 2, hi)
+        if (!np) continue
+        const sp = pickAppositive(c, np[0], np[1])
+        let fragments: Span[] = []
+        if (i === regionStart || (i === lo + 1 && !isWord(c.tok(lo)))) {
+          const f = contentSpan(c, np[1], hi)
+          if (f) fragments = [f]
+        } else {
+          const f1 = contentSpan(c, regionStart, i)
+          const f2 = c.tok(np[1]) === ',' ? contentSpan(c, np[1], hi) : null
+          fragments = [f1, f2].filter((f): f is Span => f !== null)
+        }
+        push(fragments, [i, i + 2], 'report', sp, undefined)
+        regionStart = np[1]
+        i = np[1] - 1
+        continue
+      }
+      // "The senator's advisers were optimistic that …": a belief stated with an adjective.
+      if (cueAdjectives.has(low) && /^(?:is|are|was|were|remain|remains|remained|seemed|appeared|feel|felt|be|been)$/.test(c.low(i - 1)) && /^(?:that|about|of)$/.test(c.low(i + 1))) {
+        const cs = cueStart(c, i - 1, lo)
+        const subj = subjectBefore(c, cs, regionStart)
+        const from = c.low(i + 1) === 'that' ? i + 1 : i + 2
+        const f = contentSpan(c, from, clauseEnd(c, from, hi), 1)
+        if (subj && f && !(subj.speaker[1] - subj.speaker[0] === 1 && /^(?:it|this|that|there)$/i.test(c.tok(subj.speaker[0])))) {
+          push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], 'belief', subj.speaker, subj.antecedent)
+          lastSpeaker = subj.speaker
+          consumed[i] = 1
+        }
+        continue
+      }
+      // "The speaker seemed to …", "it appears that …": an impression with no source (PolNeAR's no-source attribution).
+      if (/^(?:seem|seems|seemed|appear|appears|appeared)$/.test(low) && !DETERMINERS.has(c.low(i - 1))) {
+        const cs = cueStart(c, i, lo)
+        const subj = subjectBefore(c, cs, regionStart)
+        const end = clauseEnd(c, i + 1, hi)
+        if (subj && /^it$/i.test(c.text.slice(c.tokens[subj.speaker[0]]!.start, c.tokens[subj.speaker[1] - 1]!.end)) && c.low(i + 1) === 'that') {
+          const f = contentSpan(c, i + 1, end)
+          if (f) push([f], [cs, i + 1], 'belief', undefined, undefined, undefined, true)
+        } else if (subj && (c.low(i + 1) === 'to' || /^[a-z]+$/.test(c.tok(i + 1)))) {
+          const f1 = c.span(subj.speaker[0], subj.speaker[1])
+          const f2 = contentSpan(c, i + 1, end, 1)
+          if (f2 && !speakerPronouns.has(c.low(subj.speaker[0]))) push([f1, f2], [cs, i + 1], 'belief', undefined, undefined, undefined, true)
+        }
+        continue
+      }
+      const cue = cueAt(c, i)
+      if (!cue) continue
+      if (isCap(c.tok(i)) && i !== lo && isWord(c.tok(i - 1))) continue
+      const verb = cue.verb
+      // Inside a quotation, "I think" and "we believe" belong to the quoted speech.
+      if (consumed[i] === 2 && (verb.class === 'belief' || /^(?:i|we|you)$/.test(c.low(cueStart(c, i, lo) - 1)))) continue
+      let e = cue.end
+      const prev = c.low(i - 1)
+      // A base form after a determiner is a noun ("the report", "a claim").
+      if (DETERMINERS.has(prev) || prev === "'s" || prev === '’s') continue
+      if (verb.lemma === c.low(i) && !['say', 'tell', 'think', 'believe', 'know', 'argue', 'claim', 'insist', 'warn', 'deny', 'fear', 'hope', 'expect', 'suggest', 'add', 'write', 'agree'].includes(verb.lemma) && !/^(?:i|we|you|they|people|data|who|many|some|others)$/.test(prev) && !anonymousNouns.has(prev) && !documentNouns.has(prev) && !/(?:ers|ors|ists|ians|ials|ants|ents)$/.test(prev)) continue
+      // Passive: "it was reported that …" — an attribution with no source.
+      const passive = COPULA.has(prev) && !/ing$/.test(c.low(i))
+      // The content follows the cue, after the hearer of "told X" and up to a "that".
+      let hearer: [number, number] | undefined
+      let contentFrom = e
+      let hasThat = false
+      for (let m = e; m < Math.min(hi, e + 7); m++) {
+        if (c.low(m) === 'that') {
+          hasThat = true
+          contentFrom = m
+          break
+        }
+        if (!isWord(c.tok(m)) || cueByForm.has(c.low(m))) break
+      }
+      if (hasThat && hearerVerbs.has(verb.lemma) && contentFrom > e && isCap(c.tok(e))) {
+        // "told NBC that …": the hearer may be a source (an outlet).
+        let b = e
+        while (b < contentFrom && (isCap(c.tok(b)) || NP_INNER.has(c.low(b)))) b++
+        if (b > e) hearer = [e, b]
+      }
+      if (!hasThat && hearerVerbs.has(verb.lemma) && verb.clause !== 'object') {
+        const np = rightNP(c, e, hi)
+        if (np && (isCap(c.tok(np[0])) || LOWER_HEARERS.has(c.low(np[0])))) {
+          let b = np[1]
+          if (!isCap(c.tok(np[0]))) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
+          hearer = [np[0], b]
+          contentFrom = b
+          e = b
+        }
+      }
+      if (!hasThat && hearerVerbs.has(verb.lemma) && verb.lemma !== 'tell' && verb.clause !== 'object') continue
+      if (verb.clause === 'that' && !hasThat && !(passive && c.low(i) === 'expected')) {
+        // Still a source when it names its hearer or object ("revealed the meeting to NBC").
+        continue
+      }
+      if (passive) {
+        // "The vote is expected to slip": an expectation with no source; the subject and the infinitive.
+        if (c.low(i) === 'expected' && c.low(i + 1) === 'to' && !hasThat) {
+          const f1 = contentSpan(c, regionStart, i - 1, 1)
+          const f2 = contentSpan(c, i + 1, clauseEnd(c, i + 1, hi))
+          if (f1 && f2 && !/^(?:it|this|that)$/i.test(c.text.slice(f1.start, f1.end))) {
+            push([f1, f2], [i - 1, i + 1], verb.class, undefined, undefined, undefined, true)
+            i = hi
+          }
+          continue
+        }
+        if (!hasThat) continue
+        const f = contentSpan(c, contentFrom, hi)
+        if (f) push([f], [cueStart(c, i, lo) - 1, e], verb.class, undefined, undefined, undefined, true)
+        i = hi
+        continue
+      }
+      if (verb.lemma === c.low(i) && c.low(i - 1) === 'to') continue
+      const cs = cueStart(c, i, lo)
+      const [ce] = extendCue(c, cue.end, hi, verb)
+      let speaker: [number, number] | undefined
+      let antecedent: [number, number] | undefined
+      let fragments: Span[] = []
+      const cut = clauseEnd(c, hasThat || hearer ? contentFrom : ce, hi)
+      let forward = verb.clause === 'object' && !hasThat ? contentSpan(c, ce, cut, 1) : !hasThat && !hearer ? afterCueContent(c, ce, cut) : contentSpan(c, contentFrom, cut)
+      // "revealed the meeting to NBC": no content, but a hearer that is a source.
+      if (forward && !hasThat && !hearer && words(c, ce, cut) <= 7) {
+        const t = c.tokBefore(forward.end)
+        let a = t
+        while (a > ce && isCap(c.tok(a - 1))) a--
+        if (isCap(c.tok(t)) && c.low(a - 1) === 'to') {
+          hearer = [a, t + 1]
+          forward = null
+        }
+      }
+      if (c.tok(cs - 1) === ',' && /ing$/.test(c.low(i)) && cs === i && forward) {
+        // "…, adding that …", "…, calling her …": the subject of the sentence speaks
+        speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
+        fragments = [forward]
+      } else if (c.tok(cs - 1) === ',' && !RELATIVES.has(c.low(cs - 1))) {
+        // "…, said Hill." (inverted) or "…, adding that …" (participle: the sentence's speaker)
+        const inv = rightNP(c, cue.end, hi)
+        const subj = subjectBefore(c, cs, regionStart)
+        if (subj && !(inv && c.tok(inv[1]) !== ',' && inv[1] >= hi - 1 && /^(?:said|says|added|wrote|asked)$/.test(c.low(i)))) {
+          speaker = subj.speaker
+          antecedent = subj.antecedent
+          if (forward) fragments = [forward]
+        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.') && !/ing$/.test(c.low(i))) {
+          speaker = pickAppositive(c, inv[0], extendAppositive(c, inv[1], hi))
+          const f = contentSpan(c, regionStart, cs - 1)
+          if (f) fragments = [f]
+        } else if (/ing$/.test(c.low(i)) && forward) {
+          speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
+          fragments = [forward]
+        }
+      } else if (c.low(cs - 1) === 'and' && forward) {
+        // "He called the actions lawful, and said …": the subject of the sentence.
+        speaker = lastSpeaker ?? sentenceSubject(c, regionStart, cs) ?? undefined
+        fragments = [forward]
+      } else {
+        let subj = subjectBefore(c, cs, regionStart)
+        // "… drawn huge crowds describing …": a participle whose subject is the sentence's.
+        if (/ing$/.test(c.low(i)) && cs === i && forward && subj && !isCap(c.tok(subj.speaker[1] - 1)) && !speakerLike(c.low(subj.speaker[1] - 1))) {
+          const s2 = lastSpeaker ?? sentenceSubject(c, lo, cs)
+          subj = s2 ? { speaker: s2 } : null
+        }
+        if (!subj) continue
+        if (subj.speaker[1] - subj.speaker[0] === 1 && !isCap(c.tok(subj.speaker[0])) && !speakerLike(c.low(subj.speaker[0]))) continue
+        const last = c.tok(subj.speaker[1] - 1)
+        const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && !/s$/.test(last) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
+        const nameLike = isCap(last) && !numberish(last) && !/(?:ing|ed|an|ic|al|-\p{L}+)$/u.test(last) && !/^(?:Some|Many|Most|All|Both|Few|Several|Others?|Those|These|The)$/.test(last)
+        if (NOUN_FORMS.has(c.low(i)) && cs === i && !nameLike && !singularHead && !/^(?:he|she|it|who|which|that)$/i.test(last)) continue
+        speaker = subj.speaker
+        antecedent = subj.antecedent
+        const before = c.tok(speaker[0] - 1)
+        const afterCue = c.tok(ce)
+        if (forward && !(afterCue === ',' && before === ',')) fragments = [forward]
+        else if (before === ',' || MARKS.has(before)) {
+          // "…, X said." / "…, X said, …" (a parenthetical cue splits the content)
+          const f1 = contentSpan(c, regionStart, speaker[0] - 1)
+          const f2 = afterCue === ',' ? contentSpan(c, ce + 1, hi) : null
+          fragments = [f1, f2].filter((f): f is Span => f !== null)
+        }
+      }
+      if (!speaker) continue
+      // A content that is an attributed direct quotation was already found with it.
+      fragments = fragments.filter((f) => !quoted.some((q) => q.open <= f.start && f.start <= q.start + 1 && f.end >= q.end - 1 && f.end <= q.close && consumed[c.tokAfter(q.start)] === 2))
+      if (!fragments.length) {
+        if ((verb.class === 'report' || verb.class === 'speech') && verb.clause !== 'object' && !/ing$/.test(c.low(i))) push([], [cs, ce], verb.class, speaker, antecedent, hearer, false, true)
+        continue
+      }
+      push(fragments, [cs, ce], verb.class, speaker, antecedent, hearer)
+      lastSpeaker = speaker
+      for (let k = cs; k < ce; k++) consumed[k] = 1
+      regionStart = Math.max(regionStart, c.tokBefore(fragments[fragments.length - 1]!.end) < i ? ce : regionStart)
+    }
+  }
+  return out
+
+  function push(fragments: Span[], cue: [number, number], cls: CueVerb['class'], speaker?: [number, number], antecedent?: [number, number], hearer?: [number, number], noSource = false, sourceOnly = false) {
+    if (!fragments.length && !sourceOnly) return
+    let kind: QuoteKind = 'indirect'
+    const marks = fragments.some((f) => /["“”«»]/.test(c.text.slice(f.start, f.end)))
+    if (marks) {
+      const allQuoted = fragments.every((f) => quoted.some((q) => q.open >= f.start - 1 && q.open <= f.start + 1 && q.close >= f.end - 1))
+      kind = allQuoted ? 'direct' : 'mixed'
+    }
+    out.push({
+      kind,
+      fragments,
+      cue: cue[0] >= 0 && cue[1] > cue[0] ? c.span(Math.max(cue[0], 0), cue[1]) : undefined,
+      cueClass: cls,
+      speaker: speaker && !noSource ? c.span(...speaker) : undefined,
+      antecedent: antecedent ? c.span(...antecedent) : undefined,
+      hearer: hearer ? c.span(...hearer) : undefined,
+      sourceOnly,
+    })
+  }
+}
+
+/** Content right after a cue with no "that": "said [the war is over]" — empty for "said on Tuesday." */
+function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
+  let k = e
+  if (c.tok(k) === ':' ) k++
+  const f = contentSpan(c, k, hi)
+  if (!f) return null
+  // Only a time or place phrase after the cue ("said on Tuesday", "said in a statement") is no content.
+  const rest = c.text.slice(f.start, f.end)
+  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,]{0,60}$/.test(rest) && words(c, k, hi) <= 8) return null
+  if (c.tok(k) === ',') return null
+  return f
+}
+
+const NOT_SPEAKER_LABELS = new Set('update note related photo photos source sources read watch video see disclosure correction advertisement breaking exclusive opinion analysis full text abstract twitter facebook editor editors the q a question answer by credit image caption warning sign up subscribe'.split(' '))
+
+/** "PENCE: …", "Sanders: …": up to five capitalised words and a colon at the start of a sentence. */
+function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, number]; cue: number } | null {
+  let a = lo
+  while (a < hi && MARKS.has(c.tok(a))) a++
+  let k = a
+  while (k < hi && k - a < 6 && (isCap(c.tok(k)) && isWord(c.tok(k)) || (NP_INNER.has(c.low(k)) && k > a))) k++
+  if (k === a || c.tok(k) !== ':' || k - a > 5) return null
+  if (NOT_SPEAKER_LABELS.has(c.low(a)) || NOT_SPEAKER_LABELS.has(c.low(k - 1))) return null
+  if (/^\d/.test(c.tok(a))) return null
+  return { speaker: [a, k], cue: k }
+}
+
+/** Where a content clause ends: the sentence end, or a comma that opens another attribution ("…, with X reporting that"). */
+function clauseEnd(c: Ctx, from: number, hi: number): number {
+  for (let m = from; m < hi; m++) {
+    if (c.tok(m) === ';') return m
+    if (c.low(m) === 'and' && cueAt(c, m + 1) && !/ing$/.test(c.low(m + 1))) return m
+    if (c.tok(m) !== ',') continue
+    if (c.low(m + 1) === 'with') return m
+    // "…, though satellite images did not …": the writer's aside, not the content.
+    if (/^(?:though|although|whereas|while|but)$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m
+    const part = cueAt(c, m + 1)
+    if (part && /ing$/.test(c.low(m + 1))) return m
+    if (c.low(m + 1) === 'and' && (cueAt(c, m + 2) || cueAt(c, cueStart(c, m + 4, m + 2)))) return m
+    for (let k = m + 1; k < Math.min(hi, m + 8); k++) {
+      if (!isWord(c.tok(k))) break
+      if (k > m + 1 && cueAt(c, k) && !/ing$/.test(c.low(k)) && c.low(k + 1) !== ',' && c.low(k + 1) !== '.') return m
+      if (NP_STOP.has(c.low(k)) && !AUX.has(c.low(k))) break
+    }
+  }
+  return hi
+}
+
+/** The subject at the start of a clause: "[Mr. Schultz] generally supported Democrats … and said". */
+const OPENERS = /^(?:on|in|at|after|before|during|since|when|while|as|even|hours|days|weeks|earlier|later|last|this|speaking|asked|following|despite|with|without|for|by|from|over|under|amid|if|although|though|because|once|unlike|like|according)$/
+
+function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | null {
+  let k = lo
+  while (k < hi && MARKS.has(c.tok(k))) k++
+  // "On Sunday, Trump …", "Asked about it, she …": an opening phrase up to its comma is not the subject.
+  if (OPENERS.test(c.low(k)) || /(?:ing|ed)$/.test(c.low(k))) {
+    let m = k
+    while (m < hi && c.tok(m) !== ',') m++
+    if (m < hi) k = m + 1
+  }
+  while (k < hi && LEAD_TRIM.has(c.low(k))) k++
+  if (speakerPronouns.has(c.low(k))) return [k, k + 1]
+  let e = k
+  if (DETERMINERS.has(c.low(e))) e++
+  while (e < hi && (isCap(c.tok(e)) || NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1)))) e++
+  if (e === k || (e === k + 1 && DETERMINERS.has(c.low(k)))) {
+    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e))) e++
+  }
+  const np: [number, number] | null = e > k ? [k, e] : null
+  if (!np) return null
+  const t = c.low(np[0])
+  if (!isCap(c.tok(np[0])) && !speakerLike(t) && !DETERMINERS.has(t)) return null
+  return np
+}
+
+/** Does an attribution ("he said", "said Hill") start at token `t`? */
+function afterPatternProbe(c: Ctx, t: number): boolean {
+  if (cueAt(c, t)) return true
+  for (let m = t; m < t + 6 && m < c.tokens.length; m++) {
+    if (!isWord(c.tok(m))) return false
+    if (cueAt(c, m)) return true
+  }
+  return false
+}
+
+/** Is token `m` inside quotation marks (counting straight and typographic double marks before it in its paragraph)? */
+function cutInsideQuote(c: Ctx, m: number): boolean {
+  const [plo] = c.paraRange(m)
+  let open = false
+  for (let k = plo; k < m; k++) {
+    const t = c.tok(k)
+    if (t === '“') open = true
+    else if (t === '”') open = false
+    else if (t === '"') open = !open
+  }
+  return open
+}

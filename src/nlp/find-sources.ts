@@ -1,0 +1,263 @@
+import type { Entity, Mention, Quote, Source, SourceKind, Span, Speaker } from '../core/types.js'
+import {
+  anonymousNouns,
+  documentNouns,
+  numberWords,
+  organizationNouns,
+  outletNames,
+  outletNouns,
+  speakerPronouns,
+} from './data/speaker-words.js'
+
+/** The part of an attribution that speaker resolution and source finding read. */
+export interface SpeakerSite {
+  speaker?: Span
+  antecedent?: Span
+  hearer?: Span
+  sourceOnly?: boolean
+  cueClass?: string
+}
+
+interface Doc {
+  text: string
+  entities: readonly Entity[]
+}
+
+const outletSet = new Set(outletNames)
+const OUTLET_RE = new RegExp(
+  `\\b(?:${[...outletNames]
+    .filter((n) => n.length > 2 && !['time', 'the post', 'the times', 'the journal', 'the hill', 'the sun', 'salon', 'slate', 'fox', 'abc'].includes(n))
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})\\b`,
+  'gi',
+)
+
+const stripDet = (s: string) => s.replace(/^(?:the|a|an)\s+/i, '')
+const lastWord = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
+
+/** Is a mention text the name of a news outlet ("NBC", "the Washington Post", "NBC News")? */
+export function isOutletName(text: string): boolean {
+  const parts = text.split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/).filter(Boolean)
+  if (parts.length > 1) return parts.every(isOutletName)
+  const t = text.toLowerCase().replace(/[’']s$/, '').trim()
+  return outletSet.has(t) || outletSet.has(stripDet(t))
+}
+
+function isOutletEntity(e: Entity): boolean {
+  return e.subtype === 'OUTLET' || isOutletName(e.name) || e.aliases.some(isOutletName)
+}
+
+/** The entity with a mention overlapping the span, preferring the longest overlap. */
+function entityAt(doc: Doc, span: Span): Entity | undefined {
+  let best: Entity | undefined
+  let bestLen = 0
+  for (const e of doc.entities)
+    for (const m of e.mentions) {
+      const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start)
+      if (ov > bestLen) {
+        best = e
+        bestLen = ov
+      }
+    }
+  return best
+}
+
+/** The entity of the most recent mention before `pos` that passes `test`. */
+function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean): Entity | undefined {
+  let best: Entity | undefined
+  let bestEnd = -1
+  for (const e of doc.entities) {
+    if (!test(e)) continue
+    for (const m of e.mentions) if (m.end <= pos && m.end > bestEnd) {
+      best = e
+      bestEnd = m.end
+    }
+  }
+  return best
+}
+
+/** The most recent outlet name written in the text before `pos` (used when no entity tags exist). */
+function recentOutletName(text: string, pos: number): Mention | undefined {
+  let found: Mention | undefined
+  OUTLET_RE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = OUTLET_RE.exec(text)) !== null && m.index < pos) {
+    if (/^\p{Lu}/u.test(m[0])) found = { start: m.index, end: m.index + m[0].length, text: m[0] }
+  }
+  return found
+}
+
+function kindOfEntity(e: Entity): Speaker['kind'] {
+  if (isOutletEntity(e)) return 'outlet'
+  if (e.type === 'PERSON') return 'person'
+  if (e.type === 'ORG' || e.type === 'LOC') return 'organization'
+  return 'unknown'
+}
+
+/** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide")? */
+export function isAnonymous(text: string): boolean {
+  const parts = text.split(/\s+and\s+/i)
+  if (parts.length > 1) return parts.every((p) => isAnonymous(p.replace(/^(\S+)\s+(?:who|that)\s+(?:are|were|is|was)\s+/i, '$1 ')))
+  const words = text.split(/\s+/)
+  const head = lastWord(text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for)\b.*$/i, ''))
+  if (!anonymousNouns.has(head)) return false
+  // A name inside ("Clinton aides" is still anonymous; "John Smith" is not a group).
+  const caps = words.slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(?:House|White|State|Democratic|Republican|Trump|Clinton|Obama|Russian|American|U\.S\.|US|Ukrainian|European|Pentagon|Kremlin|Senate|Congressional|Justice|Defense|Administration|Campaign|Council|Security|National|Foreign|Intelligence|Department)$/.test(w))
+  return caps.length === 0
+}
+
+/**
+ * Who a speaker mention is: its kind and, where possible, its entity.
+ *
+ * - a mention overlapping an entity mention → that entity;
+ * - "he"/"she" → the most recent PERSON mention (or person speaker) before it; "they"/"it" → the last
+ *   group or organisation speaker;
+ * - "who" in "X, who said" → X;
+ * - "the spokeswoman", "the minister" → the person whose roles contain that word;
+ * - "the outlet", "the broadcaster" → the most recent outlet;
+ * - "officials", "sources", "people familiar with …" → anonymous.
+ */
+export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly { speaker: Speaker }[]): Speaker {
+  if (!site.speaker) return { kind: 'unknown' }
+  const { start, end } = site.speaker
+  const text = doc.text.slice(start, end)
+  const local = { start, end, text }
+  const low = text.toLowerCase()
+  const pron = speakerPronouns.get(low)
+  if (pron) {
+    if ((low === 'who' || low === 'which') && site.antecedent) {
+      const r = resolveSpeaker(doc, { speaker: site.antecedent }, previous)
+      return { ...r, ...local }
+    }
+    if (pron === 'male' || pron === 'female' || low === 'i') {
+      const e = recentEntity(doc, start, (x) => x.type === 'PERSON')
+      if (e) return { kind: 'person', entity: e.id, ...local }
+      const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity)
+      return { kind: 'person', entity: p?.speaker.entity, ...local }
+    }
+    const p = [...previous].reverse().find((s) => s.speaker.kind !== 'unknown' && s.speaker.kind !== 'person')
+    if (p && (low === 'they' || low === 'it' || low === 'we')) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
+    return { kind: low === 'it' ? 'organization' : 'unknown', ...local }
+  }
+  const entity = entityAt(doc, site.speaker)
+  const head = lastWord(text)
+  const definite = /^(?:the|this|that)\s/i.test(text)
+  if (definite && outletNouns.has(head) && !entity) {
+    const p = [...previous].reverse().find((s) => s.speaker.kind === 'outlet' && s.speaker.text && !outletNouns.has(lastWord(s.speaker.text)))
+    if (p) return { kind: 'outlet', entity: p.speaker.entity, ...local }
+    const e = recentEntity(doc, start, isOutletEntity)
+    if (e) return { kind: 'outlet', entity: e.id, ...local }
+    return { kind: 'outlet', ...local }
+  }
+  if (entity) return { kind: isAnonymous(text) && entity.type !== 'PERSON' ? 'anonymous' : kindOfEntity(entity), entity: entity.id, ...local }
+  if (isOutletName(text)) return { kind: 'outlet', ...local }
+  if (isAnonymous(text)) return { kind: 'anonymous', ...local }
+  if (definite && text.split(/\s+/).length <= 4) {
+    const e = recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)))
+    if (e) return { kind: 'person', entity: e.id, ...local }
+  }
+  if (organizationNouns.has(head) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
+  if (documentNouns.has(head)) return { kind: 'unknown', ...local }
+  if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
+  return { kind: 'unknown', ...local }
+}
+
+/** "Four former national security officials" → count 4 and the description after the number. */
+export function countOf(text: string): { count?: number; description: string } {
+  const m = /^(\d+|[A-Za-z]+(?: dozen)?)\s+(.*)$/.exec(text.trim())
+  if (m) {
+    const w = m[1]!.toLowerCase()
+    const n = /^\d+$/.test(w) ? Number(w) : numberWords.get(w)
+    if (n !== undefined) return { count: n, description: m[2]!.replace(/^(?:who|that)\s+(?:are|were|is|was)\s+/i, '') }
+  }
+  return { description: text.trim() }
+}
+
+/**
+ * The sources statements rest on, one per distinct speaker (a person, an organisation, an outlet, a
+ * document, or an anonymous group), plus outlets that anonymous sources spoke to ("sources told NBC").
+ *
+ * Anonymous groups joined by "and" with their own numbers ("Four former officials and two who are current
+ * officials") become one source per group, each with its `count`. Sets `quote.source` on each quote.
+ */
+export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite; speaker: Speaker }[], quotes: Quote[]): Source[] {
+  const sources: Source[] = []
+  const byKey = new Map<string, Source>()
+  const add = (kind: SourceKind, mention: Mention, key: string, extra: Partial<Source> = {}): Source => {
+    const found = byKey.get(key)
+    if (found) return found
+    const s: Source = { id: `s${sources.length + 1}`, kind, start: mention.start, end: mention.end, text: mention.text, ...extra }
+    sources.push(s)
+    byKey.set(key, s)
+    return s
+  }
+  let qi = 0
+  for (const { attribution, speaker } of sites) {
+    const quote = attribution.sourceOnly ? undefined : quotes[qi++]
+    let source: Source | undefined
+    if (speaker.text !== undefined && speaker.start !== undefined && speaker.end !== undefined) {
+      const mention: Mention = { start: speaker.start, end: speaker.end, text: speaker.text }
+      const low = speaker.text.toLowerCase()
+      const head = lastWord(speaker.text)
+      if (speaker.kind === 'anonymous') {
+        const groups = splitGroups(mention)
+        const made = groups.map((g) => {
+          const { count, description } = countOf(g.text)
+          return add('anonymous', g, `anon:${g.start}`, { ...(count !== undefined ? { count } : {}), description })
+        })
+        source = made[0]
+      } else if (speaker.kind === 'outlet') {
+        const e = speaker.entity ? doc.entities.find((x) => x.id === speaker.entity) : undefined
+        let name = e?.name.toLowerCase()
+        let m = mention
+        if (!name && outletNouns.has(head)) {
+          const before = sites.slice(0, sites.findIndex((x) => x.speaker === speaker)).reverse()
+          const named = before.find((x) => x.speaker.kind === 'outlet' && x.speaker.text && !outletNouns.has(lastWord(x.speaker.text)))
+          const prev = named?.speaker.text ? { start: named.speaker.start!, end: named.speaker.end!, text: named.speaker.text } : recentOutletName(doc.text, mention.start)
+          if (prev) {
+            name = prev.text.toLowerCase()
+            m = prev
+          }
+        }
+        source = add('outlet', m, `outlet:${speaker.entity ?? stripDet(name ?? low)}`, speaker.entity ? { entity: speaker.entity } : {})
+      } else if (speaker.kind === 'person' && (speaker.entity || !speakerPronouns.has(low))) {
+        source = add('named', mention, `named:${speaker.entity ?? head}`, speaker.entity ? { entity: speaker.entity } : {})
+      } else if (speaker.kind === 'organization' && !speakerPronouns.has(low)) {
+        source = add('organization', mention, `org:${speaker.entity ?? stripDet(low)}`, speaker.entity ? { entity: speaker.entity } : {})
+      } else if (speaker.kind === 'organization' && speaker.entity) {
+        source = byKey.get(`org:${speaker.entity}`)
+      } else if (documentNouns.has(head) && !speakerPronouns.has(low)) {
+        source = add('document', mention, `doc:${stripDet(low)}`)
+      }
+    }
+    // The outlet anonymous sources talked to: "sources told NBC", "revealed the meeting to NBC".
+    if (attribution.hearer) {
+      const h = attribution.hearer
+      const text = doc.text.slice(h.start, h.end)
+      const e = entityAt(doc, h)
+      if ((e && isOutletEntity(e)) || isOutletName(text)) add('outlet', { ...h, text }, `outlet:${e?.id ?? stripDet(text.toLowerCase())}`, e ? { entity: e.id } : {})
+    }
+    if (quote && source) quote.source = source.id
+  }
+  // Outlets that statements rest on without a quote: "… revealed the meeting to NBC".
+  return sources
+}
+
+/** "Four former officials and two who are current officials" → the two counted groups. */
+function splitGroups(m: Mention): Mention[] {
+  const re = /\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a|an)\b)/gi
+  const out: Mention[] = []
+  let from = 0
+  let x: RegExpExecArray | null
+  while ((x = re.exec(m.text)) !== null) {
+    out.push(sub(m, from, x.index))
+    from = x.index + x[0].length
+  }
+  out.push(sub(m, from, m.text.length))
+  return out.length > 1 && out.every((g) => countOf(g.text).count !== undefined) ? out : [m]
+}
+
+function sub(m: Mention, a: number, b: number): Mention {
+  return { start: m.start + a, end: m.start + b, text: m.text.slice(a, b) }
+}

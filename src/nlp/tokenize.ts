@@ -1,0 +1,72 @@
+import type { Token } from '../core/types.js'
+import { otherAbbreviations, titleAbbreviations } from './data/abbreviations.js'
+
+const abbreviations = new Set([...titleAbbreviations, ...otherAbbreviations])
+
+/**
+ * One regex alternation per token class, tried in order:
+ * URLs and e-mail addresses; words (letters, marks, digits) with internal hyphens, apostrophes,
+ * periods, ampersands or slashes ("U.S", "AT&T", "Zaporizhzhia", "1,000.50"); runs of dots;
+ * any other single non-space character.
+ */
+const TOKEN =
+  /https?:\/\/[^\s"'“”<>]+[^\s"'“”<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\p{L}\p{M}\p{N}]+(?:[-'’.&/,][\p{L}\p{M}\p{N}]+)*|\.{2,}|…|[^\s]/gu
+
+/** "n't" and possessive "'s" become their own tokens, as in CoNLL and Penn Treebank tokenisation. */
+const CLITIC = /(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/iu
+
+/**
+ * Splits `text` into word and punctuation tokens with their offsets.
+ *
+ * - "Moscow's" → "Moscow", "'s"; "don't" → "do", "n't" (CoNLL convention, which the NER model expects).
+ * - A period is kept on known abbreviations ("Mr.", "Jan.") and on initials ("U.S.", "J.").
+ * - Commas inside numbers stay ("1,000"); a comma between words splits ("Paris,France" → 3 tokens).
+ *
+ * @example tokenize("Mr. Lavrov's visit") // ["Mr.", "Lavrov", "'s", "visit"]
+ */
+export function tokenize(text: string, offset = 0, end = text.length): Token[] {
+  const tokens: Token[] = []
+  TOKEN.lastIndex = offset
+  const slice = end === text.length ? text : text.slice(0, end)
+  let m: RegExpExecArray | null
+  while ((m = TOKEN.exec(slice)) !== null) {
+    let start = m.index
+    let word = m[0]
+    // A comma inside a token is only kept between digits ("1,000").
+    if (word.length > 1 && word.includes(',') && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(word)) {
+      const cut = word.indexOf(',')
+      word = word.slice(0, cut)
+      TOKEN.lastIndex = start + cut
+    }
+    let wordEnd = start + word.length
+    // Attach a following period to abbreviations and initials.
+    if (slice[wordEnd] === '.' && /[\p{L}]/u.test(word[0] ?? '')) {
+      if (abbreviations.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+        wordEnd += 1
+        TOKEN.lastIndex = wordEnd
+        word = slice.slice(start, wordEnd)
+      }
+    }
+    const clitic = word.length > 3 ? CLITIC.exec(word) : null
+    if (clitic && /^\p{L}/u.test(word)) {
+      const cut = wordEnd - clitic[0].length
+      tokens.push({ start, end: cut, text: slice.slice(start, cut) })
+      tokens.push({ start: cut, end: wordEnd, text: slice.slice(cut, wordEnd) })
+      continue
+    }
+    tokens.push({ start, end: wordEnd, text: word })
+  }
+  return tokens
+}
+
+/** True when a token ends with a period that belongs to it (an abbreviation or an initial). */
+export function isAbbreviation(token: string): boolean {
+  if (!token.endsWith('.')) return false
+  const bare = token.slice(0, -1)
+  return abbreviations.has(bare) || /^(?:\p{L}\.)*\p{L}$/u.test(bare)
+}
+
+/** True for title abbreviations, after which a period never ends a sentence ("Dr.", "Sen."). */
+export function isTitleAbbreviation(token: string): boolean {
+  return token.endsWith('.') && titleAbbreviations.includes(token.slice(0, -1))
+}

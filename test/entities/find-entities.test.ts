@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { Entity } from '../../src/core/types.js'
+import { entityAt, findEntities, similarity } from '../../src/nlp/find-entities.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+
+function analyse(text: string): Entity[] {
+  const tokens = tokenize(text)
+  return findEntities({ text, tokens, sentences: splitSentences(text, tokens) })
+}
+
+function byName(entities: Entity[], name: string): Entity {
+  const e = entities.find((x) => x.name === name || x.aliases.includes(name))
+  if (!e) throw new Error(`no entity "${name}" in ${entities.map((x) => x.name).join(', ')}`)
+  return e
+}
+
+describe('findEntities on short texts', () => {
+  it('keeps two people with one surname apart and gives a bare surname to the most recent one', () => {
+    const text = 'Bill Clinton met Hillary Clinton in Washington on Monday. Clinton said the talks went well.'
+    const es = analyse(text)
+    const people = es.filter((e) => e.type === 'PERSON')
+    expect(people.map((e) => e.name).sort()).toEqual(['Bill Clinton', 'Hillary Clinton'])
+    const hillary = byName(es, 'Hillary Clinton')
+    expect(hillary.aliases).toEqual(['Clinton'])
+    expect(hillary.mentions.at(-1)!.start).toBe(text.indexOf('Clinton said'))
+  })
+
+  it('merges spelling variants, acronyms and outlet short forms', () => {
+    const text =
+      'Ukrainian President Volodymyr Zelenskyy spoke to NBC News on Monday. Volodymyr Zelensky said the International Atomic Energy Agency should visit. ' +
+      'The IAEA declined, NBC reported.'
+    const es = analyse(text)
+    expect(byName(es, 'Volodymyr Zelenskyy').aliases).toContain('Volodymyr Zelensky')
+    expect(byName(es, 'International Atomic Energy Agency').aliases).toEqual(['IAEA'])
+    const nbc = byName(es, 'NBC News')
+    expect(nbc).toMatchObject({ type: 'ORG', subtype: 'OUTLET', aliases: ['NBC'] })
+  })
+
+  it('reads an appositive role before the name, with its organisation', () => {
+    const es = analyse('The spokesman for the Kremlin, Dmitry Peskov, said Moscow would respond.')
+    const peskov = byName(es, 'Dmitry Peskov')
+    expect(peskov.roles).toEqual(['spokesman for the Kremlin'])
+    expect(peskov.roleMentions[0]!.org).toBe('Kremlin')
+  })
+
+  it('has mentions whose text is the slice they point to, and ids in order of first mention', () => {
+    const text = 'Russian Foreign Minister Sergey Lavrov met officials in New York. Lavrov left.'
+    const es = analyse(text)
+    es.forEach((e, i) => {
+      expect(e.id).toBe(`e${i + 1}`)
+      for (const m of [...e.mentions, ...e.roleMentions]) expect(m.text).toBe(text.slice(m.start, m.end))
+    })
+    expect(entityAt(es, text.indexOf('Lavrov left'), text.indexOf('Lavrov left') + 3)?.name).toBe('Sergey Lavrov')
+    expect(entityAt(es, 0, 0)).toBeUndefined()
+    expect(JSON.parse(JSON.stringify(es))).toEqual(es)
+  })
+
+  it('similarity', () => {
+    expect(similarity('Sergey', 'Sergei')).toBeGreaterThan(0.75)
+    expect(similarity('Bill', 'Hillary')).toBeLessThan(0.5)
+  })
+})
+
+const shared = new URL('../../../shared/', import.meta.url)
+const example = new URL('examples/backchannel-report.txt', shared)
+
+describe.runIf(existsSync(fileURLToPath(example)))('findEntities on the back-channel report', () => {
+  const text = existsSync(fileURLToPath(example)) ? readFileSync(example, 'utf8') : ''
+  const es = text ? analyse(text) : []
+
+  it('finds the people, with aliases and roles', () => {
+    const lavrov = byName(es, 'Sergey Lavrov')
+    expect(lavrov.type).toBe('PERSON')
+    expect(lavrov.name).toBe('Sergey Lavrov')
+    expect(lavrov.aliases).toEqual(expect.arrayContaining(['Sergei Lavrov', 'Lavrov']))
+    expect(lavrov.roles).toContain('Russian Foreign Minister')
+    expect(es.filter((e) => /Lavrov/.test(e.name))).toHaveLength(1)
+
+    const zakharova = byName(es, 'Maria Zakharova')
+    expect(zakharova.roles).toEqual(['spokeswoman for the Russian Foreign Ministry'])
+    expect(zakharova.roleMentions[0]!.org).toBe('Russian Foreign Ministry')
+    expect(zakharova.aliases).toContain('Zakharova')
+
+    expect(byName(es, 'Richard Haass').roles).toEqual(['former diplomat', 'outgoing president of the Council on Foreign Relations'])
+    expect(byName(es, 'Charles Kupchan').roles).toEqual(['Europe expert'])
+    expect(byName(es, 'Thomas Graham').type).toBe('PERSON')
+    const zelensky = byName(es, 'Volodymyr Zelensky')
+    expect(zelensky.roles).toContain('Ukrainian President')
+    expect(zelensky.aliases).toContain('Zelensky')
+    for (const e of es) for (const r of e.roleMentions) expect(r.text).toBe(text.slice(r.start, r.end))
+  })
+
+  it('finds the organisations, merging NBC and NBC News', () => {
+    expect(byName(es, 'NBC')).toMatchObject({ name: 'NBC News', type: 'ORG', subtype: 'OUTLET' })
+    expect(es.filter((e) => e.name === 'NBC' || e.aliases.includes('NBC'))).toHaveLength(1)
+    expect(byName(es, 'Agenzia Nova')).toMatchObject({ type: 'ORG', subtype: 'OUTLET' })
+    for (const name of ['Council on Foreign Relations', 'IAEA', 'CIA', 'UN Security Council']) expect(byName(es, name).type).toBe('ORG')
+    expect(byName(es, 'UN Security Council').subtype).toBe('INTERNATIONAL_ORG')
+  })
+
+  it('finds the places', () => {
+    for (const name of ['New York', 'Russia', 'Ukraine', 'Crimea']) expect(byName(es, name)).toMatchObject({ type: 'LOC', subtype: 'GPE' })
+    const plant = es.find((e) => e.name.startsWith('Zaporizhzhia'))
+    expect(plant).toMatchObject({ type: 'LOC', subtype: 'FACILITY', name: 'Zaporizhzhia nuclear power plant' })
+    expect(byName(es, 'Russian')).toMatchObject({ type: 'MISC', subtype: 'NORP' })
+  })
+
+  it('numbers entities in order of first mention', () => {
+    const firsts = es.map((e) => e.mentions[0]!.start)
+    expect([...firsts].sort((a, b) => a - b)).toEqual(firsts)
+    expect(es[0]!.id).toBe('e1')
+  })
+})
+
+if (!existsSync(fileURLToPath(example))) console.log('entities: shared/examples not found, skipping the back-channel report tests')

@@ -1,0 +1,211 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Entity, Quote } from '../../src/core/types.js'
+import { analyse } from './helpers.js'
+
+/** The quoted words without surrounding quotation marks and final punctuation. */
+const bare = (s: string) => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
+
+interface Case {
+  text: string
+  quote: string
+  cue: string
+  speaker: string | undefined
+  kind: Quote['kind']
+  speakerKind?: string
+  fragments?: number
+}
+
+const entity = (id: string, name: string, type: Entity['type'], text: string, mentions: string[], extra: Partial<Entity> = {}): Entity => {
+  let from = 0
+  return {
+    id,
+    name,
+    type,
+    aliases: [],
+    roles: [],
+    roleMentions: [],
+    mentions: mentions.map((m) => {
+      const start = text.indexOf(m, from)
+      from = start + m.length
+      return { start, end: start + m.length, text: m }
+    }),
+    ...extra,
+  }
+}
+
+describe('findQuotes: sentence patterns', () => {
+  const cases: [string, Case][] = [
+    ['plain indirect', { text: 'Officials said the vote was delayed.', quote: 'the vote was delayed', cue: 'said', speaker: 'Officials', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['said that', { text: 'Zelensky said this week that the war would not end.', quote: 'that the war would not end', cue: 'said', speaker: 'Zelensky', kind: 'indirect', speakerKind: 'person' }],
+    ['appositive', { text: 'Hugh Hill, a doctor, said the clinic would close.', quote: 'the clinic would close', cue: 'said', speaker: 'Hugh Hill', kind: 'indirect' }],
+    ['relative clause', { text: 'Barkley, who played in Houston, said the league was wrong.', quote: 'the league was wrong', cue: 'said', speaker: 'Barkley', kind: 'indirect' }],
+    ['direct, cue after', { text: '"We cannot imagine Ukraine without Crimea," Zelensky said.', quote: 'We cannot imagine Ukraine without Crimea', cue: 'said', speaker: 'Zelensky', kind: 'direct' }],
+    ['direct, inverted', { text: '"The clinic will close," said Hill.', quote: 'The clinic will close', cue: 'said', speaker: 'Hill', kind: 'direct' }],
+    ['direct, inverted with appositive', { text: '“It is over,” said Jane Doe, a former diplomat.', quote: 'It is over', cue: 'said', speaker: 'Jane Doe', kind: 'direct' }],
+    ['direct, cue before with colon', { text: 'The minister said: “We will not negotiate.”', quote: 'We will not negotiate', cue: 'said', speaker: 'The minister', kind: 'direct' }],
+    ['direct, told a news conference', { text: '"This is disinformation," Zakharova told a news conference.', quote: 'This is disinformation', cue: 'told a news conference', speaker: 'Zakharova', kind: 'direct' }],
+    ['typographic single quotes', { text: '‘This is fake news,’ the spokeswoman said.', quote: 'This is fake news', cue: 'said', speaker: 'the spokeswoman', kind: 'direct' }],
+    ['guillemets', { text: '«Nous gagnerons,» Macron said.', quote: 'Nous gagnerons', cue: 'said', speaker: 'Macron', kind: 'direct' }],
+    ['split quote', { text: '"We will not leave," one aide said, "until the talks are over."', quote: 'We will not leave," one aide said, "until the talks are over', cue: 'said', speaker: 'one aide', kind: 'direct', speakerKind: 'anonymous', fragments: 2 }],
+    ['multi-paragraph quote', { text: '"We will win this war. We will rebuild every city.\n"And we will never forget," Zelensky said.', quote: 'We will win this war. We will rebuild every city.\n"And we will never forget', cue: 'said', speaker: 'Zelensky', kind: 'direct' }],
+    ['quote continued by the next sentence', { text: '"We will win," Zelensky said. "And we will rebuild."', quote: 'We will win," Zelensky said. "And we will rebuild', cue: 'said', speaker: 'Zelensky', kind: 'direct', fragments: 2 }],
+    ['apostrophes are not quotes', { text: 'Lavrov’s aides said the ministry’s position hadn’t changed.', quote: 'the ministry’s position hadn’t changed', cue: 'said', speaker: 'Lavrov’s aides', kind: 'indirect' }],
+    ['possessive plural is not a closing quote', { text: 'The officials’ notes were leaked, and the senator said the leak was illegal.', quote: 'the leak was illegal', cue: 'said', speaker: 'the senator', kind: 'indirect' }],
+    ['trailing dash', { text: '"Democracy dies in darkness." — Jane Smith', quote: 'Democracy dies in darkness', cue: '—', speaker: 'Jane Smith', kind: 'direct' }],
+    ['From X:', { text: 'From Zakharova:\n"The talks were productive and will continue next month."', quote: 'The talks were productive and will continue next month', cue: ':', speaker: 'Zakharova', kind: 'direct' }],
+    ['name and colon', { text: 'PENCE: Well, the question really should be why they invited him.', quote: 'Well, the question really should be why they invited him', cue: ':', speaker: 'PENCE', kind: 'indirect' }],
+    ['according to, first', { text: 'According to the Pentagon, the strike hit a depot.', quote: 'the strike hit a depot', cue: 'According to', speaker: 'the Pentagon', kind: 'indirect', speakerKind: 'organization' }],
+    ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
+    ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],
+    ['denied reports that', { text: 'Moscow has denied reports that Lavrov met US officials.', quote: 'reports that Lavrov met US officials', cue: 'has denied', speaker: 'Moscow', kind: 'indirect' }],
+    ['claimed that', { text: 'Earlier this week, he claimed that Russia had laid explosives on the plant.', quote: 'that Russia had laid explosives on the plant', cue: 'claimed', speaker: 'he', kind: 'indirect', speakerKind: 'person' }],
+    ['outlet reported that', { text: 'NBC reported that in April, Lavrov attended meetings in New York.', quote: 'that in April, Lavrov attended meetings in New York', cue: 'reported', speaker: 'NBC', kind: 'indirect', speakerKind: 'outlet' }],
+    ['outlet reporting that "…"', { text: 'Russia denied the claim, with Agenzia Nova reporting that "Moscow has denied reports of talks."', quote: 'Moscow has denied reports of talks', cue: 'reporting', speaker: 'Agenzia Nova', kind: 'direct', speakerKind: 'outlet' }],
+    ['mixed', { text: 'Trump said the deal was "a disaster" for workers.', quote: 'the deal was "a disaster" for workers', cue: 'said', speaker: 'Trump', kind: 'mixed' }],
+    ['inverted indirect', { text: 'The talks will resume next week, said Hill.', quote: 'The talks will resume next week', cue: 'said', speaker: 'Hill', kind: 'indirect' }],
+    ['cue at the end', { text: 'The talks will resume next week, the ministry said.', quote: 'The talks will resume next week', cue: 'said', speaker: 'the ministry', kind: 'indirect', speakerKind: 'organization' }],
+    ['parenthetical cue', { text: 'The talks, he said, will resume next week.', quote: 'The talks, he said, will resume next week', cue: 'said', speaker: 'he', kind: 'indirect', fragments: 2 }],
+    ['people familiar with', { text: 'People familiar with the matter said the deal was close.', quote: 'the deal was close', cue: 'said', speaker: 'People familiar with the matter', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['auxiliaries in the cue', { text: 'Sanders has also said he would vote for her.', quote: 'he would vote for her', cue: 'has also said', speaker: 'Sanders', kind: 'indirect' }],
+    ['progressive', { text: 'Senate Majority Leader Mitch McConnell is criticizing President Barack Obama.', quote: 'President Barack Obama', cue: 'is criticizing', speaker: 'Senate Majority Leader Mitch McConnell', kind: 'indirect' }],
+    ['document source', { text: 'The report found that the agency could not trace the money.', quote: 'that the agency could not trace the money', cue: 'found', speaker: 'The report', kind: 'indirect' }],
+  ]
+  it.each(cases)('%s', (_name, c) => {
+    const { quotes } = analyse(c.text)
+    expect(quotes.length, JSON.stringify(quotes.map((q) => q.text))).toBeGreaterThanOrEqual(1)
+    const q = quotes.find((x) => bare(x.text) === bare(c.quote))
+    expect(q, `quotes: ${JSON.stringify(quotes.map((x) => x.text))}`).toBeDefined()
+    expect(q!.text).toBe(c.text.slice(q!.start, q!.end))
+    expect(q!.cue?.text).toBe(c.cue)
+    expect(q!.speaker.text).toBe(c.speaker)
+    expect(q!.kind).toBe(c.kind)
+    if (c.speakerKind) expect(q!.speaker.kind).toBe(c.speakerKind)
+    if (c.fragments) expect(q!.fragments).toHaveLength(c.fragments)
+    expect(q!.id).toMatch(/^q\d+$/)
+  })
+
+  it.each([
+    ['a scare quote is not a quote', 'What was described as "back-channel diplomacy." took place in April.'],
+    ['an unbalanced mark does not swallow the next paragraph', 'He said "we will win and left the room.\nThe next day, officials said the vote was delayed.'],
+    ['a noun is not a cue', 'The United States has 50 states and several territories.'],
+  ])('%s', (name, text) => {
+    const { quotes } = analyse(text)
+    if (name.startsWith('an unbalanced')) {
+      const q = quotes.find((x) => x.speaker.text === 'officials')
+      expect(q?.text).toBe('the vote was delayed')
+      for (const x of quotes) expect(x.end <= text.indexOf('\n') || x.start > text.indexOf('\n')).toBe(true)
+    } else expect(quotes).toEqual([])
+  })
+
+  it('numbers quotes q1, q2, … in text order', () => {
+    const { quotes } = analyse('Officials said the vote was delayed. "It is over," Hill said.')
+    expect(quotes.map((q) => q.id)).toEqual(['q1', 'q2'])
+  })
+
+  it('works with no entities and empty text', () => {
+    expect(analyse('')).toEqual({ quotes: [], sources: [] })
+  })
+})
+
+describe('findQuotes: speaker resolution with entities', () => {
+  it('resolves a pronoun to the most recent person', () => {
+    const text = 'Maria Zakharova spoke on Monday. "This is fake news," she said.'
+    const { quotes } = analyse(text, [entity('e1', 'Maria Zakharova', 'PERSON', text, ['Maria Zakharova'])])
+    expect(quotes[0]!.speaker).toMatchObject({ text: 'she', kind: 'person', entity: 'e1' })
+  })
+
+  it('resolves "the spokeswoman" through roles', () => {
+    const text = 'Russia had a new line. Maria Zakharova gave a briefing. Sergey Lavrov was away. "Nothing happened," the spokeswoman said.'
+    const entities = [
+      entity('e1', 'Maria Zakharova', 'PERSON', text, ['Maria Zakharova'], { roles: ['spokeswoman for the Russian Foreign Ministry'] }),
+      entity('e2', 'Sergey Lavrov', 'PERSON', text, ['Sergey Lavrov'], { roles: ['Russian Foreign Minister'] }),
+    ]
+    const { quotes } = analyse(text, entities)
+    expect(quotes[0]!.speaker).toMatchObject({ text: 'the spokeswoman', kind: 'person', entity: 'e1' })
+  })
+
+  it('resolves "the outlet" to the outlet that reported, not the last one named', () => {
+    const text = 'NBC reported that the talks took place. Zelensky spoke to CNN about it. "The meeting lasted hours," the outlet reports.'
+    const entities = [
+      entity('e1', 'NBC', 'ORG', text, ['NBC'], { subtype: 'OUTLET' }),
+      entity('e2', 'Zelensky', 'PERSON', text, ['Zelensky']),
+      entity('e3', 'CNN', 'ORG', text, ['CNN'], { subtype: 'OUTLET' }),
+    ]
+    const { quotes, sources } = analyse(text, entities)
+    const q = quotes.find((x) => x.speaker.text === 'the outlet')!
+    expect(q.speaker).toMatchObject({ kind: 'outlet', entity: 'e1' })
+    const nbc = sources.find((s) => s.entity === 'e1')!
+    expect(nbc.kind).toBe('outlet')
+    expect(q.source).toBe(nbc.id)
+    expect(quotes[0]!.source).toBe(nbc.id)
+  })
+
+  it('resolves a speaker mention through an overlapping entity mention', () => {
+    const text = 'Ukrainian President Volodymyr Zelensky said the war would go on.'
+    const { quotes } = analyse(text, [entity('e1', 'Volodymyr Zelensky', 'PERSON', text, ['Volodymyr Zelensky'])])
+    expect(quotes[0]!.speaker).toMatchObject({ kind: 'person', entity: 'e1', text: 'Ukrainian President Volodymyr Zelensky' })
+  })
+})
+
+describe('findSources', () => {
+  it('splits counted anonymous groups and keeps the outlet they spoke to', () => {
+    const text = 'Four former national security officials and two who are current officials told NBC that the meeting happened.'
+    const { quotes, sources } = analyse(text)
+    expect(quotes[0]!.speaker.kind).toBe('anonymous')
+    const anon = sources.filter((s) => s.kind === 'anonymous')
+    expect(anon.map((s) => [s.text, s.count, s.description])).toEqual([
+      ['Four former national security officials', 4, 'former national security officials'],
+      ['two who are current officials', 2, 'current officials'],
+    ])
+    expect(sources.find((s) => s.kind === 'outlet')?.text).toBe('NBC')
+    expect(quotes[0]!.source).toBe(anon[0]!.id)
+  })
+
+  it('names a document source', () => {
+    const { sources, quotes } = analyse('The report shows that spending rose by half.')
+    expect(sources).toMatchObject([{ kind: 'document', text: 'The report' }])
+    expect(quotes[0]!.source).toBe(sources[0]!.id)
+  })
+
+  it('gives one source per speaker and ids s1, s2, …', () => {
+    const { sources, quotes } = analyse('Hill said the clinic would close. Officials said the vote was delayed. Hill said it again.')
+    expect(sources.map((s) => [s.id, s.kind, s.text])).toEqual([
+      ['s1', 'named', 'Hill'],
+      ['s2', 'anonymous', 'Officials'],
+    ])
+    expect(quotes.map((q) => q.source)).toEqual(['s1', 's2', 's1'])
+  })
+})
+
+
+describe('findQuotes: invariants on arbitrary text', () => {
+  const piece = fc.constantFrom('"', '“', '”', '‘', '’', "'", '«', '»', "''", ' ', ', ', '. ', '\n', '\n\n', ': ', ' — ', 'he said', 'said Hill', 'Officials', 'according to', 'NBC reported that', 'the war is over', 'Putin’s', 'told reporters', 'and', 'who', 'Hill, a doctor,')
+  it('never throws, and every span points into the text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('')
+        const { quotes, sources } = analyse(text)
+        quotes.forEach((q, i) => {
+          expect(q.id).toBe(`q${i + 1}`)
+          expect(q.text).toBe(text.slice(q.start, q.end))
+          expect(q.start).toBeLessThan(q.end)
+          for (const f of q.fragments ?? []) {
+            expect(f.start).toBeGreaterThanOrEqual(q.start)
+            expect(f.end).toBeLessThanOrEqual(q.end)
+          }
+          if (q.cue) expect(q.cue.text).toBe(text.slice(q.cue.start, q.cue.end))
+          if (q.speaker.text !== undefined) expect(q.speaker.text).toBe(text.slice(q.speaker.start, q.speaker.end))
+          if (q.source) expect(sources.some((s) => s.id === q.source)).toBe(true)
+        })
+        sources.forEach((s, i) => {
+          expect(s.id).toBe(`s${i + 1}`)
+          expect(s.text).toBe(text.slice(s.start, s.end))
+        })
+        expect(JSON.parse(JSON.stringify({ quotes, sources }))).toEqual({ quotes, sources })
+      }),
+      { numRuns: 400 },
+    )
+  })
+})
