@@ -61,6 +61,10 @@ describe.skipIf(!present)('the reference article', () => {
     expect(a.entities.find((e) => e.id === first!.place)?.name).toBe('New York')
     expect(first!.time).toBe('2023-04')
     expect(first!.code).toMatch(/^04/)
+    // The meeting told a second time ("Sitting down with Lavrov were …") is linked to the first.
+    const sitting = meetings.find((e) => ids.every((id) => [...e.actors, ...e.targets].includes(id)))
+    expect(sitting?.sameAs).toBe(first!.id)
+    expect([sitting?.time, sitting?.place]).toEqual([first!.time, first!.place])
     const nbcSource = a.sources.find((s) => s.kind === 'outlet' && /NBC/.test(s.text))
     expect(nbcSource).toBeDefined()
     expect(first!.according).toContain(nbcSource!.id)

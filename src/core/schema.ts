@@ -70,6 +70,7 @@ export const eventSchema = z.object({
   according: z.array(z.string()),
   stance: z.enum(['asserted', 'reported', 'denied', 'disputed']),
   denies: z.string().optional(),
+  sameAs: z.string().optional(),
 })
 
 export const diagnosticSchema = z.object({
@@ -142,6 +143,8 @@ export function checkAnalysisIntegrity(a: AnalysisJson): string[] {
     for (const id of [...ev.actors, ...ev.targets]) if (!entityIds.has(id)) problems.push(`event ${ev.id}: unknown entity ${id}`)
     for (const id of ev.according) if (!sourceIds.has(id)) problems.push(`event ${ev.id}: unknown source ${id}`)
     if (ev.denies && !eventIds.has(ev.denies) && !quoteIds.has(ev.denies)) problems.push(`event ${ev.id}: denies unknown ${ev.denies}`)
+    if (ev.sameAs && !eventIds.has(ev.sameAs)) problems.push(`event ${ev.id}: sameAs unknown ${ev.sameAs}`)
+    if (ev.place && !entityIds.has(ev.place)) problems.push(`event ${ev.id}: place is not an entity id: ${ev.place}`)
   }
   return problems
 }

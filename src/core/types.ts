@@ -103,6 +103,8 @@ export interface NewsEvent extends Span {
   stance: Stance
   /** For a denial or a dispute: the event or quote it denies. */
   denies?: string
+  /** The earlier event that tells of the same happening (a meeting told twice); time and place may come from it. */
+  sameAs?: string
 }
 
 export interface RemovedSpan extends Span {

@@ -141,6 +141,7 @@ export function findEvents(doc: EventInput): NewsEvent[] {
 
   events.sort((a, b) => a.start - b.start || a.end - b.end)
   events.forEach((ev, i) => (ev.id = `ev${i + 1}`))
+  linkSameMeetings(events)
   linkDenials(events, doc)
   linkDisputes(events, doc)
   return events
@@ -294,6 +295,33 @@ function linkDenials(events: NewsEvent[], doc: EventInput): void {
     for (const e of events)
       if (e === target || (e.type === target.type && e.type === 'meet' && [...e.actors, ...e.targets].some((id) => participants.has(id))))
         e.stance = 'denied'
+  }
+}
+
+/**
+ * A later meeting that shares a participant with an earlier one, and names no other time or place,
+ * is told as the same meeting: "NBC reported that in April, … Lavrov attended meetings in New York"
+ * then "Sitting down with Lavrov were Richard Haass, …". It takes the earlier one's time and place
+ * and points to it with `sameAs` (the evidence of those values is the earlier event's span).
+ */
+function linkSameMeetings(events: NewsEvent[]): void {
+  const meetings = events.filter((e) => e.type === 'meet')
+  for (const [i, later] of meetings.entries()) {
+    const people = new Set([...later.actors, ...later.targets])
+    const earlier = meetings
+      .slice(0, i)
+      .reverse()
+      .find(
+        (e) =>
+          [...e.actors, ...e.targets].some((id) => people.has(id)) &&
+          (!e.time || !later.time || e.time === later.time) &&
+          (!e.place || !later.place || e.place === later.place),
+      )
+    if (!earlier) continue
+    const first = earlier.sameAs ? (meetings.find((e) => e.id === earlier.sameAs) ?? earlier) : earlier
+    later.sameAs = first.id
+    if (!later.time && (earlier.time ?? first.time)) later.time = (earlier.time ?? first.time)!
+    if (!later.place && (earlier.place ?? first.place)) later.place = (earlier.place ?? first.place)!
   }
 }
 
