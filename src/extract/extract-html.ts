@@ -6,6 +6,7 @@ import {
 } from './data/html-patterns.js'
 import { capNesting } from './cap-nesting.js'
 import { JUNK_RULES } from './data/junk-lines.js'
+import { readabilityDomByline, readabilityMeta } from './readability-meta.js'
 
 /** The article found in an HTML page: metadata plus the main text, one paragraph per line. */
 export interface ExtractedArticle {
@@ -19,13 +20,25 @@ export interface ExtractedArticle {
   url: string | null
   /** Main article text: one paragraph per line, joined by '\n', no blank lines, spaces collapsed. */
   text: string
+  /** Why nothing was extracted, when the page was refused (see {@link MAX_HTML_LENGTH}); absent otherwise. */
+  error?: string
 }
 
 /** Options for {@link extractHtml}. */
 export interface ExtractHtmlOptions {
   /** The URL the page was fetched from (base for relative links, fallback canonical URL, date in URL). */
   url?: string
+  /** Longest page accepted, in UTF-16 code units after scripts, styles and comments are removed (default {@link MAX_HTML_LENGTH}). */
+  maxLength?: number
 }
+
+/**
+ * Pages longer than this (UTF-16 code units, once scripts, styles and comments are removed) are
+ * refused: `extractHtml` returns no text and an `error` saying so. The DOM costs about 16 bytes of
+ * memory per byte of HTML: measured on a page of repeated paragraphs, 10 MB took 1.9 s and 245 MB
+ * peak RSS, 50 MB took 10 s and 830 MB. The largest of the 255 evaluation pages (Zyte dev, Readability's tests) is 1.6 MB.
+ */
+export const MAX_HTML_LENGTH = 10 * 1024 * 1024
 
 // ---------------------------------------------------------------------------------------------
 // Small tree helpers. Every walk is iterative (explicit stack): pages nested 100,000 levels deep
@@ -213,6 +226,10 @@ interface PageMeta {
   language: string | null
   url: string | null
   articleBody: string | null
+  altTitles: string[]
+  altBylines: string[]
+  /** Author from our wider metadata search (any JSON-LD article type, more meta names). */
+  ownByline: string | null
 }
 
 function readMeta(all: readonly Element[], options: ExtractHtmlOptions): PageMeta {
@@ -271,32 +288,46 @@ function readMeta(all: readonly Element[], options: ExtractHtmlOptions): PageMet
     return undefined
   }
 
+  // Readability's metadata chain first (see readability-meta.ts), then our wider search.
+  const rm = readabilityMeta(all)
   const metaTitle = firstMeta(TITLE_META.filter((k) => k !== 'title'))
-  const title = ld?.headline ?? metaTitle ?? (docTitle ? cleanDocTitle(docTitle, h1s) : undefined) ?? h1s[0] ?? null
+  const ownTitle = ld?.headline ?? metaTitle ?? (docTitle ? cleanDocTitle(docTitle, h1s) : undefined) ?? h1s[0] ?? null
+  const title = rm.title ?? ownTitle
 
-  let byline: string | undefined = ld?.author
-  if (!byline) {
+  let ownByline: string | undefined = ld?.author
+  if (!ownByline) {
     const m = firstMeta(AUTHOR_META)
-    if (m && !/^https?:\/\//.test(m) && !m.startsWith('@')) byline = m
+    if (m && !/^https?:\/\//.test(m) && !m.startsWith('@')) ownByline = m
   }
-  byline ??= relAuthor || bylineText || undefined
+  // The byline in the page body (Readability's walk) is looked for only when no metadata names one.
+  let byline = rm.byline
+  const bodyByline = relAuthor || bylineText || undefined
   if (byline) byline = byline.replace(/^by\s+/i, '').trim() || undefined
 
-  let published = toIsoDate(ld?.datePublished) ?? toIsoDate(firstMeta(DATE_META)) ?? toIsoDate(timeAttr)
+  let published = toIsoDate(rm.publishedTime) ?? toIsoDate(ld?.datePublished) ?? toIsoDate(firstMeta(DATE_META)) ?? toIsoDate(timeAttr)
   if (!published) {
     // Dates in the URL path: /2019/11/18/slug (WordPress, VentureBeat, most news CMSs).
     const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|[-_]|$)/.exec(canonical || options.url || '')
     if (m) published = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`
   }
 
-  const site = meta.get('og:site_name') ?? ld?.publisher ?? meta.get('application-name') ?? null
+  const site = rm.siteName ?? meta.get('og:site_name') ?? ld?.publisher ?? meta.get('application-name') ?? null
   let language = htmlLang || meta.get('content-language') || meta.get('og:locale') || ld?.inLanguage || meta.get('language') || null
   if (language) language = language.trim().replace(/_/g, '-') || null
 
   const urlRaw = canonical || meta.get('og:url') || ''
   const url = (urlRaw ? resolveUrl(urlRaw, options.url) : null) ?? options.url ?? null
 
-  return { title: title ? collapse(title) : null, byline: byline ?? null, published, site, language, url, articleBody: ld?.articleBody ?? null }
+  return {
+    title: title ? collapse(title) : null,
+    byline: byline ? collapse(byline) : null,
+    published, site, language, url,
+    articleBody: ld?.articleBody ?? null,
+    // Other candidates for the headline and byline lines that dropPageLines removes from the text.
+    altTitles: [ownTitle, ld?.headline].filter((x): x is string => !!x && x !== title),
+    altBylines: [ownByline, bodyByline].filter((x): x is string => !!x),
+    ownByline: ownByline ?? null,
+  }
 }
 
 function hasAncestor(el: AnyNode, name: string, maxDepth = 50): boolean {
@@ -337,7 +368,9 @@ function dropFurniture(body: AnyNode, strict: boolean): Set<AnyNode> {
     if (!isElement(node)) continue
     const name = node.name
     let drop = DROP_TAGS.has(name) || isHidden(node) || DROP_ROLES.has(attr(node, 'role'))
-    if (!drop && strict && name !== 'body' && name !== 'a' && name !== 'html' && name !== 'article' && name !== 'main') {
+    // itemprop="articleBody" is the page's own word for where the article is: never "unlikely"
+    // (The Independent's article body has id "gigya-share-btns-2_gig_containerParent").
+    if (!drop && strict && name !== 'body' && name !== 'a' && name !== 'html' && name !== 'article' && name !== 'main' && attr(node, 'itemprop') !== 'articleBody') {
       const ci = classAndId(node)
       if (ci) {
         // WordPress/Drupal pages wrap comments, share bars and newsletters in divs named after them.
@@ -384,6 +417,8 @@ function computeStats(root: AnyNode, dropped: ReadonlySet<AnyNode>): Map<Element
     const name = node.name
     if (name === 'a') s.linkLen = s.textLen
     else if (name === 'p') s.p++
+    // Readability turns a div without block children into a <p> before counting: do the same.
+    else if (name === 'div' && s.textLen > 0 && !hasBlockChild(node, dropped)) s.p++
     else if (name === 'img' || name === 'picture') s.img++
     else if (name === 'li') s.li++
     else if (name === 'input') s.input++
@@ -407,14 +442,20 @@ function computeStats(root: AnyNode, dropped: ReadonlySet<AnyNode>): Map<Element
   return stats
 }
 
+/**
+ * Readability's class weight, except that a positive class and id together count once: page
+ * wrappers named `<div id="page" class="page-layout">` otherwise start 50 points up and beat the
+ * article body (The Hill).
+ */
 function classWeight(el: Element): number {
   let w = 0
+  let positive = false
   for (const v of [attr(el, 'class'), attr(el, 'id')]) {
     if (!v) continue
     if (NEGATIVE_CLASS.test(v)) w -= 25
-    if (POSITIVE_CLASS.test(v)) w += 25
+    if (POSITIVE_CLASS.test(v)) positive = true
   }
-  return w
+  return positive ? w + 25 : w
 }
 
 function tagBase(name: string): number {
@@ -491,11 +532,22 @@ function scoreCandidates(body: Element | Document, elements: readonly Element[],
     const ld = s && s.textLen ? s.linkLen / s.textLen : 0
     c.score *= 1 - ld
   }
+  // A "You may also like" block of teasers, and every teaser in it, is never the article.
+  const related = new Set<AnyNode>()
+  for (const c of cands.values()) if (startsRelatedBlock(c.el, true)) related.add(c.el)
+  if (related.size) {
+    for (const c of cands.values()) {
+      let level = 0
+      for (let p: AnyNode | null = c.el; p && level < 8; p = p.parent, level++) {
+        if (related.has(p)) { c.score *= 0.1; break }
+      }
+    }
+  }
   return cands
 }
 
 /** Picks the top candidate, climbing to a shared ancestor when several strong candidates sit under it. */
-function pickTop(cands: Map<Element, Candidate>, body: Element | Document): Element | null {
+function pickTop(cands: Map<Element, Candidate>, body: Element | Document, stats: Map<Element, Stats>): Element | null {
   const sorted = [...cands.values()].sort((a, b) => b.score - a.score)
   const top = sorted[0]
   if (!top) return null
@@ -503,6 +555,8 @@ function pickTop(cands: Map<Element, Candidate>, body: Element | Document): Elem
   // Several high-scoring blocks under one ancestor (articles split by ads into several divs): take the ancestor.
   const alternatives = sorted.slice(1, 5)
     .filter((c) => c.score / top.score >= 0.75 && !contains(c.el, top.el) && !contains(top.el, c.el))
+    // An alternative must hold text, not just a promising class name ("page-bottom" under a footer).
+    .filter((c) => (stats.get(c.el)?.textLen ?? 0) >= 0.25 * (stats.get(top.el)?.textLen ?? 0))
     .map((c) => c.el)
   // Wired splits one story into several equal "article__body" chunks a few levels apart.
   if (alternatives.length >= 1) {
@@ -535,6 +589,7 @@ function gatherSiblings(top: Element, cands: Map<Element, Candidate>, stats: Map
   for (const sib of parent.children) {
     if (!isElement(sib) || dropped.has(sib)) continue
     if (sib === top) { out.push(sib); continue }
+    if (startsRelatedBlock(sib)) continue
     let bonus = 0
     if (attr(sib, 'class') && attr(sib, 'class') === attr(top, 'class')) bonus += topScore * 0.2
     const c = cands.get(sib)
@@ -550,6 +605,19 @@ function gatherSiblings(top: Element, cands: Map<Element, Candidate>, stats: Map
     }
   }
   return out
+}
+
+/**
+ * A block that opens with a "related posts" heading ("You may also like", "Você pode gostar...",
+ * a heading whose class says related): WordPress themes put such blocks, as articles with the
+ * same classes as the post, right after it.
+ */
+function startsRelatedBlock(el: Element, headingOnly = false): boolean {
+  const first = el.children.find((k) => isElement(k) || (k.type === 'text' && (k as { data: string }).data.trim() !== ''))
+  if (!first || !isElement(first) || !(headingOnly ? /^h[1-6]$/ : /^(?:h[1-6]|header|div|p|span|strong)$/).test(first.name)) return false
+  if (/related|recommend|you-may|also-like/i.test(classAndId(first)) && /^h[1-6]$/.test(first.name)) return true
+  const text = textOf(first)
+  return text.length < 80 && RELATED_HEADING.test(text)
 }
 
 /** Readability's "clean conditionally": drops link lists, image galleries and form-like blocks inside the article. */
@@ -570,6 +638,7 @@ function cleanInside(roots: readonly Element[], dropped: Set<AnyNode>, stats: Ma
       // Bylines and datelines inside the article body (news templates put "By X | May 3" above the text).
       if (ci && BYLINE_CLASS.test(ci) && (s?.textLen ?? 0) < 200 && !/content|body|article|entry-content/i.test(ci)) { dropped.add(node); continue }
       if (name === 'figure' || name === 'figcaption' || name === 'picture') { dropped.add(node); continue }
+      if (/^(?:div|section|article|aside|ul)$/.test(name) && startsRelatedBlock(node, true)) { dropped.add(node); continue }
       if (s && /^(?:div|section|ul|ol|table|dl|fieldset|header)$/.test(name)) {
         const weight = classWeight(node)
         const score = cands.get(node)?.score ?? 0
@@ -662,13 +731,22 @@ function extractText(doc: Document, strict: boolean): string[] {
   const stats = computeStats(body, dropped)
   const elements = elementsUnder(body, (el) => dropped.has(el))
   const cands = scoreCandidates(body, elements, dropped, stats)
-  const top = pickTop(cands, body)
+  const top = pickTop(cands, body, stats)
   let best: Element | null = null
   for (const c of cands.values()) if (!best || c.score > (cands.get(best)?.score ?? 0)) best = c.el
   if (!top) return renderLines([body], dropped)
   const parts = gatherSiblings(top, cands, stats, dropped)
+  const before = new Set(dropped)
   cleanInside(parts, dropped, stats, cands, best)
-  return renderLines(parts, dropped)
+  const lines = renderLines(parts, dropped)
+  // Cleaning that leaves almost nothing of a long container was wrong: the page is a list of
+  // teasers (a front page, an index), and the list is what there is to read.
+  const kept = lines.reduce((n, l) => n + l.length, 0)
+  if (kept < 200) {
+    const uncleaned = renderLines(parts, before)
+    if (uncleaned.reduce((n, l) => n + l.length, 0) > Math.max(1000, kept * 10)) return uncleaned
+  }
+  return lines
 }
 
 /**
@@ -678,16 +756,16 @@ function extractText(doc: Document, strict: boolean): string[] {
  * ("Advertisement", "Share this article", "© 2019 …"), and everything from a "You may also like" /
  * "Related stories" line on when it comes in the last third (cleveland.com, WordPress themes).
  */
-function dropPageLines(lines: string[], title: string | null, byline: string | null): string[] {
+function dropPageLines(lines: string[], titles: readonly (string | null)[], bylines: readonly (string | null)[]): string[] {
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-  const t = title ? norm(title) : ''
-  const b = byline ? norm(byline) : ''
+  const ts = new Set(titles.filter((x): x is string => !!x).map(norm).filter(Boolean))
+  const bs = new Set(bylines.filter((x): x is string => !!x).map(norm).filter(Boolean))
   const kept = lines.filter((line, i) => {
     if (keywordJunk(line)) return false
     if (i > 5) return true
     const n = norm(line)
-    if (t && n === t) return false
-    if (b && (n === b || n === `by ${b}`)) return false
+    if (ts.has(n)) return false
+    if (bs.has(n) || (n.startsWith('by ') && bs.has(n.slice(3)))) return false
     if (line.length < 120 && LEADING_META.test(line)) return false
     return true
   })
@@ -719,16 +797,41 @@ function extractUnsafe(html: string, options: ExtractHtmlOptions): ExtractedArti
     const ldText = ldBody.join(' ')
     if (ldText.length > 200 && coverage(ldText, lines.join(' ')) < 0.6) lines = ldBody
   }
-  lines = dropPageLines(lines, meta.title, meta.byline)
+  let byline = meta.byline
+  if (!byline) {
+    // Readability's byline walk, then its retry without skipping unlikely-looking containers,
+    // then the author our wider metadata search found.
+    // Readability's own walk is kept as found (minus "By "); what it would not find is cleaned up.
+    const strictByline = readabilityDomByline(doc, true)
+    if (strictByline) byline = collapse(strictByline).replace(/^by:?\s+/i, '') || null
+    else {
+      const other = readabilityDomByline(doc, false) ?? meta.ownByline
+      byline = other ? cleanByline(collapse(other)) : null
+    }
+  }
+  lines = dropPageLines(lines, [meta.title, ...meta.altTitles], [byline, ...meta.altBylines])
   return {
     title: meta.title,
-    byline: meta.byline,
+    byline,
     published: meta.published,
     site: meta.site,
     language: meta.language,
     url: meta.url,
     text: lines.join('\n'),
   }
+}
+
+/**
+ * A byline found outside Readability's own search without its "By" / "Posted by" lead and a date after the name
+ * ("Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC" → "Joe Wee"). A byline that starts with the
+ * date is left as it is.
+ */
+function cleanByline(s: string): string | null {
+  const out = s
+    .replace(/^(?:(?:posted|written|words)\s+)?by:?\s+/i, '')
+    .replace(/\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b).*$/i, '')
+    .replace(/[\s,|–—-]+$/, '')
+  return out || null
 }
 
 /** JSON-LD articleBody (sometimes with markup) as lines. */
@@ -739,12 +842,25 @@ function collapseBody(body: string): string[] {
 
 /**
  * Extracts the main article and its metadata from an HTML page. Never throws: on any failure it
- * returns an article with null metadata and empty text.
+ * returns an article with null metadata and empty text (with `error` set when the page was refused
+ * as too large).
  */
 export function extractHtml(html: string, options: ExtractHtmlOptions = {}): ExtractedArticle {
+  const empty = (error?: string): ExtractedArticle => ({
+    title: null, byline: null, published: null, site: null, language: null, url: options.url ?? null, text: '', ...(error ? { error } : {}),
+  })
   try {
-    return extractUnsafe(typeof html === 'string' ? html : String(html), options)
+    let page = typeof html === 'string' ? html : String(html)
+    const max = options.maxLength ?? MAX_HTML_LENGTH
+    if (page.length > max) {
+      // Inline scripts, styles and comments are most of many oversized pages and never article text.
+      page = page.replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi, ' ')
+      if (page.length > max) {
+        return empty(`page too large: ${page.length} characters of HTML without scripts and styles, over the limit of ${max} (ExtractHtmlOptions.maxLength); nothing extracted`)
+      }
+    }
+    return extractUnsafe(page, options)
   } catch {
-    return { title: null, byline: null, published: null, site: null, language: null, url: options.url ?? null, text: '' }
+    return empty()
   }
 }

@@ -79,6 +79,36 @@ describe('extractHtml on fixtures', () => {
     expect(() => extractHtml(unclosed)).not.toThrow()
   })
 
+  // A page of repeated paragraphs: 50 MB would take ~10 s and ~830 MB to parse (measured), so it is
+  // refused before parsing with an error that names the limit; measured ~0.1 s, bound 3 s.
+  it('refuses a 50 MB page quickly, with a clear error and bounded memory', () => {
+    const para = '<p>Officials said on Monday that the talks, which had stalled for months, would resume next week.</p>\n'
+    const html = `<html><head><title>Big</title></head><body><article>${para.repeat(Math.ceil(50e6 / para.length))}</article></body></html>`
+    expect(html.length).toBeGreaterThan(50e6)
+    const rss0 = process.memoryUsage().rss
+    const t0 = performance.now()
+    const a = extractHtml(html, { url: 'https://example.com/big' })
+    expect(performance.now() - t0).toBeLessThan(3000)
+    expect(process.memoryUsage().rss - rss0).toBeLessThan(300e6)
+    expect(a).toMatchObject({ text: '', title: null, url: 'https://example.com/big' })
+    expect(a.error).toMatch(/^page too large: \d+ characters .* over the limit of 10485760/)
+  })
+
+  it('extracts a 50 MB page that is mostly inline script', () => {
+    const script = `<script>var data = "${'x'.repeat(1_000_000)}";</script>\n`.repeat(50)
+    const html = `<html><head><title>Scripted page about talks</title>${script}</head><body><article><p>Officials said on Monday that the talks, which had stalled for months, would resume next week.</p></article></body></html>`
+    const a = extractHtml(html)
+    expect(a.error).toBeUndefined()
+    expect(a.text).toBe('Officials said on Monday that the talks, which had stalled for months, would resume next week.')
+  })
+
+  it('takes a smaller limit from the options', () => {
+    const a = extractHtml(`<p>${'word '.repeat(100)}</p>`, { maxLength: 100 })
+    expect(a.text).toBe('')
+    expect(a.error).toContain('over the limit of 100')
+    expect(extractHtml('<p>short</p>', { maxLength: 100 }).error).toBeUndefined()
+  })
+
   it('never throws on odd input', () => {
     for (const input of ['<', '<<<>>>', '<script>', '<!--', '<html><body><p>' + '\u0000'.repeat(10), '<title></title><meta content>', '<script type="application/ld+json">{bad json</script>', '\ud800', null as unknown as string, 42 as unknown as string]) {
       expect(() => extractHtml(input)).not.toThrow()

@@ -44,6 +44,12 @@ const mutatedPage = fc
     return html
   })
 
+/**
+ * Runs per property: 2,000 + 1,000 mutated pages by default (about 10 s here); set
+ * PROPERTY_RUNS=20000 (say) for a heavier run of the first property (the second gets half).
+ */
+const runs = Number(process.env['PROPERTY_RUNS'] ?? 2000)
+
 describe('extractHtml and trimScrapedText never throw and stay fast on mutated pages', () => {
   it('extractHtml', () => {
     fc.assert(
@@ -55,9 +61,9 @@ describe('extractHtml and trimScrapedText never throw and stay fast on mutated p
         // Output contract: no blank lines, no padded lines.
         for (const line of a.text ? a.text.split('\n') : []) expect(line).toBe(line.trim().replace(/\s+/g, ' ') || 'non-empty')
       }),
-      { numRuns: 300 },
+      { numRuns: runs },
     )
-  })
+  }, 120_000)
 
   it('trimScrapedText keeps text = input minus removed spans', () => {
     fc.assert(
@@ -75,7 +81,7 @@ describe('extractHtml and trimScrapedText never throw and stay fast on mutated p
         }
         expect(rebuilt + input.slice(pos)).toBe(text)
       }),
-      { numRuns: 200 },
+      { numRuns: Math.ceil(runs / 2) },
     )
-  })
+  }, 120_000)
 })

@@ -29,7 +29,7 @@ export const SCORE_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'h2', 
  * Zyte benchmark: WordPress `.comments-area`, `.related-posts`, `.share-buttons`, `.newsletter-signup`.
  */
 export const UNLIKELY_CLASS =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscri|cookie|consent|share|sharing|promo|signup|sign-up|paywall|recommend|trending|most-popular|mostpopular|outbrain|taboola|read-more|readmore|more-stories|next-article|author-bio|tags|toolbar|modal|overlay|masthead|navbar|topbar|donat/i
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscri|cookie|consent|share|sharing|promo|signup|sign-up|paywall|recommend|trending|most-popular|mostpopular|outbrain|taboola|more-stories|next-article|author-bio|tags|toolbar|modal|overlay|masthead|navbar|topbar|donat|rollover|tooltip|hovercard|popover/i
 
 /** class/id that rescues an element matching UNLIKELY_CLASS (e.g. `article-header-wrapper content`). */
 export const MAYBE_CANDIDATE_CLASS = /and|article|body|column|content|main|mathjax|shadow|story|entry|post-text/i
@@ -76,4 +76,4 @@ export const TITLE_META = ['og:title', 'twitter:title', 'dc.title', 'dcterm:titl
 export const LEADING_META = /^(?:by\s+\p{Lu}|(?:updated|published|posted|last (?:updated|modified))\b(?: on| at)?\s*[:\d\p{Lu}]|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \p{Lu}\w+ \d{1,2},? \d{4}|\p{Lu}\w+ \d{1,2},? \d{4}(?: at)? \d{1,2}:\d{2})/iu
 
 /** A heading that starts the related-links block after an article ("You may also like...", "Related stories"). */
-export const RELATED_HEADING = /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested)|related(?: articles| stories| posts| content| coverage|:)?|more (?:from|on) |more stories|recommended(?: for you| stories)?|read (?:more|next|also)|also (?:read|on)|trending|most (?:popular|read)|further reading|see also)\b/i
+export const RELATED_HEADING = /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested)|related(?: articles| stories| posts| content| coverage|:)?|more (?:from|on) |more stories|recommended(?: for you| stories)?|read (?:more|next|also)|also (?:read|on)|trending|most (?:popular|read)|further reading|see also|você (?:pode|também pode) gostar|veja também|leia também|te puede interesar|también te puede|lire aussi|à lire aussi|vous aimerez aussi|das könnte sie auch interessieren|mehr zum thema|leggi anche|potrebbe interessarti)(?![\p{L}\p{N}])/iu
