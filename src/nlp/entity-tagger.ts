@@ -3,9 +3,11 @@
  * (PER / ORG / LOC / MISC), trained by `scripts/train-entities.ts` and shipped as
  * `models/entities.json.gz`.
  *
- * Features are local (word, case, shape, affixes, ±2 context words, previous tags),
- * gazetteer matches (entity strings collected from the training data and the country /
- * nationality lists of `./data/places.ts`) and document-level case evidence (is a
+ * Features are local (word, case, shape, affixes, ±2 context words, previous tags), word
+ * clusters (three levels of an exchange clustering of unlabeled news text, `./data/word-clusters.tsv.gz`,
+ * built by `scripts/build-clusters.ts`; the model file carries its own copy), gazetteer matches
+ * (entity strings collected from the training data, the country / nationality lists of
+ * `./data/places.ts`, given names, world cities and US states) and document-level case evidence (is a
  * sentence-initial or all-caps word written in title case elsewhere in the article?).
  */
 import { readFileSync } from 'node:fs'
@@ -52,7 +54,10 @@ export function toBilou(tags: readonly string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Gazetteer: multi-token entity strings with the types they were seen with.
 
-/** Type bits: PER 1, ORG 2, LOC 4, MISC 8; 16 marks a given name (from a names list, not a full entity). */
+/**
+ * Type bits: PER 1, ORG 2, LOC 4, MISC 8; 16 marks a given name (from a names list, not a full entity);
+ * 32 a city or region from a world list (noisier than the LOC bit, so it has features of its own).
+ */
 export type Gazetteer = Map<string, number>
 const TYPE_BIT: Record<string, number> = { PER: 1, ORG: 2, LOC: 4, MISC: 8 }
 const GAZ_MAX = 6
@@ -79,6 +84,10 @@ function gazetteerMarks(words: readonly string[], gaz: Gazetteer): string[][] {
       const bits = gaz.get(key)
       if (bits === undefined) continue
       if (bits & 16) marks[i]!.push('NAME')
+      if (bits & 32) {
+        marks[i]!.push('B-CITY' + (n === 1 ? '1' : ''))
+        for (let k = 1; k < n; k++) marks[i + k]!.push('I-CITY')
+      }
       for (const t of ENTITY_TYPES) {
         if (!(bits & TYPE_BIT[t]!)) continue
         marks[i]!.push('B-' + t + (n === 1 ? '1' : ''))
@@ -87,6 +96,36 @@ function gazetteerMarks(words: readonly string[], gaz: Gazetteer): string[][] {
     }
   }
   return marks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word clusters (built from unlabeled news text by `scripts/build-clusters.ts`)
+
+/** A three-level clustering: word → fine class, fine → mid, mid → coarse. */
+export interface WordClusters {
+  fine: Map<string, number>
+  mid: Int32Array
+  coarse: Int32Array
+}
+
+/** Parses the text of `src/nlp/data/word-clusters.tsv.gz` (gunzipped). */
+export function parseClusters(text: string): WordClusters {
+  const lines = text.split('\n')
+  if (!lines[0]!.startsWith('#clusters')) throw new Error(`word clusters: expected a "#clusters" header, received ${JSON.stringify(lines[0]!.slice(0, 40))}`)
+  const fine = new Map<string, number>()
+  for (let i = 3; i < lines.length; i++) {
+    const tab = lines[i]!.lastIndexOf('\t')
+    if (tab > 0) fine.set(lines[i]!.slice(0, tab), Number(lines[i]!.slice(tab + 1)))
+  }
+  return { fine, mid: Int32Array.from(lines[1]!.split(' ').map(Number)), coarse: Int32Array.from(lines[2]!.split(' ').map(Number)) }
+}
+
+/** The fine class of a word, trying its title-case and lower-case forms when it is not in the table; -1 if none. */
+function clusterOf(c: WordClusters, w: string): number {
+  let k = c.fine.get(w)
+  if (k === undefined && w.length > 1 && isAllCaps(w)) k = c.fine.get(titleCase(w))
+  if (k === undefined) k = c.fine.get(w.toLowerCase())
+  return k ?? -1
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,12 +256,20 @@ export function sentenceFeatures(
   gaz: Gazetteer,
   doc: DocContext,
   pred?: { doc: DocPredictions; tags: readonly string[] },
+  clusters?: WordClusters,
 ): string[][] {
   const n = words.length
+  const cl = clusters ? words.map((w) => clusterOf(clusters, w)) : undefined
+  const fineAt = (i: number): string => (i < 0 || i >= n ? '_' : String(cl![i]!))
+  const midAt = (i: number): string => (i < 0 || i >= n || cl![i]! < 0 ? '_' : String(clusters!.mid[cl![i]!]!))
   const lower = words.map((w) => w.toLowerCase())
   const shapes = words.map(wordShape)
   const marks = gazetteerMarks(words, gaz)
   const caps = isCapsSentence(words)
+  // A sentence of a results table or a score line ("Leeds 2 Chelsea 1"), where places are teams.
+  let digits = 0
+  for (const w of words) if (/\d/.test(w)) digits++
+  const table = n >= 3 && digits / n >= 0.25
   const lw = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!)
   const sh = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!)
   const out: string[][] = []
@@ -257,8 +304,18 @@ export function sentenceFeatures(
       f.push('x' + k + '=' + l.slice(len - k))
     }
     if (len > 12) f.push('long')
-    if (caps) f.push('cs|' + s)
     const upper = isUpperStart(w)
+    if (cl) {
+      const c = cl[i]!
+      if (c >= 0) {
+        const m = clusters!.mid[c]!
+        // With the case: a rare capitalised word can land in a class of common nouns.
+        const k = upper ? 'U' : 'l'
+        f.push('c=' + c + k, 'cm=' + m + k, 'cc=' + clusters!.coarse[m]! + k, 'cs=' + m + '|' + s)
+      } else f.push('c=?')
+      f.push('c-1=' + fineAt(i - 1), 'c+1=' + fineAt(i + 1), 'cm-1=' + midAt(i - 1), 'cm+1=' + midAt(i + 1), 'cm-2=' + midAt(i - 2), 'cm+2=' + midAt(i + 2))
+    }
+    if (caps) f.push('cs|' + s)
     if (upper) {
       f.push(i === 0 ? 'first-up' : 'mid-up')
       if (i > 0 && (/^["'“‘(]$/.test(words[i - 1]!) || words[i - 1] === ':')) f.push('after-open-up')
@@ -270,7 +327,9 @@ export function sentenceFeatures(
         if (caps) f.push('caps-l=' + l)
       }
     }
+    if (table) f.push('ns|' + s, 'ns|' + s + '|' + sh(i + 1))
     for (const m of marks[i]!) f.push('g=' + m)
+    if (table) for (const m of marks[i]!) f.push('ns|g=' + m)
     if (i > 0) for (const m of marks[i - 1]!) f.push('g-1=' + m)
     if (i + 1 < n) for (const m of marks[i + 1]!) f.push('g+1=' + m)
     out.push(f)
@@ -304,6 +363,8 @@ export interface EntityModel {
   /** `weights[row * NTAGS + tag]`. */
   weights: Float32Array
   gazetteer: Gazetteer
+  /** Word clusters (absent in models trained without them). */
+  clusters?: WordClusters
   /** The second-pass model, which also sees the first pass's tags of the whole article. */
   second?: EntityModel
 }
@@ -318,6 +379,8 @@ export interface ModelFile {
   masks: string
   weights: string
   gazetteer: [string, number][]
+  /** The word-cluster table, as in `src/nlp/data/word-clusters.tsv.gz`. */
+  clusters?: string
   second?: ModelFile
 }
 
@@ -336,7 +399,11 @@ export function decodeModel(file: ModelFile): EntityModel {
     for (let t = 0; t < NTAGS; t++) if ((m >>> t) & 1) weights[r * NTAGS + t] = q[k++]! / file.scale
   }
   const model: EntityModel = { index, weights, gazetteer: new Map(file.gazetteer) }
-  if (file.second) model.second = { ...decodeModel({ ...file.second, gazetteer: [] }), gazetteer: model.gazetteer }
+  if (file.clusters) model.clusters = parseClusters(file.clusters)
+  if (file.second) {
+    const { clusters: _, ...second } = file.second
+    model.second = { ...decodeModel({ ...second, gazetteer: [] }), gazetteer: model.gazetteer, ...(model.clusters ? { clusters: model.clusters } : {}) }
+  }
   return model
 }
 
@@ -523,7 +590,7 @@ export function tagDocument(sentences: readonly (readonly string[])[], model: En
   const c = compile(model)
   const doc = docContext(sentences)
   const rows = sentences.map((words) =>
-    sentenceFeatures(words, model.gazetteer, doc).map((fs) => {
+    sentenceFeatures(words, model.gazetteer, doc, undefined, model.clusters).map((fs) => {
       const out = new Int32Array(fs.length)
       let k = 0
       for (const f of fs) {
