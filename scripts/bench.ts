@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: articles per second for the whole analysis (no extraction) over the PolNeAR dev
  * texts, in one process, with peak memory. Prints one summary line.
- * Options: `npm run bench -- analyze [--limit N]`. Data folder: ../shared/data or NEWSGRAPH_DATA.
+ * `npm run bench -- analyze [--limit N]` (the default) or `npm run bench -- ingest [--limit N]`
+ * (scripts/bench-ingest.ts: SQLite and PostgreSQL). Data folder: ../shared/data or NEWSGRAPH_DATA.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -12,8 +13,12 @@ const args = process.argv.slice(2)
 const part = args.find((a) => !a.startsWith('--')) ?? 'analyze'
 const limitAt = args.indexOf('--limit')
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity
+if (part === 'ingest') {
+  await import('./bench-ingest.js')
+  process.exit(0)
+}
 if (part !== 'analyze') {
-  console.error(`Unknown benchmark \`${part}\`, expected: analyze`)
+  console.error(`Unknown benchmark \`${part}\`, expected: analyze, ingest`)
   process.exit(2)
 }
 const file = `${dataDir}/quotes/polnear/dev.jsonl`

@@ -70,7 +70,8 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
       site: article.site,
       language: article.language,
     }
-    if (!text) messages.push({ severity: 'warning', ruleId: 'extract:no-article', reason: 'no article text found in the page' })
+    if (article.error) messages.push({ severity: 'error', ruleId: 'extract:refused', reason: article.error })
+    else if (!text) messages.push({ severity: 'warning', ruleId: 'extract:no-article', reason: 'no article text found in the page' })
   } else if (options.raw) {
     text = input.text ?? input.html ?? ''
   } else {

@@ -8,6 +8,13 @@ Commands:
   analyze <file|url|->     print the analysis of one article as JSON
   extract <file|url>...    print the extracted article(s) (text and metadata) as JSON
   serve [--sample]         analyse the bundled sample corpus and serve the web UI and JSON API
+  ingest <inputs...>       analyse files, folders, feeds, WARC files, JSON Lines into the store
+  quotes                   list stored quotes (--speaker, --outlet, --kind, --since)
+  entities                 the most named entities (--top N), or one (--name X)
+  search "words"           full-text search over the stored articles
+  export                   write the whole store as JSON Lines or CSV
+
+The store: --db path.db (SQLite, default ./data/newsgraph.db) or --db postgres://host/db.
 
 Options:
   -h, --help               show help (also: newsgraph <command> --help)
@@ -55,6 +62,93 @@ Options:
   --file corpus.jsonl      serve this JSON Lines corpus ({id, title, text|html, url?, published?})
   -p, --port N             port (default: $PORT, else 8080; 0 picks a free one)
   --host H                 address to listen on (default 127.0.0.1, this machine only)
+  -h, --help               show this help
+`,
+  ingest: `Usage: newsgraph ingest <inputs...> [--db path|postgres://...] [--fetch] [--log-every N] [-q]
+
+Analyses every article in the inputs and stores it, each in its own transaction. Inputs:
+  a file                   an HTML page or plain text (told apart by content)
+  a directory              every file in it, recursively (dot files left out)
+  -                        one article on stdin
+  *.jsonl, *.ndjson        JSON Lines, one {id?, url?, title?, text|html, published?} per line
+  *.rss, *.atom, *.xml     an RSS or Atom feed (also any file that starts like one): each item's
+                           content or description is an article
+  *.warc, *.warc.gz        a web archive (as in Common Crawl News): each HTML or text response
+
+Idempotent: an input already stored is passed over on a re-run, and the same text is stored once
+(counted as "duplicate"). A near-duplicate (same text but for a few words, by SimHash) is stored,
+linked to the first copy, and left out of counts and queries ("near-duplicate"). Bad input (an
+unreadable file, a JSON Lines line that is not JSON, a feed that is not XML, a corrupt WARC record)
+is reported with its place (file, file:line, file.warc@offset, feed#item-N) and the run goes on.
+
+Progress goes to stderr: a one-line bar on a terminal, else a line every N items. At the end:
+a summary line on stderr and the counts as one JSON object on stdout:
+  {"stored", "duplicate", "nearDuplicate", "skipped", "failed", "seconds"}
+Exit code 1 if anything failed, else 0.
+
+Options:
+  --db path|postgres://... the store: an SQLite file (created with its folder; default
+                           ./data/newsgraph.db) or a PostgreSQL URL (?schema=name optional)
+  --fetch                  for feed items, fetch the item's page (its link) instead of using the
+                           feed's own text (off by default)
+  --log-every N            without a terminal, log progress every N items (default 100)
+  -q, --quiet              no progress output
+  -h, --help               show this help
+`,
+  quotes: `Usage: newsgraph quotes [--speaker X] [--outlet X] [--kind K] [--since YYYY-MM-DD] [options]
+
+Lists stored quotes (near-duplicate articles left out), in the order stored, one JSON object a line:
+{articleId, quoteId, kind, text, speaker, speakerKind, sourceKind, outlet, published, url}.
+
+Options:
+  --speaker X              speaker name contains X (ignoring case)
+  --outlet X               the publishing outlet (site name or URL host) contains X
+  --kind K                 the source the quote rests on: named, organization, outlet, document,
+                           anonymous, unknown
+  --since YYYY-MM-DD       articles published on or after this date
+  --limit N                at most N quotes (default 100)
+  --format F               jsonl (default), table, or csv
+  --db path|postgres://... the store (default ./data/newsgraph.db)
+  -h, --help               show this help
+`,
+  entities: `Usage: newsgraph entities [--top N] [--type T] [options]
+       newsgraph entities --name X [options]
+
+Without --name: the entities named in the most articles, one JSON object a line:
+{name, type, articles, mentions}. With --name: one entity (matched by name or alias, ignoring case)
+across the store: {name, type, articles, mentions, aliases, roles, quotes}; exit 1 if unknown.
+
+Options:
+  --top N                  how many (default 20)
+  --type T                 only PERSON, ORG, LOC or MISC
+  --name X                 one entity, with its aliases, roles and quotes
+  --format F               jsonl (default), table, or csv
+  --db path|postgres://... the store (default ./data/newsgraph.db)
+  -h, --help               show this help
+`,
+  search: `Usage: newsgraph search "words" [--limit N] [options]
+
+Full-text search over the titles and texts of the stored articles (SQLite FTS5 or PostgreSQL
+tsvector, English stemming: "bridges" finds "bridge"), best match first, one JSON object a line:
+{id, title, url, published, snippet}. All words must occur.
+
+Options:
+  --limit N                at most N articles (default 20)
+  --format F               jsonl (default), table, or csv
+  --db path|postgres://... the store (default ./data/newsgraph.db)
+  -h, --help               show this help
+`,
+  export: `Usage: newsgraph export [--format jsonl|csv] [--db path|postgres://...]
+
+Writes every stored article to stdout, in the order stored, near-duplicates included.
+  jsonl (default)          one analysis JSON per line, plus hash, duplicateOf, source, storedAt
+  csv                      one row per article: id, url, title, site, published, language,
+                           version, duplicateOf, source, and the number of quotes, entities,
+                           sources and events
+
+Options:
+  --format F               jsonl (default) or csv
+  --db path|postgres://... the store (default ./data/newsgraph.db)
   -h, --help               show this help
 `,
 }

@@ -6,6 +6,11 @@ import { extractHtml, type ExtractedArticle } from '../extract/extract-html.js'
 import { analyzeArticle, type ArticleInput } from '../pipeline.js'
 import { ServeError, serveSample } from '../http/serve-command.js'
 import { PIPELINE_VERSION } from '../version.js'
+import { ingest, formatSummary } from '../ingest/ingest.js'
+import { createProgress } from '../ingest/progress.js'
+import { toCsv, toTable, type FlatRow } from '../store/format-rows.js'
+import { DEFAULT_STORE_PATH, openStore, StoreSpecError } from '../store/open-store.js'
+import { QUOTE_SOURCE_KINDS, type QuoteSourceKind, type Store } from '../store/store.js'
 import { InputError, UsageError } from './errors.js'
 import { HELP } from './help.js'
 import { loadInput, readInputBytes, decodeInput } from './read-input.js'
@@ -17,7 +22,7 @@ export interface CliIo {
   stderr: Out
 }
 
-const COMMANDS = ['analyze', 'extract', 'serve'] as const
+const COMMANDS = ['analyze', 'extract', 'serve', 'ingest', 'quotes', 'entities', 'search', 'export'] as const
 
 /**
  * Runs the command line and returns the exit code: 0 success, 1 bad input, 2 usage.
@@ -42,6 +47,16 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
         return await extractCommand(rest, io)
       case 'serve':
         return await serveCommand(rest, io)
+      case 'ingest':
+        return await ingestCommand(rest, io)
+      case 'quotes':
+        return await quotesCommand(rest, io)
+      case 'entities':
+        return await entitiesCommand(rest, io)
+      case 'search':
+        return await searchCommand(rest, io)
+      case 'export':
+        return await exportCommand(rest, io)
       default:
         throw new UsageError(`Unknown command \`${command}\`, expected one of: ${COMMANDS.join(', ')}`)
     }
@@ -103,6 +118,8 @@ async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
   const input = await loadInput(positionals[0]!)
   const article: ArticleInput = input.isHtml ? { html: input.text, url: input.url } : { text: input.text, url: input.url }
   const analysis = analyzeArticle(article, { ...options, sniffHtml: false })
+  const refused = analysis.messages.find((m) => m.severity === 'error')
+  if (refused) throw new InputError(input.name, refused.reason)
   io.stdout.write(JSON.stringify(analysis, null, 2) + '\n')
   return 0
 }
@@ -250,4 +267,195 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGTERM', stop)
   })
   return 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store: ingest, and the query commands. Every one takes --db (a path or a postgres:// URL).
+
+/** Opens the store named by --db (default ./data/newsgraph.db), runs `fn`, and closes it. */
+async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  let store: Store
+  try {
+    store = await openStore(db ?? DEFAULT_STORE_PATH)
+  } catch (err) {
+    if (err instanceof StoreSpecError) throw new UsageError(`--db: ${err.message}`)
+    throw new InputError(db ?? DEFAULT_STORE_PATH, (err as Error).message.replace(/^cannot open store "[^"]*": /, 'cannot open the store: '))
+  }
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+function positiveInt(name: string, v: string | boolean | undefined, fallback: number): number {
+  if (v === undefined) return fallback
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--${name} expects a positive integer, received \`${String(v)}\``)
+  return Number(v)
+}
+
+const FORMATS = ['jsonl', 'table', 'csv'] as const
+type Format = (typeof FORMATS)[number]
+
+function formatOf(v: string | boolean | undefined, allowed: readonly Format[] = FORMATS): Format {
+  const f = (v ?? 'jsonl') as Format
+  if (!allowed.includes(f)) throw new UsageError(`--format expects one of ${allowed.join(', ')}, received \`${String(v)}\``)
+  return f
+}
+
+/** Prints rows as JSON Lines, a table, or CSV. */
+function printRows(io: CliIo, rows: FlatRow[], format: Format, columns: string[]): void {
+  if (format === 'jsonl') for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n')
+  else if (format === 'csv') io.stdout.write(toCsv(rows, columns))
+  else io.stdout.write(toTable(rows, columns))
+}
+
+const DB_OPTION = { db: { type: 'string' } } as const
+
+async function ingestCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('ingest', args, { ...DB_OPTION, fetch: { type: 'boolean' }, 'log-every': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } })
+  if (values.help) {
+    io.stdout.write(HELP.ingest!)
+    return 0
+  }
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one input: a file, a directory, a feed, a WARC file, JSON Lines, or - for stdin')
+  const every = positiveInt('log-every', values['log-every'], 100)
+  const stderr = io.stderr as CliIo['stderr'] & { isTTY?: boolean }
+  return withStore(values.db as string | undefined, async (store) => {
+    const progress = values.quiet ? undefined : createProgress(stderr, { every })
+    const summary = await ingest(positionals, {
+      store,
+      fetch: Boolean(values.fetch),
+      io: { readBytes: readInputBytes, decode: decodeInput, parseJsonlRecord },
+      ...(progress ? { progress } : {}),
+      onProblem: (place, reason) => io.stderr.write(`newsgraph: ${place}: ${reason}\n`),
+    })
+    io.stderr.write(`${formatSummary(summary)} into ${store.location}\n`)
+    const { problems: _problems, ...counts } = summary
+    io.stdout.write(JSON.stringify(counts) + '\n')
+    return summary.failed ? 1 : 0
+  })
+}
+
+async function quotesCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('quotes', args, {
+    ...DB_OPTION,
+    speaker: { type: 'string' },
+    outlet: { type: 'string' },
+    kind: { type: 'string' },
+    since: { type: 'string' },
+    limit: { type: 'string' },
+    format: { type: 'string' },
+  })
+  if (values.help) {
+    io.stdout.write(HELP.quotes!)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`quotes takes no inputs, received \`${positionals[0]}\`; filter with --speaker, --outlet, --kind, --since`)
+  const kind = values.kind as string | undefined
+  if (kind !== undefined && !QUOTE_SOURCE_KINDS.includes(kind as QuoteSourceKind))
+    throw new UsageError(`--kind expects one of ${QUOTE_SOURCE_KINDS.join(', ')}, received \`${kind}\``)
+  const since = values.since as string | undefined
+  if (since !== undefined && (!DATE.test(since) || Number.isNaN(Date.parse(since))))
+    throw new UsageError(`--since expects a date YYYY-MM-DD, received \`${since}\``)
+  const format = formatOf(values.format)
+  const limit = positiveInt('limit', values.limit, 100)
+  return withStore(values.db as string | undefined, async (store) => {
+    const rows = await store.quotes({
+      ...(values.speaker ? { speaker: values.speaker as string } : {}),
+      ...(values.outlet ? { outlet: values.outlet as string } : {}),
+      ...(kind ? { kind: kind as QuoteSourceKind } : {}),
+      ...(since ? { since } : {}),
+      limit,
+    })
+    printRows(io, rows as unknown as FlatRow[], format, ['articleId', 'quoteId', 'kind', 'speaker', 'speakerKind', 'sourceKind', 'outlet', 'published', 'text'])
+    return 0
+  })
+}
+
+async function entitiesCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('entities', args, { ...DB_OPTION, top: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, format: { type: 'string' } })
+  if (values.help) {
+    io.stdout.write(HELP.entities!)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`entities takes no inputs, received \`${positionals[0]}\`; use --name for one entity`)
+  const type = values.type as string | undefined
+  if (type !== undefined && !['PERSON', 'ORG', 'LOC', 'MISC'].includes(type)) throw new UsageError(`--type expects one of PERSON, ORG, LOC, MISC, received \`${type}\``)
+  const format = formatOf(values.format)
+  const top = positiveInt('top', values.top, 20)
+  return withStore(values.db as string | undefined, async (store) => {
+    if (typeof values.name === 'string') {
+      const e = await store.entity(values.name)
+      if (!e) throw new InputError(values.name, 'no such entity in the store', 'see `newsgraph entities --top 50`')
+      if (format === 'jsonl') io.stdout.write(JSON.stringify(e) + '\n')
+      else {
+        const { quotes, aliases, roles, ...row } = e
+        printRows(io, [{ ...row, aliases: aliases.join('; '), roles: roles.join('; '), quotes: quotes.length }], format, ['name', 'type', 'articles', 'mentions', 'aliases', 'roles', 'quotes'])
+        if (format === 'table' && quotes.length) {
+          io.stdout.write('\n')
+          printRows(io, quotes as unknown as FlatRow[], format, ['articleId', 'kind', 'sourceKind', 'outlet', 'published', 'text'])
+        }
+      }
+      return 0
+    }
+    const rows = await store.topEntities({ limit: top, ...(type ? { type } : {}) })
+    printRows(io, rows as unknown as FlatRow[], format, ['name', 'type', 'articles', 'mentions'])
+    return 0
+  })
+}
+
+async function searchCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('search', args, { ...DB_OPTION, limit: { type: 'string' }, format: { type: 'string' } })
+  if (values.help) {
+    io.stdout.write(HELP.search!)
+    return 0
+  }
+  if (positionals.length === 0 || positionals.join(' ').trim() === '') throw new UsageError('search needs the words to look for, e.g. newsgraph search "back-channel talks"')
+  const format = formatOf(values.format)
+  const limit = positiveInt('limit', values.limit, 20)
+  return withStore(values.db as string | undefined, async (store) => {
+    const hits = await store.search(positionals.join(' '), { limit })
+    printRows(io, hits as unknown as FlatRow[], format, ['id', 'published', 'title', 'url', 'snippet'])
+    return 0
+  })
+}
+
+const EXPORT_COLUMNS = ['id', 'url', 'title', 'site', 'published', 'language', 'version', 'duplicateOf', 'source', 'quotes', 'entities', 'sources', 'events'] as const
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('export', args, { ...DB_OPTION, format: { type: 'string' } })
+  if (values.help) {
+    io.stdout.write(HELP.export!)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`export takes no inputs, received \`${positionals[0]}\`; it writes the whole store to stdout`)
+  const format = formatOf(values.format, ['jsonl', 'csv'])
+  return withStore(values.db as string | undefined, async (store) => {
+    if (format === 'csv') io.stdout.write(EXPORT_COLUMNS.join(',') + '\n')
+    for await (const a of store.export()) {
+      if (format === 'jsonl') {
+        io.stdout.write(JSON.stringify({ ...a.analysis, hash: a.hash, duplicateOf: a.duplicateOf, source: a.source, storedAt: a.storedAt }) + '\n')
+        continue
+      }
+      const x = a.analysis
+      const row: FlatRow = {
+        id: a.id,
+        url: x.url,
+        title: x.title,
+        site: x.site,
+        published: x.published,
+        language: x.language,
+        version: a.version,
+        duplicateOf: a.duplicateOf,
+        source: a.source,
+        quotes: x.quotes.length,
+        entities: x.entities.length,
+        sources: x.sources.length,
+        events: x.events.length,
+      }
+      io.stdout.write(toCsv([row], EXPORT_COLUMNS).split('\n')[1] + '\n')
+    }
+    return 0
+  })
 }

@@ -62,6 +62,15 @@ describe('newsgraph analyze: bad input', () => {
   })
 })
 
+describe('newsgraph analyze: a page too large to extract', () => {
+  it('is refused with a clear error naming the file, not a stack trace or an empty analysis', () => {
+    const f = join(tmp, 'huge.html')
+    const para = '<p>' + 'The council met again on Tuesday to discuss the bridge. '.repeat(20) + '</p>\n'
+    writeFileSync(f, '<!doctype html><html><body><article>' + para.repeat(Math.ceil((12 * 1024 * 1024) / para.length)) + '</article></body></html>')
+    expectInputError(run(['analyze', f]), f, /MiB|too large|limit/i)
+  })
+})
+
 describe('newsgraph: usage errors exit 2', () => {
   it.each([
     [['analyze'], /analyze needs one input/],

@@ -1,0 +1,62 @@
+import type { Migration } from './migration.js'
+
+/**
+ * PostgreSQL schema, in order. Never edit an applied migration: add the next one.
+ * `analysis` holds the analysis JSON text as produced (kept as text, not jsonb, so it comes back
+ * byte for byte); `tsv` is the English full-text vector of title and text, under a GIN index.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, quotes, entities, full text',
+    sql: `
+create table articles (
+  seq bigserial primary key,
+  id text not null unique,
+  hash text not null unique,
+  input_hash text,
+  simhash text,
+  sh0 integer, sh1 integer, sh2 integer, sh3 integer, sh4 integer, sh5 integer, sh6 integer,
+  duplicate_of text,
+  version text not null,
+  title text, url text, outlet text, published text,
+  source text,
+  stored_at text not null,
+  analysis text not null,
+  tsv tsvector not null
+);
+create index articles_input_hash on articles(input_hash);
+create index articles_sh0 on articles(sh0);
+create index articles_sh1 on articles(sh1);
+create index articles_sh2 on articles(sh2);
+create index articles_sh3 on articles(sh3);
+create index articles_sh4 on articles(sh4);
+create index articles_sh5 on articles(sh5);
+create index articles_sh6 on articles(sh6);
+create index articles_tsv on articles using gin(tsv);
+create table quotes (
+  article_seq bigint not null references articles(seq),
+  quote_id text not null,
+  kind text not null,
+  text text not null,
+  speaker text,
+  speaker_kind text not null,
+  speaker_entity text,
+  source_kind text not null,
+  primary key (article_seq, quote_id)
+);
+create index quotes_source_kind on quotes(source_kind);
+create table entities (
+  article_seq bigint not null references articles(seq),
+  entity_id text not null,
+  name text not null,
+  type text not null,
+  aliases text not null,
+  roles text not null,
+  mentions integer not null,
+  primary key (article_seq, entity_id)
+);
+create index entities_name on entities(lower(name));
+`,
+  },
+]

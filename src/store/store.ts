@@ -1,0 +1,163 @@
+import type { Analysis, QuoteKind, SourceKind, SpeakerKind } from '../core/types.js'
+
+/**
+ * The store: analyses of articles, kept by content hash, queried by quote, entity and full text.
+ *
+ * Two adapters implement it, each in its own folder (`sqlite/`, `postgres/`), and one test suite
+ * runs on both (`test/store/store.test.ts`). The core never asks "is this SQLite?": it reads
+ * `capabilities`.
+ *
+ * @example
+ * const store = await openStore('./data/newsgraph.db')
+ * const r = await store.put(analysis, { source: 'feeds/a.xml#3' })
+ * // r.status: 'stored' | 'duplicate' | 'near-duplicate'
+ * await store.close()
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres'
+  readonly capabilities: StoreCapabilities
+  /** Where the store is, for messages (a path or a URL without its password). */
+  readonly location: string
+  /**
+   * Stores one analysis in one transaction, keyed by the hash of its text: the same text twice is
+   * stored once (status `duplicate`, with the id of the stored copy). A near-duplicate (SimHash over
+   * word shingles within `NEAR_DUPLICATE_BITS`) is stored and linked to the first copy through
+   * `duplicateOf`, and left out of counts and queries.
+   */
+  put(analysis: Analysis, options?: PutOptions): Promise<PutResult>
+  /** Whether an input with this hash (`inputHash` of an earlier `put`) is already stored. */
+  hasInput(inputHash: string): Promise<boolean>
+  get(id: string): Promise<StoredArticle | null>
+  list(options?: ListOptions): Promise<ArticleSummary[]>
+  counts(): Promise<StoreCounts>
+  /** Full-text search over title and text (FTS5 on SQLite, tsvector on PostgreSQL), best first. */
+  search(query: string, options?: { limit?: number }): Promise<SearchHit[]>
+  quotes(query?: QuoteQuery): Promise<QuoteRow[]>
+  /** The entities named in the most articles (merged by name), most first. */
+  topEntities(options?: { limit?: number; type?: string }): Promise<EntityRow[]>
+  /** One entity across the store (matched by name or alias, ignoring case), or null. */
+  entity(name: string): Promise<EntityDetail | null>
+  /** Every stored article, in the order stored (near-duplicates too, with `duplicateOf`). */
+  export(): AsyncIterable<StoredArticle>
+  close(): Promise<void>
+}
+
+/** What an adapter can do. */
+export interface StoreCapabilities {
+  readonly fullText: 'fts5' | 'tsvector'
+  /** Whether several processes may write at once (PostgreSQL: yes; SQLite: one writer at a time). */
+  readonly concurrentWriters: boolean
+}
+
+export interface PutOptions {
+  /** Where the article came from: a path, `file.jsonl:12`, `file.warc.gz@offset`, a URL. */
+  source?: string | null
+  /** Hash of the raw input, so a re-run can skip analysing what is already stored. */
+  inputHash?: string | null
+}
+
+export type PutStatus = 'stored' | 'duplicate' | 'near-duplicate'
+
+export interface PutResult {
+  status: PutStatus
+  /** The id the article is stored under (for `duplicate`: the stored copy's id). */
+  id: string
+  /** For `near-duplicate`: the first copy. */
+  duplicateOf?: string
+}
+
+export interface StoredArticle {
+  id: string
+  /** SHA-256 of the analysed text, hex. */
+  hash: string
+  /** The pipeline version that produced the analysis. */
+  version: string
+  source: string | null
+  duplicateOf: string | null
+  storedAt: string
+  analysis: Analysis
+}
+
+export interface ListOptions {
+  limit?: number
+  offset?: number
+  /** Include near-duplicates. Default false. */
+  duplicates?: boolean
+}
+
+export interface ArticleSummary {
+  id: string
+  title: string | null
+  url: string | null
+  site: string | null
+  published: string | null
+  version: string
+  duplicateOf: string | null
+}
+
+export interface StoreCounts {
+  /** Articles, not counting near-duplicates. */
+  articles: number
+  nearDuplicates: number
+  quotes: number
+  /** Distinct entity names. */
+  entities: number
+  /** Quotes that rest on a known source (named, organisation, outlet, document, anonymous). */
+  sources: number
+}
+
+export interface SearchHit {
+  id: string
+  title: string | null
+  url: string | null
+  published: string | null
+  /** A short excerpt of the text around the first matching word. */
+  snippet: string
+}
+
+/** The kind of source a quote rests on; `unknown` when neither a source nor a speaker is known. */
+export type QuoteSourceKind = SourceKind | 'unknown'
+
+export interface QuoteQuery {
+  /** Speaker name (entity name or the speaker's words), substring, ignoring case. */
+  speaker?: string
+  /** The outlet that published the article (site name or URL host), substring, ignoring case. */
+  outlet?: string
+  /** The kind of source the quote rests on. */
+  kind?: QuoteSourceKind
+  /** Articles published on or after this date (YYYY-MM-DD). */
+  since?: string
+  limit?: number
+}
+
+export interface QuoteRow {
+  articleId: string
+  quoteId: string
+  kind: QuoteKind
+  text: string
+  speaker: string | null
+  speakerKind: SpeakerKind
+  sourceKind: QuoteSourceKind
+  outlet: string | null
+  published: string | null
+  url: string | null
+}
+
+export interface EntityRow {
+  name: string
+  type: string
+  /** Articles naming it. */
+  articles: number
+  mentions: number
+}
+
+export interface EntityDetail extends EntityRow {
+  aliases: string[]
+  roles: string[]
+  quotes: QuoteRow[]
+}
+
+/** Two SimHashes this many bits apart or fewer mark near-duplicates (of 64; see `simhash.ts`). */
+export const NEAR_DUPLICATE_BITS = 6
+
+export const QUOTE_SOURCE_KINDS: readonly QuoteSourceKind[] = ['named', 'organization', 'outlet', 'document', 'anonymous', 'unknown']

@@ -1,0 +1,174 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { analysisSchema } from '../../src/core/schema.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const bin = join(root, 'bin/newsgraph.js')
+const fixture = (p: string) => join(root, 'fixtures', p)
+const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-ingest-cli-'))
+
+/** Runs the real binary (built by `npm test` before the tests), as a user would. */
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: tmp, timeout: 60_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+const jsonLines = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
+
+describe('newsgraph ingest and the query commands', () => {
+  const db = join(tmp, 'news.db')
+  const dir = join(tmp, 'inputs')
+  mkdirSync(dir)
+  writeFileSync(join(dir, 'bridge.txt'), readFileSync(fixture('cli/article.txt')))
+  writeFileSync(join(dir, 'feed.rss'), readFileSync(fixture('ingest/feed.rss')))
+  writeFileSync(join(dir, 'articles.jsonl'), readFileSync(fixture('ingest/articles.jsonl')))
+
+  it('ingests, reports bad input with its place, logs progress, and exits 1 when something failed', () => {
+    const r = run(['ingest', dir, '--db', db, '--log-every', '2'])
+    expect(r.code, r.stderr).toBe(1)
+    expect(jsonLines(r.stdout)).toEqual([{ stored: 5, duplicate: 1, nearDuplicate: 0, skipped: 1, failed: 2, seconds: expect.any(Number) }])
+    const lines = r.stderr.trim().split('\n')
+    expect(lines).toContainEqual(expect.stringMatching(/^newsgraph: .*articles\.jsonl:3: not valid JSON/))
+    expect(lines).toContainEqual(expect.stringMatching(/^newsgraph: .*articles\.jsonl:4: has neither "text" nor "html"/))
+    expect(lines.filter((l) => /^ingest: \d+ items \(\d+ stored\), [\d.]+\/s, file \d+\/3, ETA /.test(l)).length).toBeGreaterThanOrEqual(3)
+    expect(lines.at(-1)).toMatch(/^ingest: 5 stored, 1 duplicate, 0 near-duplicate, 1 skipped, 2 failed in [\d.]+ s \([\d.]+ items\/s\) into .*news\.db$/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('adds nothing on a re-run; stdin and a clean input exit 0', () => {
+    const again = run(['ingest', dir, '--db', db, '-q'])
+    expect(jsonLines(again.stdout)[0]).toMatchObject({ stored: 0, duplicate: 6, failed: 2 })
+    const stdin = run(['ingest', '-', '--db', db, '-q'], 'The harbour reopened on Sunday after the storm, the port authority said. "Ships are moving again," a spokesman said.')
+    expect(stdin.code, stdin.stderr).toBe(0)
+    expect(jsonLines(stdin.stdout)[0]).toMatchObject({ stored: 1, failed: 0 })
+  })
+
+  it('quotes: by speaker, outlet, source kind, date; JSON lines, table or CSV', () => {
+    const park = run(['quotes', '--db', db, '--speaker', 'helen park'])
+    expect(park.code, park.stderr).toBe(0)
+    const rows = jsonLines(park.stdout)
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    expect(rows.every((q) => String(q.speaker).includes('Helen Park'))).toBe(true)
+    const anon = jsonLines(run(['quotes', '--db', db, '--kind', 'anonymous']).stdout)
+    expect(anon.length).toBeGreaterThan(0)
+    expect(anon.every((q) => q.sourceKind === 'anonymous')).toBe(true)
+    const since = jsonLines(run(['quotes', '--db', db, '--since', '2024-11-01']).stdout)
+    expect(since.length).toBeGreaterThan(0)
+    expect(since.every((q) => String(q.published) >= '2024-11-01')).toBe(true)
+    expect(jsonLines(run(['quotes', '--db', db, '--outlet', 'gazette.example']).stdout).length).toBeGreaterThan(0)
+    const table = run(['quotes', '--db', db, '--speaker', 'park', '--format', 'table']).stdout.split('\n')
+    expect(table[0]).toMatch(/^articleId\s+quoteId\s+kind\s+speaker/)
+    expect(table[1]).toMatch(/^-+\s+-+/)
+    const csv = run(['quotes', '--db', db, '--format', 'csv']).stdout
+    expect(csv.split('\n')[0]).toBe('articleId,quoteId,kind,speaker,speakerKind,sourceKind,outlet,published,text')
+  })
+
+  it('entities, search and export', () => {
+    const top = jsonLines(run(['entities', '--db', db, '--top', '3']).stdout)
+    expect(top).toHaveLength(3)
+    expect(top[0]).toEqual({ name: expect.any(String), type: expect.any(String), articles: expect.any(Number), mentions: expect.any(Number) })
+    const reyes = jsonLines(run(['entities', '--db', db, '--name', 'Tom Reyes']).stdout)[0]!
+    expect(reyes).toMatchObject({ name: 'Tom Reyes', type: 'PERSON' })
+    expect(reyes.articles).toBeGreaterThanOrEqual(2)
+    const unknown = run(['entities', '--db', db, '--name', 'Nobody Atall'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/Nobody Atall: no such entity in the store/)
+
+    const hits = jsonLines(run(['search', 'flood barriers', '--db', db]).stdout)
+    expect(hits.map((h) => h.title)).toEqual(['Harbour master warns of winter storms'])
+
+    const all = jsonLines(run(['export', '--db', db]).stdout)
+    expect(all).toHaveLength(6)
+    for (const a of all) expect(analysisSchema.safeParse(a).success).toBe(true)
+    expect(all[0]).toMatchObject({ version: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), source: expect.stringContaining('articles.jsonl:1') })
+    const csv = run(['export', '--db', db, '--format', 'csv']).stdout.trim().split('\n')
+    expect(csv[0]).toBe('id,url,title,site,published,language,version,duplicateOf,source,quotes,entities,sources,events')
+    expect(csv).toHaveLength(7)
+  })
+
+  it.each([
+    [['ingest', '--db', join(tmp, 'x.db')], /ingest needs at least one input/],
+    [['quotes', '--kind', 'secret'], /--kind expects one of named, organization, outlet, document, anonymous, unknown, received `secret`/],
+    [['quotes', '--since', 'May 2024'], /--since expects a date YYYY-MM-DD/],
+    [['entities', '--top', 'ten'], /--top expects a positive integer, received `ten`/],
+    [['search'], /search needs the words to look for/],
+    [['export', '--format', 'xml'], /--format expects one of jsonl, csv, received `xml`/],
+    [['quotes', '--db', 'mysql://db/news'], /--db: cannot open store "mysql:\/\/db\/news": expected a file path or a postgres:\/\/ URL/],
+  ])('usage error %j exits 2', (args, message) => {
+    const r = run(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+  })
+
+  it('every new command has --help', () => {
+    for (const c of ['ingest', 'quotes', 'entities', 'search', 'export']) {
+      const r = run([c, '--help'])
+      expect(r.code).toBe(0)
+      expect(r.stdout).toContain('--db')
+    }
+    expect(run(['--help']).stdout).toMatch(/ingest <inputs\.\.\.>/)
+  })
+})
+
+describe('crash safety', () => {
+  it('a run killed mid-way leaves no half-stored article, and a re-run stores every article exactly once', async () => {
+    const dir = join(tmp, 'many')
+    mkdirSync(dir)
+    const towns = ['Riverside', 'Millbrook', 'Eastport', 'Highfield', 'Lakeview', 'Stonebridge', 'Oakdale', 'Westmere', 'Fairhaven', 'Greenhill']
+    const people = ['Helen Park', 'Tom Reyes', 'Ines Albrecht', 'Omar Haddad', 'Lena Novak', 'Raj Patel', 'Maria Costa', 'John Okafor', 'Sara Lind', 'Paul Weber']
+    const topics = ['the new bridge', 'the school roof', 'the bus timetable', 'the harbour wall', 'the library hours', 'the water pipes', 'the market square', 'the cycle lanes', 'the city budget', 'the flood barriers']
+    for (let i = 0; i < 200; i++) {
+      const town = towns[i % 10]!
+      const person = people[Math.floor(i / 10) % 10]!
+      const topic = topics[Math.floor(i / 20) % 10]!
+      writeFileSync(
+        join(dir, `article-${String(i).padStart(3, '0')}.txt`),
+        `Story ${i} from ${town}: the council of ${town} debated ${topic} on day ${i} of the session.\n\n` +
+          `"We owe the people of ${town} an answer on ${topic}," ${person} told reporters after meeting number ${i * 7 + 3}.\n\n` +
+          `According to two officials who asked not to be named, a decision is expected within ${(i % 9) + 2} weeks.`,
+      )
+    }
+    const db = join(tmp, 'crash.db')
+    // Kill as soon as the first progress line shows some articles are stored.
+    const child = spawn(process.execPath, [bin, 'ingest', dir, '--db', db, '--log-every', '20'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] })
+    const killed = await new Promise<boolean>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (/ingest: \d+ items/.test(chunk.toString())) child.kill('SIGKILL')
+      })
+      child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'))
+    })
+    expect(killed).toBe(true)
+
+    const check = () => {
+      const conn = new Database(db, { readonly: true })
+      try {
+        const rows = conn.prepare('select seq, source, analysis from articles').all() as { seq: number; source: string; analysis: string }[]
+        for (const r of rows) {
+          const a = JSON.parse(r.analysis) as { quotes: unknown[]; entities: unknown[] }
+          expect((conn.prepare('select count(*) as n from quotes where article_seq = ?').get(r.seq) as { n: number }).n).toBe(a.quotes.length)
+          expect((conn.prepare('select count(*) as n from entities where article_seq = ?').get(r.seq) as { n: number }).n).toBe(a.entities.length)
+        }
+        const fts = (conn.prepare('select count(*) as n from articles_fts').get() as { n: number }).n
+        expect(fts).toBe(rows.length)
+        return rows.map((r) => r.source)
+      } finally {
+        conn.close()
+      }
+    }
+    const afterKill = check()
+    expect(afterKill.length).toBeGreaterThan(0)
+    expect(afterKill.length).toBeLessThan(200)
+
+    const r = run(['ingest', dir, '--db', db, '-q'])
+    expect(r.code, r.stderr).toBe(0)
+    const counts = jsonLines(r.stdout)[0]!
+    expect(Number(counts.stored) + Number(counts.nearDuplicate)).toBe(200 - afterKill.length)
+    const sources = check()
+    expect(sources).toHaveLength(200)
+    expect(new Set(sources).size).toBe(200)
+  })
+})
