@@ -4,9 +4,11 @@
  * (strict and lenient span mode), joint quote+speaker P/R/F1 (the headline), recall by kind and by gold
  * speaker type, cue accuracy, CofeNet-compatible component F1 on `orig_split == "test"`, articles/s.
  *
- * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N]`.
+ * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--phrase]`
+ * (`--held-out`: only the documents the quote tagger did not train on).
  * The PolNeAR texts stay in the shared data folder: they are not openly licensed.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -47,11 +49,48 @@ export function readPolnear(file: string): PolnearDoc[] {
 
 const pct = (x: number) => (100 * x).toFixed(1)
 
-export async function evalQuotes(dataDir: string, options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase' } = {}): Promise<string> {
+/**
+ * The held-out part of PolNeAR dev: documents whose sha1(id) starts with 9, a or b. The quote tagger
+ * (scripts/train-quotes.ts) trains on the rest, so the figures on this part are the honest ones.
+ */
+export function isHeldOut(id: string): boolean {
+  return '9ab'.includes(createHash('sha1').update(id).digest('hex')[0]!)
+}
+
+interface Tally {
+  docs: number
+  counts: ReturnType<typeof emptyCounts>
+  comp: Record<'content' | 'source' | 'cue', ComponentCounts>
+  compDocs: number
+}
+const emptyTally = (): Tally => ({
+  docs: 0,
+  counts: emptyCounts(),
+  comp: { content: { gold: 0, pred: 0, tp: 0 }, source: { gold: 0, pred: 0, tp: 0 }, cue: { gold: 0, pred: 0, tp: 0 } },
+  compDocs: 0,
+})
+
+/** The headline figures of a tally, as one line. */
+function line(label: string, t: Tally, rate: number): string {
+  const { counts, comp } = t
+  const overlap = prf(counts.matched, counts.pred, counts.gold)
+  const exact = prf(counts.exact, counts.pred, counts.gold)
+  const joint = prf(counts.joint, counts.pred, counts.gold)
+  const acc = (n: number) => (counts.matched ? n / counts.matched : 0)
+  const cf = (k: 'content' | 'source' | 'cue') => prf(comp[k].tp, comp[k].pred, comp[k].gold)
+  return (
+    `quotes: polnear-dev ${label} ${t.docs} docs quote F1 ${pct(overlap.f1)} (P ${pct(overlap.p)} R ${pct(overlap.r)}) exact F1 ${pct(exact.f1)}` +
+    ` | joint F1 ${pct(joint.f1)} (P ${pct(joint.p)} R ${pct(joint.r)}) speaker acc ${pct(acc(counts.speakerStrict))} (lenient ${pct(acc(counts.speakerLenient))})` +
+    ` cue acc ${pct(acc(counts.cueCorrect))} | anon R ${pct(counts.matchedBySpeaker.group / (counts.goldBySpeaker.group || 1))}` +
+    ` | cofenet (${t.compDocs} docs) content ${pct(cf('content').f1)} source ${pct(cf('source').f1)} cue ${pct(cf('cue').f1)} | ${rate.toFixed(1)} art/s`
+  )
+}
+
+export async function evalQuotes(dataDir: string, options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase'; heldOutOnly?: boolean } = {}): Promise<string> {
   const file = join(dataDir, 'quotes', 'polnear', 'dev.jsonl')
   if (!existsSync(file)) return `quotes: polnear dev missing at ${file}`
   const from = options.from ?? 0
-  const docs = readPolnear(file).slice(from, options.limit !== undefined ? from + options.limit : undefined)
+  const docs = readPolnear(file).filter((d) => !options.heldOutOnly || isHeldOut(d.id)).slice(from, options.limit !== undefined ? from + options.limit : undefined)
   const findEntities = await loadFindEntities()
   const counts = emptyCounts()
   const comp: Record<'content' | 'source' | 'cue', ComponentCounts> = {
@@ -60,6 +99,7 @@ export async function evalQuotes(dataDir: string, options: { limit?: number; fro
     cue: { gold: 0, pred: 0, tp: 0 },
   }
   let compDocs = 0
+  const held = emptyTally()
   let elapsed = 0
   let withEntities = 0
   let entityError: string | undefined
@@ -88,6 +128,11 @@ export async function evalQuotes(dataDir: string, options: { limit?: number; fro
       speaker: q.speaker.start !== undefined ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : undefined,
     }))
     scoreDocument(doc.text, doc.quotes, pred, counts)
+    const isHeld = isHeldOut(doc.id)
+    if (isHeld) {
+      held.docs++
+      scoreDocument(doc.text, doc.quotes, pred, held.counts)
+    }
     if (doc.meta.orig_split === 'test') {
       compDocs++
       const c = scoreComponents(doc.text, doc.quotes, pred)
@@ -95,7 +140,13 @@ export async function evalQuotes(dataDir: string, options: { limit?: number; fro
         comp[k].gold += c[k].gold
         comp[k].pred += c[k].pred
         comp[k].tp += c[k].tp
+        if (isHeld) {
+          held.comp[k].gold += c[k].gold
+          held.comp[k].pred += c[k].pred
+          held.comp[k].tp += c[k].tp
+        }
       }
+      if (isHeld) held.compDocs++
     }
   }
   const overlap = prf(counts.matched, counts.pred, counts.gold)
@@ -119,12 +170,11 @@ export async function evalQuotes(dataDir: string, options: { limit?: number; fro
   console.error(`  speech-cue subset recall ${pct(counts.matchedSpeech / (counts.goldSpeech || 1))} (n=${counts.goldSpeech})`)
   console.error(`  CofeNet-compatible (orig_split test, ${compDocs} docs) P/R/F1: content ${cfs('content')}, source ${cfs('source')}, cue ${cfs('cue')}`)
   console.error(`  ${rate.toFixed(1)} articles/s (tokenize + sentences + entities + quotes)`)
-  return (
-    `quotes: polnear-dev ${docs.length} docs quote F1 ${pct(overlap.f1)} (P ${pct(overlap.p)} R ${pct(overlap.r)}) exact F1 ${pct(exact.f1)}` +
-    ` | joint F1 ${pct(joint.f1)} (P ${pct(joint.p)} R ${pct(joint.r)}) speaker acc ${pct(acc(counts.speakerStrict))} (lenient ${pct(acc(counts.speakerLenient))})` +
-    ` cue acc ${pct(acc(counts.cueCorrect))} | anon R ${pct(counts.matchedBySpeaker.group / (counts.goldBySpeaker.group || 1))}` +
-    ` | cofenet content ${pct(cf('content').f1)} source ${pct(cf('source').f1)} cue ${pct(cf('cue').f1)} | ${rate.toFixed(1)} art/s`
-  )
+  const all: Tally = { docs: docs.length, counts, comp, compDocs }
+  // One summary line: the held-out part is the honest figure (the quote tagger trains on the rest);
+  // the line over all documents, training ones included, goes to stderr with the details.
+  if (!options.heldOutOnly) console.error(line('all', all, rate))
+  return line('held-out', held, rate)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -141,6 +191,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const from = opt('--from')
   const phrase = args.indexOf('--phrase')
   if (phrase >= 0) args.splice(phrase, 1)
+  const heldOutOnly = args.indexOf('--held-out')
+  if (heldOutOnly >= 0) args.splice(heldOutOnly, 1)
   const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
-  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name' }))
+  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name', heldOutOnly: heldOutOnly >= 0 }))
 }

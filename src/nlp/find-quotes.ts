@@ -2,6 +2,7 @@ import type { Entity, Quote, QuoteKind, Source, Span, Speaker, Token } from '../
 import { cueAdjectives, cueByForm, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
 import { findSources, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
+import { assembleAttributions, loadQuoteModel, tagDocument, type QuoteModel, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
 
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
@@ -81,7 +82,7 @@ const RELATIVES = new Set(['who', 'which'])
 const CUE_EXT_NOUNS = new Set(['statement', 'interview', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
 const LOWER_HEARERS = new Set(['reporters', 'journalists', 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
 
-class Ctx {
+export class Ctx {
   readonly text: string
   readonly tokens: readonly Token[]
   readonly sentOf: Int32Array
@@ -314,6 +315,9 @@ function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
  * - before an opening mark: `X said: "…"`, `X said, "…"`, `X reported that "…"`, `From X:`;
  * - in running text: `X said (that) …`, `X told Y (that) …`, `…, X said.`, `…, said X.`,
  *   `according to X, …`, `…, X said, …` (two fragments). A quoted phrase inside makes the quote mixed.
+ *
+ * Then the quote tagger (`./quote-tagger.ts`, trained on PolNeAR) adds the attributions the rules miss
+ * (mostly indirect ones: beliefs, stances, reports); every rule attribution is kept as it is.
  */
 export interface QuoteOptions {
   /**
@@ -321,15 +325,17 @@ export interface QuoteOptions {
    * "Hugh Hill"). `phrase`: the whole speaker phrase with appositives, as PolNeAR annotates sources.
    */
   speakerExtent?: 'name' | 'phrase'
+  /** The tagger model (default: the shipped `models/quotes.json.gz`); null for the rules alone. */
+  model?: QuoteModel | null
 }
 
 /** Set for the duration of one synchronous `findQuotes` call (the module keeps no other state). */
 let speakerPhrase = false
 
 export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
-  speakerPhrase = options.speakerExtent === 'phrase'
-  const c = new Ctx(doc)
-  const attributions = findAttributions(c)
+  const model = options.model === undefined ? loadQuoteModel() : options.model
+  const { c, input, attributions: rules } = prepareQuotes(doc, options)
+  const attributions = model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model)) : rules
   const quotes: Quote[] = []
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []
   let n = 0
@@ -355,9 +361,109 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   return { quotes, sources }
 }
 
-/** Every attribution in the text, in text order. */
-export function findAttributions(c: Ctx): Attribution[] {
+/** The rule attributions of a document and what the tagger reads of it (rule labels included). */
+export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c: Ctx; input: TaggerInput; attributions: Attribution[] } {
+  speakerPhrase = options.speakerExtent === 'phrase'
+  const c = new Ctx(doc)
   const quoted = findQuotedSpans(c.text)
+  const attributions = findAttributions(c, quoted)
+  const n = c.tokens.length
+  const rules: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
+  const ruleKind = new Uint8Array(n)
+  const mark = (layer: 0 | 1 | 2, sp: Span | undefined, kind = 0) => {
+    if (!sp) return
+    const a = c.tokAfter(sp.start)
+    for (let k = a; k < n && c.tokens[k]!.start < sp.end; k++) {
+      rules[layer][k] = k === a ? 1 : 2
+      if (kind) ruleKind[k] = kind
+    }
+  }
+  for (const at of attributions) {
+    if (at.sourceOnly) continue
+    for (const f of at.fragments) mark(2, f, at.kind === 'direct' ? 1 : at.kind === 'mixed' ? 2 : 3)
+    mark(0, at.cue)
+    mark(1, at.speaker)
+  }
+  return { c, input: { text: c.text, tokens: c.tokens, sentences: c.sentences, paragraphs: c.paras, entities: doc.entities, quoted, rules, ruleKind }, attributions }
+}
+
+/** The tagger's attributions, as the rules would write them (character spans, kind, cue class, antecedent of "who"). */
+function tagged(c: Ctx, input: TaggerInput, model: QuoteModel): Attribution[] {
+  const quoted = input.quoted
+  return assembleAttributions(input, tagDocument(model, input)).flatMap((t: TaggedAttribution): Attribution[] => {
+    const fragments = t.fragments.map(([a, b]) => contentSpan(c, a, b, 1)).filter((f): f is Span => f !== null)
+    if (!fragments.length) return []
+    let kind: QuoteKind = 'indirect'
+    if (fragments.some((f) => /["“”«»]/.test(c.text.slice(f.start, f.end)))) {
+      const allQuoted = fragments.every((f) => quoted.some((q) => q.open >= f.start - 1 && q.open <= f.start + 1 && q.close >= f.end - 1))
+      kind = allQuoted ? 'direct' : 'mixed'
+    }
+    let cueClass: Attribution['cueClass']
+    if (t.cue) {
+      for (let k = t.cue[0]; k < t.cue[1] && !cueClass; k++) cueClass = cueAt(c, k)?.verb.class
+      if (!cueClass && c.tok(t.cue[0]) === ':') cueClass = 'colon'
+    }
+    let antecedent: Span | undefined
+    if (t.source && t.source[1] - t.source[0] === 1 && RELATIVES.has(c.low(t.source[0])) && c.tok(t.source[0] - 1) === ',') {
+      const np = leftNP(c, t.source[0] - 2, c.sentenceRange(t.source[0])[0])
+      if (np) antecedent = c.span(...np)
+    }
+    // The tagger marks whole source phrases, as PolNeAR does; in `name` mode the speaker is the name in it.
+    let speaker: Span | undefined
+    if (!t.source && t.cue) {
+      // A cue with no tagged source: the subject before it, as the rules find it ("the committee has long argued").
+      const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
+      const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])
+      if (subj && subj.speaker[1] === cs) {
+        speaker = c.span(...subj.speaker)
+        if (subj.antecedent) antecedent = c.span(...subj.antecedent)
+      }
+    }
+    if (t.source) {
+      let [a, b] = t.source
+      while (b > a && /^[,;:]$/.test(c.tok(b - 1))) b--
+      if (b > a) speaker = c.span(...pickAppositive(c, a, b))
+    }
+    return [{ kind, fragments, cue: t.cue ? c.span(...t.cue) : undefined, cueClass, speaker, antecedent }]
+  })
+}
+
+const overlapShare = (a: Attribution, b: Attribution): number => {
+  let inter = 0
+  let la = 0
+  let lb = 0
+  for (const f of a.fragments) {
+    la += f.end - f.start
+    for (const g of b.fragments) inter += Math.max(0, Math.min(f.end, g.end) - Math.max(f.start, g.start))
+  }
+  for (const g of b.fragments) lb += g.end - g.start
+  return inter / Math.max(1, Math.min(la, lb))
+}
+
+/**
+ * Rules and tagger together. Every rule attribution is kept as it is (the rules are precise, and they
+ * give the speaker's name, the cue phrase and the hearer); the tagger adds the attributions the rules
+ * miss, mostly PolNeAR's indirect, belief and stance attributions: those whose content does not overlap
+ * a rule quote by more than half, except a short phrase in marks (a scare quote the rules left alone),
+ * alone or, with no source, inside the content.
+ */
+function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attribution[], fromTagger: Attribution[]): Attribution[] {
+  const quoteRules = rules.filter((r) => !r.sourceOnly)
+  const short = (f: Span) => words(c, c.tokAfter(f.start), c.tokBefore(f.end) + 1) <= 4
+  const scare = (t: Attribution) => {
+    if (t.kind === 'direct') return t.fragments.length === 1 && short(t.fragments[0]!)
+    // With no source, a content around a short phrase in marks is a scare quote too.
+    if (t.kind !== 'mixed' || t.speaker) return false
+    const inner = quoted.filter((q) => t.fragments.some((f) => q.start >= f.start - 1 && q.end <= f.end + 1))
+    return inner.length > 0 && inner.every((q) => short(q))
+  }
+  const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > 0.5))
+  const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
+  return [...rules, ...added].sort((a, b) => key(a) - key(b))
+}
+
+/** Every attribution in the text, in text order. */
+export function findAttributions(c: Ctx, quoted: QuotedSpan[] = findQuotedSpans(c.text)): Attribution[] {
   const consumed = new Uint8Array(c.tokens.length)
   const out: Attribution[] = []
   const direct = attributeDirect(c, quoted, consumed)

@@ -1,0 +1,164 @@
+/**
+ * Trains the quote tagger (greedy averaged perceptron over CUE / SOURCE / CONTENT BIO layers, see
+ * src/nlp/quote-tagger.ts) on the training part of PolNeAR dev and writes models/quotes.json.gz.
+ *
+ * The split is fixed: a document trains the model when the first hex digit of sha1(id) is 0–8; the
+ * rest (9–b) is held out and only scored (`isHeldOut` in scripts/eval/quotes.ts). The rule labels the
+ * tagger reads as features come from the rules alone (`prepareQuotes`), as at run time.
+ *
+ * Two passes: the second also reads the first pass's tags over the whole article; it is trained on
+ * first-pass tags from models that did not see the document (4 folds), as at run time.
+ *
+ *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass]
+ *
+ * Deterministic (a fixed seed shuffles the documents). The PolNeAR texts are not openly licensed:
+ * the model holds feature weights only (feature strings include words, not sentences).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import type { Entity } from '../src/core/types.js'
+import { prepareQuotes } from '../src/nlp/find-quotes.js'
+import { BITS, bestTags, encodeModel, historyRows, NHIST, NOUT, stackFeatures, staticFeatures, tagTokens, type QuoteModel, type TaggerInput, type TokenFeatures } from '../src/nlp/quote-tagger.js'
+import { splitSentences } from '../src/nlp/split-sentences.js'
+import { tokenize } from '../src/nlp/tokenize.js'
+import { isHeldOut, loadFindEntities, readPolnear } from './eval/quotes.js'
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url))
+const args = process.argv.slice(2)
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name)
+  if (i < 0) return undefined
+  const v = args[i + 1]
+  args.splice(i, 2)
+  return v
+}
+const epochs = Number(opt('--epochs') ?? 15)
+const FOLDS = 4
+const onePassAt = args.indexOf('--one-pass')
+const onePass = onePassAt >= 0
+if (onePass) args.splice(onePassAt, 1)
+const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
+const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
+
+const t0 = performance.now()
+const all = readPolnear(join(dataDir, 'quotes', 'polnear', 'dev.jsonl'))
+const train = all.filter((d) => !isHeldOut(d.id))
+const findEntities = await loadFindEntities()
+
+// Features (hashed weight rows) and gold labels of every training document.
+interface Item {
+  f: TokenFeatures
+  gold: [Uint8Array, Uint8Array, Uint8Array]
+  input: TaggerInput
+}
+const items: Item[] = []
+for (const doc of train) {
+  const tokens = tokenize(doc.text)
+  const sentences = splitSentences(doc.text, tokens)
+  const entities: Entity[] = findEntities ? findEntities({ text: doc.text, tokens, sentences }) : []
+  const { input } = prepareQuotes({ text: doc.text, tokens, sentences, entities }, { model: null })
+  const n = tokens.length
+  const gold: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
+  const mark = (layer: 0 | 1 | 2, s: number, e: number) => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid]!.start < s) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < n && tokens[k]!.start < e; k++) gold[layer][k] = k === lo || gold[layer][k] === 1 ? 1 : 2
+  }
+  for (const q of doc.quotes) {
+    if (q.fragments?.length) for (const [s, e] of q.fragments) mark(2, s, e)
+    else mark(2, q.start, q.end)
+    if (q.cue?.start !== undefined && q.cue.end !== undefined) mark(0, q.cue.start, q.cue.end)
+    if (q.speaker?.start !== undefined && q.speaker.end !== undefined) mark(1, q.speaker.start, q.speaker.end)
+  }
+  items.push({ f: staticFeatures(input), gold, input })
+}
+console.error(`train-quotes: ${train.length} training docs prepared in ${((performance.now() - t0) / 1000).toFixed(1)}s`)
+
+// Averaged perceptron with lazy averaging over the hashed rows.
+const size = (1 << BITS) * NOUT
+let seed = 12345
+const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+
+function trainPass(items: Item[], label: string): Float32Array {
+  const w = new Float32Array(size)
+  const total = new Float64Array(size)
+  const stamp = new Int32Array(size)
+  let time = 1
+  const update = (rows: ArrayLike<number>, from: number, count: number, k: number, delta: number) => {
+    for (let j = from; j < from + count; j++) {
+      const o = rows[j]! * NOUT + k
+      total[o]! += (time - stamp[o]!) * w[o]!
+      stamp[o] = time
+      w[o]! += delta
+    }
+  }
+  const order = items.map((_, i) => i)
+  const scores = new Float64Array(NOUT)
+  const hist = new Int32Array(NHIST)
+  for (let ep = 1; ep <= epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1))
+      ;[order[i], order[j]] = [order[j]!, order[i]!]
+    }
+    let errors = 0
+    let seen = 0
+    for (const di of order) {
+      const { f, gold } = items[di]!
+      const width = f.width
+      let p = 0
+      let pp = 0
+      const cur = [0, 0, 0]
+      for (let i = 0; i < f.n; i++) {
+        const o = i * width
+        historyRows(p, pp, f, i, hist)
+        scores.fill(0)
+        for (let k = 0; k < width; k++) for (let t = 0; t < NOUT; t++) scores[t]! += w[f.rows[o + k]! * NOUT + t]!
+        for (let k = 0; k < NHIST; k++) for (let t = 0; t < NOUT; t++) scores[t]! += w[hist[k]! * NOUT + t]!
+        bestTags(scores, cur)
+        for (let L = 0; L < 3; L++) {
+          const g = gold[L]![i]!
+          seen++
+          if (cur[L] === g) continue
+          errors++
+          update(f.rows, o, width, L * 3 + g, 1)
+          update(hist, 0, NHIST, L * 3 + g, 1)
+          update(f.rows, o, width, L * 3 + cur[L]!, -1)
+          update(hist, 0, NHIST, L * 3 + cur[L]!, -1)
+        }
+        time++
+        pp = p
+        p = cur[0]! * 9 + cur[1]! * 3 + cur[2]!
+      }
+    }
+    if (ep === 1 || ep === epochs) console.error(`train-quotes: ${label} epoch ${ep}: tag error ${((100 * errors) / seen).toFixed(2)}% (${((performance.now() - t0) / 1000).toFixed(1)}s)`)
+  }
+  const avg = new Float32Array(size)
+  for (let o = 0; o < size; o++) avg[o] = (total[o]! + (time - stamp[o]!) * w[o]!) / time
+  return avg
+}
+
+const first = trainPass(items, 'first pass')
+let second: Float32Array | undefined
+if (!onePass) {
+  // The second pass reads first-pass tags; in training they come from models that did not see the document.
+  const stacked: Item[] = new Array(items.length)
+  for (let k = 0; k < FOLDS; k++) {
+    const w = trainPass(items.filter((_, i) => i % FOLDS !== k), `fold ${k + 1}/${FOLDS}`)
+    items.forEach((it, i) => {
+      if (i % FOLDS === k) stacked[i] = { f: stackFeatures(it.input, it.f, tagTokens(w, it.f)), gold: it.gold, input: it.input }
+    })
+  }
+  second = trainPass(stacked, 'second pass')
+}
+const model: QuoteModel = { weights: first, second }
+const file = gzipSync(JSON.stringify(encodeModel(model)))
+mkdirSync(dirname(outPath), { recursive: true })
+writeFileSync(outPath, file)
+console.error(`train-quotes: wrote ${outPath} (${(file.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)}s`)

@@ -1,0 +1,576 @@
+/**
+ * The quote tagger: a greedy left-to-right averaged perceptron that labels every token of an article
+ * in three BIO layers at once, CUE, SOURCE and CONTENT, trained on PolNeAR by `scripts/train-quotes.ts`
+ * and shipped as `models/quotes.json.gz`. The layers may overlap (a quote inside a quote).
+ *
+ * Features are local (word, lower form, shape, suffix, ±2 context words), cue-verb look-ups
+ * (`./data/cue-verbs.ts`: the class of the word and the distance to the nearest cue in the sentence),
+ * quotation-mark state (`./quote-marks.ts`), sentence and paragraph position, the entity type of the
+ * token (from `doc.entities`), the labels the rule-based attributions give the token (stacking: the
+ * tagger learns where the rules are right), and the previous tags of all three layers. A second pass
+ * reads the same features plus the first pass's tags over the whole article (`stackFeatures`).
+ * Features are hashed into a fixed table of weight rows, so that they are computed without strings.
+ *
+ * `assembleAttributions` turns the tagged spans into attributions: each content span is linked to the
+ * nearest cue (adjacent first, then in the same sentence), and each cue to the nearest source.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import type { Entity, Span, Token } from '../core/types.js'
+import { cueByForm } from './data/cue-verbs.js'
+import type { QuotedSpan } from './quote-marks.js'
+
+/** Layers, in the order of the weight rows: `weights[f * 9 + layer * 3 + tag]`, tag 0 = O, 1 = B, 2 = I. */
+export const LAYERS = ['cue', 'source', 'content'] as const
+export type Layer = (typeof LAYERS)[number]
+export const NOUT = 9
+
+/** What the tagger reads of a document: tokens, sentences, paragraphs, entities, quotation marks, rule labels. */
+export interface TaggerInput {
+  text: string
+  tokens: readonly Token[]
+  sentences: readonly Span[]
+  paragraphs: readonly Span[]
+  entities: readonly Entity[]
+  quoted: readonly QuotedSpan[]
+  /** Per layer, the BIO labels (0 O, 1 B, 2 I) the rules give each token. */
+  rules: readonly [Uint8Array, Uint8Array, Uint8Array]
+  /** Per token, the kind of the rule quote whose content holds it (0 none, 1 direct, 2 mixed, 3 indirect). */
+  ruleKind: Uint8Array
+}
+
+/**
+ * Weights are hashed: a feature (template, values) picks one of `2^BITS` rows of NOUT weights, so that
+ * features are computed with integer arithmetic and no strings (collisions are rare and harmless).
+ */
+export const BITS = 18
+const MASK = (1 << BITS) - 1
+
+export interface QuoteModel {
+  /** `weights[row * NOUT + layer * 3 + tag]`. */
+  weights: Float32Array
+  /** The second (stacked) pass, when the model has one. */
+  second?: Float32Array
+}
+
+/** Both passes: the first pass's tags feed the second. */
+export function tagDocument(model: QuoteModel, inp: TaggerInput): Tagging {
+  const f = staticFeatures(inp)
+  const first = tagTokens(model.weights, f)
+  return model.second ? tagTokens(model.second, stackFeatures(inp, f, first)) : first
+}
+
+const MARK_RE = /^["“”‘’'«»„]$/
+const WORD_RE = /[\p{L}\p{N}]/u
+
+export function wordShape(w: string): string {
+  let s = ''
+  for (const ch of w.length > 8 ? w.slice(0, 4) + w.slice(-4) : w) {
+    const k = ch.charCodeAt(0)
+    const c =
+      k >= 65 && k <= 90 ? 'X' : k >= 97 && k <= 122 ? 'x' : k >= 48 && k <= 57 ? 'd' : k < 128 ? ch : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch
+    if (s[s.length - 1] !== c) s += c
+  }
+  return s
+}
+
+/** What the features need of a word form, computed once per distinct form. */
+interface WordInfo {
+  low: string
+  lowH: number
+  shapeH: number
+  sufH: number
+  cls: number
+  mark: number
+  word: number
+}
+const wordCache = new Map<string, WordInfo>()
+function wordInfo(t: string): WordInfo {
+  let w = wordCache.get(t)
+  if (w) return w
+  const low = t.toLowerCase()
+  w = { low, lowH: strHash(low), shapeH: strHash(wordShape(t)), sufH: strHash(low.slice(-3)), cls: cueClass(low), mark: MARK_RE.test(t) ? 1 : 0, word: WORD_RE.test(t) ? 1 : 0 }
+  if (wordCache.size > 200_000) wordCache.clear()
+  wordCache.set(t, w)
+  return w
+}
+
+/** FNV-1a hash of a string. */
+function strHash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b ^ (b >>> 16), 0x85ebca6b), 0xc2b2ae35)
+  h ^= h >>> 13
+  h = Math.imul(h, 0x27d4eb2d)
+  return (h ^ (h >>> 15)) >>> 0
+}
+/** The weight row of feature template `t` with values `x` and `y`. */
+const row = (t: number, x: number, y = 0): number => mix(mix(t * 0x9e3779b1 + 1, x), y) & MASK
+
+const CLASSES = ['', 'speech', 'report', 'deny', 'accuse', 'claim', 'belief', 'stance']
+function cueClass(low: string): number {
+  const list = cueByForm.get(low)
+  return list ? CLASSES.indexOf(list[0]!.class) : 0
+}
+
+const bucket = (d: number) => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6)
+const ENT: Record<string, number> = { PERSON: 1, ORG: 2, LOC: 3, MISC: 4 }
+const BOS = 0x5bd1e995
+const EOS = 0x1b873593
+
+/** Number of static features per token (rows in `TokenFeatures.rows`). */
+export const NSTATIC = 28
+
+/** Per token, the weight rows of its static features, and what the history features need. */
+export interface TokenFeatures {
+  n: number
+  /** Rows per token: NSTATIC, or NSTATIC + NSTACK in the second pass. */
+  width: number
+  /** `rows[i * width + k]`. */
+  rows: Int32Array
+  lowH: Uint32Array
+  /** Quotation state and rule labels of each token (small codes). */
+  qcode: Uint8Array
+  rcode: Uint8Array
+}
+
+/** The static features of every token (everything except the previous tags). */
+export function staticFeatures(inp: TaggerInput): TokenFeatures {
+  const { tokens } = inp
+  const n = tokens.length
+  const lowH = new Uint32Array(n)
+  const shapeH = new Uint32Array(n)
+  const sufH = new Uint32Array(n)
+  const cls = new Uint8Array(n)
+  const isMark = new Uint8Array(n)
+  const isWord = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const w = wordInfo(tokens[i]!.text)
+    lowH[i] = w.lowH
+    shapeH[i] = w.shapeH
+    sufH[i] = w.sufH
+    cls[i] = w.cls
+    isMark[i] = w.mark
+    isWord[i] = w.word
+  }
+  // Sentence and paragraph of each token.
+  const sentOf = new Int32Array(n)
+  const sentFirst = new Uint8Array(n)
+  const paraFirst = new Uint8Array(n)
+  {
+    let s = 0
+    let p = 0
+    let lastS = -1
+    let lastP = -1
+    for (let i = 0; i < n; i++) {
+      const st = tokens[i]!.start
+      while (s < inp.sentences.length - 1 && inp.sentences[s]!.end <= st) s++
+      while (p < inp.paragraphs.length - 1 && inp.paragraphs[p]!.end <= st) p++
+      sentOf[i] = s
+      if (s !== lastS) sentFirst[i] = 1
+      if (p !== lastP) paraFirst[i] = 1
+      lastS = s
+      lastP = p
+    }
+  }
+  // Nearest cue to the left and right within the sentence, sentence-level flags.
+  const leftCue = new Int32Array(n).fill(-1)
+  const rightCue = new Int32Array(n).fill(-1)
+  const sentCue = new Uint8Array(inp.sentences.length + 1)
+  const sentMarks = new Uint8Array(inp.sentences.length + 1)
+  for (let i = 0; i < n; i++) {
+    const s = sentOf[i]!
+    if (cls[i] && !sentCue[s]) sentCue[s] = cls[i]!
+    if (isMark[i]) sentMarks[s] = 1
+    leftCue[i] = i > 0 && sentOf[i - 1] === s ? (cls[i - 1] ? i - 1 : leftCue[i - 1]!) : -1
+  }
+  for (let i = n - 1; i >= 0; i--) rightCue[i] = i + 1 < n && sentOf[i + 1] === sentOf[i] ? (cls[i + 1] ? i + 1 : rightCue[i + 1]!) : -1
+  // Quotation depth of each token.
+  const depth = new Uint8Array(n)
+  for (const q of inp.quoted) {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid]!.start < q.open) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < n && tokens[k]!.start < q.close; k++) if (tokens[k]!.start >= q.start && tokens[k]!.start < q.end) depth[k] = Math.min(3, depth[k]! + 1)
+  }
+  // Entity type of each token: 0 none, type (1–4), +4 inside.
+  const ent = new Uint8Array(n)
+  {
+    const ms: { start: number; end: number; type: number }[] = []
+    for (const e of inp.entities) for (const m of e.mentions) ms.push({ start: m.start, end: m.end, type: ENT[e.type] ?? 4 })
+    ms.sort((a, b) => a.start - b.start)
+    let k = 0
+    for (const m of ms) {
+      while (k < n && tokens[k]!.start < m.start) k++
+      for (let j = k; j < n && tokens[j]!.start < m.end; j++) ent[j] = m.type + (j === k ? 0 : 4)
+    }
+  }
+  const R = inp.rules
+  const rt = new Uint8Array(n)
+  for (let i = 0; i < n; i++) rt[i] = R[0][i]! * 9 + R[1][i]! * 3 + R[2][i]!
+  const qcode = new Uint8Array(n)
+  const rcode = new Uint8Array(n)
+  const rows = new Int32Array(n * NSTATIC)
+  const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : lowH[i]!)
+  const SH = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapeH[i]!)
+  const C = (i: number) => (i < 0 || i >= n ? 8 : cls[i]!)
+  const E = (i: number) => (i < 0 || i >= n ? 9 : ent[i]!)
+  const RT = (i: number) => (i < 0 || i >= n ? 27 : rt[i]!)
+  for (let i = 0; i < n; i++) {
+    const s = sentOf[i]!
+    const lc = leftCue[i]! >= 0 ? 1 + bucket(i - leftCue[i]!) * 8 + cls[leftCue[i]!]! : 0
+    const rc = rightCue[i]! >= 0 ? 1 + bucket(rightCue[i]! - i) * 8 + cls[rightCue[i]!]! : 0
+    qcode[i] = depth[i]! * 8 + isMark[i]! * 4 + (i > 0 ? isMark[i - 1]! : 0) * 2 + (i + 1 < n ? isMark[i + 1]! : 0)
+    rcode[i] = rt[i]! * 4 + inp.ruleKind[i]!
+    const o = i * NSTATIC
+    rows[o] = row(0, 0)
+    rows[o + 1] = row(1, lowH[i]!)
+    rows[o + 2] = row(2, shapeH[i]!)
+    rows[o + 3] = row(3, sufH[i]!)
+    rows[o + 4] = row(4, W(i - 1))
+    rows[o + 5] = row(5, W(i + 1))
+    rows[o + 6] = row(6, W(i - 2))
+    rows[o + 7] = row(7, W(i + 2))
+    rows[o + 8] = row(8, W(i - 1), lowH[i]!)
+    rows[o + 9] = row(9, lowH[i]!, W(i + 1))
+    rows[o + 10] = row(10, SH(i - 1), shapeH[i]!)
+    rows[o + 11] = row(11, shapeH[i]!, SH(i + 1))
+    rows[o + 12] = row(12, cls[i]!)
+    rows[o + 13] = row(13, C(i - 1) * 16 + C(i + 1))
+    rows[o + 14] = row(14, lc)
+    rows[o + 15] = row(15, rc)
+    rows[o + 16] = row(16, (leftCue[i]! >= 0 ? 1 : 0) * 8 + (rightCue[i]! >= 0 ? 1 : 0) * 4 + depth[i]!)
+    rows[o + 17] = row(17, sentCue[s]! * 2 + sentMarks[s]!)
+    rows[o + 18] = row(18, qcode[i]!)
+    rows[o + 19] = row(19, (i > 0 ? depth[i - 1]! : 0) * 16 + depth[i]! * 4 + (i + 1 < n ? depth[i + 1]! : 0))
+    rows[o + 20] = row(20, sentFirst[i]! * 4 + (i + 1 >= n || sentFirst[i + 1] ? 2 : 0) + paraFirst[i]!)
+    rows[o + 21] = row(21, ent[i]!)
+    rows[o + 22] = row(22, E(i - 1) * 256 + ent[i]! * 16 + E(i + 1))
+    rows[o + 23] = row(23, rcode[i]!)
+    rows[o + 24] = row(24, RT(i - 1) * 32 + rt[i]!)
+    rows[o + 25] = row(25, rt[i]! * 32 + RT(i + 1))
+    rows[o + 26] = row(26, rt[i]!, lowH[i]!)
+    rows[o + 27] = isWord[i] ? row(27, 0) : row(28, lowH[i]!, W(i + 1))
+  }
+  return { n, width: NSTATIC, rows, lowH, qcode, rcode }
+}
+
+export const NSTACK = 10
+
+/**
+ * Second pass (stacking): the static rows plus features read from the first pass's tags over the whole
+ * article: its tags around the token, the content margin, the distance to the nearest tagged cue and
+ * source in the sentence, whether the tagged content holding the token has a cue next to it.
+ */
+export function stackFeatures(inp: TaggerInput, f: TokenFeatures, first: Tagging): TokenFeatures {
+  const { n } = f
+  const [cueT, srcT, conT] = first.tags
+  const code = (i: number) => (i < 0 || i >= n ? 27 : cueT[i]! * 9 + srcT[i]! * 3 + conT[i]!)
+  const sentOf = new Int32Array(n)
+  {
+    let s = 0
+    for (let i = 0; i < n; i++) {
+      while (s < inp.sentences.length - 1 && inp.sentences[s]!.end <= inp.tokens[i]!.start) s++
+      sentOf[i] = s
+    }
+  }
+  const near = (layer: Uint8Array) => {
+    const left = new Int32Array(n).fill(-1)
+    const right = new Int32Array(n).fill(-1)
+    for (let i = 0; i < n; i++) left[i] = layer[i] ? i : i > 0 && sentOf[i - 1] === sentOf[i] ? left[i - 1]! : -1
+    for (let i = n - 1; i >= 0; i--) right[i] = layer[i] ? i : i + 1 < n && sentOf[i + 1] === sentOf[i] ? right[i + 1]! : -1
+    return [left, right] as const
+  }
+  const [cl, cr] = near(cueT)
+  const [sl, sr] = near(srcT)
+  const dist = (i: number, j: number) => (j < 0 ? 7 : bucket(Math.abs(i - j)))
+  // Tagged content spans: length bucket and whether a cue is within 3 tokens of either end.
+  const spanInfo = new Uint8Array(n)
+  for (const [a, b] of bioSpans(conT)) {
+    let cue = 0
+    for (let k = Math.max(0, a - 3); k < Math.min(n, b + 3); k++) if ((k < a || k >= b) && cueT[k]) cue = 1
+    const len = b - a <= 2 ? 0 : b - a <= 6 ? 1 : b - a <= 20 ? 2 : 3
+    for (let k = a; k < b; k++) spanInfo[k] = 1 + len * 2 + cue
+  }
+  const sentCues = new Uint8Array(inp.sentences.length + 1)
+  for (const [a] of bioSpans(cueT)) sentCues[sentOf[a]!] = Math.min(2, sentCues[sentOf[a]!]! + 1)
+  const width = f.width + NSTACK
+  const rows = new Int32Array(n * width)
+  for (let i = 0; i < n; i++) {
+    const o = i * width
+    rows.set(f.rows.subarray(i * f.width, (i + 1) * f.width), o)
+    const k = o + f.width
+    const m = first.margin[i]!
+    const mb = m < -20 ? 0 : m < -5 ? 1 : m < 0 ? 2 : m < 5 ? 3 : m < 20 ? 4 : 5
+    rows[k] = row(50, code(i - 1) * 32 + code(i))
+    rows[k + 1] = row(51, code(i) * 32 + code(i + 1))
+    rows[k + 2] = row(52, mb * 32 + code(i))
+    rows[k + 3] = row(53, dist(i, cl[i]!) * 8 + dist(i, cr[i]!))
+    rows[k + 4] = row(54, dist(i, sl[i]!) * 8 + dist(i, sr[i]!))
+    rows[k + 5] = row(55, spanInfo[i]! * 4 + sentCues[sentOf[i]!]!)
+    rows[k + 6] = row(56, code(i), f.lowH[i]!)
+    rows[k + 7] = row(57, code(i) * 64 + f.qcode[i]!)
+    rows[k + 8] = row(58, dist(i, cl[i]!) * 8 + dist(i, sr[i]!) + 64 * srcT[i]!)
+    rows[k + 9] = row(59, code(i - 2) * 32 + code(i + 2))
+  }
+  return { ...f, width, rows }
+}
+
+/** The weight rows of the features that depend on the previous tags (`p`, `pp`: 0–26, the three layers' tags). */
+export function historyRows(p: number, pp: number, f: TokenFeatures, i: number, out: Int32Array): void {
+  out[0] = row(40, p)
+  out[1] = row(41, pp * 27 + p)
+  out[2] = row(42, p, f.lowH[i]!)
+  out[3] = row(43, p * 64 + f.qcode[i]!)
+  out[4] = row(44, p * 128 + f.rcode[i]!)
+}
+export const NHIST = 5
+
+/** The best tag of each layer (an I after an O starts a span, so that one missed B costs one token). */
+export function bestTags(scores: Float64Array, out: number[]) {
+  for (let L = 0; L < 3; L++) {
+    let best = 0
+    let bs = -Infinity
+    for (let t = 0; t < 3; t++) {
+      const v = scores[L * 3 + t]!
+      if (v > bs) {
+        bs = v
+        best = t
+      }
+    }
+    out[L] = best
+  }
+}
+
+export interface Tagging {
+  tags: [Uint8Array, Uint8Array, Uint8Array]
+  /** Per token, how much the content layer prefers B or I over O (negative: O wins). */
+  margin: Float32Array
+}
+
+function addRow(weights: Float32Array, r: number, scores: Float64Array) {
+  scores[0]! += weights[r]!
+  scores[1]! += weights[r + 1]!
+  scores[2]! += weights[r + 2]!
+  scores[3]! += weights[r + 3]!
+  scores[4]! += weights[r + 4]!
+  scores[5]! += weights[r + 5]!
+  scores[6]! += weights[r + 6]!
+  scores[7]! += weights[r + 7]!
+  scores[8]! += weights[r + 8]!
+}
+
+/** Greedy decoding of a whole article: per layer, the tag of every token. */
+export function tagTokens(weights: Float32Array, f: TokenFeatures): Tagging {
+  const n = f.n
+  const out: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
+  const margin = new Float32Array(n)
+  const scores = new Float64Array(NOUT)
+  const hist = new Int32Array(NHIST)
+  const cur = [0, 0, 0]
+  let p = 0
+  let pp = 0
+  for (let i = 0; i < n; i++) {
+    scores.fill(0)
+    const o = i * f.width
+    for (let k = 0; k < f.width; k++) addRow(weights, f.rows[o + k]! * NOUT, scores)
+    historyRows(p, pp, f, i, hist)
+    for (let k = 0; k < NHIST; k++) addRow(weights, hist[k]! * NOUT, scores)
+    bestTags(scores, cur)
+    out[0][i] = cur[0]!
+    out[1][i] = cur[1]!
+    out[2][i] = cur[2]!
+    margin[i] = Math.max(scores[7]!, scores[8]!) - scores[6]!
+    pp = p
+    p = cur[0]! * 9 + cur[1]! * 3 + cur[2]!
+  }
+  return { tags: out, margin }
+}
+
+/** Token ranges `[a, b)` of the spans of one BIO layer. */
+export function bioSpans(tags: Uint8Array): [number, number][] {
+  const out: [number, number][] = []
+  let a = -1
+  for (let i = 0; i <= tags.length; i++) {
+    const t = i < tags.length ? tags[i]! : 0
+    if (a >= 0 && t !== 2) {
+      out.push([a, i])
+      a = -1
+    }
+    if (t === 1 || (t === 2 && a < 0)) a = i
+  }
+  return out
+}
+
+/** One attribution assembled from tagged spans; token ranges `[a, b)`. */
+export interface TaggedAttribution {
+  fragments: [number, number][]
+  /** The mean content margin of the fragments: how sure the tagger is. */
+  score: number
+  cue?: [number, number]
+  source?: [number, number]
+}
+
+/**
+ * The least mean content margin of a content span that is kept: lower margins are mostly spans the
+ * tagger half-believes (chosen on the training documents' scale; 30 trades recall for precision).
+ */
+export const MIN_MARGIN = 30
+
+/**
+ * Links tagged spans into attributions. A content span takes the nearest cue: one adjacent to it
+ * (only punctuation or a source between) first, then the nearest in the same sentence, then one in the
+ * previous or next sentence; the cue takes the nearest source in its sentence that is not inside the
+ * content. Contents that share a cue and lie on both sides of it become the fragments of one quote.
+ */
+export function assembleAttributions(inp: TaggerInput, { tags, margin }: Tagging, minMargin = MIN_MARGIN, needCue = true): TaggedAttribution[] {
+  const { tokens } = inp
+  const n = tokens.length
+  const sentOf = new Int32Array(n)
+  {
+    let s = 0
+    for (let i = 0; i < n; i++) {
+      while (s < inp.sentences.length - 1 && inp.sentences[s]!.end <= tokens[i]!.start) s++
+      sentOf[i] = s
+    }
+  }
+  const cues = bioSpans(tags[0])
+  const sources = bioSpans(tags[1])
+  const meanMargin = ([a, b]: [number, number]) => {
+    let sum = 0
+    for (let k = a; k < b; k++) sum += margin[k]!
+    return sum / Math.max(1, b - a)
+  }
+  const contents = bioSpans(tags[2]).filter(([a, b]) => {
+    let words = 0
+    for (let k = a; k < b; k++) if (WORD_RE.test(tokens[k]!.text)) words++
+    return words > 0 && meanMargin([a, b]) >= minMargin
+  })
+  const gap = (a: [number, number], b: [number, number]) => (a[1] <= b[0] ? b[0] - a[1] : b[1] <= a[0] ? a[0] - b[1] : 0)
+  const sentDist = (x: number, y: number) => Math.abs(sentOf[x]! - sentOf[y]!)
+  const byCue = new Map<number, { frag: [number, number]; src?: [number, number] }[]>()
+  const out: TaggedAttribution[] = []
+  for (const ct of contents) {
+    let best = -1
+    let bestCost = Infinity
+    for (let c = 0; c < cues.length; c++) {
+      const cu = cues[c]!
+      if (cu[0] >= ct[0] && cu[1] <= ct[1]) continue // a cue inside the content belongs to a quote within it
+      const g = gap(cu, ct)
+      const sd = Math.min(sentDist(cu[0], ct[0]), sentDist(cu[0], ct[1] - 1))
+      if (sd > 1) continue
+      const cost = g + sd * 30
+      if (cost < bestCost) {
+        bestCost = cost
+        best = c
+      }
+    }
+    const list = byCue.get(best) ?? []
+    list.push({ frag: ct })
+    byCue.set(best, list)
+  }
+  for (const [c, list] of byCue) {
+    if (c < 0 && needCue) continue
+    const cue = c >= 0 ? cues[c] : undefined
+    let source: [number, number] | undefined
+    if (cue) {
+      let bestCost = Infinity
+      for (const s of sources) {
+        if (sentDist(s[0], cue[0]) > 0 && !(s[1] <= cue[0] && sentDist(s[1] - 1, cue[0]) === 0)) continue
+        if (list.some((x) => s[0] >= x.frag[0] && s[1] <= x.frag[1])) continue
+        const g = gap(s, cue)
+        const cost = g + (s[0] > cue[0] ? 0.5 : 0)
+        if (cost < bestCost && g <= 25) {
+          bestCost = cost
+          source = s
+        }
+      }
+    }
+    // Fragments on both sides of the cue (or with only the cue and source between) form one quote.
+    list.sort((x, y) => x.frag[0] - y.frag[0])
+    const groups: [number, number][][] = []
+    for (const x of list) {
+      const g = groups[groups.length - 1]
+      const last = g?.[g.length - 1]
+      if (g && last && cue && last[1] <= cue[0] && x.frag[0] >= cue[1] && sentDist(last[1] - 1, x.frag[0]) === 0 && x.frag[0] - cue[1] <= (source ? source[1] - cue[1] + 3 : 3)) g.push(x.frag)
+      else groups.push([x.frag])
+    }
+    for (const g of groups) out.push({ fragments: g, score: Math.max(...g.map(meanMargin)), cue, source })
+  }
+  out.sort((a, b) => a.fragments[0]![0] - b.fragments[0]![0])
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model file.
+
+interface Table {
+  scale: number
+  /** The non-zero rows (Int32, base64) and their NOUT weights each (Int16 × scale, base64). */
+  rows: string
+  weights: string
+}
+interface ModelFile {
+  version: 3
+  bits: number
+  first: Table
+  second?: Table
+}
+
+function encodeTable(weights: Float32Array): Table {
+  let max = 0
+  for (const v of weights) max = Math.max(max, Math.abs(v))
+  const scale = max > 0 ? 32767 / max : 1
+  const rows: number[] = []
+  const q: number[] = []
+  for (let r = 0; r <= MASK; r++) {
+    const vals: number[] = []
+    for (let t = 0; t < NOUT; t++) vals.push(Math.round(weights[r * NOUT + t]! * scale))
+    if (vals.every((v) => v === 0)) continue
+    rows.push(r)
+    q.push(...vals)
+  }
+  return { scale, rows: Buffer.from(new Int32Array(rows).buffer).toString('base64'), weights: Buffer.from(new Int16Array(q).buffer).toString('base64') }
+}
+
+function decodeTable(t: Table): Float32Array {
+  const rb = Buffer.from(t.rows, 'base64')
+  const rows = new Int32Array(rb.buffer.slice(rb.byteOffset, rb.byteOffset + rb.byteLength))
+  const wb = Buffer.from(t.weights, 'base64')
+  const q = new Int16Array(wb.buffer.slice(wb.byteOffset, wb.byteOffset + wb.byteLength))
+  const weights = new Float32Array((MASK + 1) * NOUT)
+  for (let k = 0; k < rows.length; k++) for (let j = 0; j < NOUT; j++) weights[rows[k]! * NOUT + j] = q[k * NOUT + j]! / t.scale
+  return weights
+}
+
+export function encodeModel(model: QuoteModel): ModelFile {
+  return { version: 3, bits: BITS, first: encodeTable(model.weights), second: model.second ? encodeTable(model.second) : undefined }
+}
+
+export function decodeModel(file: ModelFile): QuoteModel {
+  if (file.version !== 3 || file.bits !== BITS) throw new Error(`quote model: expected version 3 with ${BITS} bits, received version ${file.version} with ${file.bits}`)
+  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined }
+}
+
+export const DEFAULT_QUOTE_MODEL_URL = new URL('../../models/quotes.json.gz', import.meta.url)
+
+let cached: QuoteModel | null | undefined
+
+/** Loads (once) the shipped model; null when the file is absent (the rules then work alone). */
+export function loadQuoteModel(): QuoteModel | null {
+  if (cached !== undefined) return cached
+  cached = existsSync(DEFAULT_QUOTE_MODEL_URL) ? decodeModel(JSON.parse(gunzipSync(readFileSync(DEFAULT_QUOTE_MODEL_URL)).toString('utf8')) as ModelFile) : null
+  return cached
+}
+
+/** Replaces (or, with null, disables) the model used by `findQuotes`; for training and tests. */
+export function setQuoteModel(model: QuoteModel | null): void {
+  cached = model
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { prepareQuotes } from '../../src/nlp/find-quotes.js'
+import { assembleAttributions, bioSpans, decodeModel, encodeModel, loadQuoteModel, tagDocument, type Tagging } from '../../src/nlp/quote-tagger.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+import { analyse } from './helpers.js'
+
+const modelPresent = existsSync(fileURLToPath(new URL('../../models/quotes.json.gz', import.meta.url)))
+
+function input(text: string) {
+  const tokens = tokenize(text)
+  const sentences = splitSentences(text, tokens)
+  return prepareQuotes({ text, tokens, sentences, entities: [] }, { model: null }).input
+}
+
+/** BIO tags from a compact string: one character per token, `.` O, `B`, `I`. */
+const bio = (s: string) => Uint8Array.from(s, (ch) => (ch === 'B' ? 1 : ch === 'I' ? 2 : 0))
+
+describe('bioSpans', () => {
+  it.each([
+    ['..BII.BI', [[2, 5], [6, 8]]],
+    ['BB.', [[0, 1], [1, 2]]],
+    ['.II', [[1, 3]]],
+    ['...', []],
+  ])('%s', (tags, spans) => {
+    expect(bioSpans(bio(tags))).toEqual(spans)
+  })
+})
+
+describe('assembleAttributions', () => {
+  it('links a content to the nearest cue and the cue to its source', () => {
+    const text = 'The minister said that the talks had failed. Rain fell.'
+    const inp = input(text)
+    const words = inp.tokens.map((t) => t.text)
+    expect(words.slice(0, 9)).toEqual(['The', 'minister', 'said', 'that', 'the', 'talks', 'had', 'failed', '.'])
+    const n = inp.tokens.length
+    const tags: Tagging = {
+      tags: [bio('..B'.padEnd(n, '.')), bio('BI'.padEnd(n, '.')), bio('...BIIII'.padEnd(n, '.'))],
+      margin: new Float32Array(n).fill(100),
+    }
+    expect(assembleAttributions(inp, tags, 0, true)).toEqual([{ fragments: [[3, 8]], score: 100, cue: [2, 3], source: [0, 2] }])
+  })
+
+  it('drops a content with no cue when a cue is required, and keeps it otherwise', () => {
+    const text = 'Rain fell all day in the city.'
+    const inp = input(text)
+    const n = inp.tokens.length
+    const tags: Tagging = { tags: [bio('.'.repeat(n)), bio('.'.repeat(n)), bio('BII'.padEnd(n, '.'))], margin: new Float32Array(n).fill(100) }
+    expect(assembleAttributions(inp, tags, 0, true)).toEqual([])
+    expect(assembleAttributions(inp, tags, 0, false)).toEqual([{ fragments: [[0, 3]], score: 100, cue: undefined, source: undefined }])
+  })
+
+  it('drops a content the tagger is unsure of', () => {
+    const text = 'The minister said that the talks had failed.'
+    const inp = input(text)
+    const n = inp.tokens.length
+    const tags: Tagging = {
+      tags: [bio('..B'.padEnd(n, '.')), bio('BI'.padEnd(n, '.')), bio('...BIIII'.padEnd(n, '.'))],
+      margin: new Float32Array(n).fill(1),
+    }
+    expect(assembleAttributions(inp, tags, 5, true)).toEqual([])
+  })
+})
+
+describe.skipIf(!modelPresent)('the shipped quote model', () => {
+  it('loads quickly and survives encoding', () => {
+    const t0 = performance.now()
+    const model = loadQuoteModel()
+    expect(model).not.toBeNull()
+    expect(performance.now() - t0).toBeLessThan(2000)
+    const again = decodeModel(encodeModel(model!))
+    expect(again.weights.length).toBe(model!.weights.length)
+    expect(Math.max(...again.weights.subarray(0, 5000).map((v, i) => Math.abs(v - model!.weights[i]!)))).toBeLessThan(0.01 * Math.max(1, ...model!.weights.subarray(0, 5000).map(Math.abs)))
+  })
+
+  it('tags a reported statement', () => {
+    const text = 'The senator said on Tuesday that the bill would pass easily.'
+    const inp = input(text)
+    const t = tagDocument(loadQuoteModel()!, inp)
+    const content = bioSpans(t.tags[2]).map(([a, b]) => text.slice(inp.tokens[a]!.start, inp.tokens[b - 1]!.end))
+    expect(content.some((c) => c.includes('the bill would pass'))).toBe(true)
+  })
+
+  it('finds an indirect quote with its speaker through findQuotes', () => {
+    const text = 'Officials familiar with the plan said the new rules would take effect next year.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.text.includes('the new rules would take effect'))
+    expect(q, JSON.stringify(quotes)).toBeDefined()
+    expect(q!.speaker.text).toMatch(/^Officials/)
+    expect(q!.speaker.kind).toBe('anonymous')
+  })
+})
