@@ -1,22 +1,27 @@
 /**
  * Ingest benchmark: N articles (default 10,000; `--limit N`) built from the texts in ../shared/data
  * (PolNeAR, ECB+, the Zyte benchmark's ground truth), repeated with small variations to reach N,
- * analysed once each and stored into SQLite and into PostgreSQL (when it answers). Prints one
- * summary line: articles/s per store (analysis + store), store-only puts/s, store size per article,
- * peak RSS, and the PostgreSQL/SQLite ratio.
+ * written to one JSON Lines file and ingested with `ingest()` (the code behind `newsgraph ingest`):
+ * into SQLite with 1 worker (analysis in the main thread) and with 2 worker threads, then into
+ * PostgreSQL (when it answers) with 2 workers. Prints one summary line: articles/s for each run, the
+ * 1 → 2 worker scaling, store size per article, peak RSS (all threads), PostgreSQL vs SQLite.
  *
- * Usage: node --import tsx scripts/bench-ingest.ts [--limit N] [--pg postgres://...]
- * Data folder: ../shared/data or NEWSGRAPH_DATA. Scratch stores go to the OS temp folder (the
- * PostgreSQL one in its own schema) and are removed at the end.
+ * Usage: node --import tsx scripts/bench-ingest.ts [--limit N] [--workers N] [--pg postgres://...]
+ * (`--workers` sets the second run's thread count, default 2.) Data folder: ../shared/data or
+ * NEWSGRAPH_DATA. Scratch stores go to the OS temp folder (the PostgreSQL one in its own schema) and
+ * are removed at the end. Builds dist/ first (the worker threads run the built worker).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { analyzeArticle } from '../src/pipeline.js'
+import { parseJsonlRecord } from '../src/cli/main.js'
+import { decodeInput, readInputBytes } from '../src/cli/read-input.js'
+import { ingest, type IngestSummary } from '../src/ingest/ingest.js'
 import { openStore } from '../src/store/open-store.js'
-import type { PutStatus, Store } from '../src/store/store.js'
+import type { Store } from '../src/store/store.js'
 
 const dataDir = process.env.NEWSGRAPH_DATA ?? fileURLToPath(new URL('../../shared/data/', import.meta.url))
 const args = process.argv.slice(2)
@@ -29,6 +34,7 @@ if (!Number.isInteger(limit) || limit < 1) {
   console.error(`bench-ingest: --limit expects a positive integer, received \`${opt('limit')}\``)
   process.exit(2)
 }
+const workers = Number(opt('workers') ?? 2)
 const pgUrl = opt('pg') ?? process.env.NEWSGRAPH_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test'
 
 interface Base {
@@ -78,44 +84,57 @@ async function postgresStore(schema: string): Promise<Store | null> {
   return openStore(`${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`)
 }
 
+// Worker threads run the built worker (dist/): build it from the current sources first.
+execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: 'inherit',
+})
+
 const bases = loadTexts()
 if (bases.length === 0) {
   console.error(`bench-ingest: no texts under ${dataDir} (set NEWSGRAPH_DATA to the shared/data folder)`)
   process.exit(1)
 }
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'))
-const sqlitePath = join(dir, 'bench.db')
-const schema = `newsgraph_bench_${process.pid}`
-const sqlite = await openStore(sqlitePath)
-const postgres = await postgresStore(schema)
+const input = join(dir, 'bench.jsonl')
+writeFileSync(input, Array.from({ length: limit }, (_, i) => JSON.stringify(variant(bases, i))).join('\n') + '\n')
+const io = { readBytes: (a: string) => readInputBytes(a), decode: decodeInput, parseJsonlRecord }
 
-// Warm up (models, JIT) outside the timings.
-for (const b of bases.slice(0, 3)) analyzeArticle({ text: b.text })
-
-const statuses: Record<PutStatus, number> = { stored: 0, duplicate: 0, 'near-duplicate': 0 }
-let analysisMs = 0
-let sqliteMs = 0
-let postgresMs = 0
-for (let i = 0; i < limit; i++) {
-  const v = variant(bases, i)
-  let t = performance.now()
-  const analysis = analyzeArticle(v)
-  analysisMs += performance.now() - t
-  t = performance.now()
-  const r = await sqlite.put(analysis, { source: `bench:${i}` })
-  sqliteMs += performance.now() - t
-  statuses[r.status]++
-  if (postgres) {
-    t = performance.now()
-    await postgres.put(analysis, { source: `bench:${i}` })
-    postgresMs += performance.now() - t
+async function run(store: Store, n: number, label: string): Promise<IngestSummary> {
+  let last = Date.now()
+  const progress = {
+    update(s: { done: number }) {
+      if (Date.now() - last > 10_000) {
+        last = Date.now()
+        process.stderr.write(`bench-ingest: ${label}: ${s.done}/${limit}\n`)
+      }
+    },
+    clear() {},
   }
-  if ((i + 1) % 1000 === 0) process.stderr.write(`bench-ingest: ${i + 1}/${limit}\n`)
+  const summary = await ingest([input], { store, io, workers: n, progress })
+  if (summary.failed) process.stderr.write(`bench-ingest: ${label}: ${summary.failed} failed, first: ${JSON.stringify(summary.problems[0])}\n`)
+  process.stderr.write(`bench-ingest: ${label}: ${(limit / summary.seconds).toFixed(1)} articles/s\n`)
+  return summary
 }
-await sqlite.close()
-const sqliteBytes = ['', '-wal', '-shm'].reduce((s, ext) => s + (existsSync(sqlitePath + ext) ? statSync(sqlitePath + ext).size : 0), 0)
+
+const sqliteBytes = (path: string) => ['', '-wal', '-shm'].reduce((s, ext) => s + (existsSync(path + ext) ? statSync(path + ext).size : 0), 0)
+
+const path1 = join(dir, 'one.db')
+const one = await openStore(path1)
+const s1 = await run(one, 1, 'sqlite, 1 worker')
+await one.close()
+const path2 = join(dir, 'two.db')
+const two = await openStore(path2)
+const s2 = await run(two, workers, `sqlite, ${workers} workers`)
+await two.close()
+const bytes = sqliteBytes(path2)
+
+const schema = `newsgraph_bench_${process.pid}`
+const postgres = await postgresStore(schema)
+let sp: IngestSummary | null = null
 let pgBytes = 0
 if (postgres) {
+  sp = await run(postgres, workers, `postgres, ${workers} workers`)
   await postgres.close()
   const c = new pg.Client({ connectionString: pgUrl })
   await c.connect()
@@ -129,16 +148,17 @@ if (postgres) {
 }
 rmSync(dir, { recursive: true, force: true })
 
-const perSec = (ms: number) => (ms > 0 ? limit / (ms / 1000) : 0)
+const rate = (s: IngestSummary) => limit / s.seconds
 const kb = (b: number) => (b / limit / 1024).toFixed(1)
 const parts = [
-  `bench-ingest: ${limit} articles (${statuses.stored} stored, ${statuses['near-duplicate']} near-duplicate, ${statuses.duplicate} duplicate; from ${bases.length} texts)`,
-  `analysis ${perSec(analysisMs).toFixed(1)}/s`,
-  `sqlite ${perSec(analysisMs + sqliteMs).toFixed(1)} articles/s (puts ${perSec(sqliteMs).toFixed(0)}/s), ${kb(sqliteBytes)} KB/article`,
-  postgres
-    ? `postgres ${perSec(analysisMs + postgresMs).toFixed(1)} articles/s (puts ${perSec(postgresMs).toFixed(0)}/s), ${kb(pgBytes)} KB/article, put time postgres/sqlite ${(postgresMs / sqliteMs).toFixed(2)}x`
+  `bench-ingest: ${limit} articles (${s2.stored} stored, ${s2.nearDuplicate} near-duplicate, ${s2.duplicate} duplicate, ${s2.failed} failed; from ${bases.length} texts)`,
+  `sqlite 1 worker ${rate(s1).toFixed(1)} articles/s`,
+  `${workers} workers ${rate(s2).toFixed(1)} articles/s (scaling ${(rate(s2) / rate(s1)).toFixed(2)}x)`,
+  `${kb(bytes)} KB/article`,
+  sp
+    ? `postgres ${workers} workers ${rate(sp).toFixed(1)} articles/s, ${kb(pgBytes)} KB/article, postgres/sqlite throughput ${(rate(sp) / rate(s2)).toFixed(2)}x`
     : 'postgres not reachable',
-  `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
-  `1 process, no worker threads`,
+  `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (all threads)`,
+  `${availableParallelism()} cores`,
 ]
 console.log(parts.join(' · '))

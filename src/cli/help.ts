@@ -9,6 +9,7 @@ Commands:
   extract <file|url>...    print the extracted article(s) (text and metadata) as JSON
   serve [--sample]         analyse the bundled sample corpus and serve the web UI and JSON API
   ingest <inputs...>       analyse files, folders, feeds, WARC files, JSON Lines into the store
+  reanalyze                analyse stored articles again with the current pipeline version
   quotes                   list stored quotes (--speaker, --outlet, --kind, --since)
   entities                 the most named entities (--top N), or one (--name X)
   search "words"           full-text search over the stored articles
@@ -38,7 +39,14 @@ Options:
                            so every offset is an offset into the input
   --published YYYY-MM-DD   reference date for time expressions ("in April", "this week");
                            default: the article's own date, if it has one
+  --allow-private          let a URL resolve to a private, loopback or link-local address
+                           (refused by default; see "Fetching URLs" below)
   -h, --help               show this help
+
+Fetching URLs: http and https only; at most 5 redirects; 20 s for the whole fetch; 50 MB at most;
+text, HTML and XML only. The host is resolved and every address checked before connecting (and
+again after each redirect); private, loopback, link-local, CGNAT, multicast and unspecified
+addresses are refused unless --allow-private is given.
 `,
   extract: `Usage: newsgraph extract <file.html|url>... [options]
        newsgraph extract --jsonl [file] < pages.jsonl
@@ -64,7 +72,8 @@ Options:
   --host H                 address to listen on (default 127.0.0.1, this machine only)
   -h, --help               show this help
 `,
-  ingest: `Usage: newsgraph ingest <inputs...> [--db path|postgres://...] [--fetch] [--log-every N] [-q]
+  ingest: `Usage: newsgraph ingest <inputs...> [--db path|postgres://...] [--fetch] [--allow-private]
+                        [--workers N] [--log-every N] [-q]
 
 Analyses every article in the inputs and stores it, each in its own transaction. Inputs:
   a file                   an HTML page or plain text (told apart by content)
@@ -74,6 +83,7 @@ Analyses every article in the inputs and stores it, each in its own transaction.
   *.rss, *.atom, *.xml     an RSS or Atom feed (also any file that starts like one): each item's
                            content or description is an article
   *.warc, *.warc.gz        a web archive (as in Common Crawl News): each HTML or text response
+  http(s)://...            a web page, fetched (with the limits of \`newsgraph analyze\`)
 
 Idempotent: an input already stored is passed over on a re-run, and the same text is stored once
 (counted as "duplicate"). A near-duplicate (same text but for a few words, by SimHash) is stored,
@@ -91,7 +101,30 @@ Options:
                            ./data/newsgraph.db) or a PostgreSQL URL (?schema=name optional)
   --fetch                  for feed items, fetch the item's page (its link) instead of using the
                            feed's own text (off by default)
+  --allow-private          let fetched URLs resolve to private, loopback or link-local addresses
+                           (refused by default)
+  --workers N              analyse in N worker threads (default: the number of cores; 1 analyses
+                           in the main thread); articles are still stored one transaction each,
+                           in input order
   --log-every N            without a terminal, log progress every N items (default 100)
+  -q, --quiet              no progress output
+  -h, --help               show this help
+`,
+  reanalyze: `Usage: newsgraph reanalyze [--db path|postgres://...] [--all] [-q]
+
+Runs the current pipeline (version shown by \`newsgraph --version\`) again on every stored article
+whose analysis came from another version (with --all: on every article), from the input stored
+with it, and replaces its analysis, quotes, entities and full-text entry, one transaction per
+article. Articles stored before inputs were kept are analysed again from their stored text. A
+second run finds nothing to do. Near-duplicate links are kept as they were.
+
+At the end: a summary line on stderr and the counts as one JSON object on stdout:
+  {"updated", "current", "fromText", "failed", "version", "seconds"}
+Exit code 1 if any article failed, else 0.
+
+Options:
+  --db path|postgres://... the store (default ./data/newsgraph.db)
+  --all                    analyse every article again, whatever its version
   -q, --quiet              no progress output
   -h, --help               show this help
 `,
@@ -113,15 +146,24 @@ Options:
 `,
   entities: `Usage: newsgraph entities [--top N] [--type T] [options]
        newsgraph entities --name X [options]
+       newsgraph entities --split ID --alias NAME [--db ...]
 
 Without --name: the entities named in the most articles, one JSON object a line:
 {name, type, articles, mentions}. With --name: one entity (matched by name or alias, ignoring case)
-across the store: {name, type, articles, mentions, aliases, roles, quotes}; exit 1 if unknown.
+across the store: {name, type, articles, mentions, aliases, roles, quotes, people}; exit 1 if
+unknown. "people" lists the persons the name is linked to, merged across articles: {id, name,
+splitFrom, aliases, articles, rules, links: [{articleId, entityId, name, rule}]}. A rule says why a
+mention was merged: same-name (same normalised name), given-name-variant (same surname, compatible
+given name: Sergey/Sergei Lavrov, S. Lavrov), surname-only (a bare surname only one person has),
+new, or split. A wrong merge is undone with --split: the person's mentions under that name move to
+a new person.
 
 Options:
   --top N                  how many (default 20)
   --type T                 only PERSON, ORG, LOC or MISC
-  --name X                 one entity, with its aliases, roles and quotes
+  --name X                 one entity, with its aliases, roles, quotes and people
+  --split ID --alias NAME  move person ID's mentions named NAME to a new person; prints
+                           {split, alias, into, moved}
   --format F               jsonl (default), table, or csv
   --db path|postgres://... the store (default ./data/newsgraph.db)
   -h, --help               show this help

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import type { Analysis } from '../core/types.js'
@@ -8,9 +9,10 @@ import { ServeError, serveSample } from '../http/serve-command.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { ingest, formatSummary } from '../ingest/ingest.js'
 import { createProgress } from '../ingest/progress.js'
+import { formatReanalyzeSummary, reanalyze } from '../ingest/reanalyze.js'
 import { toCsv, toTable, type FlatRow } from '../store/format-rows.js'
 import { DEFAULT_STORE_PATH, openStore, StoreSpecError } from '../store/open-store.js'
-import { QUOTE_SOURCE_KINDS, type QuoteSourceKind, type Store } from '../store/store.js'
+import { QUOTE_SOURCE_KINDS, SplitError, type QuoteSourceKind, type Store } from '../store/store.js'
 import { InputError, UsageError } from './errors.js'
 import { HELP } from './help.js'
 import { loadInput, readInputBytes, decodeInput } from './read-input.js'
@@ -22,7 +24,7 @@ export interface CliIo {
   stderr: Out
 }
 
-const COMMANDS = ['analyze', 'extract', 'serve', 'ingest', 'quotes', 'entities', 'search', 'export'] as const
+const COMMANDS = ['analyze', 'extract', 'serve', 'ingest', 'reanalyze', 'quotes', 'entities', 'search', 'export'] as const
 
 /**
  * Runs the command line and returns the exit code: 0 success, 1 bad input, 2 usage.
@@ -49,6 +51,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
         return await serveCommand(rest, io)
       case 'ingest':
         return await ingestCommand(rest, io)
+      case 'reanalyze':
+        return await reanalyzeCommand(rest, io)
       case 'quotes':
         return await quotesCommand(rest, io)
       case 'entities':
@@ -74,6 +78,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
 }
 
+const LISTED_LAST = new Set(['allow-private'])
+
 type Values = Record<string, string | boolean | undefined>
 
 function parse(
@@ -86,7 +92,9 @@ function parse(
     return { values: parsed.values as Values, positionals: parsed.positionals }
   } catch (err) {
     const e = err as Error & { code?: string }
-    const known = Object.keys(options).map((o) => `--${o}`).concat('--help').join(', ')
+    // Options added later are listed after --help, so the list starts as it always did.
+    const names = Object.keys(options)
+    const known = [...names.filter((o) => !LISTED_LAST.has(o)), 'help', ...names.filter((o) => LISTED_LAST.has(o))].map((o) => `--${o}`).join(', ')
     const m = /'([^']+)'/.exec(e.message)
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option \`${m?.[1] ?? '?'}\` for ${command}, expected: ${known}`)
     throw new UsageError(`${command}: ${e.message}`)
@@ -100,6 +108,7 @@ async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
     jsonl: { type: 'boolean' },
     raw: { type: 'boolean' },
     published: { type: 'string' },
+    'allow-private': { type: 'boolean' },
   })
   if (values.help) {
     io.stdout.write(HELP.analyze!)
@@ -115,7 +124,7 @@ async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'analyze needs one input: a file, a URL, or - for stdin' : `analyze takes one input, received ${positionals.length}; use --jsonl for many`)
-  const input = await loadInput(positionals[0]!)
+  const input = await loadInput(positionals[0]!, { allowPrivate: Boolean(values['allow-private']) })
   const article: ArticleInput = input.isHtml ? { html: input.text, url: input.url } : { text: input.text, url: input.url }
   const analysis = analyzeArticle(article, { ...options, sniffHtml: false })
   const refused = analysis.messages.find((m) => m.severity === 'error')
@@ -313,24 +322,60 @@ function printRows(io: CliIo, rows: FlatRow[], format: Format, columns: string[]
 const DB_OPTION = { db: { type: 'string' } } as const
 
 async function ingestCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('ingest', args, { ...DB_OPTION, fetch: { type: 'boolean' }, 'log-every': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } })
+  const { values, positionals } = parse('ingest', args, {
+    ...DB_OPTION,
+    fetch: { type: 'boolean' },
+    'allow-private': { type: 'boolean' },
+    workers: { type: 'string' },
+    'log-every': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  })
   if (values.help) {
     io.stdout.write(HELP.ingest!)
     return 0
   }
   if (positionals.length === 0) throw new UsageError('ingest needs at least one input: a file, a directory, a feed, a WARC file, JSON Lines, or - for stdin')
   const every = positiveInt('log-every', values['log-every'], 100)
+  const workers = positiveInt('workers', values.workers, availableParallelism())
+  const fetchOptions = { allowPrivate: Boolean(values['allow-private']) }
   const stderr = io.stderr as CliIo['stderr'] & { isTTY?: boolean }
   return withStore(values.db as string | undefined, async (store) => {
     const progress = values.quiet ? undefined : createProgress(stderr, { every })
     const summary = await ingest(positionals, {
       store,
       fetch: Boolean(values.fetch),
-      io: { readBytes: readInputBytes, decode: decodeInput, parseJsonlRecord },
+      workers,
+      io: { readBytes: (arg) => readInputBytes(arg, fetchOptions), decode: decodeInput, parseJsonlRecord },
       ...(progress ? { progress } : {}),
       onProblem: (place, reason) => io.stderr.write(`newsgraph: ${place}: ${reason}\n`),
     })
     io.stderr.write(`${formatSummary(summary)} into ${store.location}\n`)
+    const { problems: _problems, ...counts } = summary
+    io.stdout.write(JSON.stringify(counts) + '\n')
+    return summary.failed ? 1 : 0
+  })
+}
+
+async function reanalyzeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('reanalyze', args, { ...DB_OPTION, all: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } })
+  if (values.help) {
+    io.stdout.write(HELP.reanalyze!)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`reanalyze takes no inputs, received \`${positionals[0]}\`; it works on the store named by --db`)
+  return withStore(values.db as string | undefined, async (store) => {
+    let last = Date.now()
+    const summary = await reanalyze(store, {
+      all: Boolean(values.all),
+      onProblem: (id, reason) => io.stderr.write(`newsgraph: article ${id}: ${reason}\n`),
+      onProgress: (done) => {
+        if (!values.quiet && Date.now() - last > 2000) {
+          last = Date.now()
+          io.stderr.write(`reanalyze: ${done} articles\n`)
+        }
+      },
+    })
+    io.stderr.write(`${formatReanalyzeSummary(summary)} in ${store.location}\n`)
     const { problems: _problems, ...counts } = summary
     io.stdout.write(JSON.stringify(counts) + '\n')
     return summary.failed ? 1 : 0
@@ -374,7 +419,15 @@ async function quotesCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function entitiesCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('entities', args, { ...DB_OPTION, top: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, format: { type: 'string' } })
+  const { values, positionals } = parse('entities', args, {
+    ...DB_OPTION,
+    top: { type: 'string' },
+    name: { type: 'string' },
+    type: { type: 'string' },
+    format: { type: 'string' },
+    split: { type: 'string' },
+    alias: { type: 'string' },
+  })
   if (values.help) {
     io.stdout.write(HELP.entities!)
     return 0
@@ -384,11 +437,28 @@ async function entitiesCommand(args: string[], io: CliIo): Promise<number> {
   if (type !== undefined && !['PERSON', 'ORG', 'LOC', 'MISC'].includes(type)) throw new UsageError(`--type expects one of PERSON, ORG, LOC, MISC, received \`${type}\``)
   const format = formatOf(values.format)
   const top = positiveInt('top', values.top, 20)
+  if (values.split !== undefined) {
+    const id = positiveInt('split', values.split, 0)
+    if (typeof values.alias !== 'string') throw new UsageError('--split ID needs --alias NAME: the name whose mentions move to a new person')
+    const alias = values.alias
+    return withStore(values.db as string | undefined, async (store) => {
+      try {
+        const r = await store.splitPerson(id, alias)
+        io.stdout.write(JSON.stringify({ split: id, alias, into: r.personId, moved: r.moved }) + '\n')
+        return 0
+      } catch (err) {
+        if (err instanceof SplitError) throw new InputError(`--split ${id}`, err.message, 'see `newsgraph entities --name NAME` for people and their names')
+        throw err
+      }
+    })
+  }
+  if (values.alias !== undefined) throw new UsageError('--alias goes with --split ID')
   return withStore(values.db as string | undefined, async (store) => {
     if (typeof values.name === 'string') {
       const e = await store.entity(values.name)
       if (!e) throw new InputError(values.name, 'no such entity in the store', 'see `newsgraph entities --top 50`')
-      if (format === 'jsonl') io.stdout.write(JSON.stringify(e) + '\n')
+      const people = (await store.people(values.name)).map(({ links, ...p }) => ({ ...p, rules: [...new Set(links.map((l) => l.rule))].sort(), links }))
+      if (format === 'jsonl') io.stdout.write(JSON.stringify({ ...e, people }) + '\n')
       else {
         const { quotes, aliases, roles, ...row } = e
         printRows(io, [{ ...row, aliases: aliases.join('; '), roles: roles.join('; '), quotes: quotes.length }], format, ['name', 'type', 'articles', 'mentions', 'aliases', 'roles', 'quotes'])

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { decodeHtmlBytes, isValidUtf8 } from '../extract/decode.js'
 import { looksLikeHtml } from '../extract/looks-like-html.js'
+import { FetchError, fetchUrl, type Fetched, type FetchOptions } from '../ingest/fetch-url.js'
 import { InputError } from './errors.js'
 
 /** What one input on the command line holds, decoded. */
@@ -18,10 +19,13 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s)
 
-/** Reads a file, a URL, or stdin ("-") as bytes, with a clear error for each way it can fail. */
-export async function readInputBytes(arg: string): Promise<{ name: string; url: string | null; bytes: Uint8Array; contentType?: string }> {
+/** Reads a file, a URL (fetched safely: see `fetchUrl`), or stdin ("-") as bytes, with a clear error for each way it can fail. */
+export async function readInputBytes(
+  arg: string,
+  fetchOptions: FetchOptions = {},
+): Promise<{ name: string; url: string | null; bytes: Uint8Array; contentType?: string }> {
   if (arg === '-') return { name: 'stdin', url: null, bytes: await readStdin() }
-  if (isUrl(arg)) return fetchUrl(arg)
+  if (isUrl(arg)) return fetchInput(arg, fetchOptions)
   let stat
   try {
     stat = statSync(arg)
@@ -53,26 +57,13 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks)
 }
 
-async function fetchUrl(url: string): Promise<{ name: string; url: string; bytes: Uint8Array; contentType?: string }> {
-  let res: Response
+async function fetchInput(url: string, options: FetchOptions): Promise<Fetched> {
   try {
-    res = await fetch(url, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      redirect: 'follow',
-      headers: { 'user-agent': 'newsgraph/0.1 (+https://www.npmjs.com/package/newsgraph)', accept: 'text/html,text/plain;q=0.9,*/*;q=0.1' },
-    })
+    return await fetchUrl(url, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_INPUT_BYTES, ...options })
   } catch (err) {
-    const e = err as Error
-    const why = e.name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : (e.cause as Error | undefined)?.message ?? e.message
-    throw new InputError(url, `cannot fetch: ${why}`)
+    if (err instanceof FetchError) throw new InputError(err.url, err.reason, err.hint)
+    throw err
   }
-  if (!res.ok) throw new InputError(url, `the server answered ${res.status} ${res.statusText}`)
-  const contentType = res.headers.get('content-type') ?? undefined
-  if (contentType && !/^(?:text\/|application\/(?:xhtml\+xml|xml))/i.test(contentType))
-    throw new InputError(url, `is ${contentType.split(';')[0]}, not a web page or text`)
-  const bytes = new Uint8Array(await res.arrayBuffer())
-  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(url, `more than the limit of ${MAX_INPUT_BYTES} bytes`)
-  return { name: url, url: res.url || url, bytes, ...(contentType ? { contentType } : {}) }
 }
 
 /**
@@ -129,9 +120,9 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return -1
 }
 
-/** Reads and decodes one command-line input. */
-export async function loadInput(arg: string): Promise<LoadedInput> {
-  const raw = await readInputBytes(arg)
+/** Reads and decodes one command-line input (a URL is fetched with `fetchOptions`, see `fetchUrl`). */
+export async function loadInput(arg: string, fetchOptions: FetchOptions = {}): Promise<LoadedInput> {
+  const raw = await readInputBytes(arg, fetchOptions)
   const { text, isHtml } = decodeInput(raw.name, raw.bytes, raw.contentType)
   return { name: raw.name, url: raw.url, text, isHtml }
 }

@@ -159,7 +159,10 @@ async function* feedItems(name: string, bytes: Uint8Array, io: IngestIo, options
   for (const [i, item] of items.entries()) {
     const place = `${name}#item-${i + 1}`
     const meta = { id: null, url: item.link, title: item.title, published: item.published }
-    if (options.fetch && item.link) {
+    if (options.fetch && item.link && !/^https?:\/\//i.test(item.link)) {
+      // A feed must not make ingest read a local file: only web links are fetched.
+      yield { kind: 'failed', place, reason: `item link ${JSON.stringify(item.link.slice(0, 100))} is not an http(s) URL, not fetched` }
+    } else if (options.fetch && item.link) {
       const link = item.link
       yield {
         kind: 'article',

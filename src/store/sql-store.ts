@@ -1,5 +1,6 @@
 import type { Analysis, QuoteKind, SpeakerKind } from '../core/types.js'
 import { articleRows, ftsWords, snippetOf, type ArticleRows } from './rows.js'
+import { choosePerson, nameParts, normalizeName, type LinkRule } from './people.js'
 import { hammingDistance } from './simhash.js'
 import {
   NEAR_DUPLICATE_BITS,
@@ -16,8 +17,12 @@ import {
   type Store,
   type StoreCapabilities,
   type StoreCounts,
+  type PersonDetail,
+  SplitError,
+  type StaleArticle,
   type StoredArticle,
 } from './store.js'
+import type { ArticleInput } from '../pipeline.js'
 
 /** A value a query parameter may take in both dialects. */
 export type SqlValue = string | number | null
@@ -39,6 +44,8 @@ export interface SqlDriver extends SqlRunner {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>
   /** Inserts the article row and its full-text entry; returns the row's `seq`. */
   insertArticle(tx: SqlRunner, row: ArticleInsert): Promise<number>
+  /** Replaces the derived columns of an article row and its full-text entry (`old`: what was indexed). */
+  updateArticle(tx: SqlRunner, seq: number, row: ArticleUpdate, old: { title: string | null; text: string }): Promise<void>
   /** SQL for full-text search: parameters (query, limit); columns id, title, url, published, analysis. */
   searchSql: string
   /** The query as the search SQL takes it, or null when it has no words. */
@@ -54,7 +61,12 @@ export interface ArticleInsert extends Omit<ArticleRows, 'quotes' | 'entities'> 
   duplicateOf: string | null
   storedAt: string
   text: string
+  /** The original input (an `ArticleInput`) as JSON, for reanalyze. */
+  input: string | null
 }
+
+/** What reanalyze rewrites in an article row: the analysis and everything derived from it. */
+export type ArticleUpdate = Omit<ArticleRows, 'quotes' | 'entities' | 'id'> & { text: string }
 
 interface ArticleRow {
   id: string
@@ -132,7 +144,14 @@ export class SqlStore implements Store {
       storedAt: new Date().toISOString(),
       json: id === analysis.id ? rows.json : JSON.stringify({ ...analysis, id }),
       text: analysis.text,
+      input: options.input ? JSON.stringify(options.input) : null,
     })
+    await this.insertDerived(tx, seq, rows)
+    if (!duplicateOf) await this.linkPeople(tx, seq, analysis)
+    return duplicateOf ? { status: 'near-duplicate', id, duplicateOf } : { status: 'stored', id }
+  }
+
+  private async insertDerived(tx: SqlRunner, seq: number, rows: ArticleRows): Promise<void> {
     await insertMany(
       tx,
       'insert into quotes (article_seq, quote_id, kind, text, speaker, speaker_kind, speaker_entity, source_kind) values ',
@@ -143,7 +162,131 @@ export class SqlStore implements Store {
       'insert into entities (article_seq, entity_id, name, type, aliases, roles, mentions) values ',
       rows.entities.map((e) => [seq, e.entityId, e.name, e.type, e.aliases, e.roles, e.mentions]),
     )
-    return duplicateOf ? { status: 'near-duplicate', id, duplicateOf } : { status: 'stored', id }
+  }
+
+  async *staleArticles(version: string, options: { all?: boolean } = {}): AsyncIterable<StaleArticle> {
+    let after = 0
+    for (;;) {
+      const rows = await this.driver.all<{ seq: number | string; id: string; version: string; input: string | null; analysis: string }>(
+        `select seq, id, version, input, analysis from articles where seq > ? ${options.all ? '' : 'and version <> ?'} order by seq limit ?`,
+        options.all ? [after, EXPORT_PAGE] : [after, version, EXPORT_PAGE],
+      )
+      for (const r of rows) {
+        let input: ArticleInput | null = r.input ? (JSON.parse(r.input) as ArticleInput) : null
+        let fromText = false
+        if (!input) {
+          // Stored before inputs were kept: the analysed text is the best input there is.
+          const a = JSON.parse(r.analysis) as Analysis
+          input = { id: r.id, text: a.text, url: a.url, title: a.title, published: a.published }
+          fromText = true
+        }
+        yield { id: r.id, version: r.version, input, fromText }
+      }
+      if (rows.length < EXPORT_PAGE) return
+      after = Number(rows[rows.length - 1]!.seq)
+    }
+  }
+
+  async replaceAnalysis(id: string, analysis: Analysis): Promise<void> {
+    const stored: Analysis = { ...analysis, id }
+    const rows = articleRows(stored)
+    await this.driver.transaction(async (tx) => {
+      const [old] = await tx.all<{ seq: number | string; title: string | null; analysis: string; duplicate_of: string | null }>(
+        'select seq, title, analysis, duplicate_of from articles where id = ?',
+        [id],
+      )
+      if (!old) throw new Error(`no article ${id} in the store`)
+      const seq = Number(old.seq)
+      const { quotes: _q, entities: _e, id: _id, ...row } = rows
+      await this.driver.updateArticle(tx, seq, { ...row, text: stored.text }, { title: old.title, text: (JSON.parse(old.analysis) as Analysis).text })
+      await tx.all('delete from quotes where article_seq = ?', [seq])
+      await tx.all('delete from person_links where article_seq = ?', [seq])
+      await tx.all('delete from entities where article_seq = ?', [seq])
+      await this.insertDerived(tx, seq, rows)
+      if (!old.duplicate_of) await this.linkPeople(tx, seq, stored)
+    })
+  }
+
+  /** Links each PERSON entity of an article to a person across articles (see `people.ts`). */
+  private async linkPeople(tx: SqlRunner, seq: number, analysis: Analysis): Promise<void> {
+    for (const e of analysis.entities) {
+      if (e.type !== 'PERSON') continue
+      const norm = normalizeName(e.name)
+      if (!norm) continue
+      const { given, surname } = nameParts(norm)
+      const exact = await tx.all<{ person_id: number | string }>('select distinct person_id from person_links where norm = ?', [norm])
+      const rows = await tx.all<{ person_id: number | string; given: string }>('select distinct person_id, given from person_links where surname = ?', [surname])
+      const bySurname = new Map<number, string[]>()
+      for (const r of rows) bySurname.set(Number(r.person_id), [...(bySurname.get(Number(r.person_id)) ?? []), r.given])
+      const chosen = choosePerson(
+        norm,
+        exact.map((r) => Number(r.person_id)),
+        [...bySurname].map(([personId, givens]) => ({ personId, givens })),
+      )
+      let personId = chosen?.personId
+      if (personId === undefined) {
+        const [created] = await tx.all<{ id: number | string }>('insert into people (name, split_from, created_at) values (?, null, ?) returning id', [e.name, new Date().toISOString()])
+        personId = Number(created!.id)
+      }
+      await tx.all('insert into person_links (article_seq, entity_id, person_id, name, norm, given, surname, rule) values (?, ?, ?, ?, ?, ?, ?, ?)', [
+        seq,
+        e.id,
+        personId,
+        e.name,
+        norm,
+        given,
+        surname,
+        chosen?.rule ?? 'new',
+      ])
+    }
+  }
+
+  async people(name: string): Promise<PersonDetail[]> {
+    const norm = normalizeName(name)
+    if (!norm) return []
+    const single = !norm.includes(' ')
+    const ids = await this.driver.all<{ person_id: number | string }>(
+      `select distinct person_id from person_links where norm = ? ${single ? 'or surname = ?' : ''} order by person_id`,
+      single ? [norm, norm] : [norm],
+    )
+    const out: PersonDetail[] = []
+    for (const { person_id } of ids) {
+      const [p] = await this.driver.all<{ id: number | string; name: string; split_from: number | string | null }>('select id, name, split_from from people where id = ?', [person_id])
+      const links = await this.driver.all<{ article_id: string; entity_id: string; name: string; rule: string }>(
+        `select a.id as article_id, l.entity_id, l.name, l.rule from person_links l join articles a on a.seq = l.article_seq
+         where l.person_id = ? order by a.seq, l.entity_id`,
+        [person_id],
+      )
+      out.push({
+        id: Number(p!.id),
+        name: p!.name,
+        splitFrom: p!.split_from === null ? null : Number(p!.split_from),
+        aliases: [...new Set(links.map((l) => l.name))].sort(),
+        articles: new Set(links.map((l) => l.article_id)).size,
+        links: links.map((l) => ({ articleId: l.article_id, entityId: l.entity_id, name: l.name, rule: l.rule as LinkRule })),
+      })
+    }
+    return out
+  }
+
+  async splitPerson(personId: number, name: string): Promise<{ personId: number; moved: number }> {
+    const norm = normalizeName(name)
+    return this.driver.transaction(async (tx) => {
+      const links = await tx.all<{ norm: string; name: string }>('select norm, name from person_links where person_id = ?', [personId])
+      if (links.length === 0) throw new SplitError(`no person ${personId} in the store`)
+      const moving = links.filter((l) => l.norm === norm)
+      if (moving.length === 0)
+        throw new SplitError(`person ${personId} is never named "${name}"; its names: ${[...new Set(links.map((l) => l.name))].sort().join(', ')}`)
+      if (moving.length === links.length) throw new SplitError(`person ${personId} is only ever named "${name}": nothing to split from`)
+      const [created] = await tx.all<{ id: number | string }>('insert into people (name, split_from, created_at) values (?, ?, ?) returning id', [
+        moving[0]!.name,
+        personId,
+        new Date().toISOString(),
+      ])
+      const id = Number(created!.id)
+      await tx.all(`update person_links set person_id = ?, rule = 'split' where person_id = ? and norm = ?`, [id, personId, norm])
+      return { personId: id, moved: moving.length }
+    })
   }
 
   async hasInput(inputHash: string): Promise<boolean> {

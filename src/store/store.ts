@@ -1,4 +1,5 @@
 import type { Analysis, QuoteKind, SourceKind, SpeakerKind } from '../core/types.js'
+import type { ArticleInput } from '../pipeline.js'
 
 /**
  * The store: analyses of articles, kept by content hash, queried by quote, entity and full text.
@@ -37,6 +38,28 @@ export interface Store {
   topEntities(options?: { limit?: number; type?: string }): Promise<EntityRow[]>
   /** One entity across the store (matched by name or alias, ignoring case), or null. */
   entity(name: string): Promise<EntityDetail | null>
+  /**
+   * Articles whose stored pipeline `version` differs from `version` (every article with `all`), in
+   * the order stored, each with the input to analyse again.
+   */
+  staleArticles(version: string, options?: { all?: boolean }): AsyncIterable<StaleArticle>
+  /**
+   * Replaces an article's analysis and everything derived from it (quotes, entities, full text,
+   * version) in one transaction, keeping its id, source, input and place in the order. Its
+   * near-duplicate link is not recomputed.
+   */
+  replaceAnalysis(id: string, analysis: Analysis): Promise<void>
+  /**
+   * The people (PERSON entities merged across articles, see `people.ts`) a name is linked to, by
+   * normalised name (a bare surname: every person with it), each with the names it goes by and
+   * the evidence: which article's entity was linked, by which rule.
+   */
+  people(name: string): Promise<PersonDetail[]>
+  /**
+   * Undoes a wrong merge: the mentions of person `personId` under `name` move to a new person
+   * (split from it). Fails with `SplitError` when the person or the name is not there.
+   */
+  splitPerson(personId: number, name: string): Promise<{ personId: number; moved: number }>
   /** Every stored article, in the order stored (near-duplicates too, with `duplicateOf`). */
   export(): AsyncIterable<StoredArticle>
   close(): Promise<void>
@@ -54,6 +77,34 @@ export interface PutOptions {
   source?: string | null
   /** Hash of the raw input, so a re-run can skip analysing what is already stored. */
   inputHash?: string | null
+  /** The input the analysis came from, kept so `reanalyze` can run a newer pipeline on it. */
+  input?: ArticleInput | null
+}
+
+/** A person across articles: the names it goes by, and each linked mention with its rule. */
+export interface PersonDetail {
+  id: number
+  /** The name it was first seen under. */
+  name: string
+  /** The person it was split from (by `splitPerson`), if any. */
+  splitFrom: number | null
+  aliases: string[]
+  articles: number
+  links: { articleId: string; entityId: string; name: string; rule: 'same-name' | 'given-name-variant' | 'surname-only' | 'new' | 'split' }[]
+}
+
+/** A split that cannot be done (no such person, or not under that name). */
+export class SplitError extends Error {
+  override readonly name = 'SplitError'
+}
+
+/** A stored article to analyse again, and its input. */
+export interface StaleArticle {
+  id: string
+  version: string
+  input: ArticleInput
+  /** No input was stored (stored before inputs were kept): `input` is the analysed text. */
+  fromText: boolean
 }
 
 export type PutStatus = 'stored' | 'duplicate' | 'near-duplicate'

@@ -230,15 +230,42 @@ describe('newsgraph analyze <url>', () => {
         ),
       )
     try {
-      const ok = await runAsync(['analyze', `${base}/story`])
+      const ok = await runAsync(['analyze', `${base}/story`, '--allow-private'])
       expect(ok.code, ok.stderr).toBe(0)
       expect(JSON.parse(ok.stdout).title).toBe('Council votes to rebuild the old bridge')
-      const missing = await runAsync(['analyze', `${base}/gone`])
+      const missing = await runAsync(['analyze', `${base}/gone`, '--allow-private'])
       expect(missing.code).toBe(1)
       expect(missing.stderr.trim()).toBe(`newsgraph: ${base}/gone: the server answered 404 Not Found`)
-      const image = await runAsync(['analyze', `${base}/image`])
+      const image = await runAsync(['analyze', `${base}/image`, '--allow-private'])
       expect(image.code).toBe(1)
       expect(image.stderr.trim()).toBe(`newsgraph: ${base}/image: is image/png, not a web page or text`)
+    } finally {
+      server.close()
+    }
+  })
+})
+
+describe('analyze <url>: private addresses', () => {
+  it('refuses a URL on this machine unless --allow-private, naming the URL and the address', async () => {
+    const { createServer } = await import('node:http')
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(fixture('article.html'))))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/story`
+    const { execFile } = await import('node:child_process')
+    const runAsync = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, [bin, ...args], { cwd: root }, (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        ),
+      )
+    try {
+      const refused = await runAsync(['analyze', url])
+      expect(refused.code).toBe(1)
+      expect(refused.stderr.trim()).toBe(
+        `newsgraph: ${url}: refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address (pass --allow-private to fetch from private networks)`,
+      )
+      const allowed = await runAsync(['analyze', url, '--allow-private'])
+      expect(allowed.code, allowed.stderr).toBe(0)
     } finally {
       server.close()
     }

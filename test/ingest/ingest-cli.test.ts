@@ -172,3 +172,104 @@ describe('crash safety', () => {
     expect(new Set(sources).size).toBe(200)
   })
 })
+
+describe('newsgraph ingest: fetching and worker threads', () => {
+  const runAsync = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }))
+    })
+
+  it('fetches feed items with --fetch: refused on a private address without --allow-private, stored with it', async () => {
+    const { createServer } = await import('node:http')
+    const pages: Record<string, string> = {
+      '/bridge': readFileSync(fixture('cli/article.html'), 'utf8'),
+      '/harbour': `<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1><p>The harbour reopened on Sunday after the storm, the port authority said.</p><p>"Ships are moving again," a spokesman said on Sunday afternoon.</p></article></body></html>`,
+    }
+    const server = createServer((req, res) => {
+      const page = pages[req.url ?? '']
+      if (page) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
+      else res.writeHead(404).end()
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    const feed = join(tmp, 'local.rss')
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>
+<item><title>Bridge</title><link>${base}/bridge</link><description>teaser</description></item>
+<item><title>Harbour</title><link>${base}/harbour</link><description>teaser</description></item>
+</channel></rss>`,
+    )
+    try {
+      const refused = await runAsync(['ingest', feed, '--fetch', '--db', join(tmp, 'fetch-refused.db'), '-q', '--workers', '1'])
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain(`newsgraph: ${feed}#item-1: ${base}/bridge: refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address (pass --allow-private`)
+      expect(JSON.parse(refused.stdout)).toMatchObject({ stored: 0, failed: 2 })
+      const allowed = await runAsync(['ingest', feed, '--fetch', '--allow-private', '--db', join(tmp, 'fetch-allowed.db'), '-q', '--workers', '2'])
+      expect(allowed.code, allowed.stderr).toBe(0)
+      expect(JSON.parse(allowed.stdout)).toMatchObject({ stored: 2, failed: 0 })
+      // A URL given as an input is fetched the same way.
+      const url = await runAsync(['ingest', `${base}/harbour`, '--allow-private', '--db', join(tmp, 'fetch-url.db'), '-q'])
+      expect(JSON.parse(url.stdout), url.stderr).toMatchObject({ stored: 1 })
+    } finally {
+      server.close()
+    }
+  })
+
+  it('stores the same articles, in the same order, with 1 and with 3 worker threads', async () => {
+    const dir = join(tmp, 'workers-in')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'a.txt'), readFileSync(fixture('cli/article.txt')))
+    writeFileSync(join(dir, 'b.jsonl'), readFileSync(fixture('ingest/articles.jsonl')))
+    writeFileSync(join(dir, 'c.rss'), readFileSync(fixture('ingest/feed.rss')))
+    const one = await runAsync(['ingest', dir, '--db', join(tmp, 'w1.db'), '-q', '--workers', '1'])
+    const three = await runAsync(['ingest', dir, '--db', join(tmp, 'w3.db'), '-q', '--workers', '3'])
+    const counts = (r: { stdout: string }) => {
+      const { seconds: _s, ...c } = JSON.parse(r.stdout) as Record<string, number>
+      return c
+    }
+    expect(counts(three)).toEqual(counts(one))
+    expect(three.stderr.replace(/ in [\d.]+ s \([\d.]+ items\/s\).*/g, '').replaceAll('w3.db', 'w1.db')).toBe(
+      one.stderr.replace(/ in [\d.]+ s \([\d.]+ items\/s\).*/g, ''),
+    )
+    const rows = (db: string) => new Database(join(tmp, db), { readonly: true }).prepare('select id, source, hash, duplicate_of from articles order by seq').all()
+    expect(rows('w3.db')).toEqual(rows('w1.db'))
+    expect(run(['ingest', dir, '--workers', '0']).stderr).toMatch(/--workers expects a positive integer, received `0`/)
+  })
+})
+
+describe('newsgraph entities: people across articles', () => {
+  it('--name lists the people a name is linked to, with aliases across articles; --split undoes a merge', () => {
+    const db = join(tmp, 'people.db')
+    const input = join(tmp, 'lavrov.jsonl')
+    writeFileSync(
+      input,
+      [
+        { id: 'geneva', text: '"The talks were useful," Sergei Lavrov, the Russian Foreign Minister, told reporters in Geneva on Tuesday.' },
+        { id: 'friday', text: 'Russian Foreign Minister Sergey Lavrov said on Friday that the ceasefire would hold. "We are ready," Lavrov said.' },
+      ]
+        .map((x) => JSON.stringify(x))
+        .join('\n') + '\n',
+    )
+    expect(run(['ingest', input, '--db', db, '-q', '--workers', '1']).code).toBe(0)
+    const e = jsonLines(run(['entities', '--db', db, '--name', 'Sergei Lavrov']).stdout)[0]! as { people: { id: number; aliases: string[]; rules: string[]; articles: number }[] }
+    expect(e.people).toHaveLength(1)
+    expect(e.people[0]).toMatchObject({ aliases: ['Sergei Lavrov', 'Sergey Lavrov'], rules: ['given-name-variant', 'new'], articles: 2 })
+    const split = run(['entities', '--db', db, '--split', String(e.people[0]!.id), '--alias', 'Sergey Lavrov'])
+    expect(split.code, split.stderr).toBe(0)
+    expect(JSON.parse(split.stdout)).toMatchObject({ split: e.people[0]!.id, alias: 'Sergey Lavrov', moved: 1 })
+    const after = jsonLines(run(['entities', '--db', db, '--name', 'Sergei Lavrov']).stdout)[0]! as typeof e
+    expect(after.people.map((p) => p.aliases)).toEqual([['Sergei Lavrov']])
+    const again = run(['entities', '--db', db, '--split', String(e.people[0]!.id), '--alias', 'Sergey Lavrov'])
+    expect(again.code).toBe(1)
+    expect(again.stderr.trim()).toBe(
+      `newsgraph: --split ${e.people[0]!.id}: person ${e.people[0]!.id} is never named "Sergey Lavrov"; its names: Sergei Lavrov (see \`newsgraph entities --name NAME\` for people and their names)`,
+    )
+    expect(run(['entities', '--db', db, '--split', '1']).stderr).toMatch(/--split ID needs --alias NAME/)
+  })
+})

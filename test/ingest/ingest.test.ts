@@ -109,6 +109,68 @@ describe('ingest a folder of mixed inputs', () => {
   })
 })
 
+describe('ingest --fetch: only web links', () => {
+  it('does not read a local file that a feed item links to', async () => {
+    const feed = join(tmp, 'local-link.rss')
+    writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title><link>/etc/passwd</link><description>teaser</description></item></channel></rss>`)
+    const s = await ingest([feed], { store: await freshStore(), io, fetch: true })
+    expect(s.problems).toEqual([{ place: `${feed}#item-1`, reason: 'item link "/etc/passwd" is not an http(s) URL, not fetched' }])
+  })
+})
+
+describe('ingest WARC files: a corrupt record in the middle', () => {
+  /** Offsets of the records: 0, then every blank line followed by a version line. */
+  const recordOffsets = (warc: Buffer) => {
+    const out = [0]
+    for (let i = warc.indexOf('\r\n\r\nWARC/1.1\r\n'); i >= 0; i = warc.indexOf('\r\n\r\nWARC/1.1\r\n', i + 1)) out.push(i + 4)
+    return out
+  }
+  const urls = async (store: Store) => (await store.list()).map((a) => a.url)
+
+  it('skips a record whose header is not WARC, reports its offset, and stores the records after it', async () => {
+    const warc = await buildWarc(false)
+    const at = recordOffsets(warc)[2]! // the bridge response
+    const bad = Buffer.from(warc)
+    bad.write('WARX', at, 'latin1')
+    const f = join(tmp, 'bad-header.warc')
+    writeFileSync(f, bad)
+    const store = await freshStore()
+    const s = await ingest([f], { store, io })
+    expect(counts(s)).toEqual({ stored: 1, duplicate: 0, nearDuplicate: 0, skipped: 2, failed: 1 })
+    expect(s.problems).toEqual([{ place: `${f}@${at}`, reason: expect.stringMatching(/^not a WARC record \(starts with "WARX\/1\.1"\) \(record <urn:uuid:/) }])
+    expect(await urls(store)).toEqual(['https://gazette.example/budget'])
+  })
+
+  it('skips a record whose Content-Length is wrong (too long or too short) and resynchronises', async () => {
+    const warc = await buildWarc(false)
+    const at = recordOffsets(warc)[2]!
+    const head = warc.subarray(at, warc.indexOf('\r\n\r\n', at)).toString('latin1')
+    const length = Number(/Content-Length: (\d+)/i.exec(head)![1])
+    for (const wrong of [length + 700, length - 5]) {
+      const patched = head.replace(/Content-Length: \d+/i, `Content-Length: ${wrong}`)
+      const bad = Buffer.concat([warc.subarray(0, at), Buffer.from(patched, 'latin1'), warc.subarray(at + head.length)])
+      const f = join(tmp, `bad-length-${wrong}.warc`)
+      writeFileSync(f, bad)
+      const store = await freshStore()
+      const s = await ingest([f], { store, io })
+      expect(counts(s)).toEqual({ stored: 1, duplicate: 0, nearDuplicate: 0, skipped: 2, failed: 1 })
+      expect(s.problems).toEqual([{ place: `${f}@${at}`, reason: expect.stringMatching(/^record does not end where its Content-Length \(\d+\) says \(record <urn:uuid:/) }])
+      expect(await urls(store)).toEqual(['https://gazette.example/budget'])
+    }
+  })
+
+  it('skips garbage between records', async () => {
+    const warc = await buildWarc(false)
+    const at = recordOffsets(warc)[3]! // before the image
+    const f = join(tmp, 'garbage-between.warc')
+    writeFileSync(f, Buffer.concat([warc.subarray(0, at), Buffer.from('\0\0garbage\r\nWARC/1.1 but not really\r\n\r\n'), warc.subarray(at)]))
+    const store = await freshStore()
+    const s = await ingest([f], { store, io })
+    expect(counts(s)).toEqual({ stored: 2, duplicate: 0, nearDuplicate: 0, skipped: 2, failed: 1 })
+    expect(s.problems).toEqual([{ place: `${f}@${at}`, reason: expect.stringMatching(/^not a WARC record/) }])
+  })
+})
+
 /** A WARC file built from the fixtures: a warcinfo, a request, HTML responses, an image, a 404. */
 async function buildWarc(gzip: boolean): Promise<Buffer> {
   const enc = new TextEncoder()

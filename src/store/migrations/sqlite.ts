@@ -58,4 +58,37 @@ create index entities_name on entities(name collate nocase);
 create virtual table articles_fts using fts5(title, text, content='', tokenize='porter unicode61');
 `,
   },
+  {
+    version: 2,
+    name: 'articles.input: the original input, for reanalyze',
+    sql: `
+alter table articles add column input text;
+`,
+  },
+  {
+    version: 3,
+    name: 'people: the same person across articles, with the rule that linked each mention',
+    sql: `
+create table people (
+  id integer primary key autoincrement,
+  name text not null,
+  split_from integer references people(id),
+  created_at text not null
+);
+create table person_links (
+  article_seq integer not null references articles(seq),
+  entity_id text not null,
+  person_id integer not null references people(id),
+  name text not null,
+  norm text not null,
+  given text not null,
+  surname text not null,
+  rule text not null,
+  primary key (article_seq, entity_id)
+) without rowid;
+create index person_links_person on person_links(person_id);
+create index person_links_norm on person_links(norm);
+create index person_links_surname on person_links(surname);
+`,
+  },
 ]

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres.js'
-import { SqlStore, type ArticleInsert, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
+import { SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
 
 /**
  * Opens a PostgreSQL store from a `postgres://` URL and applies any pending migrations.
@@ -87,11 +87,17 @@ export function createPostgresDriver(pool: Pool, location: string): SqlDriver {
     },
     async insertArticle(tx: SqlRunner, r: ArticleInsert): Promise<number> {
       const [row] = await tx.all<{ seq: string }>(
-        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, tsv)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?)) returning seq`,
-        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, `${r.title ?? ''}\n${r.text}`],
+        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, input, tsv)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?)) returning seq`,
+        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, r.input, `${r.title ?? ''}\n${r.text}`],
       )
       return Number(row!.seq)
+    },
+    async updateArticle(tx: SqlRunner, seq: number, r: ArticleUpdate): Promise<void> {
+      await tx.all(
+        `update articles set hash = ?, simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, sh4 = ?, sh5 = ?, sh6 = ?, version = ?, title = ?, url = ?, outlet = ?, published = ?, analysis = ?, tsv = to_tsvector('english', ?) where seq = ?`,
+        [r.hash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.version, r.title, r.url, r.outlet, r.published, r.json, `${r.title ?? ''}\n${r.text}`, seq],
+      )
     },
     searchSql: `select a.id, a.title, a.url, a.published, a.analysis
       from articles a, plainto_tsquery('english', ?) query

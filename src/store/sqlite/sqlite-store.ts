@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Migration } from '../migrations/migration.js'
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite.js'
 import { ftsWords } from '../rows.js'
-import { SqlStore, type ArticleInsert, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
+import { SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
 
 type Database = BetterSqlite3.Database
 
@@ -71,12 +71,21 @@ export function createSqliteDriver(db: Database, location: string): SqlDriver {
     },
     async insertArticle(tx: SqlRunner, r: ArticleInsert): Promise<number> {
       const [row] = await tx.all<{ seq: number }>(
-        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq`,
-        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json],
+        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, input)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq`,
+        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, r.input],
       )
       await tx.all('insert into articles_fts (rowid, title, text) values (?, ?, ?)', [row!.seq, r.title ?? '', r.text])
       return row!.seq
+    },
+    async updateArticle(tx: SqlRunner, seq: number, r: ArticleUpdate, old: { title: string | null; text: string }): Promise<void> {
+      await tx.all(
+        `update articles set hash = ?, simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, sh4 = ?, sh5 = ?, sh6 = ?, version = ?, title = ?, url = ?, outlet = ?, published = ?, analysis = ? where seq = ?`,
+        [r.hash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.version, r.title, r.url, r.outlet, r.published, r.json, seq],
+      )
+      // A contentless FTS5 table forgets a row only when told its old values.
+      await tx.all(`insert into articles_fts (articles_fts, rowid, title, text) values ('delete', ?, ?, ?)`, [seq, old.title ?? '', old.text])
+      await tx.all('insert into articles_fts (rowid, title, text) values (?, ?, ?)', [seq, r.title ?? '', r.text])
     },
     searchSql: `select a.id, a.title, a.url, a.published, a.analysis
       from articles_fts f join articles a on a.seq = f.rowid
