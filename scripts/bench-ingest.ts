@@ -100,10 +100,14 @@ const input = join(dir, 'bench.jsonl')
 writeFileSync(input, Array.from({ length: limit }, (_, i) => JSON.stringify(variant(bases, i))).join('\n') + '\n')
 const io = { readBytes: (a: string) => readInputBytes(a), decode: decodeInput, parseJsonlRecord }
 
+/** Resident memory at each quarter of the 1-worker run: flat if the store's growth costs no memory. */
+const rssQuarters: number[] = []
+
 async function run(store: Store, n: number, label: string): Promise<IngestSummary> {
   let last = Date.now()
   const progress = {
     update(s: { done: number }) {
+      if (n === 1 && s.done >= ((rssQuarters.length + 1) * limit) / 4) rssQuarters.push(process.memoryUsage().rss)
       if (Date.now() - last > 10_000) {
         last = Date.now()
         process.stderr.write(`bench-ingest: ${label}: ${s.done}/${limit}\n`)
@@ -158,6 +162,7 @@ const parts = [
   sp
     ? `postgres ${workers} workers ${rate(sp).toFixed(1)} articles/s, ${kb(pgBytes)} KB/article, postgres/sqlite throughput ${(rate(sp) / rate(s2)).toFixed(2)}x`
     : 'postgres not reachable',
+  `RSS at 25/50/75/100% of the 1-worker run ${rssQuarters.map((b) => (b / 1048576).toFixed(0)).join('/')} MB`,
   `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (all threads)`,
   `${availableParallelism()} cores`,
 ]
