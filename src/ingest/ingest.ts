@@ -3,7 +3,7 @@ import type { ArticleInput } from '../pipeline.js'
 import type { Store } from '../store/store.js'
 import type { Progress } from './progress.js'
 import { createAnalyzer } from './analyzer.js'
-import { expandInputs, itemsOf, type IngestIo, type IngestItem, type SourceOptions } from './sources.js'
+import { estimateItems, expandInputs, itemsOf, type IngestIo, type IngestItem, type SourceOptions } from './sources.js'
 
 /** What an ingest run did: counts, and each problem with its place. A return value, not an exception. */
 export interface IngestSummary {
@@ -55,6 +55,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const start = Date.now()
   const summary: IngestSummary = { stored: 0, duplicate: 0, nearDuplicate: 0, skipped: 0, failed: 0, problems: [], seconds: 0 }
   const files = expandInputs(inputs)
+  const itemsTotal = progress ? estimateItems(files) : undefined
   const analyzer = createAnalyzer(options.workers ?? 1)
   const ahead = analyzer.concurrency > 1 ? analyzer.concurrency * 2 : 1
   let done = 0
@@ -109,7 +110,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       }
     }
     done++
-    progress?.update({ done, filesDone, filesTotal: files.length, label: `${summary.stored} stored` })
+    progress?.update({ done, filesDone, filesTotal: files.length, itemsTotal, label: `${summary.stored} stored` })
   }
 
   try {
@@ -119,7 +120,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         while (pending.length >= ahead) await finish()
       }
       filesDone++ // read, though its last articles may still be in the window
-      progress?.update({ done, filesDone, filesTotal: files.length, label: `${summary.stored} stored` })
+      progress?.update({ done, filesDone, filesTotal: files.length, itemsTotal, label: `${summary.stored} stored` })
     }
     while (pending.length) await finish()
   } finally {

@@ -10,6 +10,8 @@ export interface ProgressState {
   /** Input files finished, and how many there are (for the ETA). */
   filesDone: number
   filesTotal: number
+  /** How many items there will be, when known beforehand (JSON Lines lines, plain files). */
+  itemsTotal?: number | undefined
   label: string
 }
 
@@ -36,7 +38,8 @@ export function createProgress(out: ProgressOut, options: { every?: number; tty?
   const line = (s: ProgressState) => {
     const secs = (Date.now() - start) / 1000
     const rate = secs > 0 ? s.done / secs : 0
-    const fraction = s.filesTotal > 0 ? s.filesDone / s.filesTotal : 0
+    // Items when their number is known, else input files.
+    const fraction = s.itemsTotal ? Math.min(1, s.done / s.itemsTotal) : s.filesTotal > 0 ? s.filesDone / s.filesTotal : 0
     const eta = fraction > 0 && fraction < 1 ? formatDuration((secs / fraction) * (1 - fraction)) : '?'
     return { rate, fraction, eta, secs }
   }
@@ -44,17 +47,17 @@ export function createProgress(out: ProgressOut, options: { every?: number; tty?
     update(s) {
       if (tty) {
         const now = Date.now()
-        if (now - lastDraw < 100 && s.filesDone < s.filesTotal) return
+        if (now - lastDraw < 100 && (s.itemsTotal ? s.done < s.itemsTotal : s.filesDone < s.filesTotal)) return
         lastDraw = now
         const { rate, fraction, eta } = line(s)
         const width = 20
         const filled = Math.round(fraction * width)
-        out.write(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${s.done} items · ${rate.toFixed(1)}/s · file ${s.filesDone}/${s.filesTotal} · ETA ${eta}`)
+        out.write(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${s.done}${s.itemsTotal ? `/${s.itemsTotal}` : ''} items · ${rate.toFixed(1)}/s · file ${s.filesDone}/${s.filesTotal} · ETA ${eta}`)
         drawn = true
       } else if (s.done - lastLogged >= every) {
         lastLogged = s.done - (s.done % every)
         const { rate, eta } = line(s)
-        out.write(`ingest: ${s.done} items (${s.label}), ${rate.toFixed(1)}/s, file ${s.filesDone}/${s.filesTotal}, ETA ${eta}\n`)
+        out.write(`ingest: ${s.done}${s.itemsTotal ? `/${s.itemsTotal}` : ''} items (${s.label}), ${rate.toFixed(1)}/s, file ${s.filesDone}/${s.filesTotal}, ETA ${eta}\n`)
       }
     },
     clear() {

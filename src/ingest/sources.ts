@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, readdirSync, statSync } from 'node:fs'
+import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { ArticleInput } from '../pipeline.js'
@@ -35,6 +35,47 @@ const hash = (...parts: (string | Uint8Array)[]) => {
   const h = createHash('sha256')
   for (const p of parts) h.update(p)
   return h.digest('hex')
+}
+
+/**
+ * How many items the files will yield, when that can be known cheaply (for the progress bar's ETA):
+ * one per plain file, stdin or URL, one per non-blank line of a JSON Lines file; undefined when any
+ * input is a feed or a web archive (counting those means reading them twice).
+ */
+export function estimateItems(files: readonly string[]): number | undefined {
+  let total = 0
+  for (const file of files) {
+    if (WARC.test(file) || FEED.test(file)) return undefined
+    if (!JSONL.test(file)) {
+      total++
+      continue
+    }
+    let fd: number
+    try {
+      fd = openSync(file, 'r')
+    } catch {
+      total++ // reading it later reports the problem
+      continue
+    }
+    try {
+      const buf = Buffer.alloc(1 << 20)
+      let lines = 0
+      let blank = true
+      for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+        for (let i = 0; i < n; i++) {
+          const b = buf[i]!
+          if (b === 10) {
+            if (!blank) lines++
+            blank = true
+          } else if (b !== 32 && b !== 9 && b !== 13) blank = false
+        }
+      }
+      total += lines + (blank ? 0 : 1)
+    } finally {
+      closeSync(fd)
+    }
+  }
+  return total
 }
 
 /** The files a list of inputs stands for: directories walked recursively (sorted, dot files left out). */
