@@ -137,7 +137,7 @@ describe('crash safety', () => {
     const child = spawn(process.execPath, [bin, 'ingest', dir, '--db', db, '--log-every', '20'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] })
     const killed = await new Promise<boolean>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
-        if (/ingest: \d+ items/.test(chunk.toString())) child.kill('SIGKILL')
+        if (/ingest: \d+(?:\/\d+)? items/.test(chunk.toString())) child.kill('SIGKILL')
       })
       child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'))
     })
