@@ -89,7 +89,10 @@ export class Ctx {
   readonly sentences: readonly Span[]
   readonly paras: Span[]
   readonly paraOf: Int32Array
-  constructor(doc: QuoteInput) {
+  /** Speaker spans cover the whole phrase with its appositive (PolNeAR's convention), not only the name. */
+  readonly speakerPhrase: boolean
+  constructor(doc: QuoteInput, options: QuoteOptions = {}) {
+    this.speakerPhrase = options.speakerExtent === 'phrase'
     this.text = doc.text
     this.tokens = doc.tokens
     this.sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }]
@@ -268,7 +271,7 @@ function numberish(t: string): boolean {
 
 /** From a speaker phrase with appositives ("Hugh Hill, a doctor,"), the part that names the speaker. */
 function pickAppositive(c: Ctx, a: number, b: number): [number, number] {
-  if (speakerPhrase) {
+  if (c.speakerPhrase) {
     while (b > a && c.tok(b - 1) === ',') b--
     return [a, b]
   }
@@ -330,7 +333,6 @@ export interface QuoteOptions {
 }
 
 /** Set for the duration of one synchronous `findQuotes` call (the module keeps no other state). */
-let speakerPhrase = false
 
 export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
   const model = options.model === undefined ? loadQuoteModel() : options.model
@@ -363,8 +365,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
 
 /** The rule attributions of a document and what the tagger reads of it (rule labels included). */
 export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c: Ctx; input: TaggerInput; attributions: Attribution[] } {
-  speakerPhrase = options.speakerExtent === 'phrase'
-  const c = new Ctx(doc)
+  const c = new Ctx(doc, options)
   const quoted = findQuotedSpans(c.text)
   const attributions = findAttributions(c, quoted)
   const n = c.tokens.length
@@ -604,7 +605,7 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     // speech does ("…," X said / "…?" X asked), not as a phrase inside a sentence.
     const np = leftNP(c, sp[1] - 1, sp[0])
     if (!np || np[0] > sp[0] + 1) break
-    if (!speakerPhrase) sp = [np[0], sp[1]]
+    if (!c.speakerPhrase) sp = [np[0], sp[1]]
     if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k) break
     const [ce, hearer] = extendCue(c, cue.end, stop, cue.verb)
     return { speaker: sp, antecedent, cue: [cs, ce], cueClass: cue.verb.class, hearer, covered: [startK, end], continues: continuesAfter(c, end - 1), before: false }
@@ -618,9 +619,9 @@ function continuesAfter(c: Ctx, k: number): boolean {
 
 function extendAppositive(c: Ctx, b: number, stop: number): number {
   // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
-  if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || speakerPhrase && !isCap(c.tok(b + 1)))) {
+  if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || c.speakerPhrase && !isCap(c.tok(b + 1)))) {
     let e = b + 1
-    while (e < stop && (c.tok(e) !== ',' || speakerPhrase) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
+    while (e < stop && (c.tok(e) !== ',' || c.speakerPhrase) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
     return e
   }
   return b
@@ -730,7 +731,7 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
       if (!starts && s > 1) continue
       const inner = c.low(segEnd + 1)
-      if (speakerPhrase) return { speaker: [np1[0], j] }
+      if (c.speakerPhrase) return { speaker: [np1[0], j] }
       if (RELATIVES.has(inner) || DETERMINERS.has(inner) || !isCap(c.tok(segEnd + 1)) || /^(?:former|current|then|now)$/.test(inner) || s > 1) return { speaker: np1 }
       if (isCap(c.tok(segEnd + 1)) && (DETERMINERS.has(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1)))) {
         const np2 = leftNP(c, commas[s - 1]! - 1, segEnd + 1)
