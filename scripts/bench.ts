@@ -2,7 +2,8 @@
  * `npm run bench`: articles per second for the whole analysis (no extraction) over the PolNeAR dev
  * texts, in one process, with peak memory. Prints one summary line.
  * `npm run bench -- analyze [--limit N]` (the default) or `npm run bench -- ingest [--limit N]`
- * (scripts/bench-ingest.ts: SQLite and PostgreSQL). Data folder: ../shared/data or NEWSGRAPH_DATA.
+ * (scripts/bench-ingest.ts: SQLite and PostgreSQL) or `npm run bench -- api` (scripts/bench-api.ts: API
+ * latency under 50 clients and first paint in Chromium). Data folder: ../shared/data or NEWSGRAPH_DATA.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -13,12 +14,20 @@ const args = process.argv.slice(2)
 const part = args.find((a) => !a.startsWith('--')) ?? 'analyze'
 const limitAt = args.indexOf('--limit')
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity
-if (part === 'ingest') {
-  await import('./bench-ingest.js')
+if (part === 'ingest' || part === 'api') {
+  if (part === 'api') {
+    // It ingests with worker threads, which run the built worker (dist/): build from the sources first.
+    const { execFileSync } = await import('node:child_process')
+    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: 'inherit',
+    })
+  }
+  await import(part === 'ingest' ? './bench-ingest.js' : './bench-api.js')
   process.exit(0)
 }
 if (part !== 'analyze') {
-  console.error(`Unknown benchmark \`${part}\`, expected: analyze, ingest`)
+  console.error(`Unknown benchmark \`${part}\`, expected: analyze, ingest, api`)
   process.exit(2)
 }
 const file = `${dataDir}/quotes/polnear/dev.jsonl`

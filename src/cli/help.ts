@@ -7,7 +7,7 @@ Usage: newsgraph <command> [options]
 Commands:
   analyze <file|url|->     print the analysis of one article as JSON
   extract <file|url>...    print the extracted article(s) (text and metadata) as JSON
-  serve [--sample]         analyse the bundled sample corpus and serve the web UI and JSON API
+  serve [--sample]         serve the web UI and JSON API over the store (--sample: ingest the sample first)
   ingest <inputs...>       analyse files, folders, feeds, WARC files, JSON Lines into the store
   reanalyze                analyse stored articles again with the current pipeline version
   quotes                   list stored quotes (--speaker, --outlet, --kind, --since)
@@ -59,17 +59,26 @@ Options:
                            ({id, html, url?}) from stdin
   -h, --help               show this help
 `,
-  serve: `Usage: newsgraph serve [--sample] [--file corpus.jsonl] [--port N] [--host H]
+  serve: `Usage: newsgraph serve [--db path|postgres://...] [--sample] [--file inputs] [--port N] [--host H]
 
-Analyses a corpus in memory and serves the web UI and the JSON API (/api/articles,
-/api/articles/:id, /api/search?q=, /api/entities?q=). Default corpus: the bundled sample
-(samples/articles.jsonl, which --sample names explicitly). Stop with Ctrl-C.
+Serves the web UI and the JSON API over the store. With --sample, the bundled sample
+(samples/articles.jsonl) is ingested into the store first (an input already stored is passed over,
+so a second start adds nothing); --file ingests other inputs the same way. Stop with Ctrl-C.
+
+API (described in full at /api/openapi.json): /api/articles, /api/articles/:id, /api/entities?q=,
+/api/entities/:name, /api/quotes, /api/events, /api/search?q=, /api/export?format=jsonl|csv;
+POST /api/articles {text}|{html}|{url} analyses and stores an article, with
+"Authorization: Bearer <token>". The token is NEWSGRAPH_TOKEN, else the one kept in
+newsgraph.token next to the store (./data/newsgraph.token), created (mode 0600) and printed once
+at the first start.
 
 Options:
-  --sample                 serve the bundled sample corpus (the default)
-  --file corpus.jsonl      serve this JSON Lines corpus ({id, title, text|html, url?, published?})
+  --db path|postgres://... the store (default ./data/newsgraph.db)
+  --sample                 ingest the bundled sample corpus first (what \`npm start\` does)
+  --file inputs            ingest these inputs first (a file, folder, JSON Lines, feed, WARC)
   -p, --port N             port (default: $PORT, else 8080; 0 picks a free one)
   --host H                 address to listen on (default 127.0.0.1, this machine only)
+  --allow-private          let POST {url} fetch private, loopback or link-local addresses
   -h, --help               show this help
 `,
   ingest: `Usage: newsgraph ingest <inputs...> [--db path|postgres://...] [--fetch] [--allow-private]

@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util'
 import type { Analysis } from '../core/types.js'
 import { extractHtml, type ExtractedArticle } from '../extract/extract-html.js'
 import { analyzeArticle, type ArticleInput } from '../pipeline.js'
-import { ServeError, serveSample } from '../http/serve-command.js'
+import { ServeError, serveStore } from '../http/serve-command.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { ingest, formatSummary } from '../ingest/ingest.js'
 import { createProgress } from '../ingest/progress.js'
 import { formatReanalyzeSummary, reanalyze } from '../ingest/reanalyze.js'
+import { exportLines } from '../store/export-lines.js'
 import { toCsv, toTable, type FlatRow } from '../store/format-rows.js'
 import { DEFAULT_STORE_PATH, openStore, StoreSpecError } from '../store/open-store.js'
 import { QUOTE_SOURCE_KINDS, SplitError, type QuoteSourceKind, type Store } from '../store/store.js'
@@ -249,23 +250,36 @@ async function extractCommand(args: string[], io: CliIo): Promise<number> {
 
 async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('serve', args, {
+    ...DB_OPTION,
     sample: { type: 'boolean' },
     file: { type: 'string' },
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
+    'allow-private': { type: 'boolean' },
   })
   if (values.help) {
     io.stdout.write(HELP.serve!)
     return 0
   }
-  if (positionals.length) throw new UsageError(`serve takes no inputs, received \`${positionals[0]}\`; use --file for a JSON Lines corpus`)
+  if (positionals.length) throw new UsageError(`serve takes no inputs, received \`${positionals[0]}\`; ingest them first (newsgraph ingest) or use --file`)
   const portArg = values.port as string | undefined
   if (portArg !== undefined && (!/^\d+$/.test(portArg) || Number(portArg) > 65535))
     throw new UsageError(`--port expects an integer from 0 to 65535, received \`${portArg}\``)
-  const serving = await serveSample({
+  const db = values.db as string | undefined
+  if (db !== undefined && db.trim() !== '' && /^[a-z][a-z0-9+.-]*:\/\//i.test(db) && !/^postgres(?:ql)?:\/\//i.test(db))
+    throw new UsageError(`--db: cannot open store "${db}": expected a file path or a postgres:// URL`)
+  const fetchOptions = { allowPrivate: Boolean(values['allow-private']) }
+  const serving = await serveStore({
+    ...(db !== undefined ? { db } : {}),
+    sample: Boolean(values.sample),
+    ...(typeof values.file === 'string' ? { inputs: [values.file] } : {}),
+    io: { readBytes: (arg) => readInputBytes(arg, fetchOptions), decode: decodeInput, parseJsonlRecord },
+    fetchPage: async (url) => {
+      const page = await loadInput(url, fetchOptions)
+      return { url: page.url, text: page.text, isHtml: page.isHtml }
+    },
     ...(portArg !== undefined ? { port: Number(portArg) } : {}),
     ...(typeof values.host === 'string' ? { host: values.host } : {}),
-    ...(typeof values.file === 'string' ? { file: values.file } : {}),
     stdout: io.stdout,
     stderr: io.stderr,
   })
@@ -491,8 +505,6 @@ async function searchCommand(args: string[], io: CliIo): Promise<number> {
   })
 }
 
-const EXPORT_COLUMNS = ['id', 'url', 'title', 'site', 'published', 'language', 'version', 'duplicateOf', 'source', 'quotes', 'entities', 'sources', 'events'] as const
-
 async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('export', args, { ...DB_OPTION, format: { type: 'string' } })
   if (values.help) {
@@ -502,30 +514,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length) throw new UsageError(`export takes no inputs, received \`${positionals[0]}\`; it writes the whole store to stdout`)
   const format = formatOf(values.format, ['jsonl', 'csv'])
   return withStore(values.db as string | undefined, async (store) => {
-    if (format === 'csv') io.stdout.write(EXPORT_COLUMNS.join(',') + '\n')
-    for await (const a of store.export()) {
-      if (format === 'jsonl') {
-        io.stdout.write(JSON.stringify({ ...a.analysis, hash: a.hash, duplicateOf: a.duplicateOf, source: a.source, storedAt: a.storedAt }) + '\n')
-        continue
-      }
-      const x = a.analysis
-      const row: FlatRow = {
-        id: a.id,
-        url: x.url,
-        title: x.title,
-        site: x.site,
-        published: x.published,
-        language: x.language,
-        version: a.version,
-        duplicateOf: a.duplicateOf,
-        source: a.source,
-        quotes: x.quotes.length,
-        entities: x.entities.length,
-        sources: x.sources.length,
-        events: x.events.length,
-      }
-      io.stdout.write(toCsv([row], EXPORT_COLUMNS).split('\n')[1] + '\n')
-    }
+    for await (const line of exportLines(store, format === 'csv' ? 'csv' : 'jsonl')) io.stdout.write(line)
     return 0
   })
 }

@@ -1,40 +1,54 @@
 /**
- * `npm start`: analyses the bundled sample corpus (JSON Lines) in memory and serves it with the
- * HTTP API and web UI of `server.ts`. No database yet.
+ * `newsgraph serve` (and `npm start`): opens the store, optionally ingests the bundled sample (or a
+ * corpus) into it first, and serves the HTTP API and web UI of `server.ts` over it.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Analysis } from '../core/types.js'
-import { analyzeArticle } from '../pipeline.js'
-import { createServer } from './server.js'
+import { formatSummary, ingest } from '../ingest/ingest.js'
+import type { IngestIo } from '../ingest/sources.js'
+import { DEFAULT_STORE_PATH, openStore } from '../store/open-store.js'
+import type { Store } from '../store/store.js'
+import { loadApiToken } from './api-token.js'
+import { createServer, type FetchedPage } from './server.js'
 
-/** A failure the user can fix (bad sample file, port in use): print the message, exit 1. */
+/** A failure the user can fix (unreadable store, port in use): print the message, exit 1. */
 export class ServeError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ServeError'
-  }
+  override readonly name = 'ServeError'
 }
 
 type Out = { write(s: string): unknown }
 
 export interface ServeOptions {
+  /** The store: an SQLite path or a postgres:// URL. Default ./data/newsgraph.db. */
+  db?: string
+  /** Ingest the bundled sample (`samples/articles.jsonl`) first; idempotent. Default false. */
+  sample?: boolean
+  /** Ingest these inputs (files, folders, JSON Lines, feeds, WARC) first; idempotent. */
+  inputs?: string[]
+  /** How ingest reads inputs (the CLI passes its readers). Needed with `sample` or `inputs`. */
+  io?: IngestIo
+  /** Fetches a URL for `POST /api/articles {url}`. */
+  fetchPage?: (url: string) => Promise<FetchedPage>
   /** Default: `PORT` from the environment, else 8080. 0 picks a free port. */
   port?: number
   /** Default 127.0.0.1 (this machine only). */
   host?: string
-  /** JSON Lines of `{id, title, text|html, url?, published?}`. Default: `samples/articles.jsonl` in the package. */
-  file?: string
-  /** Where progress and the "serving" line go. Default process.stderr / process.stdout. */
+  /** Default process.env (NEWSGRAPH_TOKEN, PORT). */
+  env?: NodeJS.ProcessEnv
+  /** Where progress, the token and the "serving" line go. Default process.stderr / process.stdout. */
   stderr?: Out
   stdout?: Out
 }
 
 export interface Serving {
   url: string
+  /** Articles in the store (near-duplicates left out). */
   articles: number
+  /** Articles the sample or inputs added at this start. */
+  ingested: number
+  store: Store
   close(): Promise<void>
 }
 
@@ -49,52 +63,17 @@ export function packageRoot(): string {
   }
 }
 
-interface SampleLine {
-  id?: unknown
-  title?: unknown
-  text?: unknown
-  html?: unknown
-  url?: unknown
-  published?: unknown
+/** The bundled sample corpus. */
+export function samplePath(): string {
+  return join(packageRoot(), 'samples', 'articles.jsonl')
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
-
-function defaultPort(): number {
-  const raw = process.env.PORT
+function defaultPort(env: NodeJS.ProcessEnv): number {
+  const raw = env.PORT
   if (raw === undefined || raw === '') return 8080
   const n = Number(raw)
   if (!/^\d+$/.test(raw) || n > 65535) throw new ServeError(`PORT must be an integer from 0 to 65535, received \`${raw}\``)
   return n
-}
-
-/** Reads a JSON Lines sample; the error names the file and line. */
-export function readSample(file: string): Array<{ line: number; item: SampleLine }> {
-  let content: string
-  try {
-    content = readFileSync(file, 'utf8')
-  } catch (err) {
-    throw new ServeError(`cannot read the sample ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
-  const items: Array<{ line: number; item: SampleLine }> = []
-  content.split('\n').forEach((text, i) => {
-    if (text.trim() === '') return
-    let item: unknown
-    try {
-      item = JSON.parse(text)
-    } catch (err) {
-      throw new ServeError(`${file}:${i + 1}: expected a JSON object, received invalid JSON (${(err as Error).message})`)
-    }
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new ServeError(`${file}:${i + 1}: expected a JSON object, received ${Array.isArray(item) ? 'an array' : typeof item}`)
-    }
-    const it = item as SampleLine
-    if (typeof it.text !== 'string' && typeof it.html !== 'string') {
-      throw new ServeError(`${file}:${i + 1}: expected a \`text\` or \`html\` string`)
-    }
-    items.push({ line: i + 1, item: it })
-  })
-  return items
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {
@@ -122,62 +101,71 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 }
 
 /**
- * Analyses the sample corpus and serves it. Resolves once the server listens; rejects with a
- * `ServeError` (clear message, exit 1) when the sample is unreadable or the port is taken.
+ * Opens the store, ingests the sample or inputs when asked (an input already stored is passed
+ * over, so a second start adds nothing), and serves it. Resolves once the server listens; rejects
+ * with a `ServeError` (clear message, exit 1) when the store cannot be opened or the port is taken.
+ *
+ * @example const s = await serveStore({ db: './data/newsgraph.db', sample: true, io, port: 0 }); console.log(s.url)
  */
-export async function serveSample(options: ServeOptions = {}): Promise<Serving> {
+export async function serveStore(options: ServeOptions = {}): Promise<Serving> {
   const stderr = options.stderr ?? process.stderr
   const stdout = options.stdout ?? process.stdout
+  const env = options.env ?? process.env
   const host = options.host ?? '127.0.0.1'
-  const port = options.port ?? defaultPort()
+  const port = options.port ?? defaultPort(env)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`port must be an integer from 0 to 65535, received ${port}`)
-  const file = resolve(options.file ?? join(packageRoot(), 'samples', 'articles.jsonl'))
-  const items = readSample(file)
+  const db = options.db ?? DEFAULT_STORE_PATH
+  const inputs = [...(options.sample ? [samplePath()] : []), ...(options.inputs ?? [])]
+  if (inputs.length && !options.io) throw new ServeError('serve: ingesting needs `io` (the readers of the command line)')
 
-  const tty = (stderr as { isTTY?: boolean }).isTTY === true
-  const analyses: Analysis[] = []
-  const seen = new Set<string>()
-  let failed = 0
-  for (const [i, { line, item }] of items.entries()) {
-    const id = str(item.id)
-    try {
-      const analysis = analyzeArticle({
-        id,
-        title: str(item.title),
-        text: str(item.text),
-        html: str(item.html),
-        url: str(item.url),
-        published: str(item.published),
-      })
-      if (seen.has(analysis.id)) {
-        stderr.write(`${tty ? '\n' : ''}newsgraph: ${file}:${line}: skipped, duplicate id \`${analysis.id}\`\n`)
-      } else {
-        seen.add(analysis.id)
-        analyses.push(analysis)
-      }
-    } catch (err) {
-      failed++
-      stderr.write(`${tty ? '\n' : ''}newsgraph: ${file}:${line}: could not analyse ${id ?? 'article'}: ${(err as Error)?.message ?? String(err)}\n`)
-    }
-    const n = i + 1
-    if (tty) stderr.write(`\ranalysed ${n}/${items.length}${n === items.length ? '\n' : ''}`)
-    else if (n % 10 === 0 || n === items.length) stderr.write(`analysed ${n}/${items.length}\n`)
+  let store: Store
+  try {
+    store = await openStore(db)
+  } catch (err) {
+    throw new ServeError((err as Error).message)
   }
-  if (analyses.length === 0 && items.length > 0) throw new ServeError(`none of the ${items.length} articles in ${file} could be analysed`)
-  if (failed > 0) stderr.write(`newsgraph: ${failed} of ${items.length} articles could not be analysed and are left out\n`)
-
-  const server = createServer(analyses)
-  const address = await listen(server, port, host)
-  const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address
-  const url = `http://${shownHost}:${address.port}/`
-  stdout.write(`newsgraph: serving ${analyses.length} articles at ${url}\n`)
-  return {
-    url,
-    articles: analyses.length,
-    close: () =>
-      new Promise<void>((resolveClose, reject) => {
-        server.close((err) => (err ? reject(err) : resolveClose()))
-        server.closeAllConnections()
-      }),
+  try {
+    let ingested = 0
+    if (inputs.length) {
+      const summary = await ingest(inputs, {
+        store,
+        io: options.io!,
+        workers: 1,
+        onProblem: (place, reason) => stderr.write(`newsgraph: ${place}: ${reason}\n`),
+      })
+      ingested = summary.stored + summary.nearDuplicate
+      stderr.write(`${formatSummary(summary)} into ${store.location}\n`)
+    }
+    let token
+    try {
+      token = loadApiToken(db, env)
+    } catch (err) {
+      throw new ServeError((err as Error).message)
+    }
+    if (token.origin === 'created') {
+      stderr.write(`newsgraph: created the API token for writes (POST /api/articles), kept in ${token.file} (mode 0600); shown once:\n${token.token}\n`)
+    }
+    const server = createServer(store, { token: token.token, log: stderr, ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}) })
+    const address = await listen(server, port, host)
+    const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address
+    const url = `http://${shownHost}:${address.port}/`
+    const { articles } = await store.counts()
+    stdout.write(`newsgraph: serving ${articles} articles from ${store.location} at ${url}\n`)
+    return {
+      url,
+      articles,
+      ingested,
+      store,
+      close: () =>
+        new Promise<void>((resolveClose, reject) => {
+          server.close((err) => {
+            store.close().then(() => (err ? reject(err) : resolveClose()), reject)
+          })
+          server.closeAllConnections()
+        }),
+    }
+  } catch (err) {
+    await store.close()
+    throw err
   }
 }

@@ -1,246 +1,68 @@
 /**
- * The HTTP JSON API and web UI over a set of analyses held in memory.
+ * The HTTP JSON API and web UI over a `Store` (SQLite or PostgreSQL). Every route is described in
+ * the OpenAPI document served at `/api/openapi.json` (see `openapi.ts`):
  *
- *   GET /api/articles            the articles: [{id, title, published, site, quotes, entities}]
- *   GET /api/articles/:id        one article's full analysis (the JSON contract of PRODUCT.md)
- *   GET /api/search?q=           articles, entities (by name or alias) and quotes whose text matches
- *   GET /api/entities?q=&type=   entities across articles, merged by normalised name
- *   GET /, /articles/:id         the web UI (static files from src/web/)
+ *   GET  /api/articles?limit&offset     the stored articles, oldest first, paginated
+ *   POST /api/articles                  analyse {text}|{html}|{url} and store it (Bearer token)
+ *   GET  /api/articles/:id              one article's full analysis (the JSON contract of PRODUCT.md)
+ *   GET  /api/entities?q=&type=&limit=  entities by name or alias (the most named without q)
+ *   GET  /api/entities/:name            one entity: aliases, roles, quotes, meetings, events
+ *   GET  /api/quotes?speaker&outlet&kind&since&limit
+ *   GET  /api/events?type&actor&limit
+ *   GET  /api/search?q=&limit           articles (full text), entities and quotes
+ *   GET  /api/export?format=jsonl|csv   the whole store
+ *   GET  /, /articles/:id, /entities/:name, /search   the web UI (static files from src/web/)
  *
- * Expected errors are JSON `{error: {code, message}}` with status 400, 404 or 405; anything
- * unexpected is logged to stderr and answered with a bare 500, never with a stack trace.
- * All offsets in the analyses are UTF-16 code units into `text`, as everywhere in newsgraph.
+ * Expected errors are JSON `{error: {code, message}}` (400, 401, 404, 405, 413, 415, 422); anything
+ * unexpected is logged and answered with a bare 500, never with a stack trace. Every response
+ * carries a strict Content-Security-Policy and `X-Content-Type-Options: nosniff`.
+ * All offsets in analyses are UTF-16 code units into `text`, as everywhere in newsgraph.
  */
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import http from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Analysis, Entity, EntityType, Quote } from '../core/types.js'
+import type { Analysis } from '../core/types.js'
+import { analyzeArticle, type ArticleInput } from '../pipeline.js'
+import { exportLines } from '../store/export-lines.js'
+import { QUOTE_SOURCE_KINDS, type QuoteSourceKind, type Store } from '../store/store.js'
+import { entityProfile } from './entity-profile.js'
+import { HttpError } from './http-error.js'
+import { openApiDocument } from './openapi.js'
 
-/** An expected failure: carries its HTTP status and a stable code. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 405,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'HttpError'
-  }
-}
+export { HttpError } from './http-error.js'
 
-export interface ArticleSummary {
-  id: string
-  title: string | null
-  published: string | null
-  site: string | null
-  quotes: number
-  entities: number
-}
-
-export interface MergedEntity {
-  /** The normalised name the entities were merged on. */
-  key: string
-  /** The most frequent spelling of the name. */
-  name: string
-  /** The most frequent type. */
-  type: EntityType
-  aliases: string[]
-  roles: string[]
-  /** Number of articles that mention the entity. */
-  articles: number
-  /** Number of quotes whose speaker is the entity. */
-  quotes: number
-  mentions: number
-  articleIds: string[]
-}
-
-export interface QuoteHit {
-  article: string
-  articleTitle: string | null
-  id: string
-  kind: Quote['kind']
+/** A page fetched for `POST /api/articles {url}`: its decoded text, and whether it is HTML. */
+export interface FetchedPage {
+  url: string | null
   text: string
-  start: number
-  end: number
-  speaker: { kind: Quote['speaker']['kind']; name: string | null; entity: string | null }
+  isHtml: boolean
 }
 
-export interface EntityHit {
-  article: string
-  articleTitle: string | null
-  id: string
-  name: string
-  type: EntityType
-  aliases: string[]
+export interface ServerOptions {
+  /** The Bearer token that `POST /api/articles` needs. Without one, writes are refused (403). */
+  token?: string
+  /** Fetches a URL for `POST /api/articles {url}` (the CLI passes its safe fetcher). Without it, `{url}` is refused. */
+  fetchPage?: (url: string) => Promise<FetchedPage>
+  /** Largest request body, in bytes. Default 1 MB. */
+  maxBodyBytes?: number
+  /** Where unexpected errors are logged. Default process.stderr. */
+  log?: { write(s: string): unknown }
 }
 
-export interface SearchResult {
-  q: string
-  articles: ArticleSummary[]
-  entities: EntityHit[]
-  quotes: QuoteHit[]
-  /** Totals before the result lists were cut to `limit`. */
-  total: { articles: number; entities: number; quotes: number }
-}
-
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const MAX_QUERY_LENGTH = 200
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
+const ENTITY_TYPES: readonly string[] = ['PERSON', 'ORG', 'LOC', 'MISC']
+const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
-}
-
-/** Lower case, accents and punctuation dropped, white space collapsed: "Sergéi  Lavrov," -> "sergei lavrov". */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
-export function summarise(a: Analysis): ArticleSummary {
-  return {
-    id: a.id,
-    title: a.title ?? null,
-    published: a.published ?? null,
-    site: a.site ?? null,
-    quotes: a.quotes?.length ?? 0,
-    entities: a.entities?.length ?? 0,
-  }
-}
-
-function countBy<T extends string>(values: T[]): T | undefined {
-  const counts = new Map<T, number>()
-  let best: T | undefined
-  let bestCount = 0
-  for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1
-    counts.set(v, n)
-    if (n > bestCount) {
-      best = v
-      bestCount = n
-    }
-  }
-  return best
-}
-
-/** Merges the entities of all articles by normalised name; sorted by quotes, then articles, then name. */
-export function mergeEntities(articles: readonly Analysis[]): MergedEntity[] {
-  interface Acc {
-    names: string[]
-    types: EntityType[]
-    aliases: Set<string>
-    roles: Set<string>
-    articleIds: Set<string>
-    quotes: number
-    mentions: number
-  }
-  const byKey = new Map<string, Acc>()
-  for (const a of articles) {
-    const quotesBy = new Map<string, number>()
-    for (const q of a.quotes ?? []) {
-      if (q.speaker?.entity) quotesBy.set(q.speaker.entity, (quotesBy.get(q.speaker.entity) ?? 0) + 1)
-    }
-    for (const e of a.entities ?? []) {
-      const key = normaliseName(e.name)
-      if (!key) continue
-      let acc = byKey.get(key)
-      if (!acc) {
-        acc = { names: [], types: [], aliases: new Set(), roles: new Set(), articleIds: new Set(), quotes: 0, mentions: 0 }
-        byKey.set(key, acc)
-      }
-      acc.names.push(e.name)
-      acc.types.push(e.type)
-      for (const alias of e.aliases ?? []) acc.aliases.add(alias)
-      for (const role of e.roles ?? []) acc.roles.add(role)
-      acc.articleIds.add(a.id)
-      acc.quotes += quotesBy.get(e.id) ?? 0
-      acc.mentions += e.mentions?.length ?? 0
-    }
-  }
-  const merged: MergedEntity[] = []
-  for (const [key, acc] of byKey) {
-    const name = countBy(acc.names) ?? key
-    acc.aliases.delete(name)
-    merged.push({
-      key,
-      name,
-      type: countBy(acc.types) ?? 'MISC',
-      aliases: [...acc.aliases].sort(),
-      roles: [...acc.roles].sort(),
-      articles: acc.articleIds.size,
-      quotes: acc.quotes,
-      mentions: acc.mentions,
-      articleIds: [...acc.articleIds],
-    })
-  }
-  merged.sort((x, y) => y.quotes - x.quotes || y.articles - x.articles || y.mentions - x.mentions || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
-  return merged
-}
-
-function speakerName(a: Analysis, q: Quote, entities: Map<string, Entity>): string | null {
-  if (q.speaker?.entity) {
-    const e = entities.get(q.speaker.entity)
-    if (e) return e.name
-  }
-  return q.speaker?.text ?? null
-}
-
-/** Lower case without accents, for matching: "María" -> "maria". Not for offsets (lengths change). */
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
-}
-
-const foldedTexts = new WeakMap<Analysis, string>()
-
-function includesFolded(haystack: string | null | undefined, needle: string): boolean {
-  return typeof haystack === 'string' && fold(haystack).includes(needle)
-}
-
-/** Case- and accent-insensitive substring search over titles and texts, entity names and aliases, quote texts. */
-export function search(articles: readonly Analysis[], q: string, limit = DEFAULT_LIMIT): SearchResult {
-  const needle = fold(q)
-  const hits: SearchResult = { q, articles: [], entities: [], quotes: [], total: { articles: 0, entities: 0, quotes: 0 } }
-  for (const a of articles) {
-    let text = foldedTexts.get(a)
-    if (text === undefined) {
-      text = fold(a.text ?? '')
-      foldedTexts.set(a, text)
-    }
-    if (includesFolded(a.title, needle) || text.includes(needle)) hits.articles.push(summarise(a))
-    const byId = new Map((a.entities ?? []).map((e) => [e.id, e]))
-    for (const e of a.entities ?? []) {
-      if (includesFolded(e.name, needle) || (e.aliases ?? []).some((alias) => includesFolded(alias, needle))) {
-        hits.entities.push({ article: a.id, articleTitle: a.title ?? null, id: e.id, name: e.name, type: e.type, aliases: e.aliases ?? [] })
-      }
-    }
-    for (const quote of a.quotes ?? []) {
-      if (includesFolded(quote.text, needle)) {
-        hits.quotes.push({
-          article: a.id,
-          articleTitle: a.title ?? null,
-          id: quote.id,
-          kind: quote.kind,
-          text: quote.text,
-          start: quote.start,
-          end: quote.end,
-          speaker: { kind: quote.speaker?.kind ?? 'unknown', name: speakerName(a, quote, byId), entity: quote.speaker?.entity ?? null },
-        })
-      }
-    }
-  }
-  hits.total = { articles: hits.articles.length, entities: hits.entities.length, quotes: hits.quotes.length }
-  hits.articles = hits.articles.slice(0, limit)
-  hits.entities = hits.entities.slice(0, limit)
-  hits.quotes = hits.quotes.slice(0, limit)
-  return hits
 }
 
 /** The folder of the web UI: `src/web/` under the package root, found from this module (works from src/ and dist/). */
@@ -258,37 +80,17 @@ export function webRoot(): string {
 const STATIC_FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/graph.js': { file: 'graph.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 }
 
-function readQuery(url: URL, name: string, required: boolean): string | null {
-  const values = url.searchParams.getAll(name)
-  if (values.length > 1) throw new HttpError(400, 'bad_query', `Expected at most one \`${name}\` parameter, received ${values.length}`)
-  const value = (values[0] ?? '').trim()
-  if (!value) {
-    if (required) throw new HttpError(400, 'missing_query', `Expected a non-empty \`${name}\` parameter, e.g. /api/search?${name}=Lavrov`)
-    return null
-  }
-  if (value.length > MAX_QUERY_LENGTH) {
-    throw new HttpError(400, 'query_too_long', `Expected \`${name}\` of at most ${MAX_QUERY_LENGTH} characters, received ${value.length}`)
-  }
-  return value
-}
-
-function readLimit(url: URL): number {
-  const raw = url.searchParams.get('limit')
-  if (raw === null) return DEFAULT_LIMIT
-  const n = Number(raw)
-  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_LIMIT) throw new HttpError(400, 'bad_limit', `Expected \`limit\` to be an integer from 1 to ${MAX_LIMIT}, received \`${raw.slice(0, 20)}\``)
-  return n
-}
-
-const ENTITY_TYPES: readonly string[] = ['PERSON', 'ORG', 'LOC', 'MISC']
+/** UI pages: each is index.html; app.js renders the page from the path. */
+const UI_PAGE = /^\/(?:search|articles\/[^/]+|entities\/[^/]+)$/
 
 interface Reply {
   status: number
   type: string
-  body: string | Buffer
+  body: string | Buffer | AsyncIterable<string>
   headers?: Record<string, string>
 }
 
@@ -296,97 +98,316 @@ function json(status: number, value: unknown, headers?: Record<string, string>):
   return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value), ...(headers ? { headers } : {}) }
 }
 
+/** The query parameters of one route: unknown or repeated ones are a 400 that lists what is expected. */
+class Query {
+  constructor(
+    private readonly url: URL,
+    allowed: readonly string[],
+  ) {
+    for (const name of new Set(url.searchParams.keys())) {
+      if (!allowed.includes(name))
+        throw new HttpError(400, 'unknown_parameter', `Unknown parameter \`${name.slice(0, 40)}\` for ${url.pathname}, expected ${allowed.length ? allowed.map((a) => `\`${a}\``).join(', ') : 'none'}`)
+      const n = url.searchParams.getAll(name).length
+      if (n > 1) throw new HttpError(400, 'bad_query', `Expected at most one \`${name}\` parameter, received ${n}`)
+    }
+  }
+
+  string(name: string, required = false): string | null {
+    const value = (this.url.searchParams.get(name) ?? '').trim()
+    if (!value) {
+      if (required) throw new HttpError(400, 'missing_query', `Expected a non-empty \`${name}\` parameter, e.g. ${this.url.pathname}?${name}=Lavrov`)
+      return null
+    }
+    if (value.length > MAX_QUERY_LENGTH) throw new HttpError(400, 'query_too_long', `Expected \`${name}\` of at most ${MAX_QUERY_LENGTH} characters, received ${value.length}`)
+    return value
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | null {
+    const v = this.string(name)
+    if (v !== null && !allowed.includes(v as T)) throw new HttpError(400, `bad_${name}`, `Expected \`${name}\` to be one of ${allowed.join(', ')}, received \`${v.slice(0, 40)}\``)
+    return v as T | null
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.url.searchParams.get(name)
+    if (raw === null) return fallback
+    const n = Number(raw)
+    if (!/^\d+$/.test(raw) || n < min || n > max) throw new HttpError(400, `bad_${name}`, `Expected \`${name}\` to be an integer from ${min} to ${max}, received \`${raw.slice(0, 20)}\``)
+    return n
+  }
+
+  limit(fallback = DEFAULT_LIMIT): number {
+    return this.int('limit', fallback, 1, MAX_LIMIT)
+  }
+
+  date(name: string): string | null {
+    const v = this.string(name)
+    if (v !== null && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new HttpError(400, `bad_${name}`, `Expected \`${name}\` to be a date YYYY-MM-DD, received \`${v.slice(0, 40)}\``)
+    return v
+  }
+}
+
+function pathParam(raw: string, what: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    throw new HttpError(400, 'bad_path', `Expected a URL-encoded ${what}`)
+  }
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest()
+
 /**
- * Serves `articles` (analyses, as `analyzeArticle` returns them) over HTTP. Call `.listen()` on the
- * result; the analyses are indexed once, here, and not copied.
+ * Reads a request body. Past `max` bytes it keeps reading but drops the rest, and answers 413 at
+ * the end, so the client sees the answer rather than a reset; past 16 × `max` it hangs up.
  */
-export function createServer(articles: Analysis[]): http.Server {
-  const byId = new Map<string, Analysis>()
-  for (const a of articles) byId.set(a.id, a)
-  const list = [...byId.values()]
-  let merged: MergedEntity[] | undefined
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? NaN)
+  const tooLarge = () => new HttpError(413, 'body_too_large', `Expected a body of at most ${max} bytes, received ${declared > max ? declared : 'more'}`)
+  if (declared > 16 * max) return Promise.reject(tooLarge())
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= max) chunks.push(chunk)
+      else if (size > 16 * max) {
+        reject(tooLarge())
+        req.destroy()
+      }
+    })
+    req.on('end', () => (size > max ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))))
+    req.on('error', reject)
+  })
+}
+
+
+/** Checks a `POST /api/articles` body: one of text, html, url (strings), with optional title and published. */
+function articleInput(body: string): { input: ArticleInput; url: string | null } {
+  let value: unknown
+  try {
+    value = JSON.parse(body)
+  } catch (err) {
+    throw new HttpError(400, 'bad_json', `Expected a JSON object like {"text": "..."}, received invalid JSON (${(err as Error).message.slice(0, 100)})`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'bad_body', `Expected a JSON object like {"text": "..."}, received ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`)
+  const o = value as Record<string, unknown>
+  const allowed = ['text', 'html', 'url', 'title', 'published', 'id']
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new HttpError(400, 'bad_body', `Unknown field \`${k.slice(0, 40)}\`, expected ${allowed.join(', ')}`)
+  for (const k of allowed) {
+    if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') throw new HttpError(400, 'bad_body', `Expected \`${k}\` to be a string, received ${typeof o[k]}`)
+  }
+  const given = ['text', 'html', 'url'].filter((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== '')
+  if (given.length !== 1)
+    throw new HttpError(400, 'bad_body', `Expected exactly one non-empty field of text, html, url, received ${given.length ? given.join(' and ') : 'none'}`)
+  const published = (o.published as string | undefined) ?? null
+  if (published !== null && Number.isNaN(Date.parse(published))) throw new HttpError(400, 'bad_body', `Expected \`published\` to be an ISO 8601 date, received \`${published.slice(0, 40)}\``)
+  const url = (o.url as string | undefined) ?? null
+  if (url !== null && !/^https?:\/\//i.test(url)) throw new HttpError(400, 'bad_body', `Expected \`url\` to be an http(s) URL, received \`${url.slice(0, 80)}\``)
+  return {
+    url,
+    input: {
+      id: (o.id as string | undefined) ?? null,
+      title: (o.title as string | undefined) ?? null,
+      published,
+      text: (o.text as string | undefined) ?? null,
+      html: (o.html as string | undefined) ?? null,
+    },
+  }
+}
+
+/**
+ * Serves the API and the UI over `store`. Call `.listen()` on the result. Handlers are async and
+ * call the store for every request; nothing is cached but the static files' folder.
+ *
+ * @example createServer(await openStore('./data/newsgraph.db'), { token }).listen(8080, '127.0.0.1')
+ */
+export function createServer(store: Store, options: ServerOptions = {}): http.Server {
   const web = webRoot()
+  const log = options.log ?? process.stderr
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const token = options.token ? sha256(options.token) : null
 
   function staticFile(path: string): Reply {
     const entry = STATIC_FILES[path] ?? STATIC_FILES['/']!
-    // Read on each request (three small files): an edit shows on reload.
+    // Read on each request (a few small files): an edit shows on reload.
     const body = readFileSync(join(web, entry.file))
     return { status: 200, type: entry.type, body, headers: { 'Cache-Control': 'no-cache' } }
   }
 
-  function route(method: string, url: URL): Reply {
-    const path = url.pathname
-    const isApi = path === '/api' || path.startsWith('/api/')
-    const known = isApi || path in STATIC_FILES || /^\/articles\/[^/]+$/.test(path)
-    if (!known) throw new HttpError(404, 'not_found', `No such page: ${path.slice(0, 200)}`)
-    if (method !== 'GET' && method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', `Expected GET or HEAD, received ${method.slice(0, 20)}`)
-    }
-    if (!isApi) return staticFile(path.startsWith('/articles/') ? '/' : path)
+  function authorize(req: http.IncomingMessage): void {
+    if (!token) throw new HttpError(403, 'writes_disabled', 'This server accepts no writes: start it with a token (NEWSGRAPH_TOKEN)')
+    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    if (!m) throw new HttpError(401, 'unauthorized', 'Expected an `Authorization: Bearer <token>` header', { 'WWW-Authenticate': 'Bearer' })
+    if (!timingSafeEqual(sha256(m[1]!), token)) throw new HttpError(401, 'unauthorized', 'The Bearer token is not the one this server was started with', { 'WWW-Authenticate': 'Bearer error="invalid_token"' })
+  }
 
-    if (path === '/api/articles') return json(200, list.map(summarise))
+  async function postArticle(req: http.IncomingMessage): Promise<Reply> {
+    authorize(req)
+    const type = String(req.headers['content-type'] ?? '')
+    if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type', `Expected Content-Type application/json, received \`${type.slice(0, 60) || 'none'}\``)
+    const { input, url } = articleInput(await readBody(req, maxBody))
+    let article: ArticleInput = input
+    if (url !== null) {
+      if (!options.fetchPage) throw new HttpError(400, 'bad_body', 'This server does not fetch URLs; send {"text"} or {"html"}')
+      let page: FetchedPage
+      try {
+        page = await options.fetchPage(url)
+      } catch (err) {
+        throw new HttpError(502, 'fetch_failed', (err as Error).message)
+      }
+      article = { ...input, url: page.url ?? url, ...(page.isHtml ? { html: page.text, text: null } : { text: page.text, html: null }) }
+    }
+    const analysis: Analysis = analyzeArticle(article)
+    const refused = analysis.messages.find((m) => m.severity === 'error')
+    if (refused) throw new HttpError(422, 'unprocessable', refused.reason)
+    if (!analysis.text.trim()) throw new HttpError(422, 'no_text', 'No article text found in the input')
+    const r = await store.put(analysis, { source: url ?? 'api', input: article })
+    return json(r.status === 'duplicate' ? 200 : 201, { id: r.id, status: r.status, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) })
+  }
+
+  async function api(method: string, path: string, url: URL, req: http.IncomingMessage): Promise<Reply> {
+    if (path === '/api/articles' && method === 'POST') return postArticle(req)
+    if (path === '/api/openapi.json') {
+      new Query(url, [])
+      return json(200, openApiDocument())
+    }
+    if (path === '/api/articles') {
+      const q = new Query(url, ['limit', 'offset'])
+      const limit = q.limit()
+      const offset = q.int('offset', 0, 0, 1e9)
+      const [articles, counts] = await Promise.all([store.list({ limit, offset }), store.counts()])
+      return json(200, { total: counts.articles, limit, offset, articles })
+    }
     const one = /^\/api\/articles\/([^/]+)$/.exec(path)
     if (one) {
-      let id: string
-      try {
-        id = decodeURIComponent(one[1]!)
-      } catch {
-        throw new HttpError(400, 'bad_path', 'Expected a URL-encoded article id')
-      }
-      const article = byId.get(id)
+      new Query(url, [])
+      const id = pathParam(one[1]!, 'article id')
+      const article = await store.get(id)
       if (!article) throw new HttpError(404, 'article_not_found', `No article with id \`${id.slice(0, 200)}\``)
-      return json(200, article)
-    }
-    if (path === '/api/search') {
-      const q = readQuery(url, 'q', true)!
-      return json(200, search(list, q, readLimit(url)))
+      return json(200, article.analysis)
     }
     if (path === '/api/entities') {
-      const q = readQuery(url, 'q', false)
-      const type = readQuery(url, 'type', false)
-      if (type !== null && !ENTITY_TYPES.includes(type)) {
-        throw new HttpError(400, 'bad_type', `Expected \`type\` to be one of ${ENTITY_TYPES.join(', ')}, received \`${type}\``)
+      const q = new Query(url, ['q', 'type', 'limit'])
+      const text = q.string('q')
+      const type = q.oneOf('type', ENTITY_TYPES)
+      const limit = q.limit()
+      const filter = { limit, ...(type ? { type } : {}) }
+      const entities = text === null ? await store.topEntities(filter) : await store.findEntities(text, filter)
+      return json(200, { q: text, entities })
+    }
+    const entity = /^\/api\/entities\/([^/]+)$/.exec(path)
+    if (entity) {
+      new Query(url, [])
+      const name = pathParam(entity[1]!, 'entity name')
+      if (name.length > MAX_QUERY_LENGTH) throw new HttpError(400, 'query_too_long', `Expected an entity name of at most ${MAX_QUERY_LENGTH} characters, received ${name.length}`)
+      const profile = await entityProfile(store, name)
+      if (!profile) throw new HttpError(404, 'entity_not_found', `No entity named \`${name}\` (by name or alias)`)
+      return json(200, profile)
+    }
+    if (path === '/api/quotes') {
+      const q = new Query(url, ['speaker', 'outlet', 'kind', 'since', 'limit'])
+      const speaker = q.string('speaker')
+      const outlet = q.string('outlet')
+      const kind = q.oneOf<QuoteSourceKind>('kind', QUOTE_SOURCE_KINDS)
+      const since = q.date('since')
+      const quotes = await store.quotes({
+        limit: q.limit(),
+        ...(speaker ? { speaker } : {}),
+        ...(outlet ? { outlet } : {}),
+        ...(kind ? { kind } : {}),
+        ...(since ? { since } : {}),
+      })
+      return json(200, { quotes })
+    }
+    if (path === '/api/events') {
+      const q = new Query(url, ['type', 'actor', 'limit'])
+      const type = q.string('type')
+      const actor = q.string('actor')
+      const events = await store.events({ limit: q.limit(), ...(type ? { type } : {}), ...(actor ? { actor } : {}) })
+      return json(200, { events })
+    }
+    if (path === '/api/search') {
+      const q = new Query(url, ['q', 'limit'])
+      const text = q.string('q', true)!
+      const limit = q.limit(20)
+      const [articles, entities, quotes] = await Promise.all([store.search(text, { limit }), store.findEntities(text, { limit }), store.searchQuotes(text, { limit })])
+      return json(200, { q: text, articles, entities, quotes })
+    }
+    if (path === '/api/export') {
+      const q = new Query(url, ['format'])
+      const format = q.oneOf('format', ['jsonl', 'csv'] as const) ?? 'jsonl'
+      return {
+        status: 200,
+        type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+        body: exportLines(store, format),
+        headers: { 'Content-Disposition': `attachment; filename="newsgraph.${format}"` },
       }
-      const limit = readLimit(url)
-      merged ??= mergeEntities(list)
-      const needle = q === null ? null : normaliseName(q)
-      const qLower = q === null ? null : fold(q)
-      const hits = merged.filter(
-        (e) =>
-          (type === null || e.type === type) &&
-          (needle === null ||
-            (needle !== '' && e.key.includes(needle)) ||
-            fold(e.name).includes(qLower!) ||
-            e.aliases.some((alias) => fold(alias).includes(qLower!))),
-      )
-      return json(200, { q, total: hits.length, entities: hits.slice(0, limit) })
     }
     throw new HttpError(404, 'not_found', `No such API route: ${path.slice(0, 200)}`)
   }
 
-  return http.createServer((req, res) => {
+  async function route(req: http.IncomingMessage, url: URL): Promise<Reply> {
+    const method = req.method ?? 'GET'
+    const path = url.pathname
+    const isApi = path === '/api' || path.startsWith('/api/')
+    const known = isApi || path in STATIC_FILES || UI_PAGE.test(path)
+    if (!known) throw new HttpError(404, 'not_found', `No such page: ${path.slice(0, 200)}`)
+    const allow = path === '/api/articles' ? 'GET, HEAD, POST' : 'GET, HEAD'
+    if (!allow.split(', ').includes(method)) {
+      throw new HttpError(405, 'method_not_allowed', `Expected ${allow.replace(/, (\w+)$/, ' or $1')}, received ${method.slice(0, 20)}`, { Allow: allow })
+    }
+    if (!isApi) return staticFile(UI_PAGE.test(path) ? '/' : path)
+    return api(method, path, url, req)
+  }
+
+  return http.createServer(async (req, res) => {
     let reply: Reply
     const method = req.method ?? 'GET'
     try {
       // A fixed base: the Host header is not trusted and not needed.
       const url = new URL(req.url ?? '/', 'http://localhost')
-      reply = route(method, url)
+      reply = await route(req, url)
     } catch (err) {
       if (err instanceof HttpError) {
-        reply = json(err.status, { error: { code: err.code, message: err.message } }, err.status === 405 ? { Allow: 'GET, HEAD' } : undefined)
+        reply = json(err.status, { error: { code: err.code, message: err.message } }, err.headers)
       } else {
-        process.stderr.write(`newsgraph: internal error serving ${method} ${String(req.url).slice(0, 200)}: ${(err as Error)?.stack ?? String(err)}\n`)
+        log.write(`newsgraph: internal error serving ${method} ${String(req.url).slice(0, 200)}: ${(err as Error)?.stack ?? String(err)}\n`)
         reply = json(500, { error: { code: 'internal', message: 'Internal server error' } })
       }
     }
-    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body
-    res.writeHead(reply.status, {
+    const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
       'Content-Type': reply.type,
-      'Content-Length': String(body.length),
       ...(reply.type.startsWith('application/json') ? { 'Cache-Control': 'no-store' } : {}),
       ...reply.headers,
-    })
-    res.end(method === 'HEAD' ? undefined : body)
+    }
+    // A request body not read (an early error): drain it, and do not keep the connection.
+    if (!req.complete) {
+      headers.Connection = 'close'
+      req.resume()
+    }
+    if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) {
+      const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body
+      res.writeHead(reply.status, { ...headers, 'Content-Length': String(body.length) })
+      res.end(method === 'HEAD' ? undefined : body)
+      return
+    }
+    res.writeHead(reply.status, headers)
+    if (method === 'HEAD') {
+      res.end()
+      return
+    }
+    try {
+      for await (const chunk of reply.body) {
+        if (!res.write(chunk)) await new Promise((r) => (res.once('drain', r), res.once('close', r)))
+        if (res.destroyed) return
+      }
+      res.end()
+    } catch (err) {
+      log.write(`newsgraph: internal error streaming ${String(req.url).slice(0, 200)}: ${(err as Error)?.stack ?? String(err)}\n`)
+      res.destroy()
+    }
   })
 }

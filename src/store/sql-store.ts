@@ -21,7 +21,11 @@ import {
   SplitError,
   type StaleArticle,
   type StoredArticle,
+  type EntityArticle,
+  type EventQuery,
+  type EventRow,
 } from './store.js'
+import { eventRows } from './event-rows.js'
 import type { ArticleInput } from '../pipeline.js'
 
 /** A value a query parameter may take in both dialects. */
@@ -441,6 +445,113 @@ export class SqlStore implements Store {
     }
   }
 
+  async findEntities(query: string, options: { limit?: number; type?: string } = {}): Promise<EntityRow[]> {
+    const needle = `%${escapeLike(query.toLowerCase())}%`
+    const params: SqlValue[] = [needle, needle]
+    let typeFilter = ''
+    if (options.type) {
+      typeFilter = 'and e.type = ?'
+      params.push(options.type)
+    }
+    params.push(options.limit ?? 20)
+    const rows = await this.driver.all<{ name: string; type: string; articles: number | string; mentions: number | string }>(
+      `select min(e.name) as name, min(e.type) as type, count(distinct e.article_seq) as articles, sum(e.mentions) as mentions
+       from entities e join articles a on a.seq = e.article_seq
+       where a.duplicate_of is null and (lower(e.name) like ? escape '\\' or lower(e.aliases) like ? escape '\\') ${typeFilter}
+       group by lower(e.name) order by articles desc, mentions desc, lower(e.name) limit ?`,
+      params,
+    )
+    return rows.map((r) => ({ name: r.name, type: r.type, articles: Number(r.articles), mentions: Number(r.mentions) }))
+  }
+
+  async entityArticles(name: string, options: { limit?: number } = {}): Promise<EntityArticle[]> {
+    const lname = name.toLowerCase()
+    const aliasPattern = `%${JSON.stringify(lname).replace(/[%_]/g, '')}%`
+    // The mentions matched by name or alias, then every mention of the people they are linked to.
+    const rows = await this.driver.all<{ seq: number | string; entity_id: string }>(
+      `with matched as (
+         select e.article_seq, e.entity_id from entities e join articles a on a.seq = e.article_seq
+         where a.duplicate_of is null and (lower(e.name) = ? or lower(e.aliases) like ?)
+       ),
+       persons as (
+         select distinct l.person_id from person_links l join matched m on m.article_seq = l.article_seq and m.entity_id = l.entity_id
+       ),
+       linked as (
+         select article_seq, entity_id from matched
+         union select l.article_seq, l.entity_id from person_links l where l.person_id in (select person_id from persons)
+       )
+       select a.seq, linked.entity_id from linked join articles a on a.seq = linked.article_seq
+       where a.duplicate_of is null order by a.seq desc, linked.entity_id`,
+      [lname, aliasPattern],
+    )
+    const bySeq = new Map<number, string[]>()
+    for (const r of rows) {
+      const seq = Number(r.seq)
+      if (!bySeq.has(seq)) {
+        if (bySeq.size >= (options.limit ?? 200)) break
+        bySeq.set(seq, [])
+      }
+      bySeq.get(seq)!.push(r.entity_id)
+    }
+    const out: EntityArticle[] = []
+    for (const [seq, entityIds] of bySeq) {
+      const [a] = await this.driver.all<{ id: string; outlet: string | null; analysis: string }>('select id, outlet, analysis from articles where seq = ?', [seq])
+      if (a) out.push({ id: a.id, outlet: a.outlet, analysis: JSON.parse(a.analysis) as Analysis, entityIds })
+    }
+    return out
+  }
+
+  async searchQuotes(query: string, options: { limit?: number } = {}): Promise<QuoteRow[]> {
+    const needle = `%${escapeLike(query.toLowerCase())}%`
+    const rows = await this.driver.all<QuoteDbRow>(
+      `select ${QUOTE_COLUMNS} from quotes q join articles a on a.seq = q.article_seq
+       where a.duplicate_of is null and (lower(q.text) like ? escape '\\' or lower(q.speaker) like ? escape '\\')
+       order by a.seq, q.quote_id limit ?`,
+      [needle, needle, options.limit ?? DEFAULT_LIMIT],
+    )
+    return rows.map(toQuoteRow)
+  }
+
+  async events(query: EventQuery = {}): Promise<EventRow[]> {
+    const limit = query.limit ?? DEFAULT_LIMIT
+    const out: EventRow[] = []
+    const type = query.type ? { type: query.type } : {}
+    if (query.actor) {
+      for (const a of await this.entityArticles(query.actor)) {
+        out.push(...eventRows(a, { entityIds: new Set(a.entityIds), ...type }))
+        if (out.length >= limit) break
+      }
+      return out.slice(0, limit)
+    }
+    const scan = query.scan ?? 5000
+    let before: number | null = null
+    let scanned = 0
+    while (out.length < limit && scanned < scan) {
+      const page = Math.min(EXPORT_PAGE, scan - scanned)
+      const params: SqlValue[] = []
+      let where = 'duplicate_of is null'
+      if (before !== null) {
+        where += ' and seq < ?'
+        params.push(before)
+      }
+      if (query.type) {
+        // A cheap filter before parsing: the type as it appears in the analysis JSON.
+        where += ` and analysis like ? escape '\\'`
+        params.push(`%${escapeLike(JSON.stringify({ type: query.type }).slice(1, -1))}%`)
+      }
+      params.push(page)
+      const rows = await this.driver.all<{ seq: number | string; id: string; outlet: string | null; analysis: string }>(
+        `select seq, id, outlet, analysis from articles where ${where} order by seq desc limit ?`,
+        params,
+      )
+      for (const r of rows) out.push(...eventRows({ id: r.id, outlet: r.outlet, analysis: JSON.parse(r.analysis) as Analysis }, type))
+      scanned += rows.length
+      if (rows.length < page) break
+      before = Number(rows[rows.length - 1]!.seq)
+    }
+    return out.slice(0, limit)
+  }
+
   async *export(): AsyncIterable<StoredArticle> {
     let after = 0
     for (;;) {
@@ -466,6 +577,11 @@ async function insertMany(tx: SqlRunner, head: string, rows: SqlValue[][]): Prom
     const one = `(${chunk[0]!.map(() => '?').join(', ')})`
     await tx.all(head + chunk.map(() => one).join(', '), chunk.flat())
   }
+}
+
+/** `%`, `_` and `\` taken literally in a LIKE pattern (with `escape '\'`). */
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c)
 }
 
 function toStored(r: ArticleRow): StoredArticle {

@@ -60,6 +60,25 @@ export interface Store {
    * (split from it). Fails with `SplitError` when the person or the name is not there.
    */
   splitPerson(personId: number, name: string): Promise<{ personId: number; moved: number }>
+  /**
+   * Entities whose name or an alias contains `query` (ignoring case), merged by name, named in the
+   * most articles first.
+   */
+  findEntities(query: string, options?: { limit?: number; type?: string }): Promise<EntityRow[]>
+  /**
+   * The articles naming an entity (by name or alias, ignoring case, as `entity`), widened to every
+   * mention of the people those mentions are linked to (see `people`), newest stored first, each
+   * with its analysis and the ids of the entity in it. At most `limit` articles (default 200).
+   */
+  entityArticles(name: string, options?: { limit?: number }): Promise<EntityArticle[]>
+  /** Quotes whose text or speaker contains `query` (ignoring case), in the order stored. */
+  searchQuotes(query: string, options?: { limit?: number }): Promise<QuoteRow[]>
+  /**
+   * Events (from the stored analyses), newest stored article first: of one `type`, and/or those an
+   * entity (`actor`, by name or alias) takes part in, as actor or target, with the events that
+   * deny or dispute them. Without `actor`, looks through the newest `scan` articles (default 5000).
+   */
+  events(query?: EventQuery): Promise<EventRow[]>
   /** Every stored article, in the order stored (near-duplicates too, with `duplicateOf`). */
   export(): AsyncIterable<StoredArticle>
   close(): Promise<void>
@@ -212,3 +231,45 @@ export interface EntityDetail extends EntityRow {
 export const NEAR_DUPLICATE_BITS = 6
 
 export const QUOTE_SOURCE_KINDS: readonly QuoteSourceKind[] = ['named', 'organization', 'outlet', 'document', 'anonymous', 'unknown']
+
+/** An article naming an entity: its analysis and the ids the entity has in it. */
+export interface EntityArticle {
+  id: string
+  outlet: string | null
+  analysis: Analysis
+  entityIds: string[]
+}
+
+export interface EventQuery {
+  /** Our event type: meet, statement, deny, accuse, … */
+  type?: string
+  /** An entity name or alias: events it takes part in, and the events denying those. */
+  actor?: string
+  limit?: number
+  /** Without `actor`: how many of the newest articles to look through. Default 5000. */
+  scan?: number
+}
+
+/** One event, with the names of its participants and the sources it rests on. */
+export interface EventRow {
+  articleId: string
+  title: string | null
+  outlet: string | null
+  published: string | null
+  eventId: string
+  type: string
+  stance: string
+  text: string
+  /** ISO 8601 value of the event's time, else null. */
+  time: string | null
+  place: string | null
+  actors: string[]
+  targets: string[]
+  according: { kind: string; text: string }[]
+  /** The earlier event telling of the same happening (a meeting told twice), if any. */
+  sameAs: string | null
+  /** The event this one denies or disputes, if any. */
+  denies: { eventId: string; type: string; text: string; actors: string[] } | null
+  /** For an `actor` query: whether the actor takes part (false: an event denying one it takes part in). */
+  involves?: boolean
+}

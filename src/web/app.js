@@ -5,6 +5,8 @@
 // from strings. Offsets in analyses are UTF-16 code units into `text`, which is exactly how
 // String.prototype.slice counts, so spans are cut with slice().
 
+import { networkSvg } from '/graph.js'
+
 const main = document.getElementById('main')
 const searchInput = document.getElementById('search')
 const searchForm = document.getElementById('search-form')
@@ -45,6 +47,15 @@ function link(path, ...children) {
 
 function articlePath(id) {
   return '/articles/' + encodeURIComponent(id)
+}
+
+function entityPath(name) {
+  return '/entities/' + encodeURIComponent(name)
+}
+
+/** "2023-07-08T00:00:00.000Z" -> "2023-07-08"; anything else as given. */
+function day(s) {
+  return typeof s === 'string' ? s.replace(/^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/, '$1') : s
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) is shown as text. */
@@ -113,15 +124,19 @@ async function render() {
   const q = new URLSearchParams(location.search).get('q') ?? ''
   if (document.activeElement !== searchInput) searchInput.value = q
   try {
-    const m = /^\/articles\/([^/]+)$/.exec(path)
-    if (m) {
-      const article = await getJson('/api/articles/' + m[1])
-      if (seq === renderSeq) renderArticle(article)
+    const article = /^\/articles\/([^/]+)$/.exec(path)
+    const entity = /^\/entities\/([^/]+)$/.exec(path)
+    if (article) {
+      const a = await getJson('/api/articles/' + article[1])
+      if (seq === renderSeq) renderArticle(a)
+    } else if (entity) {
+      const e = await getJson('/api/entities/' + entity[1])
+      if (seq === renderSeq) renderEntity(e)
     } else if (q) {
       const result = await getJson('/api/search?q=' + encodeURIComponent(q))
       if (seq === renderSeq) renderSearch(result)
     } else {
-      const [articles, people] = await Promise.all([getJson('/api/articles'), getJson('/api/entities?type=PERSON&limit=15')])
+      const [articles, people] = await Promise.all([getJson('/api/articles?limit=200'), getJson('/api/entities?type=PERSON&limit=15')])
       if (seq === renderSeq) renderList(articles, people.entities)
     }
   } catch (err) {
@@ -132,43 +147,72 @@ async function render() {
 // ---------------------------------------------------------------- lists
 
 function articleItem(a) {
-  const meta = [a.site, a.published].filter(Boolean).join(' · ')
+  const meta = [a.site, day(a.published)].filter(Boolean).join(' · ')
   return el(
     'li',
     { class: 'article-item' },
     link(articlePath(a.id), a.title || a.id),
-    el('div', { class: 'muted small' }, meta ? meta + ' · ' : '', `${a.quotes} quotes · ${a.entities} entities · `, el('code', {}, a.id)),
+    el('div', { class: 'muted small' }, meta ? meta + ' · ' : '', el('code', {}, a.id)),
+    a.snippet ? el('div', { class: 'small snippet' }, a.snippet) : null,
   )
 }
 
-function renderList(articles, people) {
+function entityItem(e) {
+  return el(
+    'li',
+    {},
+    el('span', { class: 'badge type-' + e.type }, e.type),
+    ' ',
+    link(entityPath(e.name), e.name),
+    el('span', { class: 'muted small' }, ` ${e.articles} article${e.articles === 1 ? '' : 's'} · ${e.mentions} mentions`),
+  )
+}
+
+function renderList(page, people) {
   clear(main)
   document.title = 'newsgraph'
   const side = el(
     'aside',
     { class: 'panel' },
-    el('h2', {}, 'Most quoted people'),
+    el('h2', {}, 'Most named people'),
     people.length === 0
       ? el('p', { class: 'muted' }, 'No people found.')
       : el(
           'ol',
           { class: 'people' },
-          people.map((p) =>
-            el(
-              'li',
-              {},
-              link('/?q=' + encodeURIComponent(p.name), p.name),
-              el('span', { class: 'muted small' }, ` ${p.quotes} quotes · ${p.articles} articles`),
-            ),
-          ),
+          people.map((p) => el('li', {}, link(entityPath(p.name), p.name), el('span', { class: 'muted small' }, ` ${p.articles} articles · ${p.mentions} mentions`))),
         ),
   )
   main.append(
     el(
       'div',
       { class: 'layout' },
-      el('section', { class: 'content' }, el('h1', {}, `${articles.length} articles`), el('ul', { class: 'articles' }, articles.map(articleItem))),
+      el(
+        'section',
+        { class: 'content' },
+        el('h1', {}, `${page.total} articles`),
+        page.articles.length < page.total ? el('p', { class: 'muted small' }, `showing the first ${page.articles.length}`) : null,
+        el('ul', { class: 'articles' }, page.articles.map(articleItem)),
+      ),
       side,
+    ),
+  )
+}
+
+function quoteItem(h, showSpeaker) {
+  const where = [h.outlet, day(h.published)].filter(Boolean).join(', ')
+  return el(
+    'li',
+    { class: 'quote-hit' },
+    el('blockquote', {}, quoted(truncate(h.text, 400))),
+    el(
+      'div',
+      { class: 'small' },
+      showSpeaker ? ['— ', h.speaker ? link(entityPath(h.speaker), h.speaker) : `(${h.speakerKind ?? 'unknown'})`, ', '] : '',
+      where ? where + ', ' : '',
+      'in ',
+      link(articlePath(h.articleId) + '#' + encodeURIComponent(h.quoteId), h.title || h.articleId),
+      h.sourceKind ? [' ', el('span', { class: 'src-tag src-' + h.sourceKind }, h.sourceKind)] : null,
     ),
   )
 }
@@ -176,7 +220,6 @@ function renderList(articles, people) {
 function renderSearch(result) {
   clear(main)
   document.title = `${result.q} — newsgraph`
-  const more = (shown, total) => (total > shown ? el('p', { class: 'muted small' }, `showing ${shown} of ${total}`) : null)
   main.append(
     el('h1', {}, 'Search: ', el('q', {}, result.q)),
     el('p', {}, link('/', '← all articles')),
@@ -184,49 +227,124 @@ function renderSearch(result) {
       el(
         'section',
         { class: 'content' },
-        el('h2', {}, `Quotes (${result.total.quotes})`),
-        result.quotes.length === 0
-          ? el('p', { class: 'muted' }, 'No quotes match.')
-          : el(
-              'ul',
-              { class: 'hits' },
-              result.quotes.map((h) =>
-                el(
-                  'li',
-                  {},
-                  el('blockquote', {}, quoted(truncate(h.text, 400))),
-                  el('div', { class: 'small' }, '— ', h.speaker.name ?? `(${h.speaker.kind})`, ', in ', link(articlePath(h.article) + '#' + encodeURIComponent(h.id), h.articleTitle || h.article)),
-                ),
-              ),
-            ),
-        more(result.quotes.length, result.total.quotes),
-        el('h2', {}, `Articles (${result.total.articles})`),
+        el('h2', {}, `Quotes (${result.quotes.length})`),
+        result.quotes.length === 0 ? el('p', { class: 'muted' }, 'No quotes match.') : el('ul', { class: 'hits quotes' }, result.quotes.map((h) => quoteItem(h, true))),
+        el('h2', {}, `Articles (${result.articles.length})`),
         result.articles.length === 0 ? el('p', { class: 'muted' }, 'No articles match.') : el('ul', { class: 'articles' }, result.articles.map(articleItem)),
-        more(result.articles.length, result.total.articles),
       ),
       el(
         'aside',
         { class: 'panel' },
-        el('h2', {}, `Entities (${result.total.entities})`),
-        result.entities.length === 0
-          ? el('p', { class: 'muted' }, 'No entities match.')
-          : el(
-              'ul',
-              { class: 'hits' },
-              result.entities.map((h) =>
-                el(
-                  'li',
-                  {},
-                  el('span', { class: 'badge type-' + h.type }, h.type),
-                  ' ',
-                  link(articlePath(h.article) + '#' + encodeURIComponent(h.id), h.name),
-                  el('div', { class: 'muted small' }, truncate(h.articleTitle || h.article, 80)),
-                ),
-              ),
-            ),
-        more(result.entities.length, result.total.entities),
+        el('h2', {}, `People and other entities (${result.entities.length})`),
+        result.entities.length === 0 ? el('p', { class: 'muted' }, 'No entities match.') : el('ul', { class: 'hits entities' }, result.entities.map(entityItem)),
       ),
     ]),
+  )
+}
+
+// ---------------------------------------------------------------- entity view
+
+function eventItem(ev) {
+  return el(
+    'li',
+    { class: 'event' + (ev.involves === false ? ' denial' : '') },
+    el(
+      'div',
+      {},
+      el('span', { class: 'when' }, day(ev.time ?? ev.published) ?? 'undated'),
+      ' ',
+      el('strong', {}, ev.type),
+      ' ',
+      el('span', { class: 'badge stance-' + ev.stance }, ev.stance),
+      ' ',
+      ev.actors.length ? ev.actors.map((n, i) => [i ? ', ' : '', link(entityPath(n), n)]) : el('span', { class: 'muted' }, '(no actor)'),
+      ev.targets.length ? [' → ', ev.targets.map((n, i) => [i ? ', ' : '', link(entityPath(n), n)])] : null,
+      ev.place ? [' · in ', ev.place] : null,
+    ),
+    ev.denies ? el('div', { class: 'small' }, ev.stance === 'disputed' ? 'disputes: ' : 'denies: ', el('em', {}, truncate(ev.denies.text, 160))) : null,
+    el('div', { class: 'muted small evidence' }, truncate(ev.text, 220)),
+    el(
+      'div',
+      { class: 'muted small' },
+      ev.according.length ? ['according to ', ev.according.map((s, i) => [i ? ', ' : '', el('span', { class: 'src-tag src-' + s.kind }, s.kind, ': ', truncate(s.text, 50))]), ' · '] : null,
+      [ev.outlet, day(ev.published)].filter(Boolean).join(', '),
+      ' · ',
+      link(articlePath(ev.articleId) + '#' + encodeURIComponent(ev.eventId), ev.title || ev.articleId),
+    ),
+  )
+}
+
+function renderEntity(p) {
+  clear(main)
+  document.title = `${p.name} — newsgraph`
+  const met = new Map()
+  for (const m of p.meetings) for (const n of m.with) met.set(n, (met.get(n) ?? 0) + 1)
+  const links = [...met].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, count]) => ({ name, count, href: entityPath(name) }))
+
+  const meetings = el(
+    'section',
+    { class: 'meetings', id: 'meetings' },
+    el('h2', {}, `Whom ${p.type === 'PERSON' ? 'they' : 'it'} met (${p.meetings.length})`),
+    p.meetings.length === 0
+      ? el('p', { class: 'muted' }, 'No meetings found.')
+      : [
+          links.length ? networkSvg(p.name, links) : null,
+          el(
+            'ul',
+            { class: 'hits' },
+            p.meetings.map((m) =>
+              el(
+                'li',
+                { class: 'meeting' },
+                el(
+                  'div',
+                  {},
+                  el('strong', {}, 'met '),
+                  m.with.length ? m.with.map((n, i) => [i ? ', ' : '', link(entityPath(n), n)]) : el('span', { class: 'muted' }, '(others not named)'),
+                  ' ',
+                  el('span', { class: 'badge stance-' + m.stance }, m.stance),
+                  m.place ? [' · in ', m.place] : null,
+                  m.time ? [' · ', m.time] : null,
+                ),
+                m.according.length ? el('div', { class: 'small' }, 'according to ', m.according.map((s, i) => [i ? ', ' : '', el('span', { class: 'src-tag src-' + s.kind }, s.kind, ': ', truncate(s.text, 50))])) : null,
+                m.deniedBy.map((d) => el('div', { class: 'small denied-by' }, el('span', { class: 'badge stance-denied' }, d.stance === 'disputed' ? 'disputed' : 'denied'), ' by ', d.actors.length ? d.actors.join(', ') : '(unnamed)', ': ', el('em', {}, truncate(d.text, 160)))),
+                el('div', { class: 'muted small evidence' }, truncate(m.text, 220)),
+                el('div', { class: 'muted small' }, [m.outlet, day(m.published)].filter(Boolean).join(', '), ' · ', link(articlePath(m.articleId) + '#' + encodeURIComponent(m.eventId), m.title || m.articleId)),
+              ),
+            ),
+          ),
+        ],
+  )
+
+  const side = el(
+    'aside',
+    { class: 'panel' },
+    el('h2', {}, 'Timeline'),
+    p.events.length === 0 ? el('p', { class: 'muted small' }, 'No events found.') : el('ol', { class: 'timeline' }, p.events.map(eventItem)),
+  )
+
+  main.append(
+    el('p', { class: 'small' }, link('/', '← all articles')),
+    el(
+      'div',
+      { class: 'layout' },
+      el(
+        'section',
+        { class: 'content entity' },
+        el('h1', {}, p.name, ' ', el('span', { class: 'badge type-' + p.type }, p.type)),
+        el('p', { class: 'muted small' }, `named in ${p.articles} article${p.articles === 1 ? '' : 's'} · ${p.mentions} mentions`),
+        p.roles.length ? el('p', { class: 'roles' }, el('strong', {}, 'Roles: '), p.roles.join('; ')) : null,
+        p.aliases.length ? el('p', { class: 'aliases' }, el('strong', {}, 'Also named: '), p.aliases.join(', ')) : null,
+        meetings,
+        el(
+          'section',
+          { class: 'quotes', id: 'quotes' },
+          el('h2', {}, `Quotes (${p.quotes.length})`),
+          p.quotes.length === 0 ? el('p', { class: 'muted' }, 'No quotes found.') : el('ul', { class: 'hits quotes' }, p.quotes.map((h) => quoteItem(h, false))),
+        ),
+      ),
+      side,
+    ),
   )
 }
 
@@ -467,7 +585,7 @@ function renderArticle(a) {
               el('span', { class: 'badge type-' + e.type }, e.type),
               ' ',
               el('strong', {}, e.name),
-              el('span', { class: 'muted small' }, ` ×${e.mentions?.length ?? 0}`),
+              el('span', { class: 'muted small' }, ` ×${e.mentions?.length ?? 0} · `, link(entityPath(e.name), 'across articles →')),
               (e.roles ?? []).length ? el('div', { class: 'muted small' }, e.roles.join('; ')) : null,
               (e.aliases ?? []).length ? el('div', { class: 'muted small' }, 'also: ', e.aliases.join(', ')) : null,
             ),

@@ -182,16 +182,17 @@ describe('newsgraph extract', () => {
 })
 
 describe('newsgraph serve (what `npm start` runs)', () => {
-  it('analyses the bundled sample and serves the API and the UI until stopped', async () => {
+  it('ingests the bundled sample into the store and serves the API and the UI until stopped', async () => {
     const { spawn } = await import('node:child_process')
-    const child = spawn(process.execPath, [bin, 'serve', '--sample', '--port', '0'], { cwd: root })
+    const db = join(tmp, 'serve', 'newsgraph.db')
+    const child = spawn(process.execPath, [bin, 'serve', '--sample', '--port', '0', '--db', db], { cwd: root, env: { ...process.env, NEWSGRAPH_TOKEN: '' } })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''
         const timer = setTimeout(() => reject(new Error(`no "serving" line within 60 s; stdout: ${out}`)), 60_000)
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString()
-          const m = /serving (\d+) articles at (http:\/\/\S+)/.exec(out)
+          const m = /serving (\d+) articles from \S+ at (http:\/\/\S+)/.exec(out)
           if (m) {
             clearTimeout(timer)
             resolve(m[2]!)
@@ -199,8 +200,8 @@ describe('newsgraph serve (what `npm start` runs)', () => {
         })
         child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
       })
-      const list = (await (await fetch(new URL('api/articles', url))).json()) as { id: string }[]
-      expect(list.map((x) => x.id)).toContain('backchannel-report')
+      const list = (await (await fetch(new URL('api/articles?limit=500', url))).json()) as { articles: { id: string }[] }
+      expect(list.articles.map((x) => x.id)).toContain('backchannel-report')
       const page = await fetch(url)
       expect(page.status).toBe(200)
       expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/)

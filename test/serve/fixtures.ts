@@ -105,6 +105,7 @@ export function xssArticle(): Analysis {
   const a = base('xss-<script>', `${XSS[0]}${XSS[1]} ${XSS[2]}`, text)
   a.url = XSS[2]
   a.site = XSS[1]
+  a.byline = `${XSS[0]} <img src=x onerror="globalThis.__xss=1"> <svg onload=alert(2)>`
   a.entities = [entity('e1', `Eve ${XSS[1]}`, 'PERSON', [at(text, 'Eve')], [XSS[0]])]
   const quoted = at(text, `${XSS[0]} ${XSS[1]}`)
   a.quotes = [{ id: 'q1', kind: 'direct', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'said'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'Eve') } }]

@@ -1,66 +1,83 @@
-// End to end: the bundled sample, analysed by the real pipeline, served by serveSample.
-// Skipped while the pipeline does not load (other stages still in progress).
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+// End to end over the store: the bundled sample, ingested by the real pipeline into a temporary
+// SQLite store, served by serveStore; a second start adds nothing.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { createServer as createNetServer, type Server as NetServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseJsonlRecord } from '../../src/cli/main.js'
+import { decodeInput, readInputBytes } from '../../src/cli/read-input.js'
+import { ServeError, samplePath, serveStore, type Serving } from '../../src/http/serve-command.js'
 
-const serve = await import('../../src/http/serve-command.js').catch((err: Error) => {
-  console.warn(`test/serve/sample: skipped, the pipeline does not load: ${err.message}`)
-  return null
-})
-
+const io = { readBytes: (arg: string) => readInputBytes(arg), decode: decodeInput, parseJsonlRecord }
 const quiet = { write: () => true }
+const env = {} as NodeJS.ProcessEnv
 
-describe.skipIf(serve === null)('serveSample over the bundled sample', () => {
-  let serving: Awaited<ReturnType<NonNullable<typeof serve>['serveSample']>>
+describe('serveStore --sample', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsgraph-serve-'))
+  const db = join(dir, 'store', 'newsgraph.db')
+  let serving: Serving
   const err: string[] = []
   const out: string[] = []
 
   beforeAll(async () => {
-    serving = await serve!.serveSample({ port: 0, stderr: { write: (s: string) => err.push(s) }, stdout: { write: (s: string) => out.push(s) } })
+    serving = await serveStore({ db, sample: true, io, env, port: 0, stderr: { write: (s: string) => err.push(s) }, stdout: { write: (s: string) => out.push(s) } })
   })
   afterAll(async () => {
     await serving?.close()
   })
 
-  it('analyses every sample article and says where it serves', () => {
-    const lines = readFileSync(join(serve!.packageRoot(), 'samples', 'articles.jsonl'), 'utf8').trim().split('\n')
+  it('ingests the sample into the store, creates the API token once, and says where it serves', async () => {
+    const lines = readFileSync(samplePath(), 'utf8').trim().split('\n')
     expect(lines.length).toBeGreaterThanOrEqual(31)
-    expect(serving.articles).toBe(lines.length)
+    expect(serving.ingested).toBeGreaterThanOrEqual(31)
+    expect(serving.articles).toBeGreaterThanOrEqual(31)
     expect(serving.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    expect(out.join('')).toBe(`newsgraph: serving ${lines.length} articles at ${serving.url}\n`)
-    expect(err.join('')).toContain(`analysed ${lines.length}/${lines.length}`)
+    expect(out.join('')).toBe(`newsgraph: serving ${serving.articles} articles from ${db} at ${serving.url}\n`)
+    expect(err.join('')).toMatch(/^ingest: \d+ stored/m)
+    const tokenFile = join(dir, 'store', 'newsgraph.token')
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600)
+    const token = readFileSync(tokenFile, 'utf8').trim()
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(err.join('')).toContain(`kept in ${tokenFile} (mode 0600); shown once:\n${token}\n`)
   })
 
-  it('serves the reference article with its quotes, sources and events, offsets into its text', async () => {
-    const list = (await (await fetch(serving.url + 'api/articles')).json()) as Array<{ id: string; quotes: number }>
-    expect(list[0]!.id).toBe('backchannel-report')
+  it('serves the reference article with its quotes, offsets into its text', async () => {
     const a = (await (await fetch(serving.url + 'api/articles/backchannel-report')).json()) as any
     expect(a.published).toBe('2023-07-08')
     expect(a.quotes.length).toBeGreaterThan(0)
-    for (const q of a.quotes) {
-      expect(a.text.slice(q.start, q.end)).toBe(q.text)
-      if (q.speaker.start !== undefined) expect(a.text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text)
-    }
-    for (const e of a.entities) for (const m of e.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text)
+    for (const q of a.quotes) expect(a.text.slice(q.start, q.end)).toBe(q.text)
     const page = await fetch(serving.url + 'articles/backchannel-report')
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
   })
 
-  it('finds people quoted across several sample articles', async () => {
-    const { entities } = (await (await fetch(serving.url + 'api/entities?type=PERSON&limit=10')).json()) as { entities: Array<{ articles: number; quotes: number }> }
-    expect(entities.length).toBeGreaterThan(0)
-    expect(entities.some((e) => e.articles >= 3 && e.quotes >= 3)).toBe(true)
-    const hits = (await (await fetch(serving.url + 'api/search?q=lavrov')).json()) as any
+  it("shows Lavrov's meeting with Richard Haass, and finds him by search", async () => {
+    const hits = (await (await fetch(serving.url + 'api/search?q=Lavrov')).json()) as any
     expect(hits.articles.map((x: { id: string }) => x.id)).toContain('backchannel-report')
-    expect(hits.entities.length).toBeGreaterThan(0)
+    const lavrov = hits.entities.find((e: any) => e.type === 'PERSON' && /Lavrov/.test(e.name))
+    expect(lavrov).toBeDefined()
+    const p = (await (await fetch(serving.url + 'api/entities/' + encodeURIComponent(lavrov.name))).json()) as any
+    // The meeting is told three times in the reference article (sameAs): one meeting, denied by Zakharova.
+    const meeting = p.meetings.find((m: any) => m.with.includes('Richard Haass'))
+    expect(meeting).toMatchObject({ articleId: 'backchannel-report', eventId: 'ev1' })
+    expect(meeting.eventIds.length).toBeGreaterThan(1)
+    expect(meeting.deniedBy.flatMap((d: any) => d.actors)).toContain('Maria Zakharova')
+  })
+
+  it('adds nothing when started again on the same store', async () => {
+    const again = await serveStore({ db, sample: true, io, env, port: 0, stderr: { write: (s: string) => err.push(s) }, stdout: quiet })
+    try {
+      expect(again.ingested).toBe(0)
+      expect(again.articles).toBe(serving.articles)
+      expect(err.filter((s) => s.includes('shown once'))).toHaveLength(1)
+    } finally {
+      await again.close()
+    }
   })
 })
 
-describe.skipIf(serve === null)('serveSample errors', () => {
+describe('serveStore errors', () => {
   let blocker: NetServer
   beforeAll(async () => {
     blocker = createNetServer()
@@ -70,25 +87,25 @@ describe.skipIf(serve === null)('serveSample errors', () => {
     await new Promise<void>((resolve) => blocker.close(() => resolve()))
   })
 
-  const tiny = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-serve-'))
-    const file = join(dir, 'a.jsonl')
-    writeFileSync(file, JSON.stringify({ id: 'one', title: 'One', text: '"Yes," Ann Lee said.' }) + '\n')
-    return { dir, file }
-  }
-
   it('says clearly when the port is taken', async () => {
     const port = (blocker.address() as AddressInfo).port
-    const attempt = serve!.serveSample({ port, file: tiny().file, stderr: quiet, stdout: quiet })
-    await expect(attempt).rejects.toThrow(serve!.ServeError)
+    const db = join(mkdtempSync(join(tmpdir(), 'newsgraph-serve-')), 'a.db')
+    const attempt = serveStore({ db, port, env, stderr: quiet, stdout: quiet })
+    await expect(attempt).rejects.toThrow(ServeError)
     await expect(attempt).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`)
   })
 
-  it('names the file and line of a bad sample', async () => {
-    const { dir } = tiny()
-    const bad = join(dir, 'bad.jsonl')
-    writeFileSync(bad, JSON.stringify({ id: 'ok', text: 'Fine.' }) + '\n{not json\n')
-    await expect(serve!.serveSample({ port: 0, file: bad, stderr: quiet, stdout: quiet })).rejects.toThrow(`${bad}:2: expected a JSON object`)
-    await expect(serve!.serveSample({ port: 0, file: join(dir, 'missing.jsonl'), stderr: quiet, stdout: quiet })).rejects.toThrow(/cannot read the sample .*ENOENT/)
+  it('uses NEWSGRAPH_TOKEN when set, and writes no token file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-serve-'))
+    const s = await serveStore({ db: join(dir, 'a.db'), port: 0, env: { NEWSGRAPH_TOKEN: 'from-the-environment-123' }, stderr: quiet, stdout: quiet })
+    try {
+      const post = (token: string) =>
+        fetch(s.url + 'api/articles', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' })
+      expect((await post('from-the-environment-123')).status).toBe(400) // authorised; the body is wrong
+      expect((await post('something-else')).status).toBe(401)
+      expect(() => statSync(join(dir, 'newsgraph.token'))).toThrow()
+    } finally {
+      await s.close()
+    }
   })
 })

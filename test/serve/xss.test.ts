@@ -3,18 +3,24 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, webRoot } from '../../src/http/server.js'
+import { openStore } from '../../src/store/open-store.js'
+import type { Store } from '../../src/store/store.js'
 import { XSS, xssArticle } from './fixtures.js'
 
 let server: Server
 let base: string
+let store: Store
 
 beforeAll(async () => {
-  server = createServer([xssArticle()])
+  store = await openStore(':memory:')
+  await store.put(xssArticle())
+  server = createServer(store)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
+  await store.close()
 })
 
 describe('untrusted article content', () => {
@@ -36,11 +42,14 @@ describe('untrusted article content', () => {
 
   it('is found by search and listed unchanged', async () => {
     const list = (await (await fetch(`${base}/api/articles`)).json()) as any
-    expect(list[0].title).toBe(xssArticle().title)
+    expect(list.articles[0].title).toBe(xssArticle().title)
     const hits = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('<script>')}`)).json()) as any
     expect(hits.articles.map((a: { id: string }) => a.id)).toEqual(['xss-<script>'])
-    expect(hits.entities[0].aliases).toEqual([XSS[0]])
+    expect(hits.entities.map((e: { name: string }) => e.name)).toEqual([`Eve ${XSS[1]}`])
     expect(hits.quotes[0].text).toContain(XSS[0])
+    const entity = (await (await fetch(`${base}/api/entities/${encodeURIComponent(XSS[0])}`)).json()) as any
+    expect(entity.name).toBe(`Eve ${XSS[1]}`)
+    expect(entity.aliases).toEqual([XSS[0]])
   })
 
   it('is echoed in error messages only as JSON', async () => {
@@ -51,8 +60,8 @@ describe('untrusted article content', () => {
   })
 })
 
-describe('the UI script', () => {
-  const source = readFileSync(`${webRoot()}/app.js`, 'utf8')
+describe.each(['app.js', 'graph.js'])('the UI script %s', (file) => {
+  const source = readFileSync(`${webRoot()}/${file}`, 'utf8')
   // Comments may name the dangerous APIs; code may not use them.
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '')
 
@@ -65,7 +74,7 @@ describe('the UI script', () => {
 
   it('inserts text with text nodes, and links only http(s) URLs', () => {
     expect(code).toContain('document.createTextNode')
-    expect(code).toMatch(/u\.protocol === 'http:' \|\| u\.protocol === 'https:'/)
+    if (file === 'app.js') expect(code).toMatch(/u\.protocol === 'http:' \|\| u\.protocol === 'https:'/)
     // Attributes are set by name; no attribute name comes from data (only on* would matter).
     expect(code).not.toMatch(/setAttribute\(\s*['"]on/i)
     expect(code).not.toMatch(/\.on\w+\s*=/)

@@ -1,0 +1,155 @@
+import type { QuoteKind } from '../core/types.js'
+import { eventRows } from '../store/event-rows.js'
+import type { EventRow, QuoteSourceKind, Store } from '../store/store.js'
+
+/** A quote by the entity, with where and when it was published. */
+export interface ProfileQuote {
+  articleId: string
+  title: string | null
+  outlet: string | null
+  published: string | null
+  quoteId: string
+  kind: QuoteKind
+  text: string
+  /** The kind of source the quote rests on. */
+  sourceKind: QuoteSourceKind
+}
+
+/**
+ * A meeting the entity takes part in, with the other participants: the meet events of one article
+ * that tell of the same happening (`sameAs`) merged into one.
+ */
+export interface Meeting {
+  articleId: string
+  title: string | null
+  outlet: string | null
+  published: string | null
+  /** The first telling's event id. */
+  eventId: string
+  /** Every telling's event id, first first. */
+  eventIds: string[]
+  /** The first telling's text. */
+  text: string
+  stance: string
+  time: string | null
+  place: string | null
+  /** The other participants, by name. */
+  with: string[]
+  according: { kind: string; text: string }[]
+  /** Events in the same article that deny or dispute this meeting (any of its tellings). */
+  deniedBy: { eventId: string; actors: string[]; text: string; stance: string }[]
+}
+
+/** Everything the entity page shows: who, what they said where and when, whom they met, what happened. */
+export interface EntityProfile {
+  name: string
+  type: string
+  aliases: string[]
+  roles: string[]
+  /** Articles naming it (by name or alias; see `Store.entity`). */
+  articles: number
+  mentions: number
+  quotes: ProfileQuote[]
+  meetings: Meeting[]
+  /** Its events (and the denials of them), oldest first by event time, else publication date. */
+  events: EventRow[]
+  /** Articles read for quotes, meetings and events (the newest `limit`, default 100). */
+  articlesRead: number
+}
+
+/**
+ * Builds an entity's profile from the store: `Store.entity` for its name, type and counts, and the
+ * analyses of the articles naming it (people linked across articles included) for its quotes,
+ * meetings and events. Null when the store has no such entity.
+ *
+ * @example const p = await entityProfile(store, 'Sergey Lavrov') // p.meetings[0].with: ['Richard Haass', …]
+ */
+export async function entityProfile(store: Store, name: string, options: { limit?: number } = {}): Promise<EntityProfile | null> {
+  const detail = await store.entity(name)
+  if (!detail) return null
+  const articles = await store.entityArticles(name, { limit: options.limit ?? 100 })
+  const aliases = new Set(detail.aliases)
+  const roles = new Set(detail.roles)
+  const quotes: ProfileQuote[] = []
+  const meetings: Meeting[] = []
+  const events: EventRow[] = []
+  for (const article of articles) {
+    const a = article.analysis
+    const ids = new Set(article.entityIds)
+    const own = new Set<string>()
+    for (const e of a.entities) {
+      if (!ids.has(e.id)) continue
+      own.add(e.name)
+      if (e.name !== detail.name) aliases.add(e.name)
+      for (const x of e.aliases) aliases.add(x)
+      for (const r of e.roles) roles.add(r)
+    }
+    const sourceKind = new Map(a.sources.map((s) => [s.id, s.kind]))
+    for (const q of a.quotes) {
+      if (!q.speaker.entity || !ids.has(q.speaker.entity)) continue
+      quotes.push({
+        articleId: article.id,
+        title: a.title,
+        outlet: article.outlet,
+        published: a.published,
+        quoteId: q.id,
+        kind: q.kind,
+        text: q.text,
+        sourceKind: (q.source ? sourceKind.get(q.source) : undefined) ?? 'named',
+      })
+    }
+    const rows = eventRows(article, { entityIds: ids })
+    events.push(...rows)
+    const byRoot = new Map<string, Meeting>()
+    for (const ev of rows) {
+      if (ev.type !== 'meet' || ev.involves === false) continue
+      const root = ev.sameAs ?? ev.eventId
+      let m = byRoot.get(root)
+      if (!m) {
+        m = {
+          articleId: ev.articleId,
+          title: ev.title,
+          outlet: ev.outlet,
+          published: ev.published,
+          eventId: ev.eventId,
+          eventIds: [],
+          text: ev.text,
+          stance: ev.stance,
+          time: ev.time,
+          place: ev.place,
+          with: [],
+          according: [],
+          deniedBy: [],
+        }
+        byRoot.set(root, m)
+        meetings.push(m)
+      }
+      m.eventIds.push(ev.eventId)
+      m.time ??= ev.time
+      m.place ??= ev.place
+      for (const n of [...ev.actors, ...ev.targets]) if (!own.has(n) && !m.with.includes(n)) m.with.push(n)
+      for (const s of ev.according) if (!m.according.some((x) => x.kind === s.kind && x.text === s.text)) m.according.push(s)
+    }
+    for (const [root, m] of byRoot) {
+      const tellings = new Set([root, ...m.eventIds])
+      m.deniedBy = rows
+        .filter((d) => d.denies && tellings.has(d.denies.eventId))
+        .map((d) => ({ eventId: d.eventId, actors: d.actors, text: d.text, stance: d.stance }))
+    }
+  }
+  aliases.delete(detail.name)
+  const when = (e: EventRow) => e.time ?? e.published ?? ''
+  events.sort((x, y) => (when(x) < when(y) ? -1 : when(x) > when(y) ? 1 : 0))
+  return {
+    name: detail.name,
+    type: detail.type,
+    aliases: [...aliases].sort(),
+    roles: [...roles].sort(),
+    articles: detail.articles,
+    mentions: detail.mentions,
+    quotes,
+    meetings,
+    events,
+    articlesRead: articles.length,
+  }
+}
