@@ -10,8 +10,9 @@
  * once, and each copy gets a unique prefix of filler words (as long as the article, so no copy is a
  * near-duplicate of another), every offset shifted by its length.
  *
- * Usage: npm run build && node --import tsx scripts/bench-api.ts [--limit N] [--clients C] [--seconds S]
- * Loopback only; the scratch store goes to the OS temp folder and is removed at the end.
+ * Usage: npm run build && node --import tsx scripts/bench-api.ts [--limit N] [--clients C] [--seconds S] [--db PATH]
+ * Loopback only; the scratch store goes to the OS temp folder and is removed at the end (with
+ * `--db`, it is built at PATH, or reused when PATH exists, and kept).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -168,11 +169,13 @@ async function firstPaint(url: string, articleId: string): Promise<string> {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-api-'))
-const db = join(dir, 'bench.db')
+// `--db PATH`: build the store there (or reuse it when it exists) and keep it, to look into it afterwards.
+const dbArg = args.indexOf('--db') >= 0 ? args[args.indexOf('--db') + 1] : undefined
+const dir = dbArg ? null : mkdtempSync(join(tmpdir(), 'newsgraph-bench-api-'))
+const db = dbArg ?? join(dir!, 'bench.db')
 let server: { url: string; stop: () => void } | null = null
 try {
-  await buildStore(db)
+  if (!dbArg || !existsSync(db)) await buildStore(db)
   server = await startServer(db)
   const top = (await (await fetch(new URL('api/entities?type=PERSON&limit=1', server.url))).json()) as { entities: { name: string; articles: number }[] }
   const person = top.entities[0]!
@@ -185,5 +188,5 @@ try {
   )
 } finally {
   server?.stop()
-  rmSync(dir, { recursive: true, force: true })
+  if (dir) rmSync(dir, { recursive: true, force: true })
 }

@@ -1,5 +1,4 @@
 import type { QuoteKind } from '../core/types.js'
-import { eventRows } from '../store/event-rows.js'
 import type { EventRow, QuoteSourceKind, Store } from '../store/store.js'
 
 /** A quote by the entity, with where and when it was published. */
@@ -53,52 +52,50 @@ export interface EntityProfile {
   meetings: Meeting[]
   /** Its events (and the denials of them), oldest first by event time, else publication date. */
   events: EventRow[]
-  /** Articles read for quotes, meetings and events (the newest `limit`, default 100). */
+  /** Articles read for quotes, meetings and events (the newest `limit`, default 100, after `offset`). */
   articlesRead: number
+  /** Articles naming it, people linked across articles included (what `offset` pages through). */
+  articlesTotal: number
 }
 
 /**
- * Builds an entity's profile from the store: `Store.entity` for its name, type and counts, and the
- * analyses of the articles naming it (people linked across articles included) for its quotes,
- * meetings and events. Null when the store has no such entity.
+ * Builds an entity's profile from the store: `Store.entity` for its name, type and counts, and
+ * `Store.entityPage` (indexed rows, no analysis parsed) for the newest articles naming it (people
+ * linked across articles included): its quotes, meetings and events. Null when the store has no such entity.
  *
  * @example const p = await entityProfile(store, 'Sergey Lavrov') // p.meetings[0].with: ['Richard Haass', …]
  */
-export async function entityProfile(store: Store, name: string, options: { limit?: number } = {}): Promise<EntityProfile | null> {
+export async function entityProfile(store: Store, name: string, options: { limit?: number; offset?: number } = {}): Promise<EntityProfile | null> {
   const detail = await store.entity(name)
   if (!detail) return null
-  const articles = await store.entityArticles(name, { limit: options.limit ?? 100 })
+  const page = await store.entityPage(name, { limit: options.limit ?? 100, offset: options.offset ?? 0 })
+  const articles = page.articles
   const aliases = new Set(detail.aliases)
   const roles = new Set(detail.roles)
   const quotes: ProfileQuote[] = []
   const meetings: Meeting[] = []
   const events: EventRow[] = []
   for (const article of articles) {
-    const a = article.analysis
-    const ids = new Set(article.entityIds)
     const own = new Set<string>()
-    for (const e of a.entities) {
-      if (!ids.has(e.id)) continue
+    for (const e of article.entities) {
       own.add(e.name)
       if (e.name !== detail.name) aliases.add(e.name)
       for (const x of e.aliases) aliases.add(x)
       for (const r of e.roles) roles.add(r)
     }
-    const sourceKind = new Map(a.sources.map((s) => [s.id, s.kind]))
-    for (const q of a.quotes) {
-      if (!q.speaker.entity || !ids.has(q.speaker.entity)) continue
+    for (const q of article.quotes) {
       quotes.push({
         articleId: article.id,
-        title: a.title,
+        title: article.title,
         outlet: article.outlet,
-        published: a.published,
-        quoteId: q.id,
+        published: article.published,
+        quoteId: q.quoteId,
         kind: q.kind,
         text: q.text,
-        sourceKind: (q.source ? sourceKind.get(q.source) : undefined) ?? 'named',
+        sourceKind: q.citedKind ?? 'named',
       })
     }
-    const rows = eventRows(article, { entityIds: ids })
+    const rows = article.events
     events.push(...rows)
     const byRoot = new Map<string, Meeting>()
     for (const ev of rows) {
@@ -151,5 +148,6 @@ export async function entityProfile(store: Store, name: string, options: { limit
     meetings,
     events,
     articlesRead: articles.length,
+    articlesTotal: page.total,
   }
 }

@@ -121,7 +121,11 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/entities/{name}': {
         get: {
           summary: 'One entity: aliases, roles, quotes across outlets with dates, meetings with the other participants, events',
-          parameters: [{ name: 'name', in: 'path', required: true, description: 'a name or alias, ignoring case', schema: { type: 'string' } }],
+          parameters: [
+            { name: 'name', in: 'path', required: true, description: 'a name or alias, ignoring case', schema: { type: 'string' } },
+            { ...limit(500, 100), description: 'how many of the newest articles naming it to read for quotes, meetings and events' },
+            { name: 'offset', in: 'query', description: 'articles to skip (newest first), to page through them', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ],
           responses: {
             200: ok('The entity profile', {
               type: 'object',
@@ -136,6 +140,7 @@ export function openApiDocument(): Record<string, unknown> {
                 meetings: { type: 'array', items: { type: 'object', properties: { with: { type: 'array', items: { type: 'string' } }, deniedBy: { type: 'array' } } } },
                 events: { type: 'array', items: eventRow },
                 articlesRead: { type: 'integer' },
+                articlesTotal: { type: 'integer', description: 'articles naming it, people linked across articles included' },
               },
             }),
             400: error,

@@ -55,6 +55,9 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const MAX_QUERY_LENGTH = 200
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
+/** Read answers kept (see `cached`). */
+const CACHED_READS = 256
+const CACHED_BYTES = 32 * 1024 * 1024
 const ENTITY_TYPES: readonly string[] = ['PERSON', 'ORG', 'LOC', 'MISC']
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -267,8 +270,44 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     return json(r.status === 'duplicate' ? 200 : 201, { id: r.id, status: r.status, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) })
   }
 
+  /**
+   * Answers to reads, kept while the store is unchanged (`Store.version`: a store that cannot tell
+   * is never cached). The most recently used `CACHED_READS` are kept, at most `CACHED_BYTES` in all.
+   */
+  const cache = new Map<string, { version: string; reply: Reply }>()
+  let cachedBytes = 0
+  function forget(key: string): void {
+    const hit = cache.get(key)
+    if (!hit) return
+    cachedBytes -= (hit.reply.body as string).length
+    cache.delete(key)
+  }
+  async function cached(key: string, read: () => Promise<Reply>): Promise<Reply> {
+    const version = await store.version()
+    if (version === null) return read()
+    const hit = cache.get(key)
+    if (hit && hit.version === version) {
+      cache.delete(key)
+      cache.set(key, hit)
+      return hit.reply
+    }
+    const reply = await read()
+    if (reply.status === 200 && typeof reply.body === 'string' && reply.body.length <= CACHED_BYTES / 16 && (await store.version()) === version) {
+      forget(key)
+      cache.set(key, { version, reply })
+      cachedBytes += reply.body.length
+      while (cache.size > CACHED_READS || cachedBytes > CACHED_BYTES) forget(cache.keys().next().value!)
+    }
+    return reply
+  }
+
   async function api(method: string, path: string, url: URL, req: http.IncomingMessage): Promise<Reply> {
     if (path === '/api/articles' && method === 'POST') return postArticle(req)
+    if (path !== '/api/export') return cached(url.pathname + url.search, () => read(path, url))
+    return read(path, url)
+  }
+
+  async function read(path: string, url: URL): Promise<Reply> {
     if (path === '/api/openapi.json') {
       new Query(url, [])
       return json(200, openApiDocument())
@@ -299,10 +338,12 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     }
     const entity = /^\/api\/entities\/([^/]+)$/.exec(path)
     if (entity) {
-      new Query(url, [])
+      const q = new Query(url, ['limit', 'offset'])
+      const limit = q.limit(100)
+      const offset = q.int('offset', 0, 0, 1e9)
       const name = pathParam(entity[1]!, 'entity name')
       if (name.length > MAX_QUERY_LENGTH) throw new HttpError(400, 'query_too_long', `Expected an entity name of at most ${MAX_QUERY_LENGTH} characters, received ${name.length}`)
-      const profile = await entityProfile(store, name)
+      const profile = await entityProfile(store, name, { limit, offset })
       if (!profile) throw new HttpError(404, 'entity_not_found', `No entity named \`${name}\` (by name or alias)`)
       return json(200, profile)
     }

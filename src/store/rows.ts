@@ -19,8 +19,12 @@ export interface ArticleRows {
   published: string | null
   version: string
   json: string
+  /** The publication date as the analysis gives it (`published` is normalised for filtering). */
+  rawPublished: string | null
   quotes: QuoteRowData[]
   entities: EntityRowData[]
+  /** Each entity's name and aliases in lower case (once per entity), for indexed lookup. */
+  names: { entityId: string; norm: string }[]
 }
 
 export interface QuoteRowData {
@@ -31,6 +35,10 @@ export interface QuoteRowData {
   speakerKind: SpeakerKind
   speakerEntity: string | null
   sourceKind: QuoteSourceKind
+  /** Position in the analysis' quotes. */
+  ord: number
+  /** The kind of the source the quote cites, when it cites one. */
+  citedKind: string | null
 }
 
 export interface EntityRowData {
@@ -77,7 +85,8 @@ export function articleRows(a: Analysis): ArticleRows {
     published: normalizeDate(a.published),
     version: a.version,
     json: JSON.stringify(a),
-    quotes: a.quotes.map((q) => ({
+    rawPublished: a.published ?? null,
+    quotes: a.quotes.map((q, ord) => ({
       quoteId: q.id,
       kind: q.kind,
       text: q.text,
@@ -85,6 +94,8 @@ export function articleRows(a: Analysis): ArticleRows {
       speakerKind: q.speaker.kind,
       speakerEntity: q.speaker.entity ?? null,
       sourceKind: (q.source ? sourceKind.get(q.source) : undefined) ?? SPEAKER_TO_SOURCE[q.speaker.kind],
+      ord,
+      citedKind: (q.source ? sourceKind.get(q.source) : undefined) ?? null,
     })),
     entities: a.entities.map((e) => ({
       entityId: e.id,
@@ -94,6 +105,7 @@ export function articleRows(a: Analysis): ArticleRows {
       roles: JSON.stringify(e.roles),
       mentions: e.mentions.length,
     })),
+    names: a.entities.flatMap((e) => [...new Set([e.name, ...e.aliases].map((n) => n.toLowerCase()))].map((norm) => ({ entityId: e.id, norm }))),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Analysis, QuoteKind, SpeakerKind } from '../core/types.js'
-import { articleRows, ftsWords, snippetOf, type ArticleRows } from './rows.js'
+import { articleRows, ftsWords, snippetOf, type ArticleRows, type QuoteRowData } from './rows.js'
 import { choosePerson, nameParts, normalizeName, type LinkRule } from './people.js'
 import { hammingDistance } from './simhash.js'
 import {
@@ -24,6 +24,8 @@ import {
   type EntityArticle,
   type EventQuery,
   type EventRow,
+  type EntityPage,
+  type EntityPageArticle,
 } from './store.js'
 import { eventRows } from './event-rows.js'
 import type { ArticleInput } from '../pipeline.js'
@@ -50,16 +52,26 @@ export interface SqlDriver extends SqlRunner {
   insertArticle(tx: SqlRunner, row: ArticleInsert): Promise<number>
   /** Replaces the derived columns of an article row and its full-text entry (`old`: what was indexed). */
   updateArticle(tx: SqlRunner, seq: number, row: ArticleUpdate, old: { title: string | null; text: string }): Promise<void>
-  /** SQL for full-text search: parameters (query, limit); columns id, title, url, published, analysis. */
+  /** SQL for full-text search: parameters (query, limit); columns id, title, url, published, text (the analysed text). */
   searchSql: string
   /** The query as the search SQL takes it, or null when it has no words. */
   searchParam(query: string): string | null
+  /** Adds an article's quotes to the quote-text index, when the dialect keeps one apart from `quotes`. */
+  indexQuotes(tx: SqlRunner, seq: number, quotes: readonly QuoteRowData[]): Promise<void>
+  /** Removes an article's quotes from that index (called before its `quotes` rows are deleted). */
+  unindexQuotes(tx: SqlRunner, seq: number): Promise<void>
+  /** SQL for quote search through that index: parameters (match, limit), columns as `QuoteDbRow`; null: LIKE on `quotes`. */
+  quoteSearchSql: string | null
+  /** The query as `quoteSearchSql` takes it, or null to use LIKE. */
+  quoteSearchParam(query: string): string | null
+  /** See `Store.version`. */
+  version(): Promise<string | null>
   /** Whether an error is a unique-key violation (a concurrent writer stored the same text first). */
   isUniqueViolation(err: unknown): boolean
   close(): Promise<void>
 }
 
-export interface ArticleInsert extends Omit<ArticleRows, 'quotes' | 'entities'> {
+export interface ArticleInsert extends Omit<ArticleRows, 'quotes' | 'entities' | 'names'> {
   inputHash: string | null
   source: string | null
   duplicateOf: string | null
@@ -70,7 +82,7 @@ export interface ArticleInsert extends Omit<ArticleRows, 'quotes' | 'entities'> 
 }
 
 /** What reanalyze rewrites in an article row: the analysis and everything derived from it. */
-export type ArticleUpdate = Omit<ArticleRows, 'quotes' | 'entities' | 'id'> & { text: string }
+export type ArticleUpdate = Omit<ArticleRows, 'quotes' | 'entities' | 'names' | 'id'> & { text: string }
 
 interface ArticleRow {
   id: string
@@ -150,22 +162,83 @@ export class SqlStore implements Store {
       text: analysis.text,
       input: options.input ? JSON.stringify(options.input) : null,
     })
-    await this.insertDerived(tx, seq, rows)
+    await this.insertDerived(tx, seq, rows, { id, outlet: rows.outlet, analysis })
     if (!duplicateOf) await this.linkPeople(tx, seq, analysis)
     return duplicateOf ? { status: 'near-duplicate', id, duplicateOf } : { status: 'stored', id }
   }
 
-  private async insertDerived(tx: SqlRunner, seq: number, rows: ArticleRows): Promise<void> {
+  /**
+   * The rows derived from an analysis: quotes (and their text index), entities, their names and
+   * aliases in lower case (`entity_names`, and the distinct ones in `entity_terms`), and its events
+   * resolved to names (`events`), so that queries need not parse analyses.
+   */
+  private async insertDerived(tx: SqlRunner, seq: number, rows: ArticleRows, article: { id: string; outlet: string | null; analysis: Analysis }): Promise<void> {
     await insertMany(
       tx,
-      'insert into quotes (article_seq, quote_id, kind, text, speaker, speaker_kind, speaker_entity, source_kind) values ',
-      rows.quotes.map((q) => [seq, q.quoteId, q.kind, q.text, q.speaker, q.speakerKind, q.speakerEntity, q.sourceKind]),
+      'insert into quotes (article_seq, quote_id, kind, text, speaker, speaker_kind, speaker_entity, source_kind, ord, cited_kind) values ',
+      rows.quotes.map((q) => [seq, q.quoteId, q.kind, q.text, q.speaker, q.speakerKind, q.speakerEntity, q.sourceKind, q.ord, q.citedKind]),
     )
+    await this.driver.indexQuotes(tx, seq, rows.quotes)
     await insertMany(
       tx,
       'insert into entities (article_seq, entity_id, name, type, aliases, roles, mentions) values ',
       rows.entities.map((e) => [seq, e.entityId, e.name, e.type, e.aliases, e.roles, e.mentions]),
     )
+    // Two entities of one article may share an alias: one row per (name, entity).
+    const names = [...new Map(rows.names.map((n) => [`${n.norm}\u0000${n.entityId}`, n])).values()]
+    await insertMany(tx, 'insert into entity_names (norm, article_seq, entity_id) values ', names.map((n) => [n.norm, seq, n.entityId]))
+    const terms = [...new Set(names.map((n) => n.norm))]
+    await insertMany(tx, 'insert into entity_terms (norm) values ', terms.map((t) => [t]), ' on conflict do nothing')
+    const a = article.analysis
+    const byId = new Map(a.events.map((e) => [e.id, e]))
+    const eventRowsOf = eventRows(article)
+    await insertMany(
+      tx,
+      'insert into events (article_seq, ord, event_id, type, ids, denied_ids, row) values ',
+      a.events.map((e, ord) => {
+        const denied = e.denies ? byId.get(e.denies) : undefined
+        return [seq, ord, e.id, e.type, JSON.stringify([...e.actors, ...e.targets]), denied ? JSON.stringify([...denied.actors, ...denied.targets]) : null, JSON.stringify(eventRowsOf[ord])]
+      }),
+    )
+  }
+
+  /** Removes what `insertDerived` wrote for an article (its people links stay). */
+  private async deleteDerived(tx: SqlRunner, seq: number): Promise<void> {
+    await this.driver.unindexQuotes(tx, seq)
+    await tx.all('delete from quotes where article_seq = ?', [seq])
+    await tx.all('delete from entities where article_seq = ?', [seq])
+    await tx.all('delete from entity_names where article_seq = ?', [seq])
+    await tx.all('delete from events where article_seq = ?', [seq])
+  }
+
+  /**
+   * Fills the rows a migration added for articles stored before it (`backfills` lists what is
+   * pending): each article's derived rows written again from its analysis, a page per
+   * transaction. Run when the store is opened; a no-op once done.
+   */
+  async backfill(): Promise<void> {
+    const [pending] = await this.driver.all<{ name: string }>(`select name from backfills where name = 'api-index'`)
+    if (!pending) return
+    let after = 0
+    for (;;) {
+      const rows = await this.driver.all<{ seq: number | string; id: string; outlet: string | null; analysis: string }>(
+        'select seq, id, outlet, analysis from articles where seq > ? order by seq limit ?',
+        [after, EXPORT_PAGE],
+      )
+      await this.driver.transaction(async (tx) => {
+        for (const r of rows) {
+          const seq = Number(r.seq)
+          const analysis = JSON.parse(r.analysis) as Analysis
+          const derived = articleRows(analysis)
+          await this.deleteDerived(tx, seq)
+          await this.insertDerived(tx, seq, derived, { id: r.id, outlet: r.outlet, analysis })
+          await tx.all('update articles set raw_published = ? where seq = ?', [derived.rawPublished, seq])
+        }
+      })
+      if (rows.length < EXPORT_PAGE) break
+      after = Number(rows[rows.length - 1]!.seq)
+    }
+    await this.driver.all(`delete from backfills where name = 'api-index'`)
   }
 
   async *staleArticles(version: string, options: { all?: boolean } = {}): AsyncIterable<StaleArticle> {
@@ -203,10 +276,9 @@ export class SqlStore implements Store {
       const seq = Number(old.seq)
       const { quotes: _q, entities: _e, id: _id, ...row } = rows
       await this.driver.updateArticle(tx, seq, { ...row, text: stored.text }, { title: old.title, text: (JSON.parse(old.analysis) as Analysis).text })
-      await tx.all('delete from quotes where article_seq = ?', [seq])
       await tx.all('delete from person_links where article_seq = ?', [seq])
-      await tx.all('delete from entities where article_seq = ?', [seq])
-      await this.insertDerived(tx, seq, rows)
+      await this.deleteDerived(tx, seq)
+      await this.insertDerived(tx, seq, rows, { id, outlet: rows.outlet, analysis: stored })
       if (!old.duplicate_of) await this.linkPeople(tx, seq, stored)
     })
   }
@@ -341,17 +413,11 @@ export class SqlStore implements Store {
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     const param = this.driver.searchParam(query)
     if (param === null) return []
-    const rows = await this.driver.all<{ id: string; title: string | null; url: string | null; published: string | null; analysis: string }>(
+    const rows = await this.driver.all<{ id: string; title: string | null; url: string | null; published: string | null; text: string }>(
       this.driver.searchSql,
       [param, options.limit ?? 20],
     )
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      url: r.url,
-      published: r.published,
-      snippet: snippetOf((JSON.parse(r.analysis) as Analysis).text, query),
-    }))
+    return rows.map((r) => ({ id: r.id, title: r.title, url: r.url, published: r.published, snippet: snippetOf(r.text, query) }))
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteRow[]> {
@@ -402,24 +468,30 @@ export class SqlStore implements Store {
 
   async entity(name: string): Promise<EntityDetail | null> {
     const lname = name.toLowerCase()
-    // Aliases are stored as a JSON array of strings: match the quoted alias inside it.
-    const match = `(lower(e.name) = ? or lower(e.aliases) like ?)`
-    const aliasPattern = `%${JSON.stringify(lname).replace(/[%_]/g, '')}%`
-    const rows = await this.driver.all<{ article_seq: number; entity_id: string; name: string; type: string; aliases: string; roles: string; mentions: number }>(
-      `select e.article_seq, e.entity_id, e.name, e.type, e.aliases, e.roles, e.mentions
-       from entities e join articles a on a.seq = e.article_seq
-       where a.duplicate_of is null and ${match} order by a.seq`,
-      [lname, aliasPattern],
+    // The matching entities (by name or alias, through `entity_names`), grouped: copies of one
+    // entity across articles mostly share name, type, aliases and roles.
+    const groups = await this.driver.all<{ name: string; type: string; aliases: string; roles: string; n: number | string; mentions: number | string; first: number | string }>(
+      `select e.name, e.type, e.aliases, e.roles, count(*) as n, sum(e.mentions) as mentions, min(m.article_seq) as first
+       from entity_names m join entities e on e.article_seq = m.article_seq and e.entity_id = m.entity_id
+       join articles a on a.seq = m.article_seq
+       where m.norm = ? and a.duplicate_of is null
+       group by e.name, e.type, e.aliases, e.roles order by first, e.name`,
+      [lname],
     )
-    if (rows.length === 0) return null
+    if (groups.length === 0) return null
+    const [count] = await this.driver.all<{ n: number | string }>(
+      `select count(distinct m.article_seq) as n from entity_names m join articles a on a.seq = m.article_seq where m.norm = ? and a.duplicate_of is null`,
+      [lname],
+    )
     const names = new Map<string, number>()
     const aliases = new Set<string>()
     const roles = new Set<string>()
     const types = new Map<string, number>()
     let mentions = 0
-    for (const r of rows) {
-      names.set(r.name, (names.get(r.name) ?? 0) + 1)
-      types.set(r.type, (types.get(r.type) ?? 0) + 1)
+    for (const r of groups) {
+      const n = Number(r.n)
+      names.set(r.name, (names.get(r.name) ?? 0) + n)
+      types.set(r.type, (types.get(r.type) ?? 0) + n)
       for (const a of JSON.parse(r.aliases) as string[]) aliases.add(a)
       for (const x of JSON.parse(r.roles) as string[]) roles.add(x)
       mentions += Number(r.mentions)
@@ -429,15 +501,15 @@ export class SqlStore implements Store {
     for (const n of names.keys()) if (n !== canonical) aliases.add(n)
     aliases.delete(canonical)
     const quoteRows = await this.driver.all<QuoteDbRow>(
-      `select ${QUOTE_COLUMNS} from quotes q join articles a on a.seq = q.article_seq
-       join entities e on e.article_seq = q.article_seq and e.entity_id = q.speaker_entity
-       where a.duplicate_of is null and ${match} order by a.seq, q.quote_id limit ?`,
-      [lname, aliasPattern, DEFAULT_LIMIT],
+      `select ${QUOTE_COLUMNS} from entity_names m join quotes q on q.article_seq = m.article_seq and q.speaker_entity = m.entity_id
+       join articles a on a.seq = q.article_seq
+       where m.norm = ? and a.duplicate_of is null order by m.article_seq, q.quote_id limit ?`,
+      [lname, DEFAULT_LIMIT],
     )
     return {
       name: canonical,
       type: top(types),
-      articles: new Set(rows.map((r) => String(r.article_seq))).size,
+      articles: Number(count!.n),
       mentions,
       aliases: [...aliases].sort(),
       roles: [...roles].sort(),
@@ -446,8 +518,11 @@ export class SqlStore implements Store {
   }
 
   async findEntities(query: string, options: { limit?: number; type?: string } = {}): Promise<EntityRow[]> {
-    const needle = `%${escapeLike(query.toLowerCase())}%`
-    const params: SqlValue[] = [needle, needle]
+    // The distinct names and aliases (`entity_terms`) are few next to their mentions: match those,
+    // then count the entities bearing them.
+    const terms = await this.driver.all<{ norm: string }>(`select norm from entity_terms where norm like ? escape '\\'`, [`%${escapeLike(query.toLowerCase())}%`])
+    if (terms.length === 0) return []
+    const params: SqlValue[] = terms.map((t) => t.norm)
     let typeFilter = ''
     if (options.type) {
       typeFilter = 'and e.type = ?'
@@ -457,99 +532,162 @@ export class SqlStore implements Store {
     const rows = await this.driver.all<{ name: string; type: string; articles: number | string; mentions: number | string }>(
       `select min(e.name) as name, min(e.type) as type, count(distinct e.article_seq) as articles, sum(e.mentions) as mentions
        from entities e join articles a on a.seq = e.article_seq
-       where a.duplicate_of is null and (lower(e.name) like ? escape '\\' or lower(e.aliases) like ? escape '\\') ${typeFilter}
+       where a.duplicate_of is null and exists (
+         select 1 from entity_names m where m.article_seq = e.article_seq and m.entity_id = e.entity_id and m.norm in (${terms.map(() => '?').join(', ')})
+       ) ${typeFilter}
        group by lower(e.name) order by articles desc, mentions desc, lower(e.name) limit ?`,
       params,
     )
     return rows.map((r) => ({ name: r.name, type: r.type, articles: Number(r.articles), mentions: Number(r.mentions) }))
   }
 
-  async entityArticles(name: string, options: { limit?: number } = {}): Promise<EntityArticle[]> {
+  /**
+   * The mentions an entity name stands for: matched by name or alias, then every mention of the
+   * people those are linked to. `linked` is SQL over them (columns article_seq, entity_id) and its
+   * parameters.
+   */
+  private async linkedMentions(name: string): Promise<{ sql: string; params: SqlValue[] }> {
     const lname = name.toLowerCase()
-    const aliasPattern = `%${JSON.stringify(lname).replace(/[%_]/g, '')}%`
-    // The mentions matched by name or alias, then every mention of the people they are linked to.
-    const rows = await this.driver.all<{ seq: number | string; entity_id: string }>(
-      `with matched as (
-         select e.article_seq, e.entity_id from entities e join articles a on a.seq = e.article_seq
-         where a.duplicate_of is null and (lower(e.name) = ? or lower(e.aliases) like ?)
-       ),
-       persons as (
-         select distinct l.person_id from person_links l join matched m on m.article_seq = l.article_seq and m.entity_id = l.entity_id
-       ),
-       linked as (
-         select article_seq, entity_id from matched
-         union select l.article_seq, l.entity_id from person_links l where l.person_id in (select person_id from persons)
-       )
-       select a.seq, linked.entity_id from linked join articles a on a.seq = linked.article_seq
-       where a.duplicate_of is null order by a.seq desc, linked.entity_id`,
-      [lname, aliasPattern],
+    const persons = await this.driver.all<{ person_id: number | string }>(
+      `select distinct l.person_id from entity_names m join person_links l on l.article_seq = m.article_seq and l.entity_id = m.entity_id where m.norm = ?`,
+      [lname],
     )
-    const bySeq = new Map<number, string[]>()
-    for (const r of rows) {
-      const seq = Number(r.seq)
-      if (!bySeq.has(seq)) {
-        if (bySeq.size >= (options.limit ?? 200)) break
-        bySeq.set(seq, [])
-      }
-      bySeq.get(seq)!.push(r.entity_id)
+    const ids = persons.map((p) => Number(p.person_id))
+    if (ids.length === 0) return { sql: 'select article_seq, entity_id from entity_names where norm = ?', params: [lname] }
+    return {
+      sql: `select article_seq, entity_id from entity_names where norm = ?
+            union select article_seq, entity_id from person_links where person_id in (${ids.map(() => '?').join(', ')})`,
+      params: [lname, ...ids],
     }
+  }
+
+  /** The newest articles (after `offset`) naming an entity, as `entityArticles` finds them, with the entity's ids in each. */
+  private async linkedArticles(name: string, options: { limit?: number; offset?: number } = {}): Promise<{ total: number; articles: { seq: number; entityIds: string[] }[] }> {
+    const linked = await this.linkedMentions(name)
+    const [count] = await this.driver.all<{ n: number | string }>(
+      `select count(distinct l.article_seq) as n from (${linked.sql}) l join articles a on a.seq = l.article_seq where a.duplicate_of is null`,
+      linked.params,
+    )
+    const total = Number(count!.n)
+    if (total === 0) return { total, articles: [] }
+    const seqs = await this.driver.all<{ seq: number | string }>(
+      `select distinct l.article_seq as seq from (${linked.sql}) l join articles a on a.seq = l.article_seq where a.duplicate_of is null order by seq desc limit ? offset ?`,
+      [...linked.params, Math.min(options.limit ?? 200, 1000), options.offset ?? 0],
+    )
+    if (seqs.length === 0) return { total, articles: [] }
+    const inList = seqs.map(() => '?').join(', ')
+    const rows = await this.driver.all<{ article_seq: number | string; entity_id: string }>(
+      `select l.article_seq, l.entity_id from (${linked.sql}) l where l.article_seq in (${inList}) order by l.article_seq desc, l.entity_id`,
+      [...linked.params, ...seqs.map((r) => Number(r.seq))],
+    )
+    const bySeq = new Map<number, string[]>(seqs.map((r) => [Number(r.seq), []]))
+    for (const r of rows) bySeq.get(Number(r.article_seq))?.push(r.entity_id)
+    return { total, articles: [...bySeq].map(([seq, entityIds]) => ({ seq, entityIds })) }
+  }
+
+  async entityArticles(name: string, options: { limit?: number } = {}): Promise<EntityArticle[]> {
+    const { articles } = await this.linkedArticles(name, { limit: options.limit ?? 200 })
     const out: EntityArticle[] = []
-    for (const [seq, entityIds] of bySeq) {
+    for (const { seq, entityIds } of articles) {
       const [a] = await this.driver.all<{ id: string; outlet: string | null; analysis: string }>('select id, outlet, analysis from articles where seq = ?', [seq])
       if (a) out.push({ id: a.id, outlet: a.outlet, analysis: JSON.parse(a.analysis) as Analysis, entityIds })
     }
     return out
   }
 
+  async entityPage(name: string, options: { limit?: number; offset?: number } = {}): Promise<EntityPage> {
+    const { total, articles } = await this.linkedArticles(name, { limit: options.limit ?? 100, offset: options.offset ?? 0 })
+    if (articles.length === 0) return { total, articles: [] }
+    const seqs = articles.map((a) => a.seq)
+    const inList = seqs.map(() => '?').join(', ')
+    // The entity's ids across these articles (copies share ids): a coarse filter, made exact below.
+    const entityIds = [...new Set(articles.flatMap((a) => a.entityIds))]
+    const idList = entityIds.map(() => '?').join(', ')
+    const meta = await this.driver.all<{ seq: number | string; id: string; title: string | null; outlet: string | null; raw_published: string | null }>(
+      `select seq, id, title, outlet, raw_published from articles where seq in (${inList})`,
+      seqs,
+    )
+    const entities = await this.driver.all<{ article_seq: number | string; entity_id: string; name: string; aliases: string; roles: string }>(
+      `select article_seq, entity_id, name, aliases, roles from entities where article_seq in (${inList}) and entity_id in (${idList}) order by article_seq, entity_id`,
+      [...seqs, ...entityIds],
+    )
+    const quotes = await this.driver.all<{ article_seq: number | string; quote_id: string; kind: string; text: string; speaker_entity: string; cited_kind: string | null }>(
+      `select article_seq, quote_id, kind, text, speaker_entity, cited_kind from quotes where article_seq in (${inList}) and speaker_entity in (${idList}) order by article_seq, ord`,
+      [...seqs, ...entityIds],
+    )
+    const events = await this.driver.all<{ article_seq: number | string; ids: string; denied_ids: string | null; row: string }>(
+      `select article_seq, ids, denied_ids, row from events where article_seq in (${inList}) order by article_seq, ord`,
+      seqs,
+    )
+    const out = new Map<number, EntityPageArticle>()
+    const idsOf = new Map<number, Set<string>>()
+    const metaBySeq = new Map(meta.map((m) => [Number(m.seq), m]))
+    for (const a of articles) {
+      const m = metaBySeq.get(a.seq)
+      if (!m) continue
+      idsOf.set(a.seq, new Set(a.entityIds))
+      out.set(a.seq, { id: m.id, title: m.title, outlet: m.outlet, published: m.raw_published, entityIds: a.entityIds, entities: [], quotes: [], events: [] })
+    }
+    for (const e of entities) {
+      const seq = Number(e.article_seq)
+      if (!idsOf.get(seq)?.has(e.entity_id)) continue
+      out.get(seq)!.entities.push({ id: e.entity_id, name: e.name, aliases: JSON.parse(e.aliases) as string[], roles: JSON.parse(e.roles) as string[] })
+    }
+    for (const q of quotes) {
+      const seq = Number(q.article_seq)
+      if (!idsOf.get(seq)?.has(q.speaker_entity)) continue
+      out.get(seq)!.quotes.push({ quoteId: q.quote_id, kind: q.kind as QuoteKind, text: q.text, citedKind: q.cited_kind as QuoteSourceKind | null })
+    }
+    for (const e of events) {
+      const seq = Number(e.article_seq)
+      const ids = idsOf.get(seq)
+      if (!ids) continue
+      const involves = (JSON.parse(e.ids) as string[]).some((x) => ids.has(x))
+      if (!involves && !(e.denied_ids !== null && (JSON.parse(e.denied_ids) as string[]).some((x) => ids.has(x)))) continue
+      out.get(seq)!.events.push({ ...(JSON.parse(e.row) as EventRow), involves })
+    }
+    return { total, articles: [...out.values()] }
+  }
+
   async searchQuotes(query: string, options: { limit?: number } = {}): Promise<QuoteRow[]> {
+    const limit = options.limit ?? DEFAULT_LIMIT
+    const param = this.driver.quoteSearchSql ? this.driver.quoteSearchParam(query) : null
+    if (param !== null && this.driver.quoteSearchSql) return (await this.driver.all<QuoteDbRow>(this.driver.quoteSearchSql, [param, limit])).map(toQuoteRow)
     const needle = `%${escapeLike(query.toLowerCase())}%`
     const rows = await this.driver.all<QuoteDbRow>(
       `select ${QUOTE_COLUMNS} from quotes q join articles a on a.seq = q.article_seq
        where a.duplicate_of is null and (lower(q.text) like ? escape '\\' or lower(q.speaker) like ? escape '\\')
        order by a.seq, q.quote_id limit ?`,
-      [needle, needle, options.limit ?? DEFAULT_LIMIT],
+      [needle, needle, limit],
     )
     return rows.map(toQuoteRow)
   }
 
   async events(query: EventQuery = {}): Promise<EventRow[]> {
     const limit = query.limit ?? DEFAULT_LIMIT
-    const out: EventRow[] = []
-    const type = query.type ? { type: query.type } : {}
     if (query.actor) {
-      for (const a of await this.entityArticles(query.actor)) {
-        out.push(...eventRows(a, { entityIds: new Set(a.entityIds), ...type }))
+      const out: EventRow[] = []
+      for (const a of (await this.entityPage(query.actor, { limit: 200 })).articles) {
+        out.push(...(query.type ? a.events.filter((e) => e.type === query.type) : a.events))
         if (out.length >= limit) break
       }
       return out.slice(0, limit)
     }
-    const scan = query.scan ?? 5000
-    let before: number | null = null
-    let scanned = 0
-    while (out.length < limit && scanned < scan) {
-      const page = Math.min(EXPORT_PAGE, scan - scanned)
-      const params: SqlValue[] = []
-      let where = 'duplicate_of is null'
-      if (before !== null) {
-        where += ' and seq < ?'
-        params.push(before)
-      }
-      if (query.type) {
-        // A cheap filter before parsing: the type as it appears in the analysis JSON.
-        where += ` and analysis like ? escape '\\'`
-        params.push(`%${escapeLike(JSON.stringify({ type: query.type }).slice(1, -1))}%`)
-      }
-      params.push(page)
-      const rows = await this.driver.all<{ seq: number | string; id: string; outlet: string | null; analysis: string }>(
-        `select seq, id, outlet, analysis from articles where ${where} order by seq desc limit ?`,
-        params,
-      )
-      for (const r of rows) out.push(...eventRows({ id: r.id, outlet: r.outlet, analysis: JSON.parse(r.analysis) as Analysis }, type))
-      scanned += rows.length
-      if (rows.length < page) break
-      before = Number(rows[rows.length - 1]!.seq)
+    // The events of the newest `scan` articles, from the precomputed `events` rows.
+    const params: SqlValue[] = [query.scan ?? 5000]
+    let typeFilter = ''
+    if (query.type) {
+      typeFilter = 'and e.type = ?'
+      params.push(query.type)
     }
-    return out.slice(0, limit)
+    params.push(limit)
+    const rows = await this.driver.all<{ row: string }>(
+      `select e.row from events e
+       where e.article_seq in (select seq from articles where duplicate_of is null order by seq desc limit ?) ${typeFilter}
+       order by e.article_seq desc, e.ord limit ?`,
+      params,
+    )
+    return rows.map((r) => JSON.parse(r.row) as EventRow)
   }
 
   async *export(): AsyncIterable<StoredArticle> {
@@ -565,17 +703,21 @@ export class SqlStore implements Store {
     }
   }
 
+  version(): Promise<string | null> {
+    return this.driver.version()
+  }
+
   close(): Promise<void> {
     return this.driver.close()
   }
 }
 
 /** Inserts rows with multi-row VALUES lists (one round trip per 200 rows, not per row). */
-async function insertMany(tx: SqlRunner, head: string, rows: SqlValue[][]): Promise<void> {
+async function insertMany(tx: SqlRunner, head: string, rows: SqlValue[][], tail = ''): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200)
     const one = `(${chunk[0]!.map(() => '?').join(', ')})`
-    await tx.all(head + chunk.map(() => one).join(', '), chunk.flat())
+    await tx.all(head + chunk.map(() => one).join(', ') + tail, chunk.flat())
   }
 }
 

@@ -71,6 +71,13 @@ export interface Store {
    * with its analysis and the ids of the entity in it. At most `limit` articles (default 200).
    */
   entityArticles(name: string, options?: { limit?: number }): Promise<EntityArticle[]>
+  /**
+   * What an entity page shows of the articles naming an entity (found as `entityArticles` finds
+   * them), newest first, `limit` (default 100) after `offset`, from indexed rows (no analysis is
+   * parsed): the entity's names, aliases and roles in each, its quotes, and its events with those
+   * denying them (as `events({ actor })`); `total` counts every such article.
+   */
+  entityPage(name: string, options?: { limit?: number; offset?: number }): Promise<EntityPage>
   /** Quotes whose text or speaker contains `query` (ignoring case), in the order stored. */
   searchQuotes(query: string, options?: { limit?: number }): Promise<QuoteRow[]>
   /**
@@ -79,6 +86,12 @@ export interface Store {
    * deny or dispute them. Without `actor`, looks through the newest `scan` articles (default 5000).
    */
   events(query?: EventQuery): Promise<EventRow[]>
+  /**
+   * A token that changes whenever the stored data may have changed (a write by this process or any
+   * other), so answers computed from the store can be kept while it stays the same; null when the
+   * adapter cannot tell (PostgreSQL), so nothing is kept.
+   */
+  version(): Promise<string | null>
   /** Every stored article, in the order stored (near-duplicates too, with `duplicateOf`). */
   export(): AsyncIterable<StoredArticle>
   close(): Promise<void>
@@ -238,6 +251,29 @@ export interface EntityArticle {
   outlet: string | null
   analysis: Analysis
   entityIds: string[]
+}
+
+/** See `Store.entityPage`. */
+export interface EntityPage {
+  /** Articles naming the entity, in all. */
+  total: number
+  articles: EntityPageArticle[]
+}
+
+export interface EntityPageArticle {
+  id: string
+  title: string | null
+  outlet: string | null
+  /** As the analysis gives it. */
+  published: string | null
+  /** The entity's ids in the article. */
+  entityIds: string[]
+  /** Those entities' names, aliases and roles. */
+  entities: { id: string; name: string; aliases: string[]; roles: string[] }[]
+  /** Quotes by the entity, in the article's order; `citedKind`: the kind of the source cited, if any. */
+  quotes: { quoteId: string; kind: QuoteKind; text: string; citedKind: QuoteSourceKind | null }[]
+  /** Its events and those denying them, in the article's order, with `involves`. */
+  events: EventRow[]
 }
 
 export interface EventQuery {

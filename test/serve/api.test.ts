@@ -114,6 +114,11 @@ describe('GET /api/entities', () => {
     expect(body.aliases).toEqual(expect.arrayContaining(['Lavrov', 'Sergei Lavrov']))
     // The bare "Lavrov" of the second article is linked to him (surname-only), so it is read too.
     expect(body.articlesRead).toBe(2)
+    expect(body.articlesTotal).toBe(2)
+    const second = await get('/api/entities/' + encodeURIComponent('Sergey Lavrov') + '?limit=1&offset=1')
+    expect([second.body.articlesRead, second.body.articlesTotal, second.body.articles]).toEqual([1, 2, body.articles])
+    expect(second.body.quotes.every((x: any) => body.quotes.some((y: any) => y.articleId === x.articleId && y.quoteId === x.quoteId))).toBe(true)
+    expectError((await get('/api/entities/Lavrov?limit=0')).body, 'bad_limit')
     expect(body.meetings).toHaveLength(1)
     expect(body.meetings[0]).toMatchObject({ articleId: 'lavrov', eventId: 'ev1', eventIds: ['ev1'], place: 'New York', stance: 'reported', with: [] })
     expect(body.meetings[0].according.map((s: any) => s.kind)).toEqual(['outlet', 'anonymous'])
@@ -274,6 +279,20 @@ describe('POST /api/articles', () => {
     const again = await post(JSON.stringify({ text }))
     expect(again.res.status).toBe(200)
     expect(again.body).toEqual({ id: first.body.id, status: 'duplicate' })
+  })
+
+  it('answers identical reads at once alike, and a read after a write sees the write', async () => {
+    const path = '/api/entities/' + encodeURIComponent('Sergey Lavrov')
+    const all = await Promise.all(Array.from({ length: 8 }, () => get(path)))
+    expect(all.map((r) => r.res.status)).toEqual(Array(8).fill(200))
+    for (const r of all) expect(r.body).toEqual(all[0]!.body)
+    const before = (await get('/api/search?q=Quillfeather')).body.entities
+    expect(before).toEqual([])
+    const pending = get('/api/search?q=Quillfeather')
+    const stored = await post(JSON.stringify({ text: 'Mayor Jane Quillfeather opened the bridge on Monday. "It is a good day," Quillfeather said.' }))
+    expect(stored.res.status).toBe(201)
+    await pending
+    expect((await get('/api/search?q=Quillfeather')).body.entities.map((e: any) => e.name).join(' ')).toContain('Quillfeather')
   })
 })
 

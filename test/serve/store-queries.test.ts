@@ -1,9 +1,13 @@
 // The read-only queries the API added to the Store, on each dialect: SQLite always, PostgreSQL
 // when it answers (NEWSGRAPH_TEST_PG, else the local server), in a schema of its own.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { eventRows } from '../../src/store/event-rows.js'
 import { openStore } from '../../src/store/open-store.js'
-import type { Store } from '../../src/store/store.js'
+import type { EntityPage, Store } from '../../src/store/store.js'
 import { lavrovArticle, xssArticle, zakharovaArticle } from './fixtures.js'
 
 const PG_URL = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test'
@@ -32,6 +36,97 @@ afterAll(async () => {
 
 const dialects: [string, () => Promise<Store>][] = [['sqlite', () => openStore(':memory:')]]
 if (pgUp) dialects.push(['postgres', () => openStore(`${PG_URL}?schema=${PG_SCHEMA}`)])
+
+// Stores that are opened twice (to backfill on the second opening): an SQLite file, a PostgreSQL schema.
+const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-queries-'))
+const reopenable: [string, string][] = [['sqlite', join(tmp, 'store.db')]]
+if (pgUp) reopenable.push(['postgres', `${PG_URL}?schema=${PG_SCHEMA}_b`])
+afterAll(async () => {
+  if (!pgUp) return
+  const client = new pg.Client({ connectionString: PG_URL })
+  await client.connect()
+  await client.query(`drop schema if exists ${PG_SCHEMA}_b cascade`)
+  await client.end()
+})
+
+/** What `entityPage` should say, computed the slow way: from each article's analysis. */
+async function pageFromAnalyses(store: Store, name: string): Promise<EntityPage['articles']> {
+  return (await store.entityArticles(name, { limit: 100 })).map((a) => {
+    const ids = new Set(a.entityIds)
+    const cited = new Map(a.analysis.sources.map((s) => [s.id, s.kind]))
+    return {
+      id: a.id,
+      title: a.analysis.title,
+      outlet: a.outlet,
+      published: a.analysis.published,
+      entityIds: a.entityIds,
+      entities: a.analysis.entities.filter((e) => ids.has(e.id)).map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, roles: e.roles })),
+      quotes: a.analysis.quotes
+        .filter((q) => q.speaker.entity && ids.has(q.speaker.entity))
+        .map((q) => ({ quoteId: q.id, kind: q.kind, text: q.text, citedKind: (q.source ? cited.get(q.source) : undefined) ?? null })),
+      events: eventRows(a, { entityIds: ids }),
+    }
+  })
+}
+
+describe.each(reopenable)('indexed rows for the API (%s)', (_name, spec) => {
+  it('tells by its version whether the data may have changed, by this connection or another', async () => {
+    const one = await openStore(spec)
+    const two = await openStore(spec)
+    try {
+      const v0 = await one.version()
+      if (one.dialect === 'postgres') {
+        expect(v0).toBeNull()
+        return
+      }
+      expect(await one.version()).toBe(v0)
+      await one.get('lavrov')
+      expect(await one.version()).toBe(v0)
+      await two.put({ ...xssArticle(), id: 'other', text: xssArticle().text + ' Written by another connection.' })
+      const v1 = await one.version()
+      expect(v1).not.toBe(v0)
+      await one.put({ ...xssArticle(), id: 'mine', text: xssArticle().text + ' Written by this one.' })
+      expect(await one.version()).not.toBe(v1)
+    } finally {
+      await one.close()
+      await two.close()
+    }
+  })
+
+  it('answers an entity page from indexed rows as from the analyses, pages it, and backfills a store stored before them', async () => {
+    let store = await openStore(spec)
+    try {
+      for (const a of [lavrovArticle(), zakharovaArticle(), xssArticle()]) await store.put(a)
+      const expected = await pageFromAnalyses(store, 'Sergey Lavrov')
+      expect(expected.length).toBe(2)
+      expect(await store.entityPage('Sergey Lavrov')).toEqual({ total: 2, articles: expected })
+      expect(await store.entityPage('sergei lavrov', { limit: 1, offset: 1 })).toEqual({ total: 2, articles: [expected[1]] })
+      expect(await store.entityPage('Nobody Atall')).toEqual({ total: 0, articles: [] })
+      const detail = await store.entity('Sergey Lavrov')
+      const search = [await store.findEntities('zakhar'), await store.searchQuotes('SUCH talks'), await store.events({ type: 'deny' })]
+      // As a store written before these rows existed: empty them, and mark the backfill pending.
+      const raw = store as unknown as { driver: { all(sql: string, params?: unknown[]): Promise<unknown[]> } }
+      for (const table of ['entity_names', 'entity_terms', 'events']) await raw.driver.all(`delete from ${table}`)
+      if (store.dialect === 'sqlite') await raw.driver.all(`delete from quotes_fts`)
+      await raw.driver.all('update quotes set ord = null, cited_kind = null')
+      await raw.driver.all('update articles set raw_published = null')
+      await raw.driver.all(`insert into backfills (name) values ('api-index')`)
+      expect(await store.entity('Sergey Lavrov')).toBeNull()
+      await store.close()
+      store = await openStore(spec)
+      expect(await store.entityPage('Sergey Lavrov')).toEqual({ total: 2, articles: expected })
+      expect(await store.entity('Sergey Lavrov')).toEqual(detail)
+      expect([await store.findEntities('zakhar'), await store.searchQuotes('SUCH talks'), await store.events({ type: 'deny' })]).toEqual(search)
+      // Reanalysis rewrites the rows (people are linked again, so compare with the analyses anew).
+      await store.replaceAnalysis('lavrov', { ...lavrovArticle(), title: 'Retitled' })
+      const again = await pageFromAnalyses(store, 'Sergey Lavrov')
+      expect(again.map((a) => a.title)).toContain('Retitled')
+      expect(await store.entityPage('Sergey Lavrov')).toEqual({ total: again.length, articles: again })
+    } finally {
+      await store.close()
+    }
+  })
+})
 
 describe.each(dialects)('store queries for the API (%s)', (_name, open) => {
   it('finds entities, quotes and events, and the articles naming a person', async () => {

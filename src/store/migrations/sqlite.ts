@@ -91,4 +91,35 @@ create index person_links_norm on person_links(norm);
 create index person_links_surname on person_links(surname);
 `,
   },
+  {
+    version: 4,
+    name: 'indexes for the API: entity names and aliases, quote text, events and quote order precomputed',
+    sql: `
+create table entity_names (
+  norm text not null,
+  article_seq integer not null references articles(seq),
+  entity_id text not null,
+  primary key (norm, article_seq, entity_id)
+) without rowid;
+create index entity_names_article on entity_names(article_seq);
+create table entity_terms (norm text primary key) without rowid;
+create table events (
+  article_seq integer not null references articles(seq),
+  ord integer not null,
+  event_id text not null,
+  type text not null,
+  ids text not null,
+  denied_ids text,
+  row text not null,
+  primary key (article_seq, ord)
+) without rowid;
+create index events_type on events(type, article_seq);
+alter table quotes add column ord integer;
+alter table quotes add column cited_kind text;
+alter table articles add column raw_published text;
+create virtual table quotes_fts using fts5(text, speaker, tokenize='trigram');
+create table backfills (name text primary key);
+insert into backfills (name) select 'api-index' where exists (select 1 from articles);
+`,
+  },
 ]

@@ -35,7 +35,14 @@ export async function openPostgresStore(url: string): Promise<SqlStore> {
     await pool.end()
     throw new Error(`cannot open store "${redact(url)}": ${(err as Error).message}`)
   }
-  return new SqlStore(createPostgresDriver(pool, redact(url)))
+  const store = new SqlStore(createPostgresDriver(pool, redact(url)))
+  try {
+    await store.backfill()
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  return store
 }
 
 /** The URL without its password, for messages. */
@@ -87,26 +94,36 @@ export function createPostgresDriver(pool: Pool, location: string): SqlDriver {
     },
     async insertArticle(tx: SqlRunner, r: ArticleInsert): Promise<number> {
       const [row] = await tx.all<{ seq: string }>(
-        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, input, tsv)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?)) returning seq`,
-        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, r.input, `${r.title ?? ''}\n${r.text}`],
+        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, input, raw_published, tsv)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?)) returning seq`,
+        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, r.input, r.rawPublished, `${r.title ?? ''}\n${r.text}`],
       )
       return Number(row!.seq)
     },
     async updateArticle(tx: SqlRunner, seq: number, r: ArticleUpdate): Promise<void> {
       await tx.all(
-        `update articles set hash = ?, simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, sh4 = ?, sh5 = ?, sh6 = ?, version = ?, title = ?, url = ?, outlet = ?, published = ?, analysis = ?, tsv = to_tsvector('english', ?) where seq = ?`,
-        [r.hash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.version, r.title, r.url, r.outlet, r.published, r.json, `${r.title ?? ''}\n${r.text}`, seq],
+        `update articles set hash = ?, simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, sh4 = ?, sh5 = ?, sh6 = ?, version = ?, title = ?, url = ?, outlet = ?, published = ?, analysis = ?, raw_published = ?, tsv = to_tsvector('english', ?) where seq = ?`,
+        [r.hash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.version, r.title, r.url, r.outlet, r.published, r.json, r.rawPublished, `${r.title ?? ''}\n${r.text}`, seq],
       )
     },
-    searchSql: `select a.id, a.title, a.url, a.published, a.analysis
+    searchSql: `select a.id, a.title, a.url, a.published, a.analysis::json->>'text' as text
       from articles a, plainto_tsquery('english', ?) query
       where a.tsv @@ query and a.duplicate_of is null order by ts_rank(a.tsv, query) desc, a.seq limit ?`,
     searchParam(query: string) {
       return /[\p{L}\p{N}]/u.test(query) ? query : null
     },
+    // Quote text and speaker: LIKE on lower(), under pg_trgm GIN indexes when the extension is there.
+    async indexQuotes() {},
+    async unindexQuotes() {},
+    quoteSearchSql: null,
+    quoteSearchParam() {
+      return null
+    },
     isUniqueViolation(err: unknown) {
       return (err as { code?: string })?.code === '23505'
+    },
+    async version() {
+      return null
     },
     async close() {
       await pool.end()

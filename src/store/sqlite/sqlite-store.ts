@@ -4,9 +4,13 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Migration } from '../migrations/migration.js'
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite.js'
 import { ftsWords } from '../rows.js'
+import type { QuoteRowData } from '../rows.js'
 import { SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
 
 type Database = BetterSqlite3.Database
+
+/** Quote rowids in the full-text table per article (see `indexQuotes`). */
+const QUOTE_SLOTS = 65536
 
 /**
  * Opens (creating it and its folder when missing) an SQLite store at `path`, in WAL mode, and
@@ -18,7 +22,14 @@ export async function openSqliteStore(path: string): Promise<SqlStore> {
   const { default: Sqlite } = await import('better-sqlite3')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Sqlite(path)
-  return new SqlStore(createSqliteDriver(db, path))
+  const store = new SqlStore(createSqliteDriver(db, path))
+  try {
+    await store.backfill()
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  return store
 }
 
 /**
@@ -38,10 +49,13 @@ export function createSqliteDriver(db: Database, location: string): SqlDriver {
     if (!s) statements.set(sql, (s = db.prepare(sql)))
     return s
   }
+  // Writes through this connection; `data_version` counts those of other connections.
+  let writes = 0
   const runner: SqlRunner = {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
       const s = prepare(sql)
       if (s.reader) return s.all(...params) as T[]
+      writes++
       s.run(...params)
       return [] as T[]
     },
@@ -71,31 +85,56 @@ export function createSqliteDriver(db: Database, location: string): SqlDriver {
     },
     async insertArticle(tx: SqlRunner, r: ArticleInsert): Promise<number> {
       const [row] = await tx.all<{ seq: number }>(
-        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, input)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq`,
-        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, r.input],
+        `insert into articles (id, hash, input_hash, simhash, sh0, sh1, sh2, sh3, sh4, sh5, sh6, duplicate_of, version, title, url, outlet, published, source, stored_at, analysis, input, raw_published)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq`,
+        [r.id, r.hash, r.inputHash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.duplicateOf, r.version, r.title, r.url, r.outlet, r.published, r.source, r.storedAt, r.json, r.input, r.rawPublished],
       )
       await tx.all('insert into articles_fts (rowid, title, text) values (?, ?, ?)', [row!.seq, r.title ?? '', r.text])
       return row!.seq
     },
     async updateArticle(tx: SqlRunner, seq: number, r: ArticleUpdate, old: { title: string | null; text: string }): Promise<void> {
       await tx.all(
-        `update articles set hash = ?, simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, sh4 = ?, sh5 = ?, sh6 = ?, version = ?, title = ?, url = ?, outlet = ?, published = ?, analysis = ? where seq = ?`,
-        [r.hash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.version, r.title, r.url, r.outlet, r.published, r.json, seq],
+        `update articles set hash = ?, simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, sh4 = ?, sh5 = ?, sh6 = ?, version = ?, title = ?, url = ?, outlet = ?, published = ?, analysis = ?, raw_published = ? where seq = ?`,
+        [r.hash, r.simhash?.hex ?? null, ...(r.simhash?.bands ?? [null, null, null, null, null, null, null]), r.version, r.title, r.url, r.outlet, r.published, r.json, r.rawPublished, seq],
       )
       // A contentless FTS5 table forgets a row only when told its old values.
       await tx.all(`insert into articles_fts (articles_fts, rowid, title, text) values ('delete', ?, ?, ?)`, [seq, old.title ?? '', old.text])
       await tx.all('insert into articles_fts (rowid, title, text) values (?, ?, ?)', [seq, r.title ?? '', r.text])
     },
-    searchSql: `select a.id, a.title, a.url, a.published, a.analysis
+    searchSql: `select a.id, a.title, a.url, a.published, json_extract(a.analysis, '$.text') as text
       from articles_fts f join articles a on a.seq = f.rowid
       where articles_fts match ? and a.duplicate_of is null order by bm25(articles_fts) limit ?`,
     searchParam(query: string) {
       const words = ftsWords(query)
       return words.length ? words.map((w) => `"${w}"`).join(' ') : null
     },
+    // Quote text and speaker under a trigram index; a quote's rowid is its article's seq and its
+    // position there (seq * 65536 + ord), so an article's quotes are found from its `quotes` rows.
+    async indexQuotes(tx: SqlRunner, seq: number, quotes: readonly QuoteRowData[]): Promise<void> {
+      for (const q of quotes) {
+        if (q.ord >= QUOTE_SLOTS) break
+        await tx.all('insert or replace into quotes_fts (rowid, text, speaker) values (?, ?, ?)', [seq * QUOTE_SLOTS + q.ord, q.text, q.speaker ?? ''])
+      }
+    },
+    async unindexQuotes(tx: SqlRunner, seq: number): Promise<void> {
+      // One rowid at a time: FTS5 would scan the whole table for a rowid range. (A row left over
+      // when `quotes` rows went some other way is replaced by `indexQuotes`, or matches no quote.)
+      const rows = await tx.all<{ ord: number }>('select ord from quotes where article_seq = ? and ord is not null and ord < ?', [seq, QUOTE_SLOTS])
+      for (const r of rows) await tx.all('delete from quotes_fts where rowid = ?', [seq * QUOTE_SLOTS + r.ord])
+    },
+    quoteSearchSql: `select a.id as article_id, q.quote_id, q.kind, q.text, q.speaker, q.speaker_kind, q.source_kind, a.outlet, a.published, a.url
+      from quotes_fts f join quotes q on q.article_seq = f.rowid / ${QUOTE_SLOTS} and q.ord = f.rowid % ${QUOTE_SLOTS}
+      join articles a on a.seq = q.article_seq
+      where quotes_fts match ? and a.duplicate_of is null order by a.seq, q.quote_id limit ?`,
+    quoteSearchParam(query: string) {
+      // Trigrams: a phrase of three characters or more matches as a substring, ignoring case.
+      return [...query].length >= 3 ? `"${query.replace(/"/g, '""')}"` : null
+    },
     isUniqueViolation(err: unknown) {
       return (err as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+    },
+    async version() {
+      return `${db.pragma('data_version', { simple: true }) as number}.${writes}`
     },
     async close() {
       await queue
