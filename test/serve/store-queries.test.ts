@@ -3,36 +3,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eventRows } from '../../src/store/event-rows.js'
 import { openStore } from '../../src/store/open-store.js'
 import type { EntityPage, Store } from '../../src/store/store.js'
+import { PG_URL, testSchema } from '../store/test-postgres.js'
 import { lavrovArticle, xssArticle, zakharovaArticle } from './fixtures.js'
 
-const PG_URL = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test'
-const PG_SCHEMA = `newsgraph_api_${process.pid}_${Date.now().toString(36)}`
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => undefined)
-  }
-}
-const pgUp = await postgresReachable()
-
-afterAll(async () => {
-  if (!pgUp) return
-  const client = new pg.Client({ connectionString: PG_URL })
-  await client.connect()
-  await client.query(`drop schema if exists ${PG_SCHEMA} cascade`)
-  await client.end()
-})
+const { up: pgUp, schema: PG_SCHEMA } = await testSchema('newsgraph_api', ['_b'])
 
 const dialects: [string, () => Promise<Store>][] = [['sqlite', () => openStore(':memory:')]]
 if (pgUp) dialects.push(['postgres', () => openStore(`${PG_URL}?schema=${PG_SCHEMA}`)])
@@ -41,13 +19,6 @@ if (pgUp) dialects.push(['postgres', () => openStore(`${PG_URL}?schema=${PG_SCHE
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-queries-'))
 const reopenable: [string, string][] = [['sqlite', join(tmp, 'store.db')]]
 if (pgUp) reopenable.push(['postgres', `${PG_URL}?schema=${PG_SCHEMA}_b`])
-afterAll(async () => {
-  if (!pgUp) return
-  const client = new pg.Client({ connectionString: PG_URL })
-  await client.connect()
-  await client.query(`drop schema if exists ${PG_SCHEMA}_b cascade`)
-  await client.end()
-})
 
 /** What `entityPage` should say, computed the slow way: from each article's analysis. */
 async function pageFromAnalyses(store: Store, name: string): Promise<EntityPage['articles']> {

@@ -1,31 +1,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { analyzeArticle } from '../../src/pipeline.js'
 import { openStore } from '../../src/store/open-store.js'
 import { choosePerson, compatibleGiven, normalizeName } from '../../src/store/people.js'
+import { PG_URL, testSchema } from './test-postgres.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-people-'))
-const PG_URL = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test'
-const PG_SCHEMA = `newsgraph_people_${process.pid}_${Date.now().toString(36)}`
-async function pgClient(): Promise<pg.Client | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await c.connect()
-    return c
-  } catch {
-    return null
-  }
-}
-const probe = await pgClient()
-await probe?.end()
-afterAll(async () => {
-  const c = await pgClient()
-  await c?.query(`drop schema if exists ${PG_SCHEMA} cascade`)
-  await c?.end()
-})
+const { up: probe, schema: PG_SCHEMA } = await testSchema('newsgraph_people')
 
 describe('merging names', () => {
   it.each([

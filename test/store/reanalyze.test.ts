@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseJsonlRecord } from '../../src/cli/main.js'
 import { decodeInput, readInputBytes } from '../../src/cli/read-input.js'
 import { ingest } from '../../src/ingest/ingest.js'
@@ -12,29 +11,12 @@ import { reanalyze } from '../../src/ingest/reanalyze.js'
 import { analyzeArticle } from '../../src/pipeline.js'
 import { openStore } from '../../src/store/open-store.js'
 import { PIPELINE_VERSION } from '../../src/version.js'
+import { PG_URL, pgClient, testSchema } from './test-postgres.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-reanalyze-'))
 const io = { readBytes: (a: string) => readInputBytes(a), decode: decodeInput, parseJsonlRecord }
-const PG_URL = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test'
-const PG_SCHEMA = `newsgraph_reanalyze_${process.pid}_${Date.now().toString(36)}`
-
-async function pgClient(): Promise<pg.Client | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await c.connect()
-    return c
-  } catch {
-    return null
-  }
-}
-const probe = await pgClient()
-await probe?.end()
-afterAll(async () => {
-  const c = await pgClient()
-  await c?.query(`drop schema if exists ${PG_SCHEMA} cascade`)
-  await c?.end()
-})
+const { up: probe, schema: PG_SCHEMA } = await testSchema('newsgraph_reanalyze')
 
 /** Runs SQL on the store's database directly, to fake what an older pipeline left behind. */
 type RawSql = (sql: string) => Promise<void>

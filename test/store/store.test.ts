@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analysisSchema } from '../../src/core/schema.js'
 import type { Analysis } from '../../src/core/types.js'
@@ -11,37 +10,12 @@ import { openStore } from '../../src/store/open-store.js'
 import { hammingDistance, simhash } from '../../src/store/simhash.js'
 import { NEAR_DUPLICATE_BITS, type Store } from '../../src/store/store.js'
 import { PIPELINE_VERSION } from '../../src/version.js'
+import { PG_URL, testSchema } from './test-postgres.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-store-'))
 
-/** PostgreSQL for the tests: NEWSGRAPH_TEST_PG, else the local server; each run in its own schema. */
-const PG_URL = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test'
-const PG_SCHEMA = `newsgraph_test_${process.pid}_${Date.now().toString(36)}`
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => undefined)
-  }
-}
-
-const pgUp = await postgresReachable()
-if (!pgUp) console.log(`store tests: PostgreSQL not reachable at ${PG_URL}; skipping the postgres half`)
-
-afterAll(async () => {
-  if (!pgUp) return
-  const client = new pg.Client({ connectionString: PG_URL })
-  await client.connect()
-  await client.query(`drop schema if exists ${PG_SCHEMA} cascade`)
-  await client.end()
-})
+const { up: pgUp, schema: PG_SCHEMA } = await testSchema('newsgraph_test')
 
 // Articles: the bridge story (plain text and HTML) and a longer text for near-duplicates.
 const bridgeText = readFileSync(join(root, 'fixtures/cli/article.txt'), 'utf8')
