@@ -1,10 +1,14 @@
 /**
  * API benchmark: a store of N articles (default 10,000; `--limit N`), served by the real binary
  * (`newsgraph serve --db`) on loopback, loaded by C concurrent clients (default 50; `--clients C`)
- * for S seconds per route (default 10; `--seconds S`): an entity page's API call
- * (`/api/entities/:name` for the most named person) and a search (`/api/search?q=`). Then the first
- * paint and the time to the highlighted text of an article page in headless Chromium (when
- * /usr/bin/chromium exists). Prints one summary line: requests/s, p50 and p95 for each route.
+ * for S seconds per route (default 10; `--seconds S`): entity pages' API calls
+ * (`/api/entities/:name`) and searches (`/api/search?q=`). Each request picks its entity among the
+ * 200 most named (any type), and its query among 200 (those entities' names, then their single
+ * words), by a Zipf law (rank r drawn with weight 1/r, seeded), as readers favour the prominent.
+ * Every route is loaded twice: by the server as it runs by default (its read cache on, cold at the
+ * start), and with `--cache 0`, every answer read from the store. Then the first paint and the
+ * time to the highlighted text of an article page in headless Chromium (when /usr/bin/chromium
+ * exists). Prints one summary line: requests/s, p50 and p95 for each route and mode.
  *
  * The store is built without re-running the pipeline 10,000 times: the bundled sample is analysed
  * once, and each copy gets a unique prefix of filler words (as long as the article, so no copy is a
@@ -101,21 +105,45 @@ async function buildStore(db: string): Promise<void> {
   process.stderr.write(`bench-api: store of ${counts.articles} articles (${counts.nearDuplicates} near-duplicates) built in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
 }
 
-function startServer(db: string): Promise<{ url: string; stop: () => void }> {
+function startServer(db: string, extra: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { env: { ...process.env, NEWSGRAPH_TOKEN: 'bench-token-not-secret' }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', ...extra], { env: { ...process.env, NEWSGRAPH_TOKEN: 'bench-token-not-secret' }, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString()
       const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
-      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') })
+      if (m)
+        resolve({
+          url: m[1]!,
+          stop: () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
+        })
     })
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
   })
 }
 
-/** `clients` loops requesting `path` for `seconds`; latencies in ms. */
-async function load(url: string, path: string): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
+/** Picks among `paths` by a Zipf law (weight 1/rank), from a seeded generator: the same run, the same requests. */
+function zipf(paths: string[], seed: number): () => string {
+  const cum: number[] = []
+  let total = 0
+  for (let r = 1; r <= paths.length; r++) cum.push((total += 1 / r))
+  let x = seed >>> 0
+  return () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0
+    const u = (x / 2 ** 32) * total
+    let lo = 0
+    let hi = cum.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cum[mid]! < u) lo = mid + 1
+      else hi = mid
+    }
+    return paths[lo]!
+  }
+}
+
+/** `clients` loops requesting `next()` paths for `seconds`; latencies in ms. */
+async function load(url: string, next: () => string): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
   const latencies: number[] = []
   let errors = 0
@@ -123,7 +151,7 @@ async function load(url: string, path: string): Promise<{ rps: number; p50: numb
   const one = () =>
     new Promise<void>((resolve) => {
       const t = performance.now()
-      const req = http.get(new URL(path, url), { agent }, (res) => {
+      const req = http.get(new URL(next(), url), { agent }, (res) => {
         res.resume()
         res.on('end', () => {
           if (res.statusCode === 200) latencies.push(performance.now() - t)
@@ -173,20 +201,27 @@ async function firstPaint(url: string, articleId: string): Promise<string> {
 const dbArg = args.indexOf('--db') >= 0 ? args[args.indexOf('--db') + 1] : undefined
 const dir = dbArg ? null : mkdtempSync(join(tmpdir(), 'newsgraph-bench-api-'))
 const db = dbArg ?? join(dir!, 'bench.db')
-let server: { url: string; stop: () => void } | null = null
+let server: { url: string; stop: () => Promise<void> } | null = null
 try {
   if (!dbArg || !existsSync(db)) await buildStore(db)
   server = await startServer(db)
-  const top = (await (await fetch(new URL('api/entities?type=PERSON&limit=1', server.url))).json()) as { entities: { name: string; articles: number }[] }
-  const person = top.entities[0]!
-  const entity = await load(server.url, 'api/entities/' + encodeURIComponent(person.name))
-  const search = await load(server.url, 'api/search?q=' + encodeURIComponent('talks minister'))
-  const paint = await firstPaint(server.url, 'backchannel-report')
+  const top = (await (await fetch(new URL('api/entities?limit=200', server.url))).json()) as { entities: { name: string; articles: number }[] }
+  const names = top.entities.map((e) => e.name)
+  const words = [...new Set(names.flatMap((n) => n.toLowerCase().match(/\p{L}{3,}/gu) ?? []))]
+  const queries = [...new Set([...names, ...words])].slice(0, 200)
+  const entityPaths = names.map((n) => 'api/entities/' + encodeURIComponent(n))
+  const searchPaths = queries.map((q) => 'api/search?q=' + encodeURIComponent(q))
   const f = (r: Awaited<ReturnType<typeof load>>) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms${r.errors ? `, ${r.errors} errors` : ''}`
+  const cached = { entity: await load(server.url, zipf(entityPaths, 1)), search: await load(server.url, zipf(searchPaths, 2)) }
+  const paint = await firstPaint(server.url, 'backchannel-report')
+  await server.stop()
+  server = await startServer(db, ['--cache', '0'])
+  const uncached = { entity: await load(server.url, zipf(entityPaths, 1)), search: await load(server.url, zipf(searchPaths, 2)) }
   console.log(
-    `bench-api: ${limit} articles, ${clients} clients, ${seconds} s each: entity page (/api/entities/${person.name}, ${person.articles} articles) ${f(entity)}; search ${f(search)}; ${paint}`,
+    `bench-api: ${limit} articles, ${clients} clients, ${seconds} s each, Zipf over the ${entityPaths.length} most named entities (top: ${top.entities[0]!.name}, ${top.entities[0]!.articles} articles) and ${searchPaths.length} queries: ` +
+      `entity page ${f(cached.entity)}; search ${f(cached.search)} | without the read cache (--cache 0): entity page ${f(uncached.entity)}; search ${f(uncached.search)} | ${paint}`,
   )
 } finally {
-  server?.stop()
+  await server?.stop()
   if (dir) rmSync(dir, { recursive: true, force: true })
 }

@@ -11,7 +11,8 @@
  *     "said", at most MAX_PER_CLUSTER per cluster, in ECB+ document order (numeric, then id).
  *     The clusters were chosen so that the same people are quoted in several articles
  *     (Tara Reid's rep Jack Ketsoyan; Pastor Larry Kroon and Sarah Palin; Costas Karamanlis;
- *     Mark Felt, Bob Woodward and John O'Connor).
+ *     Mark Felt, Bob Woodward and John O'Connor). The `_ecbplus` clusters of the same topics carry
+ *     the address of each article, so the outlets page has real outlets (people.com, upi.com, …).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 /** ECB+ sub-topics (story clusters) to include, in output order. */
-export const CLUSTERS = ['1_ecb', '13_ecb', '19_ecb', '28_ecb'] as const
+export const CLUSTERS = ['1_ecb', '13_ecb', '19_ecb', '28_ecb', '1_ecbplus', '13_ecbplus', '19_ecbplus', '28_ecbplus'] as const
 export const MAX_PER_CLUSTER = 10
 
 interface EcbArticle {

@@ -59,14 +59,15 @@ Options:
                            ({id, html, url?}) from stdin
   -h, --help               show this help
 `,
-  serve: `Usage: newsgraph serve [--db path|postgres://...] [--sample] [--file inputs] [--port N] [--host H]
+  serve: `Usage: newsgraph serve [--db path|postgres://...] [--sample] [--file inputs] [--port N] [--host H] [--cache N]
 
 Serves the web UI and the JSON API over the store. With --sample, the bundled sample
 (samples/articles.jsonl) is ingested into the store first (an input already stored is passed over,
 so a second start adds nothing); --file ingests other inputs the same way. Stop with Ctrl-C.
 
 API (described in full at /api/openapi.json): /api/articles, /api/articles/:id, /api/entities?q=,
-/api/entities/:name, /api/quotes, /api/events, /api/search?q=, /api/export?format=jsonl|csv;
+/api/entities/:name, /api/quotes, /api/events, /api/outlets, /api/outlets/:name, /api/sources,
+/api/search?q=, /api/export?format=jsonl|csv;
 POST /api/articles {text}|{html}|{url} analyses and stores an article, with
 "Authorization: Bearer <token>". The token is NEWSGRAPH_TOKEN, else the one kept in
 newsgraph.token next to the store (./data/newsgraph.token), created (mode 0600) and printed once
@@ -78,6 +79,7 @@ Options:
   --file inputs            ingest these inputs first (a file, folder, JSON Lines, feed, WARC)
   -p, --port N             port (default: $PORT, else 8080; 0 picks a free one)
   --host H                 address to listen on (default 127.0.0.1, this machine only)
+  --cache N                read answers kept while the store is unchanged (default 256; 0: none)
   --allow-private          let POST {url} fetch private, loopback or link-local addresses
   -h, --help               show this help
 `,

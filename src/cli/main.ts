@@ -255,6 +255,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     file: { type: 'string' },
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
+    cache: { type: 'string' },
     'allow-private': { type: 'boolean' },
   })
   if (values.help) {
@@ -265,11 +266,15 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const portArg = values.port as string | undefined
   if (portArg !== undefined && (!/^\d+$/.test(portArg) || Number(portArg) > 65535))
     throw new UsageError(`--port expects an integer from 0 to 65535, received \`${portArg}\``)
+  const cacheArg = values.cache as string | undefined
+  if (cacheArg !== undefined && (!/^\d+$/.test(cacheArg) || Number(cacheArg) > 1_000_000))
+    throw new UsageError(`--cache expects the number of read answers to keep, an integer from 0 (none) to 1000000, received \`${cacheArg}\``)
   const db = values.db as string | undefined
   if (db !== undefined && db.trim() !== '' && /^[a-z][a-z0-9+.-]*:\/\//i.test(db) && !/^postgres(?:ql)?:\/\//i.test(db))
     throw new UsageError(`--db: cannot open store "${db}": expected a file path or a postgres:// URL`)
   const fetchOptions = { allowPrivate: Boolean(values['allow-private']) }
   const serving = await serveStore({
+    ...(cacheArg !== undefined ? { cacheEntries: Number(cacheArg) } : {}),
     ...(db !== undefined ? { db } : {}),
     sample: Boolean(values.sample),
     ...(typeof values.file === 'string' ? { inputs: [values.file] } : {}),
@@ -474,8 +479,9 @@ async function entitiesCommand(args: string[], io: CliIo): Promise<number> {
       const people = (await store.people(values.name)).map(({ links, ...p }) => ({ ...p, rules: [...new Set(links.map((l) => l.rule))].sort(), links }))
       if (format === 'jsonl') io.stdout.write(JSON.stringify({ ...e, people }) + '\n')
       else {
-        const { quotes, aliases, roles, ...row } = e
-        printRows(io, [{ ...row, aliases: aliases.join('; '), roles: roles.join('; '), quotes: quotes.length }], format, ['name', 'type', 'articles', 'mentions', 'aliases', 'roles', 'quotes'])
+        const { quotes, aliases, roles, outlets, ...row } = e
+        const outletList = outlets.map((o) => `${o.outlet ?? '(none)'} ${o.articles}`).join('; ')
+        printRows(io, [{ ...row, aliases: aliases.join('; '), roles: roles.join('; '), quotes: quotes.length, outlets: outletList }], format, ['name', 'type', 'articles', 'mentions', 'aliases', 'roles', 'quotes', 'outlets'])
         if (format === 'table' && quotes.length) {
           io.stdout.write('\n')
           printRows(io, quotes as unknown as FlatRow[], format, ['articleId', 'kind', 'sourceKind', 'outlet', 'published', 'text'])

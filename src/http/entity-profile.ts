@@ -48,6 +48,8 @@ export interface EntityProfile {
   /** Articles naming it (by name or alias; see `Store.entity`). */
   articles: number
   mentions: number
+  /** The outlets naming it, most articles first (all articles naming it, not only those read). */
+  outlets: { outlet: string | null; articles: number }[]
   quotes: ProfileQuote[]
   meetings: Meeting[]
   /** Its events (and the denials of them), oldest first by event time, else publication date. */
@@ -144,6 +146,7 @@ export async function entityProfile(store: Store, name: string, options: { limit
     roles: [...roles].sort(),
     articles: detail.articles,
     mentions: detail.mentions,
+    outlets: detail.outlets,
     quotes,
     meetings,
     events,

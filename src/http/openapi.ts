@@ -52,6 +52,19 @@ const eventRow = {
 }
 
 /** The OpenAPI 3.1 document (a fresh object each call). */
+const sourceKinds = { type: 'object', properties: Object.fromEntries(['named', 'organization', 'outlet', 'document', 'anonymous'].map((k) => [k, { type: 'integer' }])) }
+const outletSummary = {
+  type: 'object',
+  properties: {
+    outlet: { type: 'string' },
+    articles: { type: 'integer' },
+    anonymousArticles: { type: 'integer', description: 'articles resting on at least one anonymous source' },
+    sources: sourceKinds,
+    quotes: { type: 'integer' },
+    anonymousQuotes: { type: 'integer' },
+  },
+}
+
 export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -136,6 +149,7 @@ export function openApiDocument(): Record<string, unknown> {
                 roles: { type: 'array', items: { type: 'string' } },
                 articles: { type: 'integer' },
                 mentions: { type: 'integer' },
+                outlets: { type: 'array', description: 'the outlets naming it, most articles first', items: { type: 'object', properties: { outlet: nullableString, articles: { type: 'integer' } } } },
                 quotes: { type: 'array', items: { type: 'object' } },
                 meetings: { type: 'array', items: { type: 'object', properties: { with: { type: 'array', items: { type: 'string' } }, deniedBy: { type: 'array' } } } },
                 events: { type: 'array', items: eventRow },
@@ -166,6 +180,69 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Events, newest article first: of a type, and/or those an entity takes part in (with their denials)',
           parameters: [str('type', 'meet, statement, deny, accuse, …'), str('actor', 'entity name or alias'), limit()],
           responses: { 200: ok('Events', { type: 'object', properties: { events: { type: 'array', items: eventRow } } }), 400: error },
+        },
+      },
+      '/api/outlets': {
+        get: {
+          summary: 'Outlets (site name, else URL host), most articles first, with how their articles are sourced',
+          parameters: [limit()],
+          responses: { 200: ok('Outlets', { type: 'object', properties: { outlets: { type: 'array', items: outletSummary } } }), 400: error },
+        },
+      },
+      '/api/outlets/{name}': {
+        get: {
+          summary: 'One outlet: how much of its reporting rests on anonymous sources, by month; the commonest anonymous-source descriptions; its newest articles',
+          parameters: [{ name: 'name', in: 'path', required: true, description: 'the outlet exactly as /api/outlets gives it', schema: { type: 'string' } }],
+          responses: {
+            200: ok('The outlet', {
+              type: 'object',
+              properties: {
+                ...outletSummary.properties,
+                months: { type: 'array', items: { type: 'object', properties: { month: { ...nullableString, description: 'YYYY-MM; null for undated articles' }, articles: { type: 'integer' }, anonymousArticles: { type: 'integer' } } } },
+                descriptions: { type: 'array', items: { type: 'object', properties: { description: { type: 'string' }, count: { type: 'integer' } } } },
+                recent: { type: 'array', items: { type: 'object', properties: { articleId: { type: 'string' }, title: nullableString, published: nullableString, sources: { type: 'integer' }, anonymous: { type: 'integer' } } } },
+              },
+            }),
+            400: error,
+            404: error,
+          },
+        },
+      },
+      '/api/sources': {
+        get: {
+          summary: 'The sources statements rest on, newest article first',
+          parameters: [
+            str('outlet', 'the outlet, exactly as /api/outlets gives it'),
+            { name: 'kind', in: 'query', schema: { enum: ['named', 'organization', 'outlet', 'document', 'anonymous'] } },
+            str('q', 'contained in the source text or its description, ignoring case'),
+            limit(),
+          ],
+          responses: {
+            200: ok('Sources', {
+              type: 'object',
+              properties: {
+                sources: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      articleId: { type: 'string' },
+                      title: nullableString,
+                      outlet: nullableString,
+                      published: nullableString,
+                      sourceId: { type: 'string' },
+                      kind: { type: 'string' },
+                      text: { type: 'string' },
+                      count: { type: ['integer', 'null'], description: 'for anonymous sources: how many people' },
+                      description: nullableString,
+                      entity: nullableString,
+                    },
+                  },
+                },
+              },
+            }),
+            400: error,
+          },
         },
       },
       '/api/search': {

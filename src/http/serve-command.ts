@@ -35,6 +35,8 @@ export interface ServeOptions {
   port?: number
   /** Default 127.0.0.1 (this machine only). */
   host?: string
+  /** Read answers kept while the store is unchanged (see `ServerOptions.cacheEntries`). */
+  cacheEntries?: number
   /** Default process.env (NEWSGRAPH_TOKEN, PORT). */
   env?: NodeJS.ProcessEnv
   /** Where progress, the token and the "serving" line go. Default process.stderr / process.stdout. */
@@ -145,7 +147,12 @@ export async function serveStore(options: ServeOptions = {}): Promise<Serving> {
     if (token.origin === 'created') {
       stderr.write(`newsgraph: created the API token for writes (POST /api/articles), kept in ${token.file} (mode 0600); shown once:\n${token.token}\n`)
     }
-    const server = createServer(store, { token: token.token, log: stderr, ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}) })
+    const server = createServer(store, {
+      token: token.token,
+      log: stderr,
+      ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),
+      ...(options.cacheEntries !== undefined ? { cacheEntries: options.cacheEntries } : {}),
+    })
     const address = await listen(server, port, host)
     const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address
     const url = `http://${shownHost}:${address.port}/`

@@ -9,9 +9,12 @@
  *   GET  /api/entities/:name            one entity: aliases, roles, quotes, meetings, events
  *   GET  /api/quotes?speaker&outlet&kind&since&limit
  *   GET  /api/events?type&actor&limit
+ *   GET  /api/outlets?limit             outlets, most articles first, with how their articles are sourced
+ *   GET  /api/outlets/:name             one outlet: sourcing by month, anonymous-source descriptions, newest articles
+ *   GET  /api/sources?outlet&kind&q&limit   the sources statements rest on (named, organization, outlet, document, anonymous)
  *   GET  /api/search?q=&limit           articles (full text), entities and quotes
  *   GET  /api/export?format=jsonl|csv   the whole store
- *   GET  /, /articles/:id, /entities/:name, /search   the web UI (static files from src/web/)
+ *   GET  /, /articles/:id, /entities/:name, /outlets, /outlets/:name, /search   the web UI (static files from src/web/)
  *
  * Expected errors are JSON `{error: {code, message}}` (400, 401, 404, 405, 413, 415, 422); anything
  * unexpected is logged and answered with a bare 500, never with a stack trace. Every response
@@ -21,6 +24,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Analysis } from '../core/types.js'
@@ -47,6 +51,11 @@ export interface ServerOptions {
   fetchPage?: (url: string) => Promise<FetchedPage>
   /** Largest request body, in bytes. Default 1 MB. */
   maxBodyBytes?: number
+  /**
+   * Read answers kept while the store is unchanged (most recently used first, 32 MB at most in
+   * all). Default 256; 0 turns the cache off.
+   */
+  cacheEntries?: number
   /** Where unexpected errors are logged. Default process.stderr. */
   log?: { write(s: string): unknown }
 }
@@ -55,10 +64,11 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const MAX_QUERY_LENGTH = 200
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
-/** Read answers kept (see `cached`). */
+/** Read answers kept by default (see `cached`). */
 const CACHED_READS = 256
 const CACHED_BYTES = 32 * 1024 * 1024
 const ENTITY_TYPES: readonly string[] = ['PERSON', 'ORG', 'LOC', 'MISC']
+const SOURCE_KINDS = ['named', 'organization', 'outlet', 'document', 'anonymous'] as const
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -84,11 +94,33 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/graph.js': { file: 'graph.js', type: 'text/javascript; charset=utf-8' },
+  '/chart.js': { file: 'chart.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 }
 
+/**
+ * The UI's libraries, served from the installed packages (no network beyond this server):
+ * Cytoscape.js draws the network of meetings, Chart.js the outlet charts.
+ */
+const VENDOR_FILES: Record<string, { pkg: string; file: string; type: string }> = {
+  '/vendor/cytoscape.min.js': { pkg: 'cytoscape', file: 'cytoscape.min.js', type: 'text/javascript; charset=utf-8' },
+  '/vendor/chart.umd.min.js': { pkg: 'chart.js', file: 'chart.umd.min.js', type: 'text/javascript; charset=utf-8' },
+}
+const requireFromHere = createRequire(import.meta.url)
+const vendorCache = new Map<string, Buffer>()
+function vendorFile(path: string): Buffer {
+  let body = vendorCache.get(path)
+  if (!body) {
+    // Neither package exports its browser build: it sits beside the main file, in dist/.
+    const { pkg, file } = VENDOR_FILES[path]!
+    body = readFileSync(join(dirname(requireFromHere.resolve(pkg)), file))
+    vendorCache.set(path, body)
+  }
+  return body
+}
+
 /** UI pages: each is index.html; app.js renders the page from the path. */
-const UI_PAGE = /^\/(?:search|articles\/[^/]+|entities\/[^/]+)$/
+const UI_PAGE = /^\/(?:search|outlets|articles\/[^/]+|entities\/[^/]+|outlets\/[^/]+)$/
 
 interface Reply {
   status: number
@@ -221,8 +253,8 @@ function articleInput(body: string): { input: ArticleInput; url: string | null }
 }
 
 /**
- * Serves the API and the UI over `store`. Call `.listen()` on the result. Handlers are async and
- * call the store for every request; nothing is cached but the static files' folder.
+ * Serves the API and the UI over `store`. Call `.listen()` on the result. Reads are answered from
+ * the store, and kept (see `cached`) until the store's version moves on.
  *
  * @example createServer(await openStore('./data/newsgraph.db'), { token }).listen(8080, '127.0.0.1')
  */
@@ -274,6 +306,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
    * Answers to reads, kept while the store is unchanged (`Store.version`: a store that cannot tell
    * is never cached). The most recently used `CACHED_READS` are kept, at most `CACHED_BYTES` in all.
    */
+  const cacheEntries = options.cacheEntries ?? CACHED_READS
   const cache = new Map<string, { version: string; reply: Reply }>()
   let cachedBytes = 0
   function forget(key: string): void {
@@ -283,6 +316,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     cache.delete(key)
   }
   async function cached(key: string, read: () => Promise<Reply>): Promise<Reply> {
+    if (cacheEntries === 0) return read()
     const version = await store.version()
     if (version === null) return read()
     const hit = cache.get(key)
@@ -296,7 +330,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       forget(key)
       cache.set(key, { version, reply })
       cachedBytes += reply.body.length
-      while (cache.size > CACHED_READS || cachedBytes > CACHED_BYTES) forget(cache.keys().next().value!)
+      while (cache.size > cacheEntries || cachedBytes > CACHED_BYTES) forget(cache.keys().next().value!)
     }
     return reply
   }
@@ -369,6 +403,27 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       const events = await store.events({ limit: q.limit(), ...(type ? { type } : {}), ...(actor ? { actor } : {}) })
       return json(200, { events })
     }
+    if (path === '/api/outlets') {
+      const q = new Query(url, ['limit'])
+      return json(200, { outlets: await store.outlets({ limit: q.limit() }) })
+    }
+    const outlet = /^\/api\/outlets\/([^/]+)$/.exec(path)
+    if (outlet) {
+      new Query(url, [])
+      const name = pathParam(outlet[1]!, 'outlet name')
+      if (name.length > MAX_QUERY_LENGTH) throw new HttpError(400, 'query_too_long', `Expected an outlet name of at most ${MAX_QUERY_LENGTH} characters, received ${name.length}`)
+      const detail = await store.outlet(name)
+      if (!detail) throw new HttpError(404, 'outlet_not_found', `No articles from an outlet named \`${name}\` (see /api/outlets)`)
+      return json(200, detail)
+    }
+    if (path === '/api/sources') {
+      const q = new Query(url, ['outlet', 'kind', 'q', 'limit'])
+      const outletName = q.string('outlet')
+      const kind = q.oneOf('kind', SOURCE_KINDS)
+      const text = q.string('q')
+      const sources = await store.sources({ limit: q.limit(), ...(outletName ? { outlet: outletName } : {}), ...(kind ? { kind } : {}), ...(text ? { q: text } : {}) })
+      return json(200, { sources })
+    }
     if (path === '/api/search') {
       const q = new Query(url, ['q', 'limit'])
       const text = q.string('q', true)!
@@ -393,12 +448,13 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     const method = req.method ?? 'GET'
     const path = url.pathname
     const isApi = path === '/api' || path.startsWith('/api/')
-    const known = isApi || path in STATIC_FILES || UI_PAGE.test(path)
+    const known = isApi || path in STATIC_FILES || path in VENDOR_FILES || UI_PAGE.test(path)
     if (!known) throw new HttpError(404, 'not_found', `No such page: ${path.slice(0, 200)}`)
     const allow = path === '/api/articles' ? 'GET, HEAD, POST' : 'GET, HEAD'
     if (!allow.split(', ').includes(method)) {
       throw new HttpError(405, 'method_not_allowed', `Expected ${allow.replace(/, (\w+)$/, ' or $1')}, received ${method.slice(0, 20)}`, { Allow: allow })
     }
+    if (path in VENDOR_FILES) return { status: 200, type: VENDOR_FILES[path]!.type, body: vendorFile(path), headers: { 'Cache-Control': 'public, max-age=86400' } }
     if (!isApi) return staticFile(UI_PAGE.test(path) ? '/' : path)
     return api(method, path, url, req)
   }

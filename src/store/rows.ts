@@ -25,6 +25,18 @@ export interface ArticleRows {
   entities: EntityRowData[]
   /** Each entity's name and aliases in lower case (once per entity), for indexed lookup. */
   names: { entityId: string; norm: string }[]
+  sources: SourceRowData[]
+}
+
+/** A source the article's statements rest on, with its entity resolved to a name. */
+export interface SourceRowData {
+  ord: number
+  sourceId: string
+  kind: string
+  text: string
+  entity: string | null
+  count: number | null
+  description: string | null
 }
 
 export interface QuoteRowData {
@@ -106,6 +118,15 @@ export function articleRows(a: Analysis): ArticleRows {
       mentions: e.mentions.length,
     })),
     names: a.entities.flatMap((e) => [...new Set([e.name, ...e.aliases].map((n) => n.toLowerCase()))].map((norm) => ({ entityId: e.id, norm }))),
+    sources: a.sources.map((src, ord) => ({
+      ord,
+      sourceId: src.id,
+      kind: src.kind,
+      text: src.text,
+      entity: (src.entity ? entityName.get(src.entity) : undefined) ?? null,
+      count: src.count ?? null,
+      description: src.description ?? null,
+    })),
   }
 }
 

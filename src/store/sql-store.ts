@@ -26,8 +26,13 @@ import {
   type EventRow,
   type EntityPage,
   type EntityPageArticle,
+  type OutletDetail,
+  type OutletSummary,
+  type SourceQuery,
+  type SourceRow,
 } from './store.js'
 import { eventRows } from './event-rows.js'
+import { applyStats, articleStats, bumpNearDuplicates, countWrite, SOURCE_KIND_COLUMNS } from './stats.js'
 import type { ArticleInput } from '../pipeline.js'
 
 /** A value a query parameter may take in both dialects. */
@@ -164,6 +169,9 @@ export class SqlStore implements Store {
     })
     await this.insertDerived(tx, seq, rows, { id, outlet: rows.outlet, analysis })
     if (!duplicateOf) await this.linkPeople(tx, seq, analysis)
+    if (duplicateOf) await bumpNearDuplicates(tx, 1)
+    else await applyStats(tx, articleStats(rows), 1)
+    await countWrite(tx)
     return duplicateOf ? { status: 'near-duplicate', id, duplicateOf } : { status: 'stored', id }
   }
 
@@ -187,6 +195,11 @@ export class SqlStore implements Store {
     // Two entities of one article may share an alias: one row per (name, entity).
     const names = [...new Map(rows.names.map((n) => [`${n.norm}\u0000${n.entityId}`, n])).values()]
     await insertMany(tx, 'insert into entity_names (norm, article_seq, entity_id) values ', names.map((n) => [n.norm, seq, n.entityId]))
+    await insertMany(
+      tx,
+      'insert into sources (article_seq, ord, source_id, kind, text, entity, count, description) values ',
+      rows.sources.map((s) => [seq, s.ord, s.sourceId, s.kind, s.text, s.entity, s.count, s.description]),
+    )
     const terms = [...new Set(names.map((n) => n.norm))]
     await insertMany(tx, 'insert into entity_terms (norm) values ', terms.map((t) => [t]), ' on conflict do nothing')
     const a = article.analysis
@@ -200,6 +213,20 @@ export class SqlStore implements Store {
         return [seq, ord, e.id, e.type, JSON.stringify([...e.actors, ...e.targets]), denied ? JSON.stringify([...denied.actors, ...denied.targets]) : null, JSON.stringify(eventRowsOf[ord])]
       }),
     )
+    // Which events an entity page reads: those the entity takes part in, and the denials of those.
+    const links = new Set<string>()
+    a.events.forEach((e, ord) => {
+      const denied = e.denies ? byId.get(e.denies) : undefined
+      for (const id of [...e.actors, ...e.targets, ...(denied ? [...denied.actors, ...denied.targets] : [])]) links.add(`${ord}\u0000${id}`)
+    })
+    await insertMany(
+      tx,
+      'insert into event_entities (article_seq, entity_id, ord) values ',
+      [...links].map((k) => {
+        const [ord, id] = k.split('\u0000') as [string, string]
+        return [seq, id, Number(ord)]
+      }),
+    )
   }
 
   /** Removes what `insertDerived` wrote for an article (its people links stay). */
@@ -209,6 +236,8 @@ export class SqlStore implements Store {
     await tx.all('delete from entities where article_seq = ?', [seq])
     await tx.all('delete from entity_names where article_seq = ?', [seq])
     await tx.all('delete from events where article_seq = ?', [seq])
+    await tx.all('delete from sources where article_seq = ?', [seq])
+    await tx.all('delete from event_entities where article_seq = ?', [seq])
   }
 
   /**
@@ -219,10 +248,14 @@ export class SqlStore implements Store {
   async backfill(): Promise<void> {
     const [pending] = await this.driver.all<{ name: string }>(`select name from backfills where name = 'api-index'`)
     if (!pending) return
+    // The running totals are summed again from nothing (a backfill cut short starts over).
+    await this.driver.transaction(async (tx) => {
+      for (const table of ['store_stats', 'entity_stats', 'entity_norms', 'entity_facets', 'outlet_stats']) await tx.all(`delete from ${table}`)
+    })
     let after = 0
     for (;;) {
-      const rows = await this.driver.all<{ seq: number | string; id: string; outlet: string | null; analysis: string }>(
-        'select seq, id, outlet, analysis from articles where seq > ? order by seq limit ?',
+      const rows = await this.driver.all<{ seq: number | string; id: string; outlet: string | null; analysis: string; duplicate_of: string | null }>(
+        'select seq, id, outlet, analysis, duplicate_of from articles where seq > ? order by seq limit ?',
         [after, EXPORT_PAGE],
       )
       await this.driver.transaction(async (tx) => {
@@ -233,7 +266,10 @@ export class SqlStore implements Store {
           await this.deleteDerived(tx, seq)
           await this.insertDerived(tx, seq, derived, { id: r.id, outlet: r.outlet, analysis })
           await tx.all('update articles set raw_published = ? where seq = ?', [derived.rawPublished, seq])
+          if (r.duplicate_of) await bumpNearDuplicates(tx, 1)
+          else await applyStats(tx, articleStats(derived), 1)
         }
+        await countWrite(tx)
       })
       if (rows.length < EXPORT_PAGE) break
       after = Number(rows[rows.length - 1]!.seq)
@@ -279,7 +315,12 @@ export class SqlStore implements Store {
       await tx.all('delete from person_links where article_seq = ?', [seq])
       await this.deleteDerived(tx, seq)
       await this.insertDerived(tx, seq, rows, { id, outlet: rows.outlet, analysis: stored })
-      if (!old.duplicate_of) await this.linkPeople(tx, seq, stored)
+      if (!old.duplicate_of) {
+        await this.linkPeople(tx, seq, stored)
+        await applyStats(tx, articleStats(articleRows(JSON.parse(old.analysis) as Analysis)), -1)
+        await applyStats(tx, articleStats(rows), 1)
+      }
+      await countWrite(tx)
     })
   }
 
@@ -361,6 +402,7 @@ export class SqlStore implements Store {
       ])
       const id = Number(created!.id)
       await tx.all(`update person_links set person_id = ?, rule = 'split' where person_id = ? and norm = ?`, [id, personId, norm])
+      await countWrite(tx)
       return { personId: id, moved: moving.length }
     })
   }
@@ -395,19 +437,10 @@ export class SqlStore implements Store {
   }
 
   async counts(): Promise<StoreCounts> {
-    const [r] = await this.driver.all<Record<string, number | string>>(`select
-      (select count(*) from articles where duplicate_of is null) as articles,
-      (select count(*) from articles where duplicate_of is not null) as near,
-      (select count(*) from quotes q join articles a on a.seq = q.article_seq where a.duplicate_of is null) as quotes,
-      (select count(*) from quotes q join articles a on a.seq = q.article_seq where a.duplicate_of is null and q.source_kind <> 'unknown') as sources,
-      (select count(distinct lower(e.name)) from entities e join articles a on a.seq = e.article_seq where a.duplicate_of is null) as entities`)
-    return {
-      articles: Number(r!.articles),
-      nearDuplicates: Number(r!.near),
-      quotes: Number(r!.quotes),
-      entities: Number(r!.entities),
-      sources: Number(r!.sources),
-    }
+    // Running totals (see stats.ts), not a scan.
+    const rows = await this.driver.all<{ key: string; n: number | string }>(`select key, n from store_stats union all select 'entities' as key, count(*) as n from entity_stats`)
+    const n = (key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0)
+    return { articles: n('articles'), nearDuplicates: n('near'), quotes: n('quotes'), entities: n('entities'), sources: n('sourced') }
   }
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
@@ -452,15 +485,12 @@ export class SqlStore implements Store {
     const params: SqlValue[] = []
     let typeFilter = ''
     if (options.type) {
-      typeFilter = 'and e.type = ?'
+      typeFilter = 'where type = ?'
       params.push(options.type)
     }
     params.push(options.limit ?? 20)
     const rows = await this.driver.all<{ name: string; type: string; articles: number | string; mentions: number | string }>(
-      `select min(e.name) as name, min(e.type) as type, count(distinct e.article_seq) as articles, sum(e.mentions) as mentions
-       from entities e join articles a on a.seq = e.article_seq
-       where a.duplicate_of is null ${typeFilter}
-       group by lower(e.name) order by articles desc, mentions desc, lower(e.name) limit ?`,
+      `select name, type, articles, mentions from entity_stats ${typeFilter} order by articles desc, mentions desc, norm limit ?`,
       params,
     )
     return rows.map((r) => ({ name: r.name, type: r.type, articles: Number(r.articles), mentions: Number(r.mentions) }))
@@ -468,35 +498,24 @@ export class SqlStore implements Store {
 
   async entity(name: string): Promise<EntityDetail | null> {
     const lname = name.toLowerCase()
-    // The matching entities (by name or alias, through `entity_names`), grouped: copies of one
-    // entity across articles mostly share name, type, aliases and roles.
-    const groups = await this.driver.all<{ name: string; type: string; aliases: string; roles: string; n: number | string; mentions: number | string; first: number | string }>(
-      `select e.name, e.type, e.aliases, e.roles, count(*) as n, sum(e.mentions) as mentions, min(m.article_seq) as first
-       from entity_names m join entities e on e.article_seq = m.article_seq and e.entity_id = m.entity_id
-       join articles a on a.seq = m.article_seq
-       where m.norm = ? and a.duplicate_of is null
-       group by e.name, e.type, e.aliases, e.roles order by first, e.name`,
-      [lname],
-    )
-    if (groups.length === 0) return null
-    const [count] = await this.driver.all<{ n: number | string }>(
-      `select count(distinct m.article_seq) as n from entity_names m join articles a on a.seq = m.article_seq where m.norm = ? and a.duplicate_of is null`,
-      [lname],
-    )
+    // The entities bearing this name or alias, from the running totals (see stats.ts): their
+    // names, types, aliases and roles, each with the number of articles it appears in.
+    const [norm] = await this.driver.all<{ articles: number | string; mentions: number | string }>('select articles, mentions from entity_norms where norm = ?', [lname])
+    if (!norm) return null
+    const facets = await this.driver.all<{ facet: string; value: string; n: number | string }>('select facet, value, n from entity_facets where norm = ?', [lname])
     const names = new Map<string, number>()
+    const types = new Map<string, number>()
     const aliases = new Set<string>()
     const roles = new Set<string>()
-    const types = new Map<string, number>()
-    let mentions = 0
-    for (const r of groups) {
-      const n = Number(r.n)
-      names.set(r.name, (names.get(r.name) ?? 0) + n)
-      types.set(r.type, (types.get(r.type) ?? 0) + n)
-      for (const a of JSON.parse(r.aliases) as string[]) aliases.add(a)
-      for (const x of JSON.parse(r.roles) as string[]) roles.add(x)
-      mentions += Number(r.mentions)
+    for (const f of facets) {
+      if (f.facet === 'name') names.set(f.value, Number(f.n))
+      else if (f.facet === 'type') types.set(f.value, Number(f.n))
+      else if (f.facet === 'alias') aliases.add(f.value)
+      else if (f.facet === 'role') roles.add(f.value)
     }
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])[0]![0]
+    if (names.size === 0) return null
+    // Most articles first; ties to the name first in sort order, so the answer never depends on row order.
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0]
     const canonical = top(names)
     for (const n of names.keys()) if (n !== canonical) aliases.add(n)
     aliases.delete(canonical)
@@ -506,36 +525,40 @@ export class SqlStore implements Store {
        where m.norm = ? and a.duplicate_of is null order by m.article_seq, q.quote_id limit ?`,
       [lname, DEFAULT_LIMIT],
     )
+    const outlets = await this.driver.all<{ outlet: string | null; n: number | string }>(
+      `select a.outlet, count(distinct a.seq) as n from entity_names m join articles a on a.seq = m.article_seq
+       where m.norm = ? and a.duplicate_of is null group by a.outlet order by count(distinct a.seq) desc, a.outlet limit 100`,
+      [lname],
+    )
     return {
       name: canonical,
       type: top(types),
-      articles: Number(count!.n),
-      mentions,
+      articles: Number(norm.articles),
+      mentions: Number(norm.mentions),
       aliases: [...aliases].sort(),
       roles: [...roles].sort(),
       quotes: quoteRows.map(toQuoteRow),
+      outlets: outlets.map((o) => ({ outlet: o.outlet, articles: Number(o.n) })),
     }
   }
 
   async findEntities(query: string, options: { limit?: number; type?: string } = {}): Promise<EntityRow[]> {
     // The distinct names and aliases (`entity_terms`) are few next to their mentions: match those,
-    // then count the entities bearing them.
-    const terms = await this.driver.all<{ norm: string }>(`select norm from entity_terms where norm like ? escape '\\'`, [`%${escapeLike(query.toLowerCase())}%`])
-    if (terms.length === 0) return []
-    const params: SqlValue[] = terms.map((t) => t.norm)
+    // then the names of the entities bearing them (`entity_facets`), counted in `entity_stats`.
+    const params: SqlValue[] = [`%${escapeLike(query.toLowerCase())}%`]
     let typeFilter = ''
     if (options.type) {
-      typeFilter = 'and e.type = ?'
+      typeFilter = 'and s.type = ?'
       params.push(options.type)
     }
     params.push(options.limit ?? 20)
     const rows = await this.driver.all<{ name: string; type: string; articles: number | string; mentions: number | string }>(
-      `select min(e.name) as name, min(e.type) as type, count(distinct e.article_seq) as articles, sum(e.mentions) as mentions
-       from entities e join articles a on a.seq = e.article_seq
-       where a.duplicate_of is null and exists (
-         select 1 from entity_names m where m.article_seq = e.article_seq and m.entity_id = e.entity_id and m.norm in (${terms.map(() => '?').join(', ')})
+      `select s.name, s.type, s.articles, s.mentions from entity_stats s
+       where s.norm in (
+         select f.value from entity_facets f
+         where f.facet = 'key' and f.norm in (select t.norm from entity_terms t where t.norm like ? escape '\\')
        ) ${typeFilter}
-       group by lower(e.name) order by articles desc, mentions desc, lower(e.name) limit ?`,
+       order by s.articles desc, s.mentions desc, s.norm limit ?`,
       params,
     )
     return rows.map((r) => ({ name: r.name, type: r.type, articles: Number(r.articles), mentions: Number(r.mentions) }))
@@ -615,9 +638,13 @@ export class SqlStore implements Store {
       `select article_seq, quote_id, kind, text, speaker_entity, cited_kind from quotes where article_seq in (${inList}) and speaker_entity in (${idList}) order by article_seq, ord`,
       [...seqs, ...entityIds],
     )
+    // Only the events naming one of the entity's ids (`event_entities`); exact per article below.
     const events = await this.driver.all<{ article_seq: number | string; ids: string; denied_ids: string | null; row: string }>(
-      `select article_seq, ids, denied_ids, row from events where article_seq in (${inList}) order by article_seq, ord`,
-      seqs,
+      `select e.article_seq, e.ids, e.denied_ids, e.row from events e
+       where e.article_seq in (${inList})
+         and exists (select 1 from event_entities x where x.article_seq = e.article_seq and x.ord = e.ord and x.entity_id in (${idList}))
+       order by e.article_seq, e.ord`,
+      [...seqs, ...entityIds],
     )
     const out = new Map<number, EntityPageArticle>()
     const idsOf = new Map<number, Set<string>>()
@@ -647,6 +674,89 @@ export class SqlStore implements Store {
       out.get(seq)!.events.push({ ...(JSON.parse(e.row) as EventRow), involves })
     }
     return { total, articles: [...out.values()] }
+  }
+
+  async outlets(options: { limit?: number } = {}): Promise<OutletSummary[]> {
+    const rows = await this.driver.all<OutletStatsRow>(
+      `select outlet, ${OUTLET_SUMS} from outlet_stats group by outlet order by sum(articles) desc, outlet limit ?`,
+      [options.limit ?? DEFAULT_LIMIT],
+    )
+    return rows.map(toOutletSummary)
+  }
+
+  async outlet(name: string): Promise<OutletDetail | null> {
+    const months = await this.driver.all<OutletStatsRow & { month: string }>(`select outlet, month, ${OUTLET_SUMS} from outlet_stats where outlet = ? group by outlet, month order by month`, [name])
+    if (months.length === 0) return null
+    const total = toOutletSummary({ ...months[0]!, ...sumRows(months) })
+    const descriptions = await this.driver.all<{ description: string; n: number | string }>(
+      `select s.description, count(*) as n from articles a join sources s on s.article_seq = a.seq
+       where a.outlet = ? and a.duplicate_of is null and s.kind = 'anonymous' and s.description is not null
+       group by s.description order by count(*) desc, s.description limit 20`,
+      [name],
+    )
+    const recent = await this.driver.all<{ id: string; title: string | null; raw_published: string | null; sources: number | string; anonymous: number | string }>(
+      `select a.id, a.title, a.raw_published,
+         (select count(*) from sources s where s.article_seq = a.seq) as sources,
+         (select count(*) from sources s where s.article_seq = a.seq and s.kind = 'anonymous') as anonymous
+       from articles a where a.outlet = ? and a.duplicate_of is null order by a.seq desc limit 20`,
+      [name],
+    )
+    const dated = months.filter((m) => m.month !== '')
+    const undated = months.filter((m) => m.month === '')
+    return {
+      ...total,
+      months: [...dated, ...undated].map((m) => ({ month: m.month || null, articles: Number(m.articles), anonymousArticles: Number(m.anonymous_articles) })),
+      descriptions: descriptions.map((d) => ({ description: d.description, count: Number(d.n) })),
+      recent: recent.map((r) => ({ articleId: r.id, title: r.title, published: r.raw_published, sources: Number(r.sources), anonymous: Number(r.anonymous) })),
+    }
+  }
+
+  async sources(query: SourceQuery = {}): Promise<SourceRow[]> {
+    const where = ['a.duplicate_of is null']
+    const params: SqlValue[] = []
+    if (query.outlet) {
+      where.push('a.outlet = ?')
+      params.push(query.outlet)
+    }
+    if (query.kind) {
+      where.push('s.kind = ?')
+      params.push(query.kind)
+    }
+    if (query.q) {
+      const needle = `%${escapeLike(query.q.toLowerCase())}%`
+      where.push(`(lower(s.text) like ? escape '\\' or lower(s.description) like ? escape '\\')`)
+      params.push(needle, needle)
+    }
+    params.push(query.limit ?? DEFAULT_LIMIT)
+    const rows = await this.driver.all<{
+      id: string
+      title: string | null
+      outlet: string | null
+      raw_published: string | null
+      source_id: string
+      kind: string
+      text: string
+      count: number | string | null
+      description: string | null
+      entity: string | null
+    }>(
+      `select a.id, a.title, a.outlet, a.raw_published, s.source_id, s.kind, s.text, s.count, s.description, s.entity
+       from sources s join articles a on a.seq = s.article_seq
+       where ${where.join(' and ')} order by s.article_seq desc, s.ord limit ?`,
+      params,
+    )
+    return rows.map((r) => ({
+      articleId: r.id,
+      title: r.title,
+      outlet: r.outlet,
+      published: r.raw_published,
+      sourceId: r.source_id,
+      kind: r.kind,
+      text: r.text,
+      count: r.count === null ? null : Number(r.count),
+      description: r.description,
+      entity: r.entity,
+    }))
   }
 
   async searchQuotes(query: string, options: { limit?: number } = {}): Promise<QuoteRow[]> {
@@ -718,6 +828,25 @@ async function insertMany(tx: SqlRunner, head: string, rows: SqlValue[][], tail 
     const chunk = rows.slice(i, i + 200)
     const one = `(${chunk[0]!.map(() => '?').join(', ')})`
     await tx.all(head + chunk.map(() => one).join(', ') + tail, chunk.flat())
+  }
+}
+
+const OUTLET_COLUMNS = ['articles', 'anonymous_articles', 'quotes', 'anonymous_quotes', ...SOURCE_KIND_COLUMNS.map((k) => `src_${k}`)]
+const OUTLET_SUMS = OUTLET_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', ')
+type OutletStatsRow = { outlet: string } & Record<string, number | string>
+
+function sumRows(rows: Record<string, number | string>[]): Record<string, number> {
+  return Object.fromEntries(OUTLET_COLUMNS.map((c) => [c, rows.reduce((n, r) => n + Number(r[c]), 0)]))
+}
+
+function toOutletSummary(r: OutletStatsRow): OutletSummary {
+  return {
+    outlet: r.outlet,
+    articles: Number(r.articles),
+    anonymousArticles: Number(r.anonymous_articles),
+    sources: Object.fromEntries(SOURCE_KIND_COLUMNS.map((k) => [k, Number(r[`src_${k}`])])) as OutletSummary['sources'],
+    quotes: Number(r.quotes),
+    anonymousQuotes: Number(r.anonymous_quotes),
   }
 }
 

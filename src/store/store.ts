@@ -78,6 +78,12 @@ export interface Store {
    * denying them (as `events({ actor })`); `total` counts every such article.
    */
   entityPage(name: string, options?: { limit?: number; offset?: number }): Promise<EntityPage>
+  /** The outlets of the stored articles (site name, else URL host), most articles first, from running totals. */
+  outlets(options?: { limit?: number }): Promise<OutletSummary[]>
+  /** One outlet's sourcing: totals, by month, the commonest anonymous-source descriptions, its newest articles. Null when unknown. */
+  outlet(name: string): Promise<OutletDetail | null>
+  /** The sources statements rest on, newest article first, filtered by outlet (exact), kind, and text or description (contains, ignoring case). */
+  sources(query?: SourceQuery): Promise<SourceRow[]>
   /** Quotes whose text or speaker contains `query` (ignoring case), in the order stored. */
   searchQuotes(query: string, options?: { limit?: number }): Promise<QuoteRow[]>
   /**
@@ -238,6 +244,8 @@ export interface EntityDetail extends EntityRow {
   aliases: string[]
   roles: string[]
   quotes: QuoteRow[]
+  /** The outlets of the articles naming it (by name or alias), most articles first; null: no outlet known. */
+  outlets: { outlet: string | null; articles: number }[]
 }
 
 /** Two SimHashes this many bits apart or fewer mark near-duplicates (of 64; see `simhash.ts`). */
@@ -308,4 +316,51 @@ export interface EventRow {
   denies: { eventId: string; type: string; text: string; actors: string[] } | null
   /** For an `actor` query: whether the actor takes part (false: an event denying one it takes part in). */
   involves?: boolean
+}
+
+/** Sources by kind (see `SourceKind`). */
+export type SourceKindCounts = Record<'named' | 'organization' | 'outlet' | 'document' | 'anonymous', number>
+
+/** How an outlet's articles are sourced (near-duplicates left out). */
+export interface OutletSummary {
+  outlet: string
+  articles: number
+  /** Articles resting on at least one anonymous source. */
+  anonymousArticles: number
+  sources: SourceKindCounts
+  quotes: number
+  /** Quotes whose speaker or cited source is anonymous. */
+  anonymousQuotes: number
+}
+
+export interface OutletDetail extends OutletSummary {
+  /** By month of publication (YYYY-MM), oldest first; undated articles last, as month null. */
+  months: { month: string | null; articles: number; anonymousArticles: number }[]
+  /** The commonest descriptions of its anonymous sources ("former officials"), most first. */
+  descriptions: { description: string; count: number }[]
+  /** Its newest articles (stored last first), with their sources counted. */
+  recent: { articleId: string; title: string | null; published: string | null; sources: number; anonymous: number }[]
+}
+
+export interface SourceQuery {
+  outlet?: string
+  kind?: string
+  /** Contained in the source's text or description, ignoring case. */
+  q?: string
+  limit?: number
+}
+
+export interface SourceRow {
+  articleId: string
+  title: string | null
+  outlet: string | null
+  published: string | null
+  sourceId: string
+  kind: string
+  text: string
+  /** For anonymous sources: how many people ("four former officials" → 4). */
+  count: number | null
+  description: string | null
+  /** The entity the source is, by name. */
+  entity: string | null
 }

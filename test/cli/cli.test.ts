@@ -79,6 +79,7 @@ describe('newsgraph: usage errors exit 2', () => {
     [['frobnicate'], /Unknown command `frobnicate`, expected one of: analyze, extract/],
     [['extract'], /extract needs at least one input/],
     [['serve', '--port', 'eighty'], /--port expects an integer from 0 to 65535, received `eighty`/],
+    [['serve', '--cache', 'many'], /--cache expects the number of read answers to keep, an integer from 0 \(none\) to 1000000, received `many`/],
     [['serve', 'corpus.jsonl'], /serve takes no inputs/],
   ])('%j', (args, message) => {
     const r = run(args)

@@ -168,6 +168,36 @@ describe('GET /api/quotes and /api/events', () => {
   })
 })
 
+describe('GET /api/outlets and /api/sources', () => {
+  it('lists outlets with how their articles are sourced, and one outlet by month', async () => {
+    const { res, body } = await get('/api/outlets')
+    expect(res.status).toBe(200)
+    const example = body.outlets.find((o: any) => o.outlet === 'example.com')
+    expect(example).toMatchObject({ articles: 1, anonymousArticles: 1, sources: { named: 1, organization: 0, outlet: 1, document: 0, anonymous: 1 } })
+    const one = await get('/api/outlets/example.com')
+    expect(one.res.status).toBe(200)
+    expect(one.body.months).toEqual([{ month: '2023-07', articles: 1, anonymousArticles: 1 }])
+    expect(one.body.descriptions).toEqual([{ description: 'former officials', count: 1 }])
+    expect(one.body.recent.map((r: any) => [r.articleId, r.sources, r.anonymous])).toEqual([['lavrov', 3, 1]])
+    const missing = await get('/api/outlets/' + encodeURIComponent('nowhere.example'))
+    expect(missing.res.status).toBe(404)
+    expectError(missing.body, 'outlet_not_found')
+  })
+
+  it('filters sources by kind, outlet and text, and refuses an unknown kind', async () => {
+    const anon = await get('/api/sources?kind=anonymous')
+    expect(anon.res.status).toBe(200)
+    expect(anon.body.sources).toEqual([
+      expect.objectContaining({ articleId: 'lavrov', outlet: 'example.com', kind: 'anonymous', text: 'Four former officials', count: 4, description: 'former officials' }),
+    ])
+    expect((await get('/api/sources?outlet=example.com&q=zakharova')).body.sources.map((s: any) => [s.kind, s.entity])).toEqual([['named', 'Maria Zakharova']])
+    expect((await get('/api/sources?outlet=nowhere')).body.sources).toEqual([])
+    const bad = await get('/api/sources?kind=rumour')
+    expect(bad.res.status).toBe(400)
+    expectError(bad.body, 'bad_kind')
+  })
+})
+
 describe('GET /api/search', () => {
   it('finds articles, entities and quotes', async () => {
     const { res, body } = await get('/api/search?q=Zakharova')
@@ -219,12 +249,25 @@ describe('GET /api/openapi.json', () => {
     expect(res.status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/api/articles', '/api/articles/{id}', '/api/entities', '/api/entities/{name}', '/api/events', '/api/export', '/api/openapi.json', '/api/quotes', '/api/search'].sort(),
+      [
+        '/api/articles',
+        '/api/articles/{id}',
+        '/api/entities',
+        '/api/entities/{name}',
+        '/api/events',
+        '/api/export',
+        '/api/openapi.json',
+        '/api/outlets',
+        '/api/outlets/{name}',
+        '/api/quotes',
+        '/api/search',
+        '/api/sources',
+      ].sort(),
     )
     expect(Object.keys(body.paths['/api/articles']).sort()).toEqual(['get', 'post'])
     // Every documented GET route answers (not 404).
     for (const path of Object.keys(body.paths)) {
-      const concrete = path.replace('{id}', 'lavrov').replace('{name}', 'Moscow') + (path === '/api/search' ? '?q=x' : '')
+      const concrete = path.replace('{id}', 'lavrov').replace('{name}', path.startsWith('/api/outlets') ? 'example.com' : 'Moscow') + (path === '/api/search' ? '?q=x' : '')
       expect((await get(concrete)).res.status, concrete).toBe(200)
     }
   })
@@ -293,6 +336,36 @@ describe('POST /api/articles', () => {
     expect(stored.res.status).toBe(201)
     await pending
     expect((await get('/api/search?q=Quillfeather')).body.entities.map((e: any) => e.name).join(' ')).toContain('Quillfeather')
+  })
+})
+
+describe('the read cache', () => {
+  /** The shared store, with its reads of entities counted. */
+  function counting(): { store: Store; reads: () => number } {
+    let n = 0
+    const counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver)
+        if (prop === 'entity') return (...args: unknown[]) => (n++, (v as (...a: unknown[]) => unknown).apply(target, args))
+        return typeof v === 'function' ? v.bind(target) : v
+      },
+    })
+    return { store: counted, reads: () => n }
+  }
+
+  it.each([
+    [undefined, 1],
+    [0, 3],
+  ])('with cacheEntries %s reads the store %i time(s) for three identical requests', async (cacheEntries, times) => {
+    const { store: s, reads } = counting()
+    const srv = createServer(s, cacheEntries === undefined ? {} : { cacheEntries })
+    const url = await listen(srv)
+    try {
+      for (let i = 0; i < 3; i++) expect((await fetch(url + '/api/entities/' + encodeURIComponent('Sergey Lavrov'))).status).toBe(200)
+      expect(reads()).toBe(times)
+    } finally {
+      await new Promise<void>((resolve) => srv.close(() => resolve()))
+    }
   })
 })
 

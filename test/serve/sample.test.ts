@@ -65,6 +65,23 @@ describe('serveStore --sample', () => {
     expect(meeting.deniedBy.flatMap((d: any) => d.actors)).toContain('Maria Zakharova')
   })
 
+  it('lists the outlets of the sample with how their articles are sourced', async () => {
+    const hosts = new Set(
+      readFileSync(samplePath(), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { url?: string }).url)
+        .filter((u): u is string => !!u)
+        .map((u) => new URL(u).host.replace(/^www\./, '')),
+    )
+    const { outlets } = (await (await fetch(serving.url + 'api/outlets?limit=500')).json()) as { outlets: { outlet: string; articles: number }[] }
+    expect(new Set(outlets.map((o) => o.outlet))).toEqual(hosts)
+    const first = outlets[0]!
+    const detail = (await (await fetch(serving.url + 'api/outlets/' + encodeURIComponent(first.outlet))).json()) as any
+    expect(detail.articles).toBe(first.articles)
+    expect(detail.recent.length).toBe(Math.min(20, first.articles))
+  })
+
   it('adds nothing when started again on the same store', async () => {
     const again = await serveStore({ db, sample: true, io, env, port: 0, stderr: { write: (s: string) => err.push(s) }, stdout: quiet })
     try {

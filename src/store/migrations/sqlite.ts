@@ -122,4 +122,62 @@ create table backfills (name text primary key);
 insert into backfills (name) select 'api-index' where exists (select 1 from articles);
 `,
   },
+  {
+    version: 5,
+    name: 'sources by article; the entities each event involves or denies; running totals for counts, entities and outlets',
+    sql: `
+create table sources (
+  article_seq integer not null references articles(seq),
+  ord integer not null,
+  source_id text not null,
+  kind text not null,
+  text text not null,
+  entity text,
+  count integer,
+  description text,
+  primary key (article_seq, ord)
+) without rowid;
+create index sources_kind on sources(kind, article_seq);
+create table event_entities (
+  article_seq integer not null references articles(seq),
+  entity_id text not null,
+  ord integer not null,
+  primary key (article_seq, entity_id, ord)
+) without rowid;
+create index articles_outlet on articles(outlet, seq);
+create table store_stats (key text primary key, n bigint not null) without rowid;
+create table entity_stats (
+  norm text primary key,
+  name text not null,
+  type text not null,
+  articles integer not null,
+  mentions integer not null
+) without rowid;
+create index entity_stats_top on entity_stats(articles, mentions);
+create index entity_stats_type_top on entity_stats(type, articles, mentions);
+create table entity_norms (norm text primary key, articles integer not null, mentions integer not null) without rowid;
+create table entity_facets (
+  norm text not null,
+  facet text not null,
+  value text not null,
+  n integer not null,
+  primary key (norm, facet, value)
+) without rowid;
+create table outlet_stats (
+  outlet text not null,
+  month text not null,
+  articles integer not null,
+  anonymous_articles integer not null,
+  quotes integer not null,
+  anonymous_quotes integer not null,
+  src_named integer not null,
+  src_organization integer not null,
+  src_outlet integer not null,
+  src_document integer not null,
+  src_anonymous integer not null,
+  primary key (outlet, month)
+) without rowid;
+insert into backfills (name) select 'api-index' where exists (select 1 from articles) and not exists (select 1 from backfills where name = 'api-index');
+`,
+  },
 ]
