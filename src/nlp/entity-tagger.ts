@@ -1,13 +1,14 @@
 /**
- * The named-entity tagger: a greedy left-to-right averaged perceptron over BIO tags
- * (PER / ORG / LOC / MISC), trained by `scripts/train-entities.ts` and shipped as
- * `models/entities.json.gz`.
+ * The named-entity tagger: a left-to-right averaged perceptron over BIO tags (PER / ORG / LOC /
+ * MISC), decoded with a small beam (see `decodeRows`), trained by `scripts/train-entities.ts` and
+ * shipped as `models/entities.json.gz`.
  *
  * Features are local (word, case, shape, affixes, ±2 context words, previous tags), word
  * clusters (three levels of an exchange clustering of unlabeled news text, `./data/word-clusters.tsv.gz`,
  * built by `scripts/build-clusters.ts`; the model file carries its own copy), gazetteer matches
  * (entity strings collected from the training data, the country / nationality lists of
- * `./data/places.ts`, given names, world cities and US states) and document-level case evidence (is a
+ * `./data/places.ts`, given names, family names, world cities, US states and the names in compromise's
+ * lexicon; looked up in title case too in all-caps headlines) and document-level case evidence (is a
  * sentence-initial or all-caps word written in title case elsewhere in the article?).
  */
 import { readFileSync } from 'node:fs'
@@ -56,7 +57,8 @@ export function toBilou(tags: readonly string[]): string[] {
 
 /**
  * Type bits: PER 1, ORG 2, LOC 4, MISC 8; 16 marks a given name (from a names list, not a full entity);
- * 32 a city or region from a world list (noisier than the LOC bit, so it has features of its own).
+ * 32 a city or region from a world list (noisier than the LOC bit, so it has features of its own);
+ * 64 a family name (from a names list).
  */
 export type Gazetteer = Map<string, number>
 const TYPE_BIT: Record<string, number> = { PER: 1, ORG: 2, LOC: 4, MISC: 8 }
@@ -71,19 +73,30 @@ export function builtinGazetteer(givenNames: Iterable<string> = []): Gazetteer {
   return g
 }
 
-/** Per token, the gazetteer feature strings: `B-LOC`, `I-PER`, … of every match covering it. */
-function gazetteerMarks(words: readonly string[], gaz: Gazetteer): string[][] {
+/**
+ * Per token, the gazetteer feature strings: `B-LOC`, `I-PER`, … of every match covering it. In an
+ * all-caps sentence (a headline: "RUSSIA SAYS LAVROV WILL VISIT NEW YORK") a string not in the
+ * gazetteer as written is looked up in title case ("New York") as well.
+ */
+function gazetteerMarks(words: readonly string[], gaz: Gazetteer, caps = false): string[][] {
   const marks: string[][] = words.map(() => [])
+  const titled = caps ? words.map((w) => (isAllCaps(w) ? titleCase(w) : w)) : undefined
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!.charCodeAt(0)
     // Entries start with an upper-case letter or a digit.
     if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first > 127)) continue
     let key = ''
+    let tkey = ''
     for (let n = 1; n <= GAZ_MAX && i + n <= words.length; n++) {
       key = n === 1 ? words[i]! : key + ' ' + words[i + n - 1]!
-      const bits = gaz.get(key)
+      let bits = gaz.get(key)
+      if (titled) {
+        tkey = n === 1 ? titled[i]! : tkey + ' ' + titled[i + n - 1]!
+        if (bits === undefined && tkey !== key) bits = gaz.get(tkey)
+      }
       if (bits === undefined) continue
       if (bits & 16) marks[i]!.push('NAME')
+      if (bits & 64 && n === 1) marks[i]!.push('SURNAME')
       if (bits & 32) {
         marks[i]!.push('B-CITY' + (n === 1 ? '1' : ''))
         for (let k = 1; k < n; k++) marks[i + k]!.push('I-CITY')
@@ -264,8 +277,8 @@ export function sentenceFeatures(
   const midAt = (i: number): string => (i < 0 || i >= n || cl![i]! < 0 ? '_' : String(clusters!.mid[cl![i]!]!))
   const lower = words.map((w) => w.toLowerCase())
   const shapes = words.map(wordShape)
-  const marks = gazetteerMarks(words, gaz)
   const caps = isCapsSentence(words)
+  const marks = gazetteerMarks(words, gaz, caps)
   // A sentence of a results table or a score line ("Leeds 2 Chelsea 1"), where places are teams.
   let digits = 0
   for (const w of words) if (/\d/.test(w)) digits++
@@ -367,6 +380,13 @@ export interface EntityModel {
   clusters?: WordClusters
   /** The second-pass model, which also sees the first pass's tags of the whole article. */
   second?: EntityModel
+  /** Beam width of the decoder (1: greedy); default 1. */
+  beam?: number
+  /**
+   * Scores divided by this are log-probabilities up to a constant (softmax over the allowed tags); the
+   * beam adds them up along a path. Fitted on held-out text by the trainer; default 1.
+   */
+  temperature?: number
 }
 
 /** On-disk format (gzip JSON): features joined by "\n", weights as base64 Int16 scaled by `scale`. */
@@ -382,14 +402,21 @@ export interface ModelFile {
   /** The word-cluster table, as in `src/nlp/data/word-clusters.tsv.gz`. */
   clusters?: string
   second?: ModelFile
+  /** Beam width of the decoder (first pass's file only); absent: 1 (greedy). */
+  beam?: number
+  /** See `EntityModel.temperature`. */
+  temperature?: number
 }
 
-export function decodeModel(file: ModelFile): EntityModel {
-  if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error(`entity model: expected tags ${TAGS.join(' ')}, received ${file.tags.join(' ')}`)
-  const features = file.features.split('\n')
+/** One pass's rows of the file: feature strings, tag masks and the quantised weights, in order. */
+function fileRows(file: ModelFile): { features: string[]; masks: Uint32Array; q: Int16Array } {
   const masks = new Uint32Array(Buffer.from(file.masks, 'base64').buffer.slice(0))
   const packed = Buffer.from(file.weights, 'base64')
-  const q = new Int16Array(packed.buffer, packed.byteOffset, packed.byteLength / 2)
+  return { features: file.features.split('\n'), masks, q: new Int16Array(packed.buffer, packed.byteOffset, packed.byteLength / 2) }
+}
+
+function decodeWeights(file: ModelFile): { index: Map<string, number>; weights: Float32Array } {
+  const { features, masks, q } = fileRows(file)
   const weights = new Float32Array(features.length * NTAGS)
   const index = new Map<string, number>()
   let k = 0
@@ -398,12 +425,92 @@ export function decodeModel(file: ModelFile): EntityModel {
     const m = masks[r]!
     for (let t = 0; t < NTAGS; t++) if ((m >>> t) & 1) weights[r * NTAGS + t] = q[k++]! / file.scale
   }
-  const model: EntityModel = { index, weights, gazetteer: new Map(file.gazetteer) }
-  if (file.clusters) model.clusters = parseClusters(file.clusters)
-  if (file.second) {
-    const { clusters: _, ...second } = file.second
-    model.second = { ...decodeModel({ ...second, gazetteer: [] }), gazetteer: model.gazetteer, ...(model.clusters ? { clusters: model.clusters } : {}) }
+  return { index, weights }
+}
+
+/** The parts of a model other than its weights, shared by both passes. */
+function modelShell(file: ModelFile): { first: Omit<EntityModel, 'index' | 'weights'>; second?: Omit<EntityModel, 'index' | 'weights'> } {
+  if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error(`entity model: expected tags ${TAGS.join(' ')}, received ${file.tags.join(' ')}`)
+  const gazetteer: Gazetteer = new Map(file.gazetteer)
+  const clusters = file.clusters ? parseClusters(file.clusters) : undefined
+  const shell = (f: ModelFile): Omit<EntityModel, 'index' | 'weights'> => ({
+    gazetteer,
+    ...(clusters ? { clusters } : {}),
+    ...(f.beam !== undefined ? { beam: f.beam } : {}),
+    ...(f.temperature !== undefined ? { temperature: f.temperature } : {}),
+  })
+  return { first: shell(file), ...(file.second ? { second: shell(file.second) } : {}) }
+}
+
+/** The model in a file, its weights decoded into one table per pass (as the trainer builds them). */
+export function decodeModel(file: ModelFile): EntityModel {
+  const { first, second } = modelShell(file)
+  const model: EntityModel = { ...first, ...decodeWeights(file) }
+  if (file.second && second) model.second = { ...second, ...decodeWeights(file.second) }
+  return model
+}
+
+/**
+ * The model in a file, ready to tag: both passes' weights go straight into the compiled form that
+ * the decoder reads (one feature index for both), without the per-pass tables, which are decoded
+ * only if something asks for `index` or `weights`. About half the work of `decodeModel` + `compile`.
+ */
+function loadModel(file: ModelFile): EntityModel {
+  const { first, second } = modelShell(file)
+  const files = file.second ? [file, file.second] : [file]
+  const rows = files.map(fileRows)
+  // One index for both passes: pass 1's features in order, then pass 2's new ones.
+  const index = new Map<string, number>()
+  const ids = rows.map((r, p) =>
+    Int32Array.from(r.features, (f, i) => {
+      if (p === 0) {
+        index.set(f, i)
+        return i
+      }
+      let id = index.get(f)
+      if (id === undefined) index.set(f, (id = index.size))
+      return id
+    }),
+  )
+  // Entries of (row, pass) slots in order: count, prefix sums, then fill.
+  const at = new Int32Array(index.size * 2 + 1)
+  rows.forEach((r, p) => {
+    for (let i = 0; i < r.masks.length; i++) {
+      let m = r.masks[i]!
+      let bits = 0
+      while (m) {
+        m &= m - 1
+        bits++
+      }
+      at[ids[p]![i]! * 2 + p + 1] = bits
+    }
+  })
+  for (let k = 1; k < at.length; k++) at[k]! += at[k - 1]!
+  const tag = new Uint8Array(at[at.length - 1]!)
+  const value = new Float32Array(tag.length)
+  rows.forEach((r, p) => {
+    const scale = files[p]!.scale
+    let k = 0
+    for (let i = 0; i < r.masks.length; i++) {
+      const m = r.masks[i]!
+      let j = at[ids[p]![i]! * 2 + p]!
+      for (let t = 0; t < NTAGS; t++)
+        if ((m >>> t) & 1) {
+          tag[j] = t
+          value[j++] = r.q[k++]! / scale
+        }
+    }
+  })
+  const lazy = (shell: Omit<EntityModel, 'index' | 'weights'>, f: ModelFile): EntityModel => {
+    let decoded: { index: Map<string, number>; weights: Float32Array } | undefined
+    return Object.defineProperties(shell, {
+      index: { get: () => (decoded ??= decodeWeights(f)).index, enumerable: true },
+      weights: { get: () => (decoded ??= decodeWeights(f)).weights, enumerable: true },
+    }) as EntityModel
   }
+  const model = lazy(first, file)
+  if (file.second && second) model.second = lazy(second, file.second)
+  compiledModels.set(model, { index, at, tag, value })
   return model
 }
 
@@ -449,50 +556,9 @@ let cached: EntityModel | undefined
 export function loadEntityModel(path?: string | URL): EntityModel {
   if (!path && cached) return cached
   const file = JSON.parse(gunzipSync(readFileSync(path ?? DEFAULT_MODEL_URL)).toString('utf8')) as ModelFile
-  const model = decodeModel(file)
-  compile(model)
+  const model = loadModel(file)
   if (!path) cached = model
   return model
-}
-
-/** Greedy decoding of one sentence whose static features are given (`extra`: more features per token); BILOU tags. */
-export function decodeSentence(model: EntityModel, words: readonly string[], feats: readonly string[][], extra?: readonly string[][]): string[] {
-  const { index, weights } = model
-  const n = words.length
-  const tags: string[] = []
-  const scores = new Float64Array(NTAGS)
-  let p1 = NTAGS // index of the previous tag, NTAGS = start
-  let p2 = NTAGS
-  let lowerNext = n > 0 ? words[0]!.toLowerCase() : ''
-  for (let i = 0; i < n; i++) {
-    scores.fill(0)
-    const lower = lowerNext
-    lowerNext = i + 1 < n ? words[i + 1]!.toLowerCase() : '</s>'
-    const prev1 = p1 < NTAGS ? TAGS[p1]! : '<s>'
-    const prev2 = p2 < NTAGS ? TAGS[p2]! : '<s>'
-    const hist = historyFeatures(prev1, prev2, lower, wordShape(words[i]!), lowerNext)
-    for (const list of [feats[i]!, hist, extra?.[i] ?? []]) {
-      for (let k = 0; k < list.length; k++) {
-        const r = index.get(list[k]!)
-        if (r === undefined) continue
-        const o = r * NTAGS
-        for (let t = 0; t < NTAGS; t++) scores[t]! += weights[o + t]!
-      }
-    }
-    let best = 0
-    let bestScore = -Infinity
-    for (let t = 0; t < NTAGS; t++) {
-      if (!ALLOWED[p1 * NTAGS + t]) continue
-      if (scores[t]! > bestScore) {
-        bestScore = scores[t]!
-        best = t
-      }
-    }
-    tags.push(TAGS[best]!)
-    p2 = p1
-    p1 = best
-  }
-  return tags
 }
 
 /**
@@ -525,8 +591,9 @@ function compile(model: EntityModel): Compiled {
       const row = m?.index.get(f)
       if (!m || row === undefined) continue
       for (let t = 0; t < NTAGS; t++) {
-        const v = m.weights[row * NTAGS + t]!
-        if (v !== 0) {
+        // (A trainer's weights may stop short of features added to its index later: those are 0.)
+        const v = m.weights[row * NTAGS + t]
+        if (v) {
           tags.push(t)
           values.push(v)
         }
@@ -539,57 +606,136 @@ function compile(model: EntityModel): Compiled {
   return c
 }
 
-/** Greedy decoding with the compiled model: `rows` are the static features' rows per token; BILOU tags. */
-function decodeRows(c: Compiled, pass: number, words: readonly string[], rows: readonly Int32Array[], extra?: readonly string[][]): string[] {
+/**
+ * Beam decoding with the compiled model: `rows` are the static features' rows per token; BILOU tags.
+ *
+ * A greedy decoder that has opened an entity must go on with I- until it can afford an L-, which is
+ * how "Greater Milwaukee Open Thursday as 20-year-old Tiger Woods" became one ORG; keeping the `beam`
+ * best tag sequences (scored by the sum of the per-token scores, history features included) lets a
+ * better-scoring path that closed the entity earlier win. Hypotheses that end in the same two tags are
+ * merged (the features see no further back), and a sentence may not end inside an entity when another
+ * hypothesis closes it. `beam` 1 is the greedy decoder.
+ */
+function decodeRows(
+  c: Compiled,
+  pass: number,
+  words: readonly string[],
+  rows: readonly Int32Array[],
+  extra: readonly string[][] | undefined,
+  beam: number,
+  temperature = 1,
+): string[] {
   const { index, at, tag, value } = c
+  const inv = 1 / temperature
   const n = words.length
-  const tags: string[] = []
+  if (n === 0) return []
+  const base = new Float64Array(NTAGS)
   const scores = new Float64Array(NTAGS)
-  let p1 = NTAGS
-  let p2 = NTAGS
-  let lowerNext = n > 0 ? words[0]!.toLowerCase() : ''
-  const addRow = (r: number): void => {
+  const addRow = (into: Float64Array, r: number): void => {
     const k = r * 2 + pass
-    for (let j = at[k]!, e = at[k + 1]!; j < e; j++) scores[tag[j]!]! += value[j]!
+    for (let j = at[k]!, e = at[k + 1]!; j < e; j++) into[tag[j]!]! += value[j]!
   }
+  // Hypotheses of the current step (last two tags, total log-probability) and, per step, each kept
+  // hypothesis's tag and the index of the one it extends.
+  let hp1 = new Int32Array(beam).fill(NTAGS)
+  let hp2 = new Int32Array(beam).fill(NTAGS)
+  let hs = new Float64Array(beam)
+  let nh = 1
+  let np1 = new Int32Array(beam)
+  let np2 = new Int32Array(beam)
+  let ns = new Float64Array(beam)
+  const stepTag = new Int32Array(n * beam)
+  const stepBack = new Int32Array(n * beam)
+  const cands = beam * NTAGS
+  const cs = new Float64Array(cands)
+  const ch = new Int32Array(cands)
+  const ct = new Int32Array(cands)
+  let lowerNext = words[0]!.toLowerCase()
   for (let i = 0; i < n; i++) {
-    scores.fill(0)
+    base.fill(0)
     const lower = lowerNext
     lowerNext = i + 1 < n ? words[i + 1]!.toLowerCase() : '</s>'
     const rs = rows[i]!
-    for (let k = 0; k < rs.length; k++) addRow(rs[k]!)
-    const hist = historyFeatures(p1 < NTAGS ? TAGS[p1]! : '<s>', p2 < NTAGS ? TAGS[p2]! : '<s>', lower, wordShape(words[i]!), lowerNext)
-    for (const f of hist) {
-      const r = index.get(f)
-      if (r !== undefined) addRow(r)
-    }
+    for (let k = 0; k < rs.length; k++) addRow(base, rs[k]!)
     const ex = extra?.[i]
     if (ex)
       for (const f of ex) {
         const r = index.get(f)
-        if (r !== undefined) addRow(r)
+        if (r !== undefined) addRow(base, r)
       }
-    let best = 0
-    let bestScore = -Infinity
-    for (let t = 0; t < NTAGS; t++) {
-      if (!ALLOWED[p1 * NTAGS + t]) continue
-      if (scores[t]! > bestScore) {
-        bestScore = scores[t]!
-        best = t
+    const shape = wordShape(words[i]!)
+    let nc = 0
+    for (let h = 0; h < nh; h++) {
+      const p1 = hp1[h]!
+      const p2 = hp2[h]!
+      scores.set(base)
+      for (const f of historyFeatures(p1 < NTAGS ? TAGS[p1]! : '<s>', p2 < NTAGS ? TAGS[p2]! : '<s>', lower, shape, lowerNext)) {
+        const r = index.get(f)
+        if (r !== undefined) addRow(scores, r)
+      }
+      // Scores become log-probabilities (softmax over the allowed tags), so that paths through
+      // different histories compare: the perceptron was trained on one history per token, not on paths.
+      let max = -Infinity
+      for (let t = 0; t < NTAGS; t++) if (ALLOWED[p1 * NTAGS + t] && scores[t]! > max) max = scores[t]!
+      let lz = 0
+      if (beam > 1) {
+        let z = 0
+        for (let t = 0; t < NTAGS; t++) if (ALLOWED[p1 * NTAGS + t]) z += Math.exp((scores[t]! - max) * inv)
+        lz = Math.log(z)
+      }
+      for (let t = 0; t < NTAGS; t++) {
+        if (!ALLOWED[p1 * NTAGS + t]) continue
+        cs[nc] = hs[h]! + (scores[t]! - max) * inv - lz
+        ch[nc] = h
+        ct[nc++] = t
       }
     }
-    tags.push(TAGS[best]!)
-    p2 = p1
-    p1 = best
+    // Keep the `beam` best candidates with distinct (tag, previous tag) states.
+    let kept = 0
+    while (kept < beam) {
+      let best = -1
+      for (let k = 0; k < nc; k++) if (ch[k]! >= 0 && (best < 0 || cs[k]! > cs[best]!)) best = k
+      if (best < 0) break
+      const t = ct[best]!
+      const prev = hp1[ch[best]!]!
+      let dup = false
+      for (let k = 0; k < kept; k++) if (np1[k] === t && np2[k] === prev) dup = true
+      if (!dup) {
+        np1[kept] = t
+        np2[kept] = prev
+        ns[kept] = cs[best]!
+        stepTag[i * beam + kept] = t
+        stepBack[i * beam + kept] = ch[best]!
+        kept++
+      }
+      ch[best] = -1
+    }
+    ;[hp1, np1] = [np1, hp1]
+    ;[hp2, np2] = [np2, hp2]
+    ;[hs, ns] = [ns, hs]
+    nh = kept
   }
-  return tags
+  // The best hypothesis that does not leave an entity open (they are in order of score), else the best.
+  let h = 0
+  for (let k = 0; k < nh; k++) {
+    const p = TAGS[hp1[k]!]![0]
+    if (p !== 'B' && p !== 'I') {
+      h = k
+      break
+    }
+  }
+  const out: string[] = new Array<string>(n)
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = TAGS[stepTag[i * beam + h]!]!
+    h = stepBack[i * beam + h]!
+  }
+  return out
 }
 
-/** Tags the sentences of one document (they share document-level features). */
-export function tagDocument(sentences: readonly (readonly string[])[], model: EntityModel = loadEntityModel()): string[][] {
-  const c = compile(model)
+/** Static feature rows of every token of the sentences of one document, in the compiled index. */
+function documentRows(c: Compiled, model: EntityModel, sentences: readonly (readonly string[])[]): Int32Array[][] {
   const doc = docContext(sentences)
-  const rows = sentences.map((words) =>
+  return sentences.map((words) =>
     sentenceFeatures(words, model.gazetteer, doc, undefined, model.clusters).map((fs) => {
       const out = new Int32Array(fs.length)
       let k = 0
@@ -600,12 +746,31 @@ export function tagDocument(sentences: readonly (readonly string[])[], model: En
       return out.subarray(0, k)
     }),
   )
-  const first = sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!)))
+}
+
+/**
+ * Tags the sentences of one document with the weights of `model` alone (not its second pass); with
+ * `first`, the first pass's BIO tags of the same sentences, `model` is taken as a second-pass model.
+ * The trainer uses this to score one pass; `tagDocument` runs both.
+ */
+export function tagPass(sentences: readonly (readonly string[])[], model: EntityModel, first?: readonly (readonly string[])[], beam: number = model.beam ?? 1): string[][] {
+  const c = compile(model) // pass 0 of the compiled model is `model`'s own weights
+  const rows = documentRows(c, model, sentences)
+  if (!first) return sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!, undefined, beam, model.temperature)))
+  const pred = docPredictions(sentences, first)
+  return sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!, secondPassFeatures(words, first[s]!, pred), beam, model.temperature)))
+}
+
+/** Tags the sentences of one document (they share document-level features). */
+export function tagDocument(sentences: readonly (readonly string[])[], model: EntityModel = loadEntityModel()): string[][] {
+  const c = compile(model)
+  const rows = documentRows(c, model, sentences)
+  const beam = model.beam ?? 1
+  const first = sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!, undefined, beam, model.temperature)))
   if (!model.second) return first
   const pred = docPredictions(sentences, first)
-  return sentences.map((words, s) => {
-    return toBio(decodeRows(c, 1, words, rows[s]!, secondPassFeatures(words, first[s]!, pred)))
-  })
+  const temp2 = model.second.temperature
+  return sentences.map((words, s) => toBio(decodeRows(c, 1, words, rows[s]!, secondPassFeatures(words, first[s]!, pred), beam, temp2)))
 }
 
 /** Tags one sentence given as words (the dataset's or our tokenizer's tokens); BIO tags. */

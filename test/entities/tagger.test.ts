@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bioChunks } from '../../src/nlp/ner-score.js'
-import { loadEntityModel, tagDocument, tagTokens, wordShape } from '../../src/nlp/entity-tagger.js'
+import { docContext, loadEntityModel, NTAGS, sentenceFeatures, tagDocument, TAGS, tagTokens, wordShape, type EntityModel } from '../../src/nlp/entity-tagger.js'
 
 const model = loadEntityModel()
 
@@ -48,5 +48,51 @@ describe('entity tagger', () => {
     const t0 = performance.now()
     loadEntityModel(new URL('../../models/entities.json.gz', import.meta.url))
     expect(performance.now() - t0).toBeLessThan(1000)
+  })
+})
+
+describe('beam decoding', () => {
+  /** A hand-made model: "Alpha" leans to B-ORG over U-PER, but nothing after it wants to go on with an ORG. */
+  function toyModel(beam: number): EntityModel {
+    const rows: [string, Record<string, number>][] = [
+      ['w=Alpha', { 'B-ORG': 2, 'U-PER': 1.9 }],
+      ['w=beta', { O: 5 }],
+      ['w=.', { O: 5 }],
+    ]
+    const weights = new Float32Array(rows.length * NTAGS)
+    rows.forEach(([, ws], r) => {
+      for (const [t, v] of Object.entries(ws)) weights[r * NTAGS + TAGS.indexOf(t)] = v
+    })
+    return { index: new Map(rows.map(([f], r) => [f, r])), weights, gazetteer: new Map(), beam, temperature: 1 }
+  }
+
+  it('greedy decoding, once it has opened an entity, must carry it on', () => {
+    expect(tagDocument([['Alpha', 'beta', '.']], toyModel(1))).toEqual([['B-ORG', 'I-ORG', 'I-ORG']])
+  })
+
+  it('a beam keeps the path that did not open it, and that path wins', () => {
+    expect(tagDocument([['Alpha', 'beta', '.']], toyModel(2))).toEqual([['B-PER', 'O', 'O']])
+  })
+
+  it('the shipped model says how to decode: a beam width and a temperature per pass', () => {
+    expect(model.beam).toBeGreaterThanOrEqual(1)
+    for (const m of [model, model.second]) expect(m?.temperature).toBeGreaterThan(0)
+  })
+})
+
+describe('gazetteer in headlines', () => {
+  const gaz = new Map([['New York', 4]])
+  const marks = (words: string[]): string[][] => sentenceFeatures(words, gaz, docContext([words])).map((fs) => fs.filter((f) => f.startsWith('g=')))
+
+  it('looks up an all-caps name in title case when the whole sentence is in capitals', () => {
+    const m = marks(['RUSSIA', 'SAYS', 'LAVROV', 'WILL', 'VISIT', 'NEW', 'YORK'])
+    expect(m[5]).toEqual(['g=B-LOC'])
+    expect(m[6]).toEqual(['g=I-LOC'])
+  })
+
+  it('does not in an ordinary sentence, where capitals mean something else', () => {
+    const m = marks(['He', 'wrote', 'NEW', 'YORK', 'on', 'the', 'wall', '.'])
+    expect(m[2]).toEqual([])
+    expect(marks(['He', 'flew', 'to', 'New', 'York', '.'])[3]).toEqual(['g=B-LOC'])
   })
 })
