@@ -68,7 +68,8 @@ export interface EntityProfile {
  * @example const p = await entityProfile(store, 'Sergey Lavrov') // p.meetings[0].with: ['Richard Haass', …]
  */
 export async function entityProfile(store: Store, name: string, options: { limit?: number; offset?: number } = {}): Promise<EntityProfile | null> {
-  const detail = await store.entity(name)
+  // Its quotes come from the page below, with their articles' dates.
+  const detail = await store.entity(name, { quotes: false })
   if (!detail) return null
   const page = await store.entityPage(name, { limit: options.limit ?? 100, offset: options.offset ?? 0 })
   const articles = page.articles

@@ -496,7 +496,7 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ name: r.name, type: r.type, articles: Number(r.articles), mentions: Number(r.mentions) }))
   }
 
-  async entity(name: string): Promise<EntityDetail | null> {
+  async entity(name: string, options: { quotes?: boolean } = {}): Promise<EntityDetail | null> {
     const lname = name.toLowerCase()
     // The entities bearing this name or alias, from the running totals (see stats.ts): their
     // names, types, aliases and roles, each with the number of articles it appears in.
@@ -507,8 +507,10 @@ export class SqlStore implements Store {
     const types = new Map<string, number>()
     const aliases = new Set<string>()
     const roles = new Set<string>()
+    const outlets: { outlet: string | null; articles: number }[] = []
     for (const f of facets) {
       if (f.facet === 'name') names.set(f.value, Number(f.n))
+      else if (f.facet === 'outlet') outlets.push({ outlet: f.value || null, articles: Number(f.n) })
       else if (f.facet === 'type') types.set(f.value, Number(f.n))
       else if (f.facet === 'alias') aliases.add(f.value)
       else if (f.facet === 'role') roles.add(f.value)
@@ -519,17 +521,15 @@ export class SqlStore implements Store {
     const canonical = top(names)
     for (const n of names.keys()) if (n !== canonical) aliases.add(n)
     aliases.delete(canonical)
-    const quoteRows = await this.driver.all<QuoteDbRow>(
-      `select ${QUOTE_COLUMNS} from entity_names m join quotes q on q.article_seq = m.article_seq and q.speaker_entity = m.entity_id
-       join articles a on a.seq = q.article_seq
-       where m.norm = ? and a.duplicate_of is null order by m.article_seq, q.quote_id limit ?`,
-      [lname, DEFAULT_LIMIT],
-    )
-    const outlets = await this.driver.all<{ outlet: string | null; n: number | string }>(
-      `select a.outlet, count(distinct a.seq) as n from entity_names m join articles a on a.seq = m.article_seq
-       where m.norm = ? and a.duplicate_of is null group by a.outlet order by count(distinct a.seq) desc, a.outlet limit 100`,
-      [lname],
-    )
+    const quoteRows =
+      options.quotes === false
+        ? []
+        : await this.driver.all<QuoteDbRow>(
+            `select ${QUOTE_COLUMNS} from entity_names m join quotes q on q.article_seq = m.article_seq and q.speaker_entity = m.entity_id
+             join articles a on a.seq = q.article_seq
+             where m.norm = ? and a.duplicate_of is null order by m.article_seq, q.quote_id limit ?`,
+            [lname, DEFAULT_LIMIT],
+          )
     return {
       name: canonical,
       type: top(types),
@@ -538,7 +538,7 @@ export class SqlStore implements Store {
       aliases: [...aliases].sort(),
       roles: [...roles].sort(),
       quotes: quoteRows.map(toQuoteRow),
-      outlets: outlets.map((o) => ({ outlet: o.outlet, articles: Number(o.n) })),
+      outlets: outlets.sort((a, b) => b.articles - a.articles || ((a.outlet ?? '') < (b.outlet ?? '') ? -1 : (a.outlet ?? '') > (b.outlet ?? '') ? 1 : 0)),
     }
   }
 
@@ -698,7 +698,8 @@ export class SqlStore implements Store {
       `select a.id, a.title, a.raw_published,
          (select count(*) from sources s where s.article_seq = a.seq) as sources,
          (select count(*) from sources s where s.article_seq = a.seq and s.kind = 'anonymous') as anonymous
-       from articles a where a.outlet = ? and a.duplicate_of is null order by a.seq desc limit 20`,
+       from articles a where a.outlet = ? and a.duplicate_of is null
+       order by case when a.published is null then 1 else 0 end, a.published desc, a.seq desc limit 20`,
       [name],
     )
     const dated = months.filter((m) => m.month !== '')

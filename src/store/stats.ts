@@ -11,7 +11,8 @@ import type { SqlRunner, SqlValue } from './sql-store.js'
  *   entity_stats   per entity name (lower case): its display name and type, articles, mentions
  *   entity_norms   per name or alias (lower case): articles and mentions of the entities bearing it
  *   entity_facets  per name or alias: the names (and their `entity_stats` keys), types, aliases
- *                  and roles of those entities, with the number of articles each appears in
+ *                  and roles of those entities, and the outlets naming them, with the number of
+ *                  articles each appears in
  *   outlet_stats   per outlet and month of publication: articles, those resting on an anonymous
  *                  source, quotes, anonymous quotes, and sources by kind
  *
@@ -28,10 +29,11 @@ export interface ArticleStats {
   /** Per distinct name or alias: the mentions of the entities bearing it. */
   norms: { norm: string; mentions: number }[]
   /**
-   * Distinct (name or alias, facet, value): the entity's names, types, aliases and roles, and `key`,
-   * its name in lower case (the `entity_stats` row it counts in).
+   * Distinct (name or alias, facet, value): the entity's names, types, aliases and roles, `key`,
+   * its name in lower case (the `entity_stats` row it counts in), and `outlet`, the article's
+   * outlet ('' when it has none).
    */
-  facets: { norm: string; facet: 'name' | 'key' | 'type' | 'alias' | 'role'; value: string }[]
+  facets: { norm: string; facet: 'name' | 'key' | 'type' | 'alias' | 'role' | 'outlet'; value: string }[]
   outlet: OutletContribution | null
 }
 
@@ -72,6 +74,7 @@ export function articleStats(rows: ArticleRows): ArticleStats {
     facet(norm, 'type', e.type)
     for (const a of JSON.parse(e.aliases) as string[]) facet(norm, 'alias', a)
     for (const r of JSON.parse(e.roles) as string[]) facet(norm, 'role', r)
+    facet(norm, 'outlet', rows.outlet ?? '')
   }
   let outlet: OutletContribution | null = null
   if (rows.outlet) {

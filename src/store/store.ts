@@ -36,8 +36,12 @@ export interface Store {
   quotes(query?: QuoteQuery): Promise<QuoteRow[]>
   /** The entities named in the most articles (merged by name), most first. */
   topEntities(options?: { limit?: number; type?: string }): Promise<EntityRow[]>
-  /** One entity across the store (matched by name or alias, ignoring case), or null. */
-  entity(name: string): Promise<EntityDetail | null>
+  /**
+   * One entity across the store (matched by name or alias, ignoring case), or null: from the
+   * running totals, its names, type, aliases, roles and outlets, and (unless `quotes` is false)
+   * its first 50 quotes.
+   */
+  entity(name: string, options?: { quotes?: boolean }): Promise<EntityDetail | null>
   /**
    * Articles whose stored pipeline `version` differs from `version` (every article with `all`), in
    * the order stored, each with the input to analyse again.
@@ -338,7 +342,7 @@ export interface OutletDetail extends OutletSummary {
   months: { month: string | null; articles: number; anonymousArticles: number }[]
   /** The commonest descriptions of its anonymous sources ("former officials"), most first. */
   descriptions: { description: string; count: number }[]
-  /** Its newest articles (stored last first), with their sources counted. */
+  /** Its 20 newest articles (by publication date, undated ones last, then stored last first), with their sources counted. */
   recent: { articleId: string; title: string | null; published: string | null; sources: number; anonymous: number }[]
 }
 

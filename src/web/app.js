@@ -5,7 +5,8 @@
 // from strings. Offsets in analyses are UTF-16 code units into `text`, which is exactly how
 // String.prototype.slice counts, so spans are cut with slice().
 
-import { networkSvg } from '/graph.js'
+import { drawMonthChart, drawOutletShareChart, drawSourceKindChart, monthLabel, SOURCE_KIND_LABELS, SOURCE_KINDS } from '/chart.js'
+import { drawNetwork } from '/graph.js'
 
 const main = document.getElementById('main')
 const searchInput = document.getElementById('search')
@@ -27,8 +28,48 @@ function el(tag, attrs, ...children) {
 }
 
 function clear(node) {
+  if (node === main) disposeWidgets()
   while (node.firstChild) node.removeChild(node.firstChild)
 }
+
+/** Charts and networks on the current page; destroyed (listeners, observers, canvases) when it is replaced. */
+let widgets = []
+function disposeWidgets() {
+  for (const w of widgets) {
+    try {
+      w.destroy()
+    } catch {}
+  }
+  widgets = []
+}
+
+/**
+ * Loads a library's browser build (a classic script from /vendor/, allowed by `script-src 'self'`)
+ * once, and resolves to the global it defines. Only the pages that draw load them.
+ */
+const scripts = new Map()
+function loadScript(src, globalName) {
+  if (!scripts.has(src)) {
+    scripts.set(
+      src,
+      new Promise((resolve, reject) => {
+        if (window[globalName]) return resolve(window[globalName])
+        const script = document.createElement('script')
+        script.src = src
+        script.async = true
+        script.addEventListener('load', () => (window[globalName] ? resolve(window[globalName]) : reject(new Error(`${src} did not define ${globalName}`))))
+        script.addEventListener('error', () => {
+          scripts.delete(src)
+          reject(new Error(`could not load ${src}`))
+        })
+        document.head.append(script)
+      }),
+    )
+  }
+  return scripts.get(src)
+}
+const loadCytoscape = () => loadScript('/vendor/cytoscape.min.js', 'cytoscape')
+const loadChart = () => loadScript('/vendor/chart.umd.min.js', 'Chart')
 
 function truncate(s, n) {
   s = String(s ?? '')
@@ -51,6 +92,34 @@ function articlePath(id) {
 
 function entityPath(name) {
   return '/entities/' + encodeURIComponent(name)
+}
+
+function outletPath(name) {
+  return '/outlets/' + encodeURIComponent(name)
+}
+
+/**
+ * The outlet of an article as the store records it: the site name, else the URL's host without
+ * "www." (src/store/rows.ts); null when neither is known. Prefers an `outlet` field if the API sends one.
+ */
+function outletOf(a) {
+  if (typeof a.outlet === 'string' && a.outlet) return a.outlet
+  if (typeof a.site === 'string' && a.site) return a.site
+  if (typeof a.url !== 'string') return null
+  try {
+    return new URL(a.url).host.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
+}
+
+/** Share of `part` in `whole` as a whole percentage (0 when `whole` is 0). */
+function percent(part, whole) {
+  return whole > 0 ? Math.round((100 * part) / whole) : 0
+}
+
+function plural(n, one, many = one + 's') {
+  return `${n} ${n === 1 ? one : many}`
 }
 
 /** "2023-07-08T00:00:00.000Z" -> "2023-07-08"; anything else as given. */
@@ -123,10 +192,21 @@ async function render() {
   const path = location.pathname
   const q = new URLSearchParams(location.search).get('q') ?? ''
   if (document.activeElement !== searchInput) searchInput.value = q
+  for (const a of document.querySelectorAll('header nav a')) {
+    if (path === a.getAttribute('href') || path.startsWith(a.getAttribute('href') + '/')) a.setAttribute('aria-current', 'page')
+    else a.removeAttribute('aria-current')
+  }
   try {
     const article = /^\/articles\/([^/]+)$/.exec(path)
     const entity = /^\/entities\/([^/]+)$/.exec(path)
-    if (article) {
+    const outlet = /^\/outlets\/([^/]+)$/.exec(path)
+    if (path === '/outlets') {
+      const list = await getJson('/api/outlets?limit=500')
+      if (seq === renderSeq) renderOutlets(list)
+    } else if (outlet) {
+      const o = await getJson('/api/outlets/' + outlet[1])
+      if (seq === renderSeq) renderOutlet(o)
+    } else if (article) {
       const a = await getJson('/api/articles/' + article[1])
       if (seq === renderSeq) renderArticle(a)
     } else if (entity) {
@@ -147,12 +227,12 @@ async function render() {
 // ---------------------------------------------------------------- lists
 
 function articleItem(a) {
-  const meta = [a.site, day(a.published)].filter(Boolean).join(' · ')
+  const when = day(a.published)
   return el(
     'li',
     { class: 'article-item' },
     link(articlePath(a.id), a.title || a.id),
-    el('div', { class: 'muted small' }, meta ? meta + ' · ' : '', el('code', {}, a.id)),
+    el('div', { class: 'muted small' }, a.site ? [link(outletPath(a.site), a.site), ' · '] : null, when ? when + ' · ' : '', el('code', {}, a.id)),
     a.snippet ? el('div', { class: 'small snippet' }, a.snippet) : null,
   )
 }
@@ -281,6 +361,23 @@ function renderEntity(p) {
   for (const m of p.meetings) for (const n of m.with) met.set(n, (met.get(n) ?? 0) + 1)
   const links = [...met].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, count]) => ({ name, count, href: entityPath(name) }))
 
+  // The network (a canvas) and, for keyboards, screen readers and tests, the same people as a list.
+  const network = links.length
+    ? el('div', { class: 'network', id: 'network', role: 'img', 'aria-label': `${p.name} and the ${plural(links.length, 'person', 'people')} ${p.type === 'PERSON' ? 'they' : 'it'} met (listed below)` })
+    : null
+  const metList = links.length
+    ? el(
+        'div',
+        { class: 'people-met' },
+        el('h3', {}, 'People met'),
+        el(
+          'ul',
+          { class: 'met', id: 'people-met' },
+          links.map((l) => el('li', {}, link(l.href, l.name), el('span', { class: 'muted small' }, ' ', plural(l.count, 'meeting')))),
+        ),
+      )
+    : null
+
   const meetings = el(
     'section',
     { class: 'meetings', id: 'meetings' },
@@ -288,7 +385,9 @@ function renderEntity(p) {
     p.meetings.length === 0
       ? el('p', { class: 'muted' }, 'No meetings found.')
       : [
-          links.length ? networkSvg(p.name, links) : null,
+          network,
+          metList,
+          el('h3', {}, 'Meetings'),
           el(
             'ul',
             { class: 'hits' },
@@ -346,12 +445,231 @@ function renderEntity(p) {
       side,
     ),
   )
+
+  if (network) {
+    const seq = renderSeq
+    loadCytoscape()
+      .then((cytoscape) => {
+        if (seq !== renderSeq || !network.isConnected) return
+        widgets.push(drawNetwork(cytoscape, network, p.name, links, (href) => navigate(href)))
+      })
+      .catch((err) => {
+        network.replaceWith(el('p', { class: 'muted small' }, 'The network could not be drawn (', String(err?.message ?? err), '); the people met are listed below.'))
+      })
+  }
+}
+
+// ---------------------------------------------------------------- outlet views
+
+/** A table as the text alternative of a chart: `head` is the column names, `rows` arrays of cells. */
+function dataTable(caption, head, rows) {
+  return el(
+    'table',
+    { class: 'data small' },
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, head.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : null }, h)))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i ? el('td', { class: 'num' }, c) : el('th', { scope: 'row' }, c)))))),
+  )
+}
+
+/** A chart: a sized box holding the canvas (described by `label`), then its table, folded. */
+function chartFigure(id, label, table, size = 'wide') {
+  const canvas = el('canvas', { id, role: 'img', 'aria-label': label })
+  const figure = el('figure', { class: 'chart' }, el('div', { class: 'chart-box ' + size }, canvas), el('details', { class: 'chart-table' }, el('summary', { class: 'small' }, 'the figures as a table'), table))
+  return { canvas, figure }
+}
+
+/** Draws the charts once Chart.js has loaded; if it cannot load, the tables (already on the page) stay and are unfolded. */
+function drawCharts(draws) {
+  const seq = renderSeq
+  loadChart()
+    .then((Chart) => {
+      if (seq !== renderSeq) return
+      for (const [canvas, draw] of draws) if (canvas.isConnected) widgets.push(draw(Chart, canvas))
+    })
+    .catch((err) => {
+      for (const [canvas] of draws) {
+        const figure = canvas.closest('figure')
+        figure?.querySelector('details')?.setAttribute('open', '')
+        canvas.closest('.chart-box')?.replaceWith(el('p', { class: 'muted small' }, 'The chart could not be drawn (', String(err?.message ?? err), ').'))
+      }
+    })
+}
+
+/** The outlets index: one row each, linking to its page. */
+function outletTable(outlets) {
+  const num = (v) => el('td', { class: 'num' }, String(v))
+  return el(
+    'table',
+    { class: 'data outlets', id: 'outlets' },
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { scope: 'col' }, 'outlet'), ['articles', 'with an anonymous source', '% anonymous'].map((h) => el('th', { scope: 'col', class: 'num' }, h))),
+    ),
+    el(
+      'tbody',
+      {},
+      outlets.map((o) =>
+        el(
+          'tr',
+          { class: 'outlet-row' },
+          el('th', { scope: 'row' }, link(outletPath(o.outlet), o.outlet)),
+          num(o.articles),
+          num(o.anonymousArticles),
+          num(`${percent(o.anonymousArticles, o.articles)}%`),
+        ),
+      ),
+    ),
+  )
+}
+
+function renderOutlets(list) {
+  clear(main)
+  document.title = 'Outlets — newsgraph'
+  const outlets = (list.outlets ?? []).filter((o) => typeof o.outlet === 'string' && o.outlet)
+  const top = outlets
+    .filter((o) => o.articles > 0 && o.anonymousArticles > 0)
+    .map((o) => ({ outlet: o.outlet, articles: o.articles, pct: percent(o.anonymousArticles, o.articles) }))
+    .sort((x, y) => y.pct - x.pct || y.articles - x.articles || (x.outlet < y.outlet ? -1 : 1))
+    .slice(0, 20)
+  const chart = top.length
+    ? chartFigure(
+        'outlets-chart',
+        `Share of articles resting on at least one anonymous source, for the ${plural(top.length, 'outlet')} that lean on them most: ` + top.map((t) => `${t.outlet} ${t.pct}%`).join(', '),
+        dataTable('Outlets by share of articles with an anonymous source', ['outlet', 'articles', '% anonymous'], top.map((t) => [t.outlet, String(t.articles), `${t.pct}%`])),
+        top.length > 10 ? 'tall' : 'wide',
+      )
+    : null
+
+  main.append(
+    el('p', { class: 'small' }, link('/', '← all articles')),
+    el('h1', {}, 'Outlets'),
+    el('p', { class: 'muted' }, `${plural(outlets.length, 'outlet')}, by number of articles. How much of each one's reporting rests on anonymous sources?`),
+    el(
+      'div',
+      { class: 'layout' },
+      el('section', { class: 'content' }, outlets.length ? outletTable(outlets) : el('p', { class: 'muted' }, 'No outlets: no stored article has a site name or URL.')),
+      el('aside', { class: 'panel' }, el('h2', {}, 'Most reliant on anonymous sources'), chart ? chart.figure : el('p', { class: 'muted small' }, 'No article rests on an anonymous source.')),
+    ),
+  )
+  if (chart) drawCharts([[chart.canvas, (Chart, canvas) => drawOutletShareChart(Chart, canvas, top)]])
+}
+
+function renderOutlet(o) {
+  clear(main)
+  document.title = `${o.outlet} — newsgraph`
+  const pct = percent(o.anonymousArticles, o.articles)
+  // Dated months in order, then the articles with no publication date (month null).
+  const undated = (m) => m.month === null || m.month === undefined || m.month === 'unknown'
+  const months = [...(o.months ?? [])].sort((x, y) => Number(undated(x)) - Number(undated(y)) || (x.month < y.month ? -1 : x.month > y.month ? 1 : 0))
+  const sources = o.sources ?? {}
+  const totalSources = SOURCE_KINDS.reduce((n, k) => n + (sources[k] ?? 0), 0)
+
+  const monthChart = months.length
+    ? chartFigure(
+        'months-chart',
+        `Articles by month, with and without an anonymous source: ` + months.map((m) => `${monthLabel(m.month)} ${m.anonymousArticles} of ${m.articles}`).join(', '),
+        dataTable(
+          'Articles by month',
+          ['month', 'articles', 'with an anonymous source'],
+          months.map((m) => [monthLabel(m.month), String(m.articles), String(m.anonymousArticles)]),
+        ),
+      )
+    : null
+  const kindChart = totalSources
+    ? chartFigure(
+        'kinds-chart',
+        'Sources cited, by kind: ' + SOURCE_KINDS.map((k) => `${SOURCE_KIND_LABELS[k]} ${sources[k] ?? 0}`).join(', '),
+        dataTable('Sources by kind', ['kind', 'sources', 'share'], SOURCE_KINDS.map((k) => [SOURCE_KIND_LABELS[k], String(sources[k] ?? 0), `${percent(sources[k] ?? 0, totalSources)}%`])),
+        'square',
+      )
+    : null
+
+  const descriptions = o.descriptions ?? []
+  const recent = o.recent ?? []
+  main.append(
+    el('p', { class: 'small' }, link('/', '← all articles'), ' · ', link('/outlets', 'all outlets')),
+    el('h1', {}, o.outlet),
+    el(
+      'p',
+      { class: 'headline', id: 'headline' },
+      el('strong', { class: 'figure' }, `${pct}%`),
+      ` of its ${plural(o.articles, 'article')} ${o.articles === 1 ? 'rests' : 'rest'} on at least one anonymous source`,
+      el('span', { class: 'muted small' }, ` (${o.anonymousArticles} of ${o.articles}; ${o.anonymousQuotes ?? 0} of its ${plural(o.quotes ?? 0, 'quote')} are attributed to one)`),
+    ),
+    el(
+      'div',
+      { class: 'layout' },
+      el(
+        'section',
+        { class: 'content' },
+        el('h2', {}, 'Articles by month'),
+        monthChart ? monthChart.figure : el('p', { class: 'muted' }, 'No articles.'),
+        el('h2', { class: 'spaced' }, 'Recent articles'),
+        recent.length === 0
+          ? el('p', { class: 'muted' }, 'No articles.')
+          : el(
+              'ul',
+              { class: 'articles recent' },
+              recent.map((r) =>
+                el(
+                  'li',
+                  { class: 'article-item' },
+                  link(articlePath(r.articleId), r.title || r.articleId),
+                  el(
+                    'div',
+                    { class: 'muted small' },
+                    day(r.published) ?? 'undated',
+                    ' · ',
+                    r.anonymous > 0 ? el('span', { class: 'src-tag src-anonymous' }, `${r.anonymous} anonymous`) : '0 anonymous',
+                    ` of ${plural(r.sources, 'source')}`,
+                  ),
+                ),
+              ),
+            ),
+      ),
+      el(
+        'aside',
+        { class: 'panel' },
+        el('h2', {}, 'Sources, by kind'),
+        kindChart ? kindChart.figure : el('p', { class: 'muted small' }, 'No sources found.'),
+        el('h3', {}, 'Anonymous sources, as described'),
+        descriptions.length === 0
+          ? el('p', { class: 'muted small' }, 'No descriptions found.')
+          : el(
+              'ol',
+              { class: 'descriptions' },
+              descriptions.map((d) => el('li', {}, el('span', { class: 'what' }, d.description), el('span', { class: 'muted small' }, ` ×${d.count}`))),
+            ),
+      ),
+    ),
+  )
+  drawCharts([
+    ...(monthChart ? [[monthChart.canvas, (Chart, canvas) => drawMonthChart(Chart, canvas, months)]] : []),
+    ...(kindChart ? [[kindChart.canvas, (Chart, canvas) => drawSourceKindChart(Chart, canvas, sources)]] : []),
+  ])
 }
 
 // ---------------------------------------------------------------- article view
 
-const SOURCE_KINDS = ['named', 'organization', 'outlet', 'document', 'anonymous']
 const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC']
+
+/** A source's kind, one of SOURCE_KINDS (anything else is shown as named), safe to put in a class name. */
+function sourceKind(s) {
+  return SOURCE_KINDS.includes(s?.kind) ? s.kind : 'named'
+}
+
+/** "3 named person · 1 anonymous": one tag per kind present, in the order of SOURCE_KINDS. */
+function sourceSummary(srcs) {
+  const counts = new Map()
+  for (const s of srcs) counts.set(sourceKind(s), (counts.get(sourceKind(s)) ?? 0) + 1)
+  return el(
+    'p',
+    { class: 'small source-summary' },
+    SOURCE_KINDS.filter((k) => counts.has(k)).map((k, i) => [i ? ' ' : '', el('span', { class: 'src-tag src-' + k }, `${counts.get(k)} ${SOURCE_KIND_LABELS[k]}`)]),
+  )
+}
 
 function validSpan(s, length) {
   return s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= length && s.start < s.end
@@ -438,7 +756,7 @@ function renderArticle(a) {
     }
   }
   for (const s of a.sources ?? []) {
-    const kind = SOURCE_KINDS.includes(s.kind) ? s.kind : 'named'
+    const kind = sourceKind(s)
     const extra = [s.count ? `${s.count}` : '', s.description ?? ''].filter(Boolean).join(', ')
     ann.push({ key: 's:' + s.id, start: s.start, end: s.end, classes: ['src', 'src-' + kind], title: `source (${s.kind})${extra ? ': ' + extra : ''}` })
   }
@@ -452,10 +770,13 @@ function renderArticle(a) {
   const go = (key) => () => flash(pieces.get(key))
 
   const external = safeExternalUrl(a.url)
+  const outlet = outletOf(a)
+  const byline = [a.byline, a.published].filter(Boolean).join(' · ')
   const meta = el(
     'p',
     { class: 'muted small' },
-    [a.site, a.byline, a.published].filter(Boolean).join(' · '),
+    outlet ? [link(outletPath(outlet), outlet), byline ? ' · ' : ''] : null,
+    byline,
     external ? [' · ', el('a', { href: external, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : a.url ? [' · ', a.url] : null,
   )
 
@@ -465,10 +786,10 @@ function renderArticle(a) {
     ['spk', 'speaker'],
     ['cue', 'cue'],
     ['ent', 'entity'],
-    ['src-named', 'named source'],
-    ['src-organization', 'organisation'],
-    ['src-outlet', 'outlet'],
-    ['src-document', 'document'],
+    ['src-named', 'named person (source)'],
+    ['src-organization', 'organization (source)'],
+    ['src-outlet', 'outlet (source)'],
+    ['src-document', 'document (source)'],
     ['src-anonymous', 'anonymous source'],
   ]
   const legend = el(
@@ -495,7 +816,7 @@ function renderArticle(a) {
 
   const sourceLabel = (id) => {
     const s = sources.get(id)
-    return s ? el('span', { class: 'src-tag src-' + s.kind }, s.kind, ': ', truncate(s.text, 60)) : el('span', { class: 'muted' }, id)
+    return s ? el('span', { class: 'src-tag src-' + sourceKind(s) }, sourceKind(s), ': ', truncate(s.text, 60)) : el('span', { class: 'muted' }, id)
   }
 
   const quotes = a.quotes ?? []
@@ -513,8 +834,8 @@ function renderArticle(a) {
       : el(
           'ol',
           { class: 'items' },
-          quotes.map((q) =>
-            item(
+          quotes.map((q) => {
+            const li = item(
               'q:' + q.id,
               el('div', { class: 'who' }, el('strong', {}, speakerLabel(q.speaker)), ' ', el('span', { class: 'badge' }, q.speaker?.kind ?? 'unknown'), ' ', el('span', { class: 'badge kind' }, q.kind)),
               el('div', { class: 'what' }, quoted(truncate(q.text, 280))),
@@ -524,8 +845,10 @@ function renderArticle(a) {
                 q.cue ? ['cue: ', el('em', {}, q.cue.text)] : 'no cue',
                 q.source ? [' · according to ', sourceLabel(q.source)] : null,
               ),
-            ),
-          ),
+            )
+            if (sources.has(q.source)) li.classList.add('via-' + sourceKind(sources.get(q.source)))
+            return li
+          }),
         ),
     el('h3', {}, `Events (${events.length})`),
     events.length === 0
@@ -558,20 +881,37 @@ function renderArticle(a) {
           ),
         ),
     el('h3', {}, `Sources (${srcs.length})`),
+    srcs.length ? sourceSummary(srcs) : null,
     srcs.length === 0
       ? el('p', { class: 'muted small' }, 'No sources found.')
       : el(
           'ol',
           { class: 'items' },
-          srcs.map((s) =>
-            item(
+          srcs.map((s) => {
+            const kind = sourceKind(s)
+            const li = item(
               's:' + s.id,
-              el('span', { class: 'src-tag src-' + s.kind }, s.kind),
+              el('span', { class: 'src-tag src-' + kind }, SOURCE_KIND_LABELS[kind]),
               ' ',
               truncate(s.text, 120),
-              s.count || s.description ? el('div', { class: 'muted small' }, [s.count ? `count ${s.count}` : '', s.description ?? ''].filter(Boolean).join(' · ')) : null,
-            ),
-          ),
+              s.entity && entities.has(s.entity) ? el('div', { class: 'small' }, link(entityPath(entityName(s.entity)), entityName(s.entity))) : null,
+              // An anonymous source is all the reader gets: say how many people and how they are described, even when the text does not.
+              kind === 'anonymous'
+                ? el(
+                    'dl',
+                    { class: 'anon small' },
+                    el('dt', {}, 'count'),
+                    el('dd', {}, Number.isInteger(s.count) ? String(s.count) : 'not stated'),
+                    el('dt', {}, 'described as'),
+                    el('dd', {}, s.description ? s.description : el('span', { class: 'muted' }, 'not described')),
+                  )
+                : s.count || s.description
+                  ? el('div', { class: 'muted small' }, [s.count ? `count ${s.count}` : '', s.description ?? ''].filter(Boolean).join(' · '))
+                  : null,
+            )
+            li.classList.add('source', 'source-' + kind)
+            return li
+          }),
         ),
     el('h3', {}, `Entities (${ents.length})`),
     ents.length === 0
