@@ -54,7 +54,7 @@ export interface EntityProfile {
   meetings: Meeting[]
   /** Its events (and the denials of them), oldest first by event time, else publication date. */
   events: EventRow[]
-  /** Articles read for quotes, meetings and events (the newest `limit`, default 100, after `offset`). */
+  /** Articles read for quotes, meetings and events (the newest `limit`, default 20, after `offset`). */
   articlesRead: number
   /** Articles naming it, people linked across articles included (what `offset` pages through). */
   articlesTotal: number
@@ -71,7 +71,7 @@ export async function entityProfile(store: Store, name: string, options: { limit
   // Its quotes come from the page below, with their articles' dates.
   const detail = await store.entity(name, { quotes: false })
   if (!detail) return null
-  const page = await store.entityPage(name, { limit: options.limit ?? 100, offset: options.offset ?? 0 })
+  const page = await store.entityPage(name, { limit: options.limit ?? 20, offset: options.offset ?? 0 })
   const articles = page.articles
   const aliases = new Set(detail.aliases)
   const roles = new Set(detail.roles)

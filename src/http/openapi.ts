@@ -136,7 +136,7 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'One entity: aliases, roles, quotes across outlets with dates, meetings with the other participants, events',
           parameters: [
             { name: 'name', in: 'path', required: true, description: 'a name or alias, ignoring case', schema: { type: 'string' } },
-            { ...limit(500, 100), description: 'how many of the newest articles naming it to read for quotes, meetings and events' },
+            { ...limit(500, 20), description: 'how many of the newest articles naming it to read for quotes, meetings and events' },
             { name: 'offset', in: 'query', description: 'articles to skip (newest first), to page through them', schema: { type: 'integer', minimum: 0, default: 0 } },
           ],
           responses: {

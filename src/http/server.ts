@@ -6,7 +6,7 @@
  *   POST /api/articles                  analyse {text}|{html}|{url} and store it (Bearer token)
  *   GET  /api/articles/:id              one article's full analysis (the JSON contract of PRODUCT.md)
  *   GET  /api/entities?q=&type=&limit=  entities by name or alias (the most named without q)
- *   GET  /api/entities/:name            one entity: aliases, roles, quotes, meetings, events
+ *   GET  /api/entities/:name?limit&offset   one entity: aliases, roles, outlets; quotes, meetings, events from its newest articles
  *   GET  /api/quotes?speaker&outlet&kind&since&limit
  *   GET  /api/events?type&actor&limit
  *   GET  /api/outlets?limit             outlets, most articles first, with how their articles are sourced
@@ -63,6 +63,8 @@ export interface ServerOptions {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const MAX_QUERY_LENGTH = 200
 const DEFAULT_LIMIT = 50
+/** Articles an entity page reads by default for quotes, meetings and events (newest first; `offset` pages on). */
+const ENTITY_PAGE_ARTICLES = 20
 const MAX_LIMIT = 500
 /** Read answers kept by default (see `cached`). */
 const CACHED_READS = 256
@@ -373,7 +375,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     const entity = /^\/api\/entities\/([^/]+)$/.exec(path)
     if (entity) {
       const q = new Query(url, ['limit', 'offset'])
-      const limit = q.limit(100)
+      const limit = q.limit(ENTITY_PAGE_ARTICLES)
       const offset = q.int('offset', 0, 0, 1e9)
       const name = pathParam(entity[1]!, 'entity name')
       if (name.length > MAX_QUERY_LENGTH) throw new HttpError(400, 'query_too_long', `Expected an entity name of at most ${MAX_QUERY_LENGTH} characters, received ${name.length}`)

@@ -210,8 +210,10 @@ async function render() {
       const a = await getJson('/api/articles/' + article[1])
       if (seq === renderSeq) renderArticle(a)
     } else if (entity) {
-      const e = await getJson('/api/entities/' + entity[1])
-      if (seq === renderSeq) renderEntity(e)
+      // The profile reads the newest articles naming the entity, a page at a time (?offset=N).
+      const offset = Math.max(0, Number.parseInt(new URLSearchParams(location.search).get('offset') ?? '0', 10) || 0)
+      const e = await getJson('/api/entities/' + entity[1] + (offset ? '?offset=' + offset : ''))
+      if (seq === renderSeq) renderEntity(e, offset)
     } else if (q) {
       const result = await getJson('/api/search?q=' + encodeURIComponent(q))
       if (seq === renderSeq) renderSearch(result)
@@ -354,7 +356,10 @@ function eventItem(ev) {
   )
 }
 
-function renderEntity(p) {
+/** Articles an entity page reads at a time (the API's default `limit` for /api/entities/:name). */
+const ENTITY_PAGE = 20
+
+function renderEntity(p, offset = 0) {
   clear(main)
   document.title = `${p.name} — newsgraph`
   const met = new Map()
@@ -432,6 +437,26 @@ function renderEntity(p) {
         { class: 'content entity' },
         el('h1', {}, p.name, ' ', el('span', { class: 'badge type-' + p.type }, p.type)),
         el('p', { class: 'muted small' }, `named in ${p.articles} article${p.articles === 1 ? '' : 's'} · ${p.mentions} mentions`),
+        p.outlets?.some((o) => o.outlet)
+          ? el(
+              'p',
+              { class: 'small named-by' },
+              el('strong', {}, 'Named by: '),
+              p.outlets
+                .filter((o) => o.outlet)
+                .slice(0, 12)
+                .map((o, i) => [i ? ', ' : '', link(outletPath(o.outlet), o.outlet), el('span', { class: 'muted' }, ' ', String(o.articles))]),
+            )
+          : null,
+        p.articlesTotal > p.articlesRead || offset > 0
+          ? el(
+              'p',
+              { class: 'small paging', id: 'entity-paging' },
+              `Quotes, meetings and events from articles ${p.articlesRead ? offset + 1 : 0}–${offset + p.articlesRead} of ${p.articlesTotal}, newest first`,
+              offset > 0 ? [' · ', link(location.pathname + (offset > ENTITY_PAGE ? '?offset=' + (offset - ENTITY_PAGE) : ''), '← newer')] : null,
+              offset + p.articlesRead < p.articlesTotal ? [' · ', link(location.pathname + '?offset=' + (offset + p.articlesRead), 'older →')] : null,
+            )
+          : null,
         p.roles.length ? el('p', { class: 'roles' }, el('strong', {}, 'Roles: '), p.roles.join('; ')) : null,
         p.aliases.length ? el('p', { class: 'aliases' }, el('strong', {}, 'Also named: '), p.aliases.join(', ')) : null,
         meetings,

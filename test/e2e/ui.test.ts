@@ -113,6 +113,25 @@ describe.skipIf(!hasChromium)('the web UI in Chromium', () => {
     expect(consoleErrors).toEqual([])
   })
 
+  it('pages an entity through its articles, newest first, and links the outlets naming it', async () => {
+    // The most named person of the sample, read one article at a time from the second one on.
+    const top = (await (await fetch(serving.url + 'api/entities?type=PERSON&limit=1')).json()) as { entities: { name: string; articles: number }[] }
+    const person = top.entities[0]!
+    expect(person.articles).toBeGreaterThan(2)
+    await page.goto(serving.url + 'entities/' + encodeURIComponent(person.name) + '?offset=1')
+    await page.waitForSelector('#entity-paging')
+    const paging = (await page.locator('#entity-paging').textContent())!
+    expect(paging).toMatch(new RegExp(`from articles 2–\\d+ of \\d+, newest first`))
+    await page.locator('#entity-paging a', { hasText: '← newer' }).click()
+    await page.waitForURL((u) => u.pathname.startsWith('/entities/') && u.search === '')
+    await expect.poll(() => page.locator('main h1').textContent()).toContain(person.name)
+    const profile = (await (await fetch(serving.url + 'api/entities/' + encodeURIComponent(person.name))).json()) as { outlets: { outlet: string | null }[] }
+    const named = profile.outlets.filter((o) => o.outlet).map((o) => o.outlet!)
+    if (named.length) expect(await page.locator('.named-by a').first().textContent()).toBe(named[0])
+    expect(pageErrors).toEqual([])
+    expect(consoleErrors).toEqual([])
+  })
+
   it('lists the outlets, opens one: the share of articles resting on anonymous sources, its charts, its articles', async () => {
     await page.goto(serving.url)
     await page.waitForSelector('ul.articles li')
