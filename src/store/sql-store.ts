@@ -762,13 +762,15 @@ export class SqlStore implements Store {
 
   async searchQuotes(query: string, options: { limit?: number } = {}): Promise<QuoteRow[]> {
     const limit = options.limit ?? DEFAULT_LIMIT
+    // Under three characters no trigram index can help, and a substring that short matches nearly every quote.
+    if ([...query.trim()].length < 3) return []
     const param = this.driver.quoteSearchSql ? this.driver.quoteSearchParam(query) : null
     if (param !== null && this.driver.quoteSearchSql) return (await this.driver.all<QuoteDbRow>(this.driver.quoteSearchSql, [param, limit])).map(toQuoteRow)
     const needle = `%${escapeLike(query.toLowerCase())}%`
     const rows = await this.driver.all<QuoteDbRow>(
       `select ${QUOTE_COLUMNS} from quotes q join articles a on a.seq = q.article_seq
        where a.duplicate_of is null and (lower(q.text) like ? escape '\\' or lower(q.speaker) like ? escape '\\')
-       order by a.seq, q.quote_id limit ?`,
+       order by a.seq, q.ord limit ?`,
       [needle, needle, limit],
     )
     return rows.map(toQuoteRow)

@@ -88,7 +88,7 @@ export interface Store {
   outlet(name: string): Promise<OutletDetail | null>
   /** The sources statements rest on, newest article first, filtered by outlet (exact), kind, and text or description (contains, ignoring case). */
   sources(query?: SourceQuery): Promise<SourceRow[]>
-  /** Quotes whose text or speaker contains `query` (ignoring case), in the order stored. */
+  /** Quotes whose text or speaker contains `query` (ignoring case; three characters or more, else none), in the order stored. */
   searchQuotes(query: string, options?: { limit?: number }): Promise<QuoteRow[]>
   /**
    * Events (from the stored analyses), newest stored article first: of one `type`, and/or those an

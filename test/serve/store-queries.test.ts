@@ -109,6 +109,9 @@ describe.each(dialects)('store queries for the API (%s)', (_name, open) => {
       expect((await store.searchQuotes('SUCH talks')).map((q) => [q.articleId, q.quoteId])).toEqual([['zakharova-2', 'q1']])
       expect((await store.searchQuotes('zakharova')).map((q) => q.articleId)).toEqual(['lavrov', 'zakharova-2'])
       expect(await store.searchQuotes('_')).toEqual([])
+      // Too short to search quotes by (nearly every one would match): none.
+      expect(await store.searchQuotes('ta')).toEqual([])
+      expect((await store.searchQuotes('tal')).length).toBeGreaterThan(0)
       const articles = await store.entityArticles('Sergey Lavrov')
       expect(articles.map((a) => [a.id, a.entityIds])).toEqual([
         ['zakharova-2', ['e2']],

@@ -101,9 +101,11 @@ export function createSqliteDriver(db: Database, location: string): SqlDriver {
       await tx.all(`insert into articles_fts (articles_fts, rowid, title, text) values ('delete', ?, ?, ?)`, [seq, old.title ?? '', old.text])
       await tx.all('insert into articles_fts (rowid, title, text) values (?, ?, ?)', [seq, r.title ?? '', r.text])
     },
+    // Ranked first, text read after: only the rows kept have their analysis opened.
     searchSql: `select a.id, a.title, a.url, a.published, json_extract(a.analysis, '$.text') as text
-      from articles_fts f join articles a on a.seq = f.rowid
-      where articles_fts match ? and a.duplicate_of is null order by bm25(articles_fts) limit ?`,
+      from (select f.rowid as seq, bm25(articles_fts) as score from articles_fts f join articles d on d.seq = f.rowid
+            where articles_fts match ? and d.duplicate_of is null order by score limit ?) top
+      join articles a on a.seq = top.seq order by top.score, a.seq`,
     searchParam(query: string) {
       const words = ftsWords(query)
       return words.length ? words.map((w) => `"${w}"`).join(' ') : null
@@ -125,7 +127,7 @@ export function createSqliteDriver(db: Database, location: string): SqlDriver {
     quoteSearchSql: `select a.id as article_id, q.quote_id, q.kind, q.text, q.speaker, q.speaker_kind, q.source_kind, a.outlet, a.published, a.url
       from quotes_fts f join quotes q on q.article_seq = f.rowid / ${QUOTE_SLOTS} and q.ord = f.rowid % ${QUOTE_SLOTS}
       join articles a on a.seq = q.article_seq
-      where quotes_fts match ? and a.duplicate_of is null order by a.seq, q.quote_id limit ?`,
+      where quotes_fts match ? and a.duplicate_of is null order by f.rowid limit ?`,
     quoteSearchParam(query: string) {
       // Trigrams: a phrase of three characters or more matches as a substring, ignoring case.
       return [...query].length >= 3 ? `"${query.replace(/"/g, '""')}"` : null
