@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createAnalyzer } from '../ingest/analyzer.js'
 import { formatSummary, ingest } from '../ingest/ingest.js'
 import type { IngestIo } from '../ingest/sources.js'
 import { DEFAULT_STORE_PATH, openStore } from '../store/open-store.js'
@@ -147,9 +148,13 @@ export async function serveStore(options: ServeOptions = {}): Promise<Serving> {
     if (token.origin === 'created') {
       stderr.write(`newsgraph: created the API token for writes (POST /api/articles), kept in ${token.file} (mode 0600); shown once:\n${token.token}\n`)
     }
+    // POSTed articles are analysed in worker threads (started at the first one), so a long page
+    // never holds up the reads.
+    const analyzer = createAnalyzer(2)
     const server = createServer(store, {
       token: token.token,
       log: stderr,
+      analyze: (input) => analyzer.analyze(input),
       ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),
       ...(options.cacheEntries !== undefined ? { cacheEntries: options.cacheEntries } : {}),
     })
@@ -166,7 +171,7 @@ export async function serveStore(options: ServeOptions = {}): Promise<Serving> {
       close: () =>
         new Promise<void>((resolveClose, reject) => {
           server.close((err) => {
-            store.close().then(() => (err ? reject(err) : resolveClose()), reject)
+            Promise.all([analyzer.close(), store.close()]).then(() => (err ? reject(err) : resolveClose()), reject)
           })
           server.closeAllConnections()
         }),

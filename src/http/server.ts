@@ -51,6 +51,8 @@ export interface ServerOptions {
   fetchPage?: (url: string) => Promise<FetchedPage>
   /** Largest request body, in bytes. Default 1 MB. */
   maxBodyBytes?: number
+  /** Analyses a POSTed article (the CLI passes worker threads). Default: `analyzeArticle` in this thread. */
+  analyze?: (input: ArticleInput) => Promise<Analysis>
   /**
    * Read answers kept while the store is unchanged (most recently used first, 32 MB at most in
    * all). Default 256; 0 turns the cache off.
@@ -296,7 +298,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       }
       article = { ...input, url: page.url ?? url, ...(page.isHtml ? { html: page.text, text: null } : { text: page.text, html: null }) }
     }
-    const analysis: Analysis = analyzeArticle(article)
+    const analysis: Analysis = options.analyze ? await options.analyze(article) : analyzeArticle(article)
     const refused = analysis.messages.find((m) => m.severity === 'error')
     if (refused) throw new HttpError(422, 'unprocessable', refused.reason)
     if (!analysis.text.trim()) throw new HttpError(422, 'no_text', 'No article text found in the input')

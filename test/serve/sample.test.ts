@@ -82,11 +82,28 @@ describe('serveStore --sample', () => {
     expect(detail.recent.length).toBe(Math.min(20, first.articles))
   })
 
+  it('analyses a POSTed article (in a worker thread) and serves it, while reads go on', async () => {
+    const token = readFileSync(join(dir, 'store', 'newsgraph.token'), 'utf8').trim()
+    const text = 'Mayor Ilse Brandvold opened the new harbour bridge on Monday. "It has taken nine years," Brandvold told reporters.'
+    const posting = fetch(serving.url + 'api/articles', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'harbour-bridge', text }),
+    })
+    // A read answered meanwhile.
+    expect((await fetch(serving.url + 'api/outlets')).status).toBe(200)
+    const res = await posting
+    expect(res.status).toBe(201)
+    const a = (await (await fetch(serving.url + 'api/articles/harbour-bridge')).json()) as any
+    expect(a.text).toBe(text)
+    expect(a.quotes.map((q: any) => q.text)).toContain('"It has taken nine years,"')
+  })
+
   it('adds nothing when started again on the same store', async () => {
     const again = await serveStore({ db, sample: true, io, env, port: 0, stderr: { write: (s: string) => err.push(s) }, stdout: quiet })
     try {
       expect(again.ingested).toBe(0)
-      expect(again.articles).toBe(serving.articles)
+      expect(again.articles).toBe((await serving.store.counts()).articles)
       expect(err.filter((s) => s.includes('shown once'))).toHaveLength(1)
     } finally {
       await again.close()
