@@ -510,7 +510,7 @@ function loadModel(file: ModelFile): EntityModel {
   }
   const model = lazy(first, file)
   if (file.second && second) model.second = lazy(second, file.second)
-  compiledModels.set(model, { index, at, tag, value })
+  compiledModels.set(model, { index, at, tag, value, ...historyTables(index) })
   return model
 }
 
@@ -571,9 +571,27 @@ interface Compiled {
   at: Int32Array
   tag: Uint8Array
   value: Float32Array
+  /**
+   * The rows of the history features that depend on tags alone (`t1=`, `t2=`), by tag index
+   * (NTAGS standing for the sentence start): `t1[p1]`, `t2[p2 * (NTAGS + 1) + p1]`; -1 when absent.
+   */
+  t1: Int32Array
+  t2: Int32Array
 }
 
 const compiledModels = new WeakMap<EntityModel, Compiled>()
+
+/** The rows of the tag-only history features (see `Compiled.t1`, `t2`). */
+function historyTables(index: Map<string, number>): { t1: Int32Array; t2: Int32Array } {
+  const tagName = (t: number) => (t < NTAGS ? TAGS[t]! : '<s>')
+  const t1 = new Int32Array(NTAGS + 1).fill(-1)
+  const t2 = new Int32Array((NTAGS + 1) * (NTAGS + 1)).fill(-1)
+  for (let p1 = 0; p1 <= NTAGS; p1++) {
+    t1[p1] = index.get('t1=' + tagName(p1)) ?? -1
+    for (let p2 = 0; p2 <= NTAGS; p2++) t2[p2 * (NTAGS + 1) + p1] = index.get('t2=' + tagName(p2) + '|' + tagName(p1)) ?? -1
+  }
+  return { t1, t2 }
+}
 
 function compile(model: EntityModel): Compiled {
   let c = compiledModels.get(model)
@@ -601,7 +619,7 @@ function compile(model: EntityModel): Compiled {
     }
   }
   at[index.size * 2] = values.length
-  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values) }
+  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index) }
   compiledModels.set(model, c)
   return c
 }
@@ -669,7 +687,13 @@ function decodeRows(
       const p1 = hp1[h]!
       const p2 = hp2[h]!
       scores.set(base)
-      for (const f of historyFeatures(p1 < NTAGS ? TAGS[p1]! : '<s>', p2 < NTAGS ? TAGS[p2]! : '<s>', lower, shape, lowerNext)) {
+      // The features of `historyFeatures`: the tag-only ones from tables, the rest looked up.
+      const r1 = c.t1[p1]!
+      if (r1 >= 0) addRow(scores, r1)
+      const r2 = c.t2[p2 * (NTAGS + 1) + p1]!
+      if (r2 >= 0) addRow(scores, r2)
+      const prev1 = p1 < NTAGS ? TAGS[p1]! : '<s>'
+      for (const f of ['t1w=' + prev1 + '|' + lower, 't1s=' + prev1 + '|' + shape, 't1n=' + prev1 + '|' + lowerNext]) {
         const r = index.get(f)
         if (r !== undefined) addRow(scores, r)
       }
