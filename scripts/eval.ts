@@ -16,7 +16,14 @@ async function run(part: string): Promise<string> {
     case 'entities':
       return (await import('./eval/entities.js')).evalEntities(dataDir)
     case 'quotes':
-      return (await import('./eval/quotes.js')).evalQuotes(dataDir)
+    {
+      // The headline scores what `findQuotes` gives by default (speaker spans are names); PolNeAR
+      // marks whole source phrases, so the same run with `speakerExtent: 'phrase'` follows.
+      const { evalQuotes } = await import('./eval/quotes.js')
+      const name = await evalQuotes(dataDir)
+      const phrase = await evalQuotes(dataDir, { speakerExtent: 'phrase' })
+      return `${name} || with speakerExtent 'phrase' (PolNeAR's source phrases): ${phrase.replace(/^quotes: /, '')}`
+    }
     default:
       throw new Error(`unknown part`)
   }

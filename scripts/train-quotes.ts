@@ -4,12 +4,16 @@
  *
  * The split is fixed: a document trains the model when the first hex digit of sha1(id) is 0–8; the
  * rest (9–b) is held out and only scored (`isHeldOut` in scripts/eval/quotes.ts). The rule labels the
- * tagger reads as features come from the rules alone (`prepareQuotes`), as at run time.
+ * tagger reads as features come from the rules alone (`prepareQuotes`), as at run time, with speaker
+ * phrases in PolNeAR's extent (`speakerExtent: 'phrase'`, the extent the evaluation scores).
  *
  * Two passes: the second also reads the first pass's tags over the whole article; it is trained on
  * first-pass tags from models that did not see the document (4 folds), as at run time.
  *
- *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass]
+ *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid]
+ *
+ * `--valid` also leaves out the validation part (sha1 7–8, `isValidation`), for tuning with
+ * `scripts/eval/quotes.ts --valid --model path` without looking at the held-out part.
  *
  * Deterministic (a fixed seed shuffles the documents). The PolNeAR texts are not openly licensed:
  * the model holds feature weights only (feature strings include words, not sentences).
@@ -23,7 +27,7 @@ import { prepareQuotes } from '../src/nlp/find-quotes.js'
 import { BITS, bestTags, encodeModel, historyRows, NHIST, NOUT, stackFeatures, staticFeatures, tagTokens, type QuoteModel, type TaggerInput, type TokenFeatures } from '../src/nlp/quote-tagger.js'
 import { splitSentences } from '../src/nlp/split-sentences.js'
 import { tokenize } from '../src/nlp/tokenize.js'
-import { isHeldOut, loadFindEntities, readPolnear } from './eval/quotes.js'
+import { isHeldOut, isValidation, loadFindEntities, readPolnear } from './eval/quotes.js'
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url))
 const args = process.argv.slice(2)
@@ -36,6 +40,9 @@ const opt = (name: string): string | undefined => {
 }
 const epochs = Number(opt('--epochs') ?? 15)
 const FOLDS = 4
+const validAt = args.indexOf('--valid')
+const valid = validAt >= 0
+if (valid) args.splice(validAt, 1)
 const onePassAt = args.indexOf('--one-pass')
 const onePass = onePassAt >= 0
 if (onePass) args.splice(onePassAt, 1)
@@ -44,7 +51,7 @@ const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
 
 const t0 = performance.now()
 const all = readPolnear(join(dataDir, 'quotes', 'polnear', 'dev.jsonl'))
-const train = all.filter((d) => !isHeldOut(d.id))
+const train = all.filter((d) => !isHeldOut(d.id) && !(valid && isValidation(d.id)))
 const findEntities = await loadFindEntities()
 
 // Features (hashed weight rows) and gold labels of every training document.
@@ -58,7 +65,7 @@ for (const doc of train) {
   const tokens = tokenize(doc.text)
   const sentences = splitSentences(doc.text, tokens)
   const entities: Entity[] = findEntities ? findEntities({ text: doc.text, tokens, sentences }) : []
-  const { input } = prepareQuotes({ text: doc.text, tokens, sentences, entities }, { model: null })
+  const { input } = prepareQuotes({ text: doc.text, tokens, sentences, entities }, { model: null, speakerExtent: 'phrase' })
   const n = tokens.length
   const gold: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
   const mark = (layer: 0 | 1 | 2, s: number, e: number) => {

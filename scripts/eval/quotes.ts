@@ -4,8 +4,10 @@
  * (strict and lenient span mode), joint quote+speaker P/R/F1 (the headline), recall by kind and by gold
  * speaker type, cue accuracy, CofeNet-compatible component F1 on `orig_split == "test"`, articles/s.
  *
- * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--phrase]`
- * (`--held-out`: only the documents the quote tagger did not train on).
+ * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--valid] [--phrase] [--model path|none]`
+ * (`--held-out`: only the documents the quote tagger did not train on; `--valid`: only the validation part
+ * inside the training part, for tuning a model trained with `--valid`; `--model`: another model file, or none;
+ * `--phrase`: speaker spans as PolNeAR's whole source phrases, not names as `findQuotes` gives them by default).
  * The PolNeAR texts stay in the shared data folder: they are not openly licensed.
  */
 import { createHash } from 'node:crypto'
@@ -13,7 +15,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Entity, Span, Token } from '../../src/core/types.js'
+import { gunzipSync } from 'node:zlib'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
+import { decodeModel, type QuoteModel } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { emptyCounts, prf, scoreComponents, scoreDocument, type ComponentCounts, type ScoreQuote, type SpeakerType } from './quote-score.js'
@@ -57,6 +61,15 @@ export function isHeldOut(id: string): boolean {
   return '9ab'.includes(createHash('sha1').update(id).digest('hex')[0]!)
 }
 
+/**
+ * A validation part inside the training part, for tuning without touching the held-out part:
+ * documents whose sha1(id) starts with 7 or 8 (`npm run train -- quotes --valid` leaves them out,
+ * `--valid` here scores only them).
+ */
+export function isValidation(id: string): boolean {
+  return '78'.includes(createHash('sha1').update(id).digest('hex')[0]!)
+}
+
 interface Tally {
   docs: number
   counts: ReturnType<typeof emptyCounts>
@@ -86,11 +99,14 @@ function line(label: string, t: Tally, rate: number): string {
   )
 }
 
-export async function evalQuotes(dataDir: string, options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase'; heldOutOnly?: boolean } = {}): Promise<string> {
+export async function evalQuotes(
+  dataDir: string,
+  options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase'; heldOutOnly?: boolean; validOnly?: boolean; model?: QuoteModel | null; minMargin?: number } = {},
+): Promise<string> {
   const file = join(dataDir, 'quotes', 'polnear', 'dev.jsonl')
   if (!existsSync(file)) return `quotes: polnear dev missing at ${file}`
   const from = options.from ?? 0
-  const docs = readPolnear(file).filter((d) => !options.heldOutOnly || isHeldOut(d.id)).slice(from, options.limit !== undefined ? from + options.limit : undefined)
+  const docs = readPolnear(file).filter((d) => (!options.heldOutOnly || isHeldOut(d.id)) && (!options.validOnly || isValidation(d.id))).slice(from, options.limit !== undefined ? from + options.limit : undefined)
   const findEntities = await loadFindEntities()
   const counts = emptyCounts()
   const comp: Record<'content' | 'source' | 'cue', ComponentCounts> = {
@@ -117,7 +133,7 @@ export async function evalQuotes(dataDir: string, options: { limit?: number; fro
         console.error(`quotes: findEntities failed (${entityError}); continuing with no entities`)
       }
     }
-    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name' })
+    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}) })
     elapsed += performance.now() - t0
     const pred: ScoreQuote[] = quotes.map((q) => ({
       start: q.start,
@@ -173,6 +189,7 @@ export async function evalQuotes(dataDir: string, options: { limit?: number; fro
   const all: Tally = { docs: docs.length, counts, comp, compDocs }
   // One summary line: the held-out part is the honest figure (the quote tagger trains on the rest);
   // the line over all documents, training ones included, goes to stderr with the details.
+  if (options.validOnly) return line('valid', all, rate)
   if (!options.heldOutOnly) console.error(line('all', all, rate))
   return line('held-out', held, rate)
 }
@@ -188,11 +205,23 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return v
   }
   const limit = opt('--limit')
+  const minMargin = opt('--min-margin')
   const from = opt('--from')
+  // Speaker spans as `findQuotes` gives them by default (names); `--phrase`: PolNeAR's whole source
+  // phrases ("Hugh Hill, a doctor,"), the `speakerExtent: 'phrase'` option of `findQuotes`.
   const phrase = args.indexOf('--phrase')
   if (phrase >= 0) args.splice(phrase, 1)
   const heldOutOnly = args.indexOf('--held-out')
   if (heldOutOnly >= 0) args.splice(heldOutOnly, 1)
+  const validOnly = args.indexOf('--valid')
+  if (validOnly >= 0) args.splice(validOnly, 1)
+  const modelAt = args.indexOf('--model')
+  let model: QuoteModel | null | undefined
+  if (modelAt >= 0) {
+    const path = args[modelAt + 1]!
+    args.splice(modelAt, 2)
+    model = path === 'none' ? null : decodeModel(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Parameters<typeof decodeModel>[0])
+  }
   const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
-  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name', heldOutOnly: heldOutOnly >= 0 }))
+  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name', heldOutOnly: heldOutOnly >= 0, validOnly: validOnly >= 0, model, minMargin }))
 }

@@ -39,6 +39,8 @@ export interface Attribution {
   hearer?: Span
   /** An attribution that only names a source ("officials revealed the meeting to NBC"): no quote. */
   sourceOnly?: boolean
+  /** Found by the quote tagger rather than the rules. */
+  byTagger?: boolean
 }
 
 const MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„'])
@@ -193,6 +195,19 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   while (k >= lo && end - k <= 14) {
     const t = c.tok(k)
     const l = t.toLowerCase()
+    // "the missing cross - Adel Nefzi said": a free-standing dash is punctuation, not part of a name.
+    if (t === '-' && (c.tokens[k - 1]?.end !== c.tokens[k]!.start || c.tokens[k + 1]?.start !== c.tokens[k]!.end)) break
+    // "More than six in 10 said": a proportion.
+    if ((l === 'in' || l === 'out' || l === 'of') && numberish(c.tok(k - 1)) && numberish(c.tok(k + 1)) && a === k + 1) {
+      a = k
+      k--
+      continue
+    }
+    if (l === 'than' && /^(?:more|less|fewer)$/.test(c.low(k - 1)) && numberish(c.tok(k + 1)) && a === k + 1) {
+      a = k - 1
+      k -= 2
+      continue
+    }
     if (NP_INNER.has(l) || ((l === 'with' || l === 'to' || l === 'about') && /^(?:familiar|close|knowledgeable|briefed|loyal)$/.test(c.low(k - 1)))) {
       a = k
       k--
@@ -212,7 +227,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     if (l === 'and' || l === '&') {
       const right = c.tok(k + 1)
       const left = c.tok(k - 1)
-      if (k - 1 >= lo && (isCap(right) || numberish(right)) && (isCap(left) || /s$/.test(left))) {
+      // "Sanders and Clinton", "teachers and union officials"
+      if (k - 1 >= lo && (isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left))) {
         a = k
         k--
         continue
@@ -234,9 +250,17 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   if (a >= end) return null
   // Drop leading time words and conjunctions ("Yesterday the ministry said").
   while (a < end && (LEAD_TRIM.has(c.low(a)) || NP_INNER.has(c.low(a)) && !DETERMINERS.has(c.low(a)) && c.low(a) !== 'the' && c.low(a) !== 'a' && c.low(a) !== 'an')) a++
-  while (a < end && /^(?:\d+|\p{Lu}\p{Ll}+day)$/u.test(c.tok(a)) && a + 1 < end) a++
+  while (a < end && /^(?:\d+|\p{Lu}\p{Ll}+day)$/u.test(c.tok(a)) && a + 1 < end && !/^(?:percent|%|in|of|out)$/.test(c.low(a + 1))) a++
   if (a >= end) return null
   if (DETERMINERS.has(c.low(end - 1)) || NP_INNER.has(c.low(end - 1))) return null
+  // "network RT he blasted": a pronoun ends the phrase before it.
+  if (end - a > 1 && /^(?:he|she|they|we|i)$/.test(c.low(end - 1))) return [end - 1, end]
+  // "In a Bloomberg interview Trump declared": after a preposition, the phrase is its object; the
+  // subject is the name after the object's last common noun.
+  if (/^(?:in|on|at|during|with|from|after|before|to|for|by|of|through|via)$/.test(c.low(a - 1)) && isCap(c.tok(end - 1))) {
+    for (let k = end - 1; k > a; k--)
+      if (isCap(c.tok(k)) && /^\p{Ll}{3,}$/u.test(c.tok(k - 1)) && !NP_INNER.has(c.low(k - 1))) return [k, end]
+  }
   return [a, end]
 }
 
@@ -246,7 +270,7 @@ function rightNP(c: Ctx, k: number, hi: number): [number, number] | null {
   while (b < hi && b - k < 12) {
     const t = c.tok(b)
     const l = t.toLowerCase()
-    if (NP_INNER.has(l) || (['with', 'at', 'by', 'from'].includes(l) && b > k && (/^(?:a|an|the)$/.test(c.low(b + 1)) || (l !== 'with' && isCap(c.tok(b + 1)))))) {
+    if (NP_INNER.has(l) || (l === 'in' && c.low(b + 1) === 'charge') || (['with', 'at', 'by', 'from'].includes(l) && b > k && (/^(?:a|an|the)$/.test(c.low(b + 1)) || (l !== 'with' && isCap(c.tok(b + 1)))))) {
       b++
       continue
     }
@@ -320,7 +344,10 @@ function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
  *   `according to X, …`, `…, X said, …` (two fragments). A quoted phrase inside makes the quote mixed.
  *
  * Then the quote tagger (`./quote-tagger.ts`, trained on PolNeAR) adds the attributions the rules miss
- * (mostly indirect ones: beliefs, stances, reports); every rule attribution is kept as it is.
+ * (mostly indirect ones: beliefs, stances, reports); every rule attribution is kept as it is. Last,
+ * attributions that nest are resolved (`resolveNesting`: a cue inside another quote's content is part of
+ * that quote), and the cue is reported as PolNeAR marks it (`cueAndContent`: "has also claimed",
+ * "called for", no time phrase).
  */
 export interface QuoteOptions {
   /**
@@ -330,6 +357,8 @@ export interface QuoteOptions {
   speakerExtent?: 'name' | 'phrase'
   /** The tagger model (default: the shipped `models/quotes.json.gz`); null for the rules alone. */
   model?: QuoteModel | null
+  /** The least mean content margin of a tagged quote that is kept (default `MIN_MARGIN`); for tuning. */
+  minMargin?: number
 }
 
 /** Set for the duration of one synchronous `findQuotes` call (the module keeps no other state). */
@@ -337,7 +366,7 @@ export interface QuoteOptions {
 export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
   const model = options.model === undefined ? loadQuoteModel() : options.model
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
-  const attributions = model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model)) : rules
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin)) : rules)
   const quotes: Quote[] = []
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []
   let n = 0
@@ -345,8 +374,9 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const speaker = resolveSpeaker(doc, at, speakers)
     speakers.push({ attribution: at, speaker })
     if (at.sourceOnly) continue
-    const first = at.fragments[0]!
-    const last = at.fragments[at.fragments.length - 1]!
+    const { fragments, cue } = cueAndContent(c, at)
+    const first = fragments[0]!
+    const last = fragments[fragments.length - 1]!
     const q: Quote = {
       id: `q${++n}`,
       kind: at.kind,
@@ -355,12 +385,34 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
       text: doc.text.slice(first.start, last.end),
       speaker,
     }
-    if (at.fragments.length > 1) q.fragments = at.fragments.map((f) => ({ start: f.start, end: f.end }))
-    if (at.cue) q.cue = { start: at.cue.start, end: at.cue.end, text: doc.text.slice(at.cue.start, at.cue.end) }
+    if (fragments.length > 1) q.fragments = fragments.map((f) => ({ start: f.start, end: f.end }))
+    if (cue) q.cue = { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) }
     quotes.push(q)
   }
   const sources = findSources(doc, speakers, quotes)
   return { quotes, sources }
+}
+
+/**
+ * Attributions do not nest: in "“He says what everyone wants to say,” Steve Moody said", the cue
+ * "says" belongs to the quoted speech, so the attribution it opens is dropped (PolNeAR, which annotates
+ * beliefs and stances too, never marks a cue inside another attribution's content). Direct quotes win
+ * over mixed and indirect ones, the rules over the tagger; a quotation inside a direct quote keeps its own
+ * attribution (the product reports it; PolNeAR does not mark it). (Cutting an indirect content before a later
+ * attribution inside it, "X said A, while B said C", to keep both, lost more precision than it gained.)
+ * Source-only attributions are kept: they name sources, not quotes.
+ */
+export function resolveNesting(attributions: readonly Attribution[]): Attribution[] {
+  const rank = (a: Attribution) => (a.kind === 'direct' ? 0 : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0)
+  const inside = (cue: Span | undefined, b: Attribution) => cue !== undefined && b.fragments.some((f) => f.start <= cue.start && cue.end <= f.end)
+  // A direct quote wholly inside another one is a quotation within the quotation, kept with its own
+  // speaker: `"… 'This is disinformation,' Zakharova told a news conference."`
+  const within = (a: Attribution, b: Attribution) => a.kind === 'direct' && b.kind === 'direct' && a.fragments.every((f) => b.fragments.some((g) => g.start < f.start && f.end < g.end))
+  const clash = (a: Attribution, b: Attribution) => !within(a, b) && !within(b, a) && (inside(a.cue, b) || inside(b.cue, a))
+  const kept = new Set<Attribution>()
+  for (const a of attributions.filter((x) => !x.sourceOnly).sort((x, y) => rank(x) - rank(y)))
+    if (![...kept].some((k) => clash(a, k))) kept.add(a)
+  return attributions.filter((a) => a.sourceOnly || kept.has(a))
 }
 
 /** The rule attributions of a document and what the tagger reads of it (rule labels included). */
@@ -379,7 +431,7 @@ export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c:
       if (kind) ruleKind[k] = kind
     }
   }
-  for (const at of attributions) {
+  for (const at of resolveNesting(attributions)) {
     if (at.sourceOnly) continue
     for (const f of at.fragments) mark(2, f, at.kind === 'direct' ? 1 : at.kind === 'mixed' ? 2 : 3)
     mark(0, at.cue)
@@ -389,9 +441,9 @@ export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c:
 }
 
 /** The tagger's attributions, as the rules would write them (character spans, kind, cue class, antecedent of "who"). */
-function tagged(c: Ctx, input: TaggerInput, model: QuoteModel): Attribution[] {
+function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: number): Attribution[] {
   const quoted = input.quoted
-  return assembleAttributions(input, tagDocument(model, input)).flatMap((t: TaggedAttribution): Attribution[] => {
+  return assembleAttributions(input, tagDocument(model, input), minMargin).flatMap((t: TaggedAttribution): Attribution[] => {
     const fragments = t.fragments.map(([a, b]) => contentSpan(c, a, b, 1)).filter((f): f is Span => f !== null)
     if (!fragments.length) return []
     let kind: QuoteKind = 'indirect'
@@ -411,7 +463,9 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel): Attribution[] {
     }
     // The tagger marks whole source phrases, as PolNeAR does; in `name` mode the speaker is the name in it.
     let speaker: Span | undefined
-    if (!t.source && t.cue) {
+    // "Donald was asked a question": the subject of a passive cue is its hearer, not its source.
+    const passive = t.cue !== undefined && t.cue[1] - t.cue[0] >= 2 && /^(?:is|are|was|were|be|been|being)$/.test(c.low(t.cue[0])) && /ed$/.test(c.low(t.cue[0] + 1))
+    if (!t.source && t.cue && !passive) {
       // A cue with no tagged source: the subject before it, as the rules find it ("the committee has long argued").
       const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
       const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])
@@ -422,10 +476,17 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel): Attribution[] {
     }
     if (t.source) {
       let [a, b] = t.source
+      // "Sen. Rand Paul (Ky.) has released …": a source cut after its title runs on through the name to the cue.
+      if (t.cue && b <= t.cue[0] && isCap(c.tok(a))) while (b < t.cue[0] && b - a < 12 && (isCap(c.tok(b)) || /^[().\-]$/.test(c.tok(b)) || (NP_INNER.has(c.low(b)) && isCap(c.tok(b + 1))))) b++
       while (b > a && /^[,;:]$/.test(c.tok(b - 1))) b--
       if (b > a) speaker = c.span(...pickAppositive(c, a, b))
     }
-    return [{ kind, fragments, cue: t.cue ? c.span(...t.cue) : undefined, cueClass, speaker, antecedent }]
+    if (!speaker && t.cue && !passive) {
+      const [lo] = c.sentenceRange(t.cue[0])
+      const subj = sentenceSubject(c, lo, t.cue[0])
+      if (subj && subj[1] <= t.cue[0] && subj[1] <= t.fragments[0]![0]) speaker = c.span(...subj)
+    }
+    return [{ kind, fragments, cue: t.cue ? c.span(...t.cue) : undefined, cueClass, speaker, antecedent, byTagger: true }]
   })
 }
 
@@ -459,6 +520,20 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
     return inner.length > 0 && inner.every((q) => short(q))
   }
   const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > 0.5))
+  // "“…,” he continued, citing the many Americans who …": a participle cue after a comma has the
+  // speaker of the attribution before it in the sentence (the tagger often takes the nearest noun).
+  for (const t of added) {
+    if (!t.cue) continue
+    const k = c.tokAfter(t.cue.start)
+    if (!/ing$/.test(c.low(k)) || c.tok(k - 1) !== ',') continue
+    const s = c.sentOf[k]!
+    const before = quoteRules.filter((r) => r.cue && r.speaker && r.cue.end <= t.cue!.start && c.sentOf[c.tokAfter(r.cue.start)] === s)
+    const r = before[before.length - 1]
+    if (r) {
+      t.speaker = r.speaker
+      t.antecedent = r.antecedent
+    }
+  }
   const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
   return [...rules, ...added].sort((a, b) => key(a) - key(b))
 }
@@ -497,6 +572,16 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
   })
   const out: Attribution[] = []
   const used = new Set<number>()
+  /** Is quote `p`, unattributed and a paragraph of its own, followed by quote `n` that opens the next paragraph and is attributed after it? */
+  const leadsInto = (p: number, n: number): boolean => {
+    const a = quoted[p]!
+    const b = quoted[n]!
+    if (attrs[p] || !attrs[n] || attrs[n]!.before || a.depth !== 0 || b.depth !== 0) return false
+    const gap = c.text.slice(a.close, b.open)
+    if (/[\p{L}\p{N}]/u.test(gap) || (gap.match(/\n\s*/g) ?? []).length !== 1) return false
+    const pa = c.paras[c.paraOf[c.tokAfter(a.open)]!]
+    return pa !== undefined && pa.start >= a.open - 1
+  }
   for (let i = 0; i < quoted.length; i++) {
     if (used.has(i)) continue
     const q = quoted[i]!
@@ -504,6 +589,13 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
     if (!at) continue
     used.add(i)
     const fragments: Span[] = [{ start: q.open, end: Math.min(q.close, c.text.length) }]
+    // A quote paragraph with no attribution right before this one, attributed after it, is its first part:
+    // `“…”` ¶ `“…,” Espinoza said.` (PolNeAR attaches it to the cue that follows, not to an earlier quote).
+    if (i > 0 && !used.has(i - 1) && leadsInto(i - 1, i)) {
+      const p = quoted[i - 1]!
+      fragments.unshift({ start: p.open, end: Math.min(p.close, c.text.length) })
+      used.add(i - 1)
+    }
     let lastEnd = Math.max(q.close, at.covered[1] > 0 ? c.tokens[at.covered[1] - 1]!.end : q.close)
     // Following quotes with no attribution of their own continue this one.
     for (let j = i + 1; j < quoted.length; j++) {
@@ -528,16 +620,28 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || /,\s+\p{Ll}+ing\b/u.test(tail))) break
       }
       if (q.depth > 0 && paraBreaks > 0) break
+      if (paraBreaks > 0 && j + 1 < quoted.length && leadsInto(j, j + 1)) break
       fragments.push({ start: nq.open, end: Math.min(nq.close, c.text.length) })
       used.add(j)
       lastEnd = nq.close
+    }
+    // "…, and the group is less likely to be “overrun with social conservatives,” Hoover said": a quoted
+    // phrase inside a clause attributed after it; the content is the clause (a mixed quote).
+    let kind: QuoteKind = 'direct'
+    const pre = c.tokBefore(q.open)
+    if (!at.before && q.depth === 0 && pre >= 0 && c.sentOf[pre] === c.sentOf[c.tokAfter(q.open)] && c.paraOf[pre] === c.paraOf[c.tokAfter(q.open)]) {
+      const from = clauseStart(c, pre)
+      if (from >= 0 && words(c, from, c.tokBefore(q.open) + 1) >= 2 && !attributionBetween(c, from, c.tokBefore(q.open) + 1)) {
+        fragments[0] = { start: c.tokens[from]!.start, end: fragments[0]!.end }
+        kind = 'mixed'
+      }
     }
     for (const f of fragments) markConsumed(c, consumed, f.start, f.end)
     markTokens(consumed, at.covered)
     if (at.speaker) markTokens(consumed, at.speaker)
     if (at.cue) markTokens(consumed, at.cue)
     out.push({
-      kind: 'direct',
+      kind,
       fragments,
       cue: at.cue ? c.span(...at.cue) : undefined,
       cueClass: at.cueClass,
@@ -547,6 +651,35 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
     })
   }
   return out
+}
+
+/**
+ * The first token of the clause that holds token `j` (inclusive), scanning back in its sentence to a
+ * `;`, `:`, a quotation mark, or a comma with a conjunction (", and the group …"); -1 when the clause
+ * starts after `j`.
+ */
+function clauseStart(c: Ctx, j: number): number {
+  if (j < 0) return -1
+  const [lo] = c.sentenceRange(j)
+  let k = j
+  while (k >= lo) {
+    const t = c.tok(k)
+    if (t === ';' || t === ':' || MARKS.has(t) || /^[—–]$/.test(t)) break
+    if (t === ',' && /^(?:and|but|so|while|whereas|as|because|yet|though|although)$/.test(c.low(k + 1))) {
+      k++
+      break
+    }
+    k--
+  }
+  let a = k + 1
+  while (a <= j && (LEAD_TRIM.has(c.low(a)) || c.tok(a) === ',')) a++
+  return a <= j ? a : -1
+}
+
+/** Is there a cue verb in tokens [a, b) (then the words before a quote are another attribution's)? */
+function attributionBetween(c: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (cueAt(c, k) || (c.low(k) === 'according' && c.low(k + 1) === 'to')) return true
+  return false
 }
 
 function markConsumed(c: Ctx, consumed: Uint8Array, start: number, end: number) {
@@ -570,7 +703,8 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   if (hiTok >= 0) hi = Math.min(hi, hiTok)
   // The attribution runs to the end of the sentence, or to the next quotation mark.
   let end = k
-  while (end < hi && !END_PUNCT.has(c.tok(end)) && !MARKS.has(c.tok(end))) end++
+  // ("Rep. Jim Clyburn (D-S.C.), a member …": a period inside parentheses does not end the sentence.)
+  while (end < hi && !(END_PUNCT.has(c.tok(end)) && c.tok(end + 1) !== ')') && !MARKS.has(c.tok(end))) end++
   const stop = end
   if (end < hi && END_PUNCT.has(c.tok(end))) end++
   while (k < stop && c.tok(k) === ',') k++
@@ -593,7 +727,9 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   // Normal: "…," Zelensky said / one aide said / the outlet reports / sources told NBC
   for (let m = k; m < stop && m - k <= 16; m++) {
     const cue = cueAt(c, m)
-    if (!cue || (cue.verb.clause === 'that' && c.low(cue.end) !== 'that' && cue.verb.class !== 'report')) continue
+    // A that-clause verb closes the attribution only when it ends the clause: `"…," he continued.`
+    const closes = /^(?:speech|claim|deny)$/.test(cue?.verb.class ?? '') && (cue!.end >= stop || /^[,.;!?]$/.test(c.tok(cue!.end)))
+    if (!cue || (cue.verb.clause === 'that' && c.low(cue.end) !== 'that' && cue.verb.class !== 'report' && !closes)) continue
     const cs = cueStart(c, m, k)
     if (cs <= k) break
     let sp: [number, number] = [k, cs]
@@ -617,15 +753,39 @@ function continuesAfter(c: Ctx, k: number): boolean {
   return c.tok(k) === ',' && OPEN_MARKS.has(c.tok(k + 1))
 }
 
+/**
+ * Where a speaker phrase with appositives ends (PolNeAR's extent): appositive noun phrases stay ("William
+ * M. Daley, President Obama's former chief of staff,"), and so does a relative clause, a little more often
+ * than not ("Harry Reid, who called on Grayson to quit,"); a prepositional phrase ends it ("Politico, in an
+ * extensive look at …,": left out five times in six) and so does a participle ("Trump, speaking to a
+ * veterans group,": half the time). `commas` are the commas after the head, left to right; `end` is where
+ * the whole phrase ends.
+ */
+function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
+  for (const k of commas) {
+    const w = c.low(k + 1)
+    if (/^(?:in|at|on|for|with|after|before|during|from|like|unlike|as|by|according|speaking|writing|asked)$/.test(w) || (/(?:ing|ed)$/.test(w) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 2)) && !/^(?:former|retired|leading|longtime|acting|ranking|elected|self-described)$/.test(w)))
+      return k
+  }
+  return end
+}
+
 function extendAppositive(c: Ctx, b: number, stop: number): number {
   // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
   if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || c.speakerPhrase && !isCap(c.tok(b + 1)))) {
     let e = b + 1
     while (e < stop && (c.tok(e) !== ',' || c.speakerPhrase) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
+    if (c.speakerPhrase) {
+      const commas: number[] = []
+      for (let k = b; k < e; k++) if (c.tok(k) === ',') commas.push(k)
+      return appositiveEnd(c, commas, e)
+    }
     return e
   }
   return b
 }
+
+const OCCASIONS = /^(?:conference|briefing|interview|meeting|hearing|summit|session|rally|forum|gathering|event|call)s?$/
 
 /** Extends a cue over "in a statement", "a news conference"; returns the cue end and the hearer of "told X". */
 function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [number, number] | undefined] {
@@ -633,7 +793,10 @@ function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [nu
     const np = rightNP(c, e, stop)
     if (np) {
       if (isCap(c.tok(np[0])) && !DETERMINERS.has(c.low(np[0]))) return [e, np]
-      if (np[1] - np[0] <= 4 && (np[1] >= stop || c.tok(np[1]) === ',' || c.tok(np[1]) === '.' || c.low(np[1]) === 'that')) return [np[1], undefined]
+      // "told a news conference": an occasion belongs to the cue; a hearer does not ("told reporters":
+      // PolNeAR marks "told" alone).
+      if (np[1] - np[0] <= 4 && (np[1] >= stop || c.tok(np[1]) === ',' || c.tok(np[1]) === '.' || c.low(np[1]) === 'that'))
+        return [OCCASIONS.test(c.low(np[1] - 1)) ? np[1] : e, undefined]
     }
     return [e, undefined]
   }
@@ -731,7 +894,7 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
       if (!starts && s > 1) continue
       const inner = c.low(segEnd + 1)
-      if (c.speakerPhrase) return { speaker: [np1[0], j] }
+      if (c.speakerPhrase) return { speaker: [np1[0], appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
       if (RELATIVES.has(inner) || DETERMINERS.has(inner) || !isCap(c.tok(segEnd + 1)) || /^(?:former|current|then|now)$/.test(inner) || s > 1) return { speaker: np1 }
       if (isCap(c.tok(segEnd + 1)) && (DETERMINERS.has(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1)))) {
         const np2 = leftNP(c, commas[s - 1]! - 1, segEnd + 1)
@@ -831,6 +994,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       let hasThat = false
       for (let m = e; m < Math.min(hi, e + 7); m++) {
         if (c.low(m) === 'that') {
+          // "says the movement that's sweeping …": a relative "that" after the object, not a complementiser;
+          // only a hearer ("told NBC that") or an adverbial ("said on Tuesday that") comes between.
+          if (m > e && !hearerVerbs.has(verb.lemma) && !/^(?:on|at|in|during|last|this|earlier|later|today|yesterday|again|also|repeatedly|publicly|privately|flatly|recently|before|after|over|from|to|with|via|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(c.low(e)) && !/ly$/.test(c.low(e))) break
           hasThat = true
           contentFrom = m
           break
@@ -913,7 +1079,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
           fragments = [forward]
         }
-      } else if (c.low(cs - 1) === 'and' && forward) {
+      } else if ((c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && forward) {
         // "He called the actions lawful, and said …": the subject of the sentence.
         speaker = lastSpeaker ?? sentenceSubject(c, regionStart, cs) ?? undefined
         fragments = [forward]
@@ -978,6 +1144,41 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
   }
 }
 
+const TIME_LEAD = /^(?:on|last|this|next|each|every|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|afternoon|evening|day|time)$/
+
+/**
+ * The cue as it is reported: without the time phrase before the verb ("Friday found" → "found", "last
+ * month reveals" → "reveals"; PolNeAR leaves it out about nine times in ten) or after it ("wrote on
+ * Friday": eight times in nine), nor a final period.
+ */
+function cueMention(c: Ctx, cue: Span): Span {
+  let a = c.tokAfter(cue.start)
+  let b = c.tokBefore(cue.end) + 1
+  // With the auxiliaries and adverbs before the verb ("has ordered", "also bemoaned"), as PolNeAR marks cues.
+  if (isWord(c.tok(a))) a = cueStart(c, a, c.sentenceRange(a)[0])
+  while (b - a > 1 && TIME_LEAD.test(c.low(a))) a++
+  while (b - a > 1 && /^[.,;]$/.test(c.tok(b - 1))) b--
+  if (b - a > 2 && c.low(b - 2) === 'on' && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(c.low(b - 1))) b -= 2
+  return a < b ? c.span(a, b) : cue
+}
+
+/**
+ * The content and cue of a quote as they are reported: "called for [a special prosecutor]" keeps "for"
+ * in the cue, not the content (PolNeAR, every time).
+ */
+function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span } {
+  if (!at.cue) return { fragments: at.fragments }
+  let cue = cueMention(c, at.cue)
+  let fragments = at.fragments
+  const v = c.tokBefore(cue.end)
+  const f = c.tokAfter(fragments[0]!.start)
+  if (/^call(?:s|ed|ing)?$/.test(c.low(v)) && f === v + 1 && c.low(f) === 'for' && c.tokens[f + 1] && c.tokens[f + 1]!.start < fragments[0]!.end) {
+    cue = { start: cue.start, end: c.tokens[f]!.end }
+    fragments = [{ start: c.tokens[f + 1]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
+  }
+  return { fragments, cue }
+}
+
 /** Content right after a cue with no "that": "said [the war is over]" — empty for "said on Tuesday." */
 function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   let k = e
@@ -1009,8 +1210,21 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
 function clauseEnd(c: Ctx, from: number, hi: number): number {
   for (let m = from; m < hi; m++) {
     if (c.tok(m) === ';') return m
-    if (c.low(m) === 'and' && cueAt(c, m + 1) && !/ing$/.test(c.low(m + 1))) return m
+    // "… twice but said neither Manafort nor Gates …", "… and has said": the subject's next statement.
+    if (c.low(m) === 'and' || c.low(m) === 'but') {
+      let k = m + 1
+      while (k < m + 4 && AUX.has(c.low(k))) k++
+      const v = cueAt(c, k)
+      if (v && !/ing$/.test(c.low(k)) && (k === m + 1 || v.verb.class === 'speech') && (c.low(m) === 'and' || !cutInsideQuote(c, m))) return m
+    }
     if (c.tok(m) !== ',') continue
+    // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
+    if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
+    // `… "New York values," stating …`: a comma inside the closing mark, then a participle cue.
+    if (MARKS.has(c.tok(m + 1)) && cueAt(c, m + 2) && /ing$/.test(c.low(m + 2))) return m + 2
+    // "Harvey, who backed three candidates first, said …": a speech verb right after a comma ends the clause.
+    const next = cueAt(c, m + 1)
+    if (next && next.verb.class === 'speech' && !/ing$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m
     if (c.low(m + 1) === 'with') return m
     // "…, though satellite images did not …": the writer's aside, not the content.
     if (/^(?:though|although|whereas|while|but)$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m

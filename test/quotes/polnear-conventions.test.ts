@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import type { Quote } from '../../src/core/types.js'
+import { findQuotes } from '../../src/nlp/find-quotes.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+import { analyse } from './helpers.js'
+
+// Conventions learned from the training part of PolNeAR (error analysis of the rules), each with the
+// kind of sentence that prompted it. The texts are written for these tests.
+
+const slice = (text: string, s: { start?: number; end?: number } | undefined) => (s?.start !== undefined && s.end !== undefined ? text.slice(s.start, s.end) : undefined)
+const content = (text: string, q: Quote) => (q.fragments ?? [q]).map((f) => text.slice(f.start, f.end)).join(' // ')
+/** The shortest quote whose content holds `words`. */
+const find = (quotes: Quote[], text: string, words: string) =>
+  quotes.filter((q) => content(text, q).includes(words)).sort((a, b) => content(text, a).length - content(text, b).length)[0]
+
+function phrase(text: string) {
+  const tokens = tokenize(text)
+  return findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { speakerExtent: 'phrase' })
+}
+
+describe('attributions do not nest', () => {
+  it('drops the attribution opened by a cue inside a direct quote', () => {
+    const text = 'Voters lined up early. “He says what everyone else wants to say but they are too scared to say,” Steve Moody, a small-business owner, said at the rally.'
+    const { quotes } = analyse(text)
+    const direct = find(quotes, text, 'what everyone else wants')
+    expect(direct?.kind).toBe('direct')
+    expect(direct?.speaker.text).toBe('Steve Moody')
+    // no quote has its cue inside another quote's content
+    for (const q of quotes)
+      for (const o of quotes) if (o !== q && q.cue) expect((o.fragments ?? [o]).some((f) => f.start <= q.cue!.start && q.cue!.end <= f.end), `${q.cue.text} inside ${o.text}`).toBe(false)
+  })
+
+  it('keeps a quotation inside a direct quote with its own speaker', () => {
+    const text = 'The agency reported: "Moscow denied the reports. \'This is a fake story spread by Western media,\' Zakharova told a news conference."'
+    const { quotes } = analyse(text)
+    const inner = find(quotes, text, 'fake story')
+    expect(inner?.speaker.text).toBe('Zakharova')
+    expect(inner?.cue?.text).toBe('told a news conference')
+    expect(find(quotes, text, 'Moscow denied')?.speaker.text).toBe('The agency')
+  })
+})
+
+describe('direct quotes over paragraphs', () => {
+  it('attaches an unattributed quote paragraph to the attributed quote that follows it', () => {
+    const text = [
+      '“I will not just talk like a conservative during the election,” Espinoza said Friday.',
+      '"I am a proven champion for limited government and the rule of law."',
+      '“I will take that same conviction to Washington,” Espinoza said.',
+    ].join('\n\n')
+    const { quotes } = analyse(text)
+    const first = find(quotes, text, 'talk like a conservative')!
+    const last = find(quotes, text, 'same conviction')!
+    expect(content(text, first)).not.toContain('proven champion')
+    expect(last.fragments?.map((f) => text.slice(f.start, f.end))).toEqual(['"I am a proven champion for limited government and the rule of law."', '“I will take that same conviction to Washington,”'])
+  })
+
+  it('continues a quote after an inverted attribution with a parenthesis and an appositive', () => {
+    const text = '“That is a problem for the party,” said Rep. Jim Clyburn (D-S.C.), a member of the leadership. “I would love to see him endorse.”'
+    const { quotes } = analyse(text)
+    const q = find(quotes, text, 'problem for the party')!
+    expect(q.fragments).toHaveLength(2)
+    expect(content(text, q)).toContain('I would love to see him endorse')
+    expect(q.speaker.text).toBe('Rep. Jim Clyburn')
+  })
+
+  it('reads a quoted phrase inside a clause attributed after it as a mixed quote of the clause', () => {
+    const text = 'Delegates rank their choices, and the foreign policy group is less likely to be “overrun with social conservatives,” Hoover said.'
+    const { quotes } = analyse(text)
+    const q = find(quotes, text, 'overrun')!
+    expect(q.kind).toBe('mixed')
+    expect(content(text, q).startsWith('the foreign policy group is less likely')).toBe(true)
+    expect(q.speaker.text).toBe('Hoover')
+  })
+
+  it('reads "…," he continued as a new attribution, not a continuation', () => {
+    const text = '“It is a reflection of frustration,” McCain said.\n\n“A lot of it is justified,” he continued.'
+    const { quotes } = analyse(text)
+    const second = find(quotes, text, 'A lot of it')!
+    expect(second.cue?.text).toBe('continued')
+    expect(second.speaker.text).toBe('he')
+    expect(content(text, find(quotes, text, 'reflection of frustration')!)).not.toContain('A lot of it')
+  })
+})
+
+describe('content, cue and speaker extents', () => {
+  const cases: [string, string, { content?: string; notContent?: string; cue?: string; speaker?: string; phrase?: boolean }][] = [
+    // "…, and he railed against …": a new clause of the writer's ends the content.
+    ['a pronoun clause after ", and"', 'Rubio said the real extremist on abortion is Hillary Clinton, and he railed against the debate moderators.', { content: 'the real extremist on abortion is Hillary Clinton', notContent: 'railed' }],
+    // "… twice but said neither …": the subject's next statement.
+    ['"but said" ends the first content', 'She said she had met with Manafort twice but said neither man played a role in the lobbying.', { content: 'she had met with Manafort twice', notContent: 'neither man' }],
+    // "says the movement that's sweeping …": "that" after the object is a relative pronoun.
+    ['a relative "that" is not a complementiser', 'Senator John McCain says the populist movement that is sweeping the country appeals to the bad angels of human nature.', { content: 'the populist movement that is sweeping the country' }],
+    // "Friday found": PolNeAR leaves the time phrase out of the cue.
+    ['the cue without the time before it', 'A poll of likely voters released Friday found that most of them backed the plan.', { content: 'that most of them backed the plan', cue: 'found' }],
+    ['"for" belongs to "called for"', 'Pence called for a special prosecutor to investigate the foundation.', { content: 'a special prosecutor', notContent: 'for a special', cue: 'called for' }],
+    ['the cue without "on Friday" after it', 'Franco wrote on Friday that the speech expressed a resentment of foreigners.', { content: 'that the speech expressed', cue: 'wrote' }],
+    ['the cue with its auxiliaries', 'Republicans have also claimed that the judges were confirmed too slowly.', { content: 'that the judges were confirmed', cue: 'have also claimed' }],
+    // "In a Bloomberg interview Trump declared": the subject follows the object of the preposition.
+    ['the subject after a prepositional phrase', 'In a Bloomberg interview Trump declared that the alliance was obsolete.', { content: 'that the alliance was obsolete', speaker: 'Trump' }],
+    ['a proportion as the subject', 'More than six in 10 said they were not looking forward to the campaign.', { content: 'they were not looking forward', speaker: 'More than six in 10' }],
+    ['a percentage keeps its number', 'In the poll, 46 percent said they were unenthusiastic.', { content: 'they were unenthusiastic', speaker: '46 percent' }],
+    ['a dash is not part of the subject', 'Inside the mosque - which looks like a church - Adel Nefzi said many others are collecting money.', { content: 'many others are collecting money', speaker: 'Adel Nefzi' }],
+    ['a coordinated group after the content', 'Her support is strong among the teachers unions, teachers and union officials told POLITICO.', { content: 'Her support is strong', speaker: 'teachers and union officials' }],
+    ['"but said" has the subject of the sentence', 'She said she had met with Manafort twice but said neither man played a role in the lobbying.', { content: 'neither man played a role', speaker: 'She' }],
+    ['a pronoun ends the subject', 'On the network RT he blasted the American media as dishonest.', { speaker: 'he' }],
+    // PolNeAR's source phrases keep appositive noun phrases and leave out relative clauses and participles.
+    ['phrase extent keeps an appositive', 'William Daley, the former chief of staff, said the two were competitors.', { content: 'the two were competitors', speaker: 'William Daley, the former chief of staff', phrase: true }],
+    ['phrase extent keeps a relative clause', 'Harvey, who backed three other candidates first, said the party would unite.', { content: 'the party would unite', speaker: 'Harvey, who backed three other candidates first', phrase: true }],
+    ['phrase extent leaves out a prepositional phrase', 'Politico, in an extensive look at the campaign, described a candidate aggrieved.', { content: 'a candidate aggrieved', speaker: 'Politico', phrase: true }],
+    ['phrase extent leaves out a participle', 'Trump, speaking to a veterans group in Virginia, said he would order a review of the defenses.', { content: 'he would order a review', speaker: 'Trump', phrase: true }],
+  ]
+  it.each(cases)('%s', (_label, text, want) => {
+    const { quotes } = want.phrase ? phrase(text) : analyse(text)
+    const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
+    expect(q, JSON.stringify(quotes.map((x) => [x.text, x.cue?.text, x.speaker.text]))).toBeDefined()
+    if (want.notContent) expect(content(text, q!)).not.toContain(want.notContent)
+    if (want.cue) expect(q!.cue?.text).toBe(want.cue)
+    if (want.speaker) expect(slice(text, q!.speaker)).toBe(want.speaker)
+  })
+})
