@@ -510,7 +510,7 @@ function loadModel(file: ModelFile): EntityModel {
   }
   const model = lazy(first, file)
   if (file.second && second) model.second = lazy(second, file.second)
-  compiledModels.set(model, { index, at, tag, value, ...historyTables(index) })
+  compiledModels.set(model, { index, at, tag, value, ...historyTables(index), hist: [new Map(), new Map(), new Map()] })
   return model
 }
 
@@ -577,6 +577,28 @@ interface Compiled {
    */
   t1: Int32Array
   t2: Int32Array
+  /**
+   * The rows of the word-dependent history features (`t1w=`, `t1s=`, `t1n=`), by word (or shape)
+   * then previous tag, filled as met (-2: not looked up yet; -1: absent). Bounded: emptied when large.
+   */
+  hist: [Map<string, Int32Array>, Map<string, Int32Array>, Map<string, Int32Array>]
+}
+
+const HISTORY_TEMPLATES = ['t1w=', 't1s=', 't1n='] as const
+const HISTORY_CACHE_WORDS = 200_000
+
+/** The row of history feature `HISTORY_TEMPLATES[k] + prev1 + '|' + value` (-1 when the model has none). */
+function historyRow(c: Compiled, k: 0 | 1 | 2, p1: number, value: string): number {
+  const cache = c.hist[k]
+  let rows = cache.get(value)
+  if (!rows) {
+    if (cache.size >= HISTORY_CACHE_WORDS) cache.clear()
+    rows = new Int32Array(NTAGS + 1).fill(-2)
+    cache.set(value, rows)
+  }
+  let r = rows[p1]!
+  if (r === -2) r = rows[p1] = c.index.get(HISTORY_TEMPLATES[k] + (p1 < NTAGS ? TAGS[p1]! : '<s>') + '|' + value) ?? -1
+  return r
 }
 
 const compiledModels = new WeakMap<EntityModel, Compiled>()
@@ -619,7 +641,7 @@ function compile(model: EntityModel): Compiled {
     }
   }
   at[index.size * 2] = values.length
-  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index) }
+  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index), hist: [new Map(), new Map(), new Map()] }
   compiledModels.set(model, c)
   return c
 }
@@ -692,11 +714,12 @@ function decodeRows(
       if (r1 >= 0) addRow(scores, r1)
       const r2 = c.t2[p2 * (NTAGS + 1) + p1]!
       if (r2 >= 0) addRow(scores, r2)
-      const prev1 = p1 < NTAGS ? TAGS[p1]! : '<s>'
-      for (const f of ['t1w=' + prev1 + '|' + lower, 't1s=' + prev1 + '|' + shape, 't1n=' + prev1 + '|' + lowerNext]) {
-        const r = index.get(f)
-        if (r !== undefined) addRow(scores, r)
-      }
+      const rw = historyRow(c, 0, p1, lower)
+      if (rw >= 0) addRow(scores, rw)
+      const rsh = historyRow(c, 1, p1, shape)
+      if (rsh >= 0) addRow(scores, rsh)
+      const rn = historyRow(c, 2, p1, lowerNext)
+      if (rn >= 0) addRow(scores, rn)
       // Scores become log-probabilities (softmax over the allowed tags), so that paths through
       // different histories compare: the perceptron was trained on one history per token, not on paths.
       let max = -Infinity
