@@ -264,6 +264,23 @@ function predictionFeatures(w: string, own: string, pred: DocPredictions, f: str
 }
 
 /** The static (history-independent) features of every token of one sentence. */
+/**
+ * Where `emitFeatures` puts one token's features. `word(segment, w, make)` stands for the features
+ * `make()` that depend on the word `w` alone (two segments per token, in their place in the order),
+ * so that a sink may keep their rows by word; `add` takes each contextual feature.
+ */
+interface FeatureSink {
+  start(): void
+  word(segment: 0 | 1, w: string, make: () => string[]): void
+  add(f: string): void
+  end(): void
+}
+
+/**
+ * Features of each token of a sentence: the word and its neighbours, shapes, affixes, clusters,
+ * gazetteer marks, document-level casing evidence (with `pred`, the second pass's too). The
+ * trainer and the tagger share it, through `emitFeatures`, in one order.
+ */
 export function sentenceFeatures(
   words: readonly string[],
   gaz: Gazetteer,
@@ -271,6 +288,19 @@ export function sentenceFeatures(
   pred?: { doc: DocPredictions; tags: readonly string[] },
   clusters?: WordClusters,
 ): string[][] {
+  const out: string[][] = []
+  let f: string[] = []
+  emitFeatures(words, gaz, doc, clusters, {
+    start: () => (f = []),
+    word: (_segment, _w, make) => void f.push(...make()),
+    add: (x) => void f.push(x),
+    end: () => void out.push(f),
+  })
+  if (pred) secondPassFeatures(words, pred.tags, pred.doc).forEach((extra, i) => out[i]!.push(...extra))
+  return out
+}
+
+function emitFeatures(words: readonly string[], gaz: Gazetteer, doc: DocContext, clusters: WordClusters | undefined, sink: FeatureSink): void {
   const n = words.length
   const cl = clusters ? words.map((w) => clusterOf(clusters, w)) : undefined
   const fineAt = (i: number): string => (i < 0 || i >= n ? '_' : String(cl![i]!))
@@ -285,70 +315,70 @@ export function sentenceFeatures(
   const table = n >= 3 && digits / n >= 0.25
   const lw = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!)
   const sh = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!)
-  const out: string[][] = []
   for (let i = 0; i < n; i++) {
     const w = words[i]!
     const l = lower[i]!
     const s = shapes[i]!
-    const f: string[] = [
-      'b',
-      'w=' + w,
-      'l=' + l,
-      's=' + s,
-      'w-1=' + lw(i - 1),
-      'w+1=' + lw(i + 1),
-      'w-2=' + lw(i - 2),
-      'w+2=' + lw(i + 2),
-      's-1=' + sh(i - 1) + '|' + s,
-      's+1=' + s + '|' + sh(i + 1),
-      's-1+1=' + sh(i - 1) + '|' + s + '|' + sh(i + 1),
-      'b-1=' + lw(i - 1) + '|' + l,
-      'b+1=' + l + '|' + lw(i + 1),
-      'W-1=' + (i > 0 ? words[i - 1]! : '<s>'),
-      'W+1=' + (i + 1 < n ? words[i + 1]! : '</s>'),
-      's-2=' + sh(i - 2) + '|' + sh(i - 1),
-      's+2=' + sh(i + 1) + '|' + sh(i + 2),
-      'x3-1=' + lw(i - 1).slice(-3),
-      'x3+1=' + lw(i + 1).slice(-3),
-    ]
-    const len = l.length
-    for (let k = 1; k <= 4 && k <= len; k++) {
-      f.push('p' + k + '=' + w.slice(0, k))
-      f.push('x' + k + '=' + l.slice(len - k))
-    }
-    if (len > 12) f.push('long')
     const upper = isUpperStart(w)
-    if (cl) {
-      const c = cl[i]!
-      if (c >= 0) {
-        const m = clusters!.mid[c]!
-        // With the case: a rare capitalised word can land in a class of common nouns.
-        const k = upper ? 'U' : 'l'
-        f.push('c=' + c + k, 'cm=' + m + k, 'cc=' + clusters!.coarse[m]! + k, 'cs=' + m + '|' + s)
-      } else f.push('c=?')
-      f.push('c-1=' + fineAt(i - 1), 'c+1=' + fineAt(i + 1), 'cm-1=' + midAt(i - 1), 'cm+1=' + midAt(i + 1), 'cm-2=' + midAt(i - 2), 'cm+2=' + midAt(i + 2))
-    }
-    if (caps) f.push('cs|' + s)
+    sink.start()
+    sink.word(0, w, () => ['b', 'w=' + w, 'l=' + l, 's=' + s])
+    sink.add('w-1=' + lw(i - 1))
+    sink.add('w+1=' + lw(i + 1))
+    sink.add('w-2=' + lw(i - 2))
+    sink.add('w+2=' + lw(i + 2))
+    sink.add('s-1=' + sh(i - 1) + '|' + s)
+    sink.add('s+1=' + s + '|' + sh(i + 1))
+    sink.add('s-1+1=' + sh(i - 1) + '|' + s + '|' + sh(i + 1))
+    sink.add('b-1=' + lw(i - 1) + '|' + l)
+    sink.add('b+1=' + l + '|' + lw(i + 1))
+    sink.add('W-1=' + (i > 0 ? words[i - 1]! : '<s>'))
+    sink.add('W+1=' + (i + 1 < n ? words[i + 1]! : '</s>'))
+    sink.add('s-2=' + sh(i - 2) + '|' + sh(i - 1))
+    sink.add('s+2=' + sh(i + 1) + '|' + sh(i + 2))
+    sink.add('x3-1=' + lw(i - 1).slice(-3))
+    sink.add('x3+1=' + lw(i + 1).slice(-3))
+    sink.word(1, w, () => {
+      const f: string[] = []
+      const len = l.length
+      for (let k = 1; k <= 4 && k <= len; k++) {
+        f.push('p' + k + '=' + w.slice(0, k))
+        f.push('x' + k + '=' + l.slice(len - k))
+      }
+      if (len > 12) f.push('long')
+      if (cl) {
+        const c = cl[i]!
+        if (c >= 0) {
+          const m = clusters!.mid[c]!
+          // With the case: a rare capitalised word can land in a class of common nouns.
+          const k = upper ? 'U' : 'l'
+          f.push('c=' + c + k, 'cm=' + m + k, 'cc=' + clusters!.coarse[m]! + k, 'cs=' + m + '|' + s)
+        } else f.push('c=?')
+      }
+      return f
+    })
+    if (cl) for (const x of ['c-1=' + fineAt(i - 1), 'c+1=' + fineAt(i + 1), 'cm-1=' + midAt(i - 1), 'cm+1=' + midAt(i + 1), 'cm-2=' + midAt(i - 2), 'cm+2=' + midAt(i + 2)]) sink.add(x)
+    if (caps) sink.add('cs|' + s)
     if (upper) {
-      f.push(i === 0 ? 'first-up' : 'mid-up')
-      if (i > 0 && (/^["'“‘(]$/.test(words[i - 1]!) || words[i - 1] === ':')) f.push('after-open-up')
+      sink.add(i === 0 ? 'first-up' : 'mid-up')
+      if (i > 0 && (/^["'“‘(]$/.test(words[i - 1]!) || words[i - 1] === ':')) sink.add('after-open-up')
       // Document-level evidence for a capital that may only be positional.
       if (i === 0 || caps) {
         const form = caps && isAllCaps(w) ? titleCase(w) : w
-        if (doc.midCap.has(form) || doc.midCap.has(w)) f.push('doc-midcap')
-        if (doc.lower.has(l)) f.push('doc-lower')
-        if (caps) f.push('caps-l=' + l)
+        if (doc.midCap.has(form) || doc.midCap.has(w)) sink.add('doc-midcap')
+        if (doc.lower.has(l)) sink.add('doc-lower')
+        if (caps) sink.add('caps-l=' + l)
       }
     }
-    if (table) f.push('ns|' + s, 'ns|' + s + '|' + sh(i + 1))
-    for (const m of marks[i]!) f.push('g=' + m)
-    if (table) for (const m of marks[i]!) f.push('ns|g=' + m)
-    if (i > 0) for (const m of marks[i - 1]!) f.push('g-1=' + m)
-    if (i + 1 < n) for (const m of marks[i + 1]!) f.push('g+1=' + m)
-    out.push(f)
+    if (table) {
+      sink.add('ns|' + s)
+      sink.add('ns|' + s + '|' + sh(i + 1))
+    }
+    for (const m of marks[i]!) sink.add('g=' + m)
+    if (table) for (const m of marks[i]!) sink.add('ns|g=' + m)
+    if (i > 0) for (const m of marks[i - 1]!) sink.add('g-1=' + m)
+    if (i + 1 < n) for (const m of marks[i + 1]!) sink.add('g+1=' + m)
+    sink.end()
   }
-  if (pred) secondPassFeatures(words, pred.tags, pred.doc).forEach((extra, i) => out[i]!.push(...extra))
-  return out
 }
 
 /** Features of the second pass: the first pass's tags here and around, and elsewhere in the article. */
@@ -510,7 +540,7 @@ function loadModel(file: ModelFile): EntityModel {
   }
   const model = lazy(first, file)
   if (file.second && second) model.second = lazy(second, file.second)
-  compiledModels.set(model, { index, at, tag, value, ...historyTables(index), hist: [new Map(), new Map(), new Map()] })
+  compiledModels.set(model, { index, at, tag, value, ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()] })
   return model
 }
 
@@ -582,6 +612,8 @@ interface Compiled {
    * then previous tag, filled as met (-2: not looked up yet; -1: absent). Bounded: emptied when large.
    */
   hist: [Map<string, Int32Array>, Map<string, Int32Array>, Map<string, Int32Array>]
+  /** The rows of each word's own features (`emitFeatures`' two word segments), by word; bounded. */
+  words: [Map<string, Int32Array>, Map<string, Int32Array>]
 }
 
 const HISTORY_TEMPLATES = ['t1w=', 't1s=', 't1n='] as const
@@ -641,7 +673,7 @@ function compile(model: EntityModel): Compiled {
     }
   }
   at[index.size * 2] = values.length
-  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index), hist: [new Map(), new Map(), new Map()] }
+  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()] }
   compiledModels.set(model, c)
   return c
 }
@@ -782,17 +814,44 @@ function decodeRows(
 /** Static feature rows of every token of the sentences of one document, in the compiled index. */
 function documentRows(c: Compiled, model: EntityModel, sentences: readonly (readonly string[])[]): Int32Array[][] {
   const doc = docContext(sentences)
-  return sentences.map((words) =>
-    sentenceFeatures(words, model.gazetteer, doc, undefined, model.clusters).map((fs) => {
-      const out = new Int32Array(fs.length)
-      let k = 0
-      for (const f of fs) {
-        const r = c.index.get(f)
-        if (r !== undefined) out[k++] = r
-      }
-      return out.subarray(0, k)
-    }),
-  )
+  let buf = new Int32Array(256)
+  let k = 0
+  const push = (r: number | undefined) => {
+    if (r === undefined) return
+    if (k === buf.length) {
+      const bigger = new Int32Array(buf.length * 2)
+      bigger.set(buf)
+      buf = bigger
+    }
+    buf[k++] = r
+  }
+  const rows = (fs: readonly string[]) => {
+    const out: number[] = []
+    for (const f of fs) {
+      const r = c.index.get(f)
+      if (r !== undefined) out.push(r)
+    }
+    return Int32Array.from(out)
+  }
+  return sentences.map((words) => {
+    const out: Int32Array[] = []
+    emitFeatures(words, model.gazetteer, doc, model.clusters, {
+      start: () => (k = 0),
+      word: (segment, w, make) => {
+        // The rows of a word's own features, kept by word (bounded like the history rows).
+        const cache = c.words[segment]
+        let r = cache.get(w)
+        if (!r) {
+          if (cache.size >= HISTORY_CACHE_WORDS) cache.clear()
+          cache.set(w, (r = rows(make())))
+        }
+        for (let j = 0; j < r.length; j++) push(r[j])
+      },
+      add: (f) => push(c.index.get(f)),
+      end: () => void out.push(buf.slice(0, k)),
+    })
+    return out
+  })
 }
 
 /**

@@ -44,6 +44,21 @@ describe('entity tagger', () => {
     expect(tags[0]![0]).toBe('B-LOC')
   })
 
+  it('tags alike with its per-word feature rows cached or not (a fresh model, then the same one again)', () => {
+    const doc = [
+      ['Chancellor', 'Angela', 'Merkel', 'met', 'Emmanuel', 'Macron', 'in', 'Paris', '.'],
+      ['MERKEL', 'AND', 'MACRON', 'MEET', 'IN', 'PARIS'],
+      ['Apple', 'said', 'Tim', 'Cook', 'would', 'visit', 'Beijing', 'and', 'Paris', '.'],
+    ]
+    const fresh = loadEntityModel(new URL('../../models/entities.json.gz', import.meta.url))
+    const cold = tagDocument(doc, fresh)
+    // Other text in between fills the caches with other words; then the same document again.
+    tagDocument([['Berlin', 'and', 'Paris', 'agreed', ',', 'Merkel', 'said', '.']], fresh)
+    expect(tagDocument(doc, fresh)).toEqual(cold)
+    expect(tagDocument(doc, model)).toEqual(cold)
+    expect(cold[0]!.slice(1, 3)).toEqual(['B-PER', 'I-PER'])
+  })
+
   it('loads the shipped model in under a second', () => {
     const t0 = performance.now()
     loadEntityModel(new URL('../../models/entities.json.gz', import.meta.url))
