@@ -273,6 +273,8 @@ interface FeatureSink {
   start(): void
   word(segment: 0 | 1, w: string, make: () => string[]): void
   add(f: string): void
+  /** The feature `template + value`, where `value` is a word or mark (so a sink may look it up by template, then value). */
+  pair(template: PairTemplate, value: string): void
   end(): void
 }
 
@@ -294,11 +296,16 @@ export function sentenceFeatures(
     start: () => (f = []),
     word: (_segment, _w, make) => void f.push(...make()),
     add: (x) => void f.push(x),
+    pair: (t, v) => void f.push(t + v),
     end: () => void out.push(f),
   })
   if (pred) secondPassFeatures(words, pred.tags, pred.doc).forEach((extra, i) => out[i]!.push(...extra))
   return out
 }
+
+/** The templates `emitFeatures` gives as (template, value) pairs. */
+const PAIR_TEMPLATES = ['w-1=', 'w+1=', 'w-2=', 'w+2=', 'W-1=', 'W+1=', 'g=', 'g-1=', 'g+1='] as const
+type PairTemplate = (typeof PAIR_TEMPLATES)[number]
 
 function emitFeatures(words: readonly string[], gaz: Gazetteer, doc: DocContext, clusters: WordClusters | undefined, sink: FeatureSink): void {
   const n = words.length
@@ -322,17 +329,17 @@ function emitFeatures(words: readonly string[], gaz: Gazetteer, doc: DocContext,
     const upper = isUpperStart(w)
     sink.start()
     sink.word(0, w, () => ['b', 'w=' + w, 'l=' + l, 's=' + s])
-    sink.add('w-1=' + lw(i - 1))
-    sink.add('w+1=' + lw(i + 1))
-    sink.add('w-2=' + lw(i - 2))
-    sink.add('w+2=' + lw(i + 2))
+    sink.pair('w-1=', lw(i - 1))
+    sink.pair('w+1=', lw(i + 1))
+    sink.pair('w-2=', lw(i - 2))
+    sink.pair('w+2=', lw(i + 2))
     sink.add('s-1=' + sh(i - 1) + '|' + s)
     sink.add('s+1=' + s + '|' + sh(i + 1))
     sink.add('s-1+1=' + sh(i - 1) + '|' + s + '|' + sh(i + 1))
     sink.add('b-1=' + lw(i - 1) + '|' + l)
     sink.add('b+1=' + l + '|' + lw(i + 1))
-    sink.add('W-1=' + (i > 0 ? words[i - 1]! : '<s>'))
-    sink.add('W+1=' + (i + 1 < n ? words[i + 1]! : '</s>'))
+    sink.pair('W-1=', i > 0 ? words[i - 1]! : '<s>')
+    sink.pair('W+1=', i + 1 < n ? words[i + 1]! : '</s>')
     sink.add('s-2=' + sh(i - 2) + '|' + sh(i - 1))
     sink.add('s+2=' + sh(i + 1) + '|' + sh(i + 2))
     sink.add('x3-1=' + lw(i - 1).slice(-3))
@@ -373,10 +380,10 @@ function emitFeatures(words: readonly string[], gaz: Gazetteer, doc: DocContext,
       sink.add('ns|' + s)
       sink.add('ns|' + s + '|' + sh(i + 1))
     }
-    for (const m of marks[i]!) sink.add('g=' + m)
+    for (const m of marks[i]!) sink.pair('g=', m)
     if (table) for (const m of marks[i]!) sink.add('ns|g=' + m)
-    if (i > 0) for (const m of marks[i - 1]!) sink.add('g-1=' + m)
-    if (i + 1 < n) for (const m of marks[i + 1]!) sink.add('g+1=' + m)
+    if (i > 0) for (const m of marks[i - 1]!) sink.pair('g-1=', m)
+    if (i + 1 < n) for (const m of marks[i + 1]!) sink.pair('g+1=', m)
     sink.end()
   }
 }
@@ -540,7 +547,7 @@ function loadModel(file: ModelFile): EntityModel {
   }
   const model = lazy(first, file)
   if (file.second && second) model.second = lazy(second, file.second)
-  compiledModels.set(model, { index, at, tag, value, ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()] })
+  compiledModels.set(model, { index, at, tag, value, ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()], pairs: PAIR_TEMPLATES.map(() => new Map()) })
   return model
 }
 
@@ -614,6 +621,8 @@ interface Compiled {
   hist: [Map<string, Int32Array>, Map<string, Int32Array>, Map<string, Int32Array>]
   /** The rows of each word's own features (`emitFeatures`' two word segments), by word; bounded. */
   words: [Map<string, Int32Array>, Map<string, Int32Array>]
+  /** The rows of `PAIR_TEMPLATES[k] + value`, by value (-1: absent); bounded. */
+  pairs: Map<string, number>[]
 }
 
 const HISTORY_TEMPLATES = ['t1w=', 't1s=', 't1n='] as const
@@ -673,7 +682,7 @@ function compile(model: EntityModel): Compiled {
     }
   }
   at[index.size * 2] = values.length
-  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()] }
+  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()], pairs: PAIR_TEMPLATES.map(() => new Map()) }
   compiledModels.set(model, c)
   return c
 }
@@ -848,6 +857,16 @@ function documentRows(c: Compiled, model: EntityModel, sentences: readonly (read
         for (let j = 0; j < r.length; j++) push(r[j])
       },
       add: (f) => push(c.index.get(f)),
+      pair: (t, v) => {
+        // By template, then by the word or mark itself (a string met before, its hash kept): no new string.
+        const cache = c.pairs[PAIR_TEMPLATES.indexOf(t)]!
+        let r = cache.get(v)
+        if (r === undefined) {
+          if (cache.size >= HISTORY_CACHE_WORDS) cache.clear()
+          cache.set(v, (r = c.index.get(t + v) ?? -1))
+        }
+        if (r >= 0) push(r)
+      },
       end: () => void out.push(buf.slice(0, k)),
     })
     return out
