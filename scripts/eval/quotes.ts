@@ -4,7 +4,7 @@
  * (strict and lenient span mode), joint quote+speaker P/R/F1 (the headline), recall by kind and by gold
  * speaker type, cue accuracy, CofeNet-compatible component F1 on `orig_split == "test"`, articles/s.
  *
- * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--valid] [--phrase] [--model path|none]`
+ * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--valid] [--phrase] [--model path|none] [--min-margin M] [--content-bias B] [--cue-bias B] [--source-bias B]`
  * (`--held-out`: only the documents the quote tagger did not train on; `--valid`: only the validation part
  * inside the training part, for tuning a model trained with `--valid`; `--model`: another model file, or none;
  * `--phrase`: speaker spans as PolNeAR's whole source phrases, not names as `findQuotes` gives them by default).
@@ -101,7 +101,7 @@ function line(label: string, t: Tally, rate: number): string {
 
 export async function evalQuotes(
   dataDir: string,
-  options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase'; heldOutOnly?: boolean; validOnly?: boolean; model?: QuoteModel | null; minMargin?: number } = {},
+  options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase'; heldOutOnly?: boolean; validOnly?: boolean; model?: QuoteModel | null; minMargin?: number; tagBias?: { content?: number; cue?: number; source?: number } } = {},
 ): Promise<string> {
   const file = join(dataDir, 'quotes', 'polnear', 'dev.jsonl')
   if (!existsSync(file)) return `quotes: polnear dev missing at ${file}`
@@ -133,7 +133,7 @@ export async function evalQuotes(
         console.error(`quotes: findEntities failed (${entityError}); continuing with no entities`)
       }
     }
-    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}) })
+    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}), ...(options.tagBias ? { tagBias: options.tagBias } : {}) })
     elapsed += performance.now() - t0
     const pred: ScoreQuote[] = quotes.map((q) => ({
       start: q.start,
@@ -207,6 +207,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const limit = opt('--limit')
   const minMargin = opt('--min-margin')
   const from = opt('--from')
+  const contentBias = opt('--content-bias')
+  const cueBias = opt('--cue-bias')
+  const sourceBias = opt('--source-bias')
+  const tagBias = contentBias !== undefined || cueBias !== undefined || sourceBias !== undefined ? { content: contentBias ?? 0, cue: cueBias ?? 0, source: sourceBias ?? 0 } : undefined
   // Speaker spans as `findQuotes` gives them by default (names); `--phrase`: PolNeAR's whole source
   // phrases ("Hugh Hill, a doctor,"), the `speakerExtent: 'phrase'` option of `findQuotes`.
   const phrase = args.indexOf('--phrase')
@@ -223,5 +227,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     model = path === 'none' ? null : decodeModel(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Parameters<typeof decodeModel>[0])
   }
   const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
-  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name', heldOutOnly: heldOutOnly >= 0, validOnly: validOnly >= 0, model, minMargin }))
+  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name', heldOutOnly: heldOutOnly >= 0, validOnly: validOnly >= 0, model, minMargin, tagBias }))
 }

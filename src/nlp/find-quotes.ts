@@ -2,7 +2,7 @@ import type { Entity, Quote, QuoteKind, Source, Span, Speaker, Token } from '../
 import { cueAdjectives, cueByForm, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
 import { findSources, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
-import { assembleAttributions, loadQuoteModel, tagDocument, type QuoteModel, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
+import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
 
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
@@ -359,6 +359,8 @@ export interface QuoteOptions {
   model?: QuoteModel | null
   /** The least mean content margin of a tagged quote that is kept (default `MIN_MARGIN`); for tuning. */
   minMargin?: number
+  /** Decoding biases of the tagger (default `TAG_BIAS`); for tuning. */
+  tagBias?: TagBias
 }
 
 /** Set for the duration of one synchronous `findQuotes` call (the module keeps no other state). */
@@ -366,7 +368,7 @@ export interface QuoteOptions {
 export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
   const model = options.model === undefined ? loadQuoteModel() : options.model
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin)) : rules)
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules)
   const quotes: Quote[] = []
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []
   let n = 0
@@ -441,9 +443,9 @@ export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c:
 }
 
 /** The tagger's attributions, as the rules would write them (character spans, kind, cue class, antecedent of "who"). */
-function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: number): Attribution[] {
+function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: number, bias: TagBias = TAG_BIAS): Attribution[] {
   const quoted = input.quoted
-  return assembleAttributions(input, tagDocument(model, input), minMargin).flatMap((t: TaggedAttribution): Attribution[] => {
+  return assembleAttributions(input, tagDocument(model, input, bias), minMargin).flatMap((t: TaggedAttribution): Attribution[] => {
     const fragments = t.fragments.map(([a, b]) => contentSpan(c, a, b, 1)).filter((f): f is Span => f !== null)
     if (!fragments.length) return []
     let kind: QuoteKind = 'indirect'

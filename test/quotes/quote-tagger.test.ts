@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { prepareQuotes } from '../../src/nlp/find-quotes.js'
-import { assembleAttributions, bioSpans, decodeModel, encodeModel, loadQuoteModel, tagDocument, type Tagging } from '../../src/nlp/quote-tagger.js'
+import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, loadQuoteModel, NOUT, tagDocument, type Tagging } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { analyse } from './helpers.js'
@@ -61,6 +61,31 @@ describe('assembleAttributions', () => {
       margin: new Float32Array(n).fill(1),
     }
     expect(assembleAttributions(inp, tags, 5, true)).toEqual([])
+  })
+})
+
+describe('decoding biases', () => {
+  // A model with all weights zero: every tag scores 0, and O, the first, wins the ties.
+  const zero = { weights: new Float32Array((1 << BITS) * NOUT) }
+  const text = 'Aides believe the plan will fail.'
+  const inp = input(text)
+  const n = inp.tokens.length
+  const layer = (t: Tagging, k: 0 | 1 | 2) => [...t.tags[k]].map((x) => '.BI'[x]).join('')
+
+  it('tags nothing with no bias', () => {
+    const t = tagDocument(zero, inp)
+    expect([layer(t, 0), layer(t, 1), layer(t, 2)]).toEqual(['.'.repeat(n), '.'.repeat(n), '.'.repeat(n)])
+    expect([...t.margin]).toEqual(new Array(n).fill(0))
+  })
+
+  it('marks only the biased layer, and the content margin moves by the content bias', () => {
+    const cue = tagDocument(zero, inp, { cue: 1 })
+    expect([layer(cue, 0), layer(cue, 1), layer(cue, 2)]).toEqual(['B'.repeat(n), '.'.repeat(n), '.'.repeat(n)])
+    const source = tagDocument(zero, inp, { source: 1 })
+    expect([layer(source, 0), layer(source, 1), layer(source, 2)]).toEqual(['.'.repeat(n), 'B'.repeat(n), '.'.repeat(n)])
+    const content = tagDocument(zero, inp, { content: 3 })
+    expect(layer(content, 2)).toBe('B'.repeat(n))
+    expect([...content.margin]).toEqual(new Array(n).fill(3))
   })
 })
 
