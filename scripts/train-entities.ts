@@ -37,7 +37,6 @@ import {
   tagDocument,
   tagPass,
   toBilou,
-  toBio,
   encodeModel,
   historyFeatures,
   parseClusters,

@@ -1,5 +1,5 @@
 import type { Analysis, QuoteKind, SpeakerKind } from '../core/types.js'
-import { articleRows, ftsWords, snippetOf, type ArticleRows, type QuoteRowData } from './rows.js'
+import { articleRows, snippetOf, type ArticleRows, type QuoteRowData } from './rows.js'
 import { choosePerson, nameParts, normalizeName, type LinkRule } from './people.js'
 import { hammingDistance } from './simhash.js'
 import {
@@ -170,7 +170,7 @@ export class SqlStore implements Store {
     await this.insertDerived(tx, seq, rows, { id, outlet: rows.outlet, analysis })
     if (!duplicateOf) await this.linkPeople(tx, seq, analysis)
     if (duplicateOf) await bumpNearDuplicates(tx, 1)
-    else await applyStats(tx, articleStats(rows), 1)
+    else await applyStats(tx, articleStats(analysis, rows), 1)
     await countWrite(tx)
     return duplicateOf ? { status: 'near-duplicate', id, duplicateOf } : { status: 'stored', id }
   }
@@ -214,17 +214,13 @@ export class SqlStore implements Store {
       }),
     )
     // Which events an entity page reads: those the entity takes part in, and the denials of those.
-    const links = new Set<string>()
-    a.events.forEach((e, ord) => {
-      const denied = e.denies ? byId.get(e.denies) : undefined
-      for (const id of [...e.actors, ...e.targets, ...(denied ? [...denied.actors, ...denied.targets] : [])]) links.add(`${ord}\u0000${id}`)
-    })
     await insertMany(
       tx,
       'insert into event_entities (article_seq, entity_id, ord) values ',
-      [...links].map((k) => {
-        const [ord, id] = k.split('\u0000') as [string, string]
-        return [seq, id, Number(ord)]
+      a.events.flatMap((e, ord) => {
+        const denied = e.denies ? byId.get(e.denies) : undefined
+        const ids = new Set([...e.actors, ...e.targets, ...(denied ? [...denied.actors, ...denied.targets] : [])])
+        return [...ids].map((id) => [seq, id, ord])
       }),
     )
   }
@@ -267,7 +263,7 @@ export class SqlStore implements Store {
           await this.insertDerived(tx, seq, derived, { id: r.id, outlet: r.outlet, analysis })
           await tx.all('update articles set raw_published = ? where seq = ?', [derived.rawPublished, seq])
           if (r.duplicate_of) await bumpNearDuplicates(tx, 1)
-          else await applyStats(tx, articleStats(derived), 1)
+          else await applyStats(tx, articleStats(analysis, derived), 1)
         }
         await countWrite(tx)
       })
@@ -317,8 +313,9 @@ export class SqlStore implements Store {
       await this.insertDerived(tx, seq, rows, { id, outlet: rows.outlet, analysis: stored })
       if (!old.duplicate_of) {
         await this.linkPeople(tx, seq, stored)
-        await applyStats(tx, articleStats(articleRows(JSON.parse(old.analysis) as Analysis)), -1)
-        await applyStats(tx, articleStats(rows), 1)
+        const before = JSON.parse(old.analysis) as Analysis
+        await applyStats(tx, articleStats(before, articleRows(before)), -1)
+        await applyStats(tx, articleStats(stored, rows), 1)
       }
       await countWrite(tx)
     })
@@ -823,6 +820,18 @@ export class SqlStore implements Store {
   close(): Promise<void> {
     return this.driver.close()
   }
+}
+
+/** A store over `driver`, with pending backfills done (closed again if they fail). */
+export async function openSqlStore(driver: SqlDriver): Promise<SqlStore> {
+  const store = new SqlStore(driver)
+  try {
+    await store.backfill()
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  return store
 }
 
 /** Inserts rows with multi-row VALUES lists (one round trip per 200 rows, not per row). */

@@ -1,3 +1,4 @@
+import type { Analysis } from '../core/types.js'
 import type { ArticleRows } from './rows.js'
 import type { SqlRunner, SqlValue } from './sql-store.js'
 
@@ -50,8 +51,8 @@ export interface OutletContribution {
 export const SOURCE_KIND_COLUMNS = ['named', 'organization', 'outlet', 'document', 'anonymous'] as const
 export type SourceKindColumn = (typeof SOURCE_KIND_COLUMNS)[number]
 
-/** One article's contribution to the running totals. */
-export function articleStats(rows: ArticleRows): ArticleStats {
+/** One article's contribution to the running totals: `rows` as `articleRows(analysis)` gives them. */
+export function articleStats(analysis: Analysis, rows: ArticleRows): ArticleStats {
   const names = new Map<string, { norm: string; name: string; type: string; mentions: number }>()
   for (const e of rows.entities) {
     const norm = e.name.toLowerCase()
@@ -59,7 +60,7 @@ export function articleStats(rows: ArticleRows): ArticleStats {
     if (seen) seen.mentions += e.mentions
     else names.set(norm, { norm, name: e.name, type: e.type, mentions: e.mentions })
   }
-  const byId = new Map(rows.entities.map((e) => [e.entityId, e]))
+  const byId = new Map(analysis.entities.map((e) => [e.id, e]))
   const norms = new Map<string, number>()
   const facets = new Map<string, ArticleStats['facets'][number]>()
   const facet = (norm: string, f: ArticleStats['facets'][number]['facet'], value: string) => {
@@ -68,12 +69,12 @@ export function articleStats(rows: ArticleRows): ArticleStats {
   for (const { entityId, norm } of rows.names) {
     const e = byId.get(entityId)
     if (!e) continue
-    norms.set(norm, (norms.get(norm) ?? 0) + e.mentions)
+    norms.set(norm, (norms.get(norm) ?? 0) + e.mentions.length)
     facet(norm, 'name', e.name)
     facet(norm, 'key', e.name.toLowerCase())
     facet(norm, 'type', e.type)
-    for (const a of JSON.parse(e.aliases) as string[]) facet(norm, 'alias', a)
-    for (const r of JSON.parse(e.roles) as string[]) facet(norm, 'role', r)
+    for (const a of e.aliases) facet(norm, 'alias', a)
+    for (const r of e.roles) facet(norm, 'role', r)
     facet(norm, 'outlet', rows.outlet ?? '')
   }
   let outlet: OutletContribution | null = null

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres.js'
-import { SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
+import { openSqlStore, type SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
 
 /**
  * Opens a PostgreSQL store from a `postgres://` URL and applies any pending migrations.
@@ -35,14 +35,7 @@ export async function openPostgresStore(url: string): Promise<SqlStore> {
     await pool.end()
     throw new Error(`cannot open store "${redact(url)}": ${(err as Error).message}`)
   }
-  const store = new SqlStore(createPostgresDriver(pool, redact(url)))
-  try {
-    await store.backfill()
-  } catch (err) {
-    await store.close()
-    throw err
-  }
-  return store
+  return openSqlStore(createPostgresDriver(pool, redact(url)))
 }
 
 /** The URL without its password, for messages. */

@@ -5,7 +5,7 @@ import type { Migration } from '../migrations/migration.js'
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite.js'
 import { ftsWords } from '../rows.js'
 import type { QuoteRowData } from '../rows.js'
-import { SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
+import { openSqlStore, type SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
 
 type Database = BetterSqlite3.Database
 
@@ -22,14 +22,7 @@ export async function openSqliteStore(path: string): Promise<SqlStore> {
   const { default: Sqlite } = await import('better-sqlite3')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Sqlite(path)
-  const store = new SqlStore(createSqliteDriver(db, path))
-  try {
-    await store.backfill()
-  } catch (err) {
-    await store.close()
-    throw err
-  }
-  return store
+  return openSqlStore(createSqliteDriver(db, path))
 }
 
 /**
