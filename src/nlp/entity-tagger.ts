@@ -73,21 +73,53 @@ export function builtinGazetteer(givenNames: Iterable<string> = []): Gazetteer {
   return g
 }
 
+/** The gazetteer marks a token can carry, by index (`gazetteerMarks`); features are template + mark. */
+const MARKS: readonly string[] = ['NAME', 'SURNAME', 'B-CITY', 'B-CITY1', 'I-CITY', ...ENTITY_TYPES.flatMap((t) => ['B-' + t, 'B-' + t + '1', 'I-' + t])]
+const MARK_OF = new Map(MARKS.map((m, k) => [m, k]))
+const mark = (m: string): number => MARK_OF.get(m)!
+const M_NAME = mark('NAME')
+const M_SURNAME = mark('SURNAME')
+const M_CITY = [mark('B-CITY'), mark('B-CITY1'), mark('I-CITY')] as const
+const M_TYPE = ENTITY_TYPES.map((t) => [mark('B-' + t), mark('B-' + t + '1'), mark('I-' + t)] as const)
+
 /**
- * Per token, the gazetteer feature strings: `B-LOC`, `I-PER`, … of every match covering it. In an
- * all-caps sentence (a headline: "RUSSIA SAYS LAVROV WILL VISIT NEW YORK") a string not in the
- * gazetteer as written is looked up in title case ("New York") as well.
+ * Per gazetteer entry's first word, the most words an entry starting with it has: the lookup of
+ * longer strings stops there (an upper bound; a word with a space in it is looked up to `GAZ_MAX`).
  */
-function gazetteerMarks(words: readonly string[], gaz: Gazetteer, caps = false): string[][] {
-  const marks: string[][] = words.map(() => [])
+function gazetteerSpans(gaz: Gazetteer): Map<string, number> {
+  const spans = new Map<string, number>()
+  for (const key of gaz.keys()) {
+    const space = key.indexOf(' ')
+    if (space < 0) continue
+    const first = key.slice(0, space)
+    let words = 2
+    for (let k = key.indexOf(' ', space + 1); k >= 0; k = key.indexOf(' ', k + 1)) words++
+    if (words > (spans.get(first) ?? 1)) spans.set(first, words)
+  }
+  return spans
+}
+
+/**
+ * Per token, the gazetteer marks (indices into `MARKS`: `B-LOC`, `I-PER`, …) of every match covering
+ * it. In an all-caps sentence (a headline: "RUSSIA SAYS LAVROV WILL VISIT NEW YORK") a string not in the
+ * gazetteer as written is looked up in title case ("New York") as well. `spans` (from
+ * `gazetteerSpans`) only saves lookups that cannot match.
+ */
+function gazetteerMarks(words: readonly string[], gaz: Gazetteer, caps = false, spans?: Map<string, number>): number[][] {
+  const marks: number[][] = words.map(() => [])
   const titled = caps ? words.map((w) => (isAllCaps(w) ? titleCase(w) : w)) : undefined
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!.charCodeAt(0)
     // Entries start with an upper-case letter or a digit.
     if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first > 127)) continue
+    let max = GAZ_MAX
+    if (spans && !words[i]!.includes(' ')) {
+      max = spans.get(words[i]!) ?? 1
+      if (titled && titled[i] !== words[i]) max = Math.max(max, spans.get(titled[i]!) ?? 1)
+    }
     let key = ''
     let tkey = ''
-    for (let n = 1; n <= GAZ_MAX && i + n <= words.length; n++) {
+    for (let n = 1; n <= Math.min(GAZ_MAX, max) && i + n <= words.length; n++) {
       key = n === 1 ? words[i]! : key + ' ' + words[i + n - 1]!
       let bits = gaz.get(key)
       if (titled) {
@@ -95,17 +127,16 @@ function gazetteerMarks(words: readonly string[], gaz: Gazetteer, caps = false):
         if (bits === undefined && tkey !== key) bits = gaz.get(tkey)
       }
       if (bits === undefined) continue
-      if (bits & 16) marks[i]!.push('NAME')
-      if (bits & 64 && n === 1) marks[i]!.push('SURNAME')
-      if (bits & 32) {
-        marks[i]!.push('B-CITY' + (n === 1 ? '1' : ''))
-        for (let k = 1; k < n; k++) marks[i + k]!.push('I-CITY')
+      if (bits & 16) marks[i]!.push(M_NAME)
+      if (bits & 64 && n === 1) marks[i]!.push(M_SURNAME)
+      const spread = (m: readonly [number, number, number]): void => {
+        marks[i]!.push(n === 1 ? m[1] : m[0])
+        for (let k = 1; k < n; k++) marks[i + k]!.push(m[2])
       }
-      for (const t of ENTITY_TYPES) {
-        if (!(bits & TYPE_BIT[t]!)) continue
-        marks[i]!.push('B-' + t + (n === 1 ? '1' : ''))
-        for (let k = 1; k < n; k++) marks[i + k]!.push('I-' + t)
-      }
+      if (bits & 32) spread(M_CITY)
+      ENTITY_TYPES.forEach((t, k) => {
+        if (bits! & TYPE_BIT[t]!) spread(M_TYPE[k]!)
+      })
     }
   }
   return marks
@@ -263,25 +294,162 @@ function predictionFeatures(w: string, own: string, pred: DocPredictions, f: str
   if (long) f.push('dl=' + long)
 }
 
-/** The static (history-independent) features of every token of one sentence. */
 /**
- * Where `emitFeatures` puts one token's features. `word(segment, w, make)` stands for the features
- * `make()` that depend on the word `w` alone (two segments per token, in their place in the order),
- * so that a sink may keep their rows by word; `add` takes each contextual feature.
+ * Where a word stands for the features it gives a token: the token itself, the word before, after,
+ * two before, two after. Features that depend on one word alone (in one role) are computed once per
+ * word by the tagger (`lexOf`); `ROLE_OFFSET[role]` is where that word is.
  */
-interface FeatureSink {
-  start(): void
-  word(segment: 0 | 1, w: string, make: () => string[]): void
-  add(f: string): void
-  /** The feature `template + value`, where `value` is a word or mark (so a sink may look it up by template, then value). */
-  pair(template: PairTemplate, value: string): void
-  end(): void
+type Role = 0 | 1 | 2 | 3 | 4
+const ROLES: readonly Role[] = [0, 1, 2, 3, 4]
+const ROLE_OFFSET = [0, -1, 1, -2, 2] as const
+
+/** What the features of one word read: the word (null: the sentence's edge), its lower-case form, shape and word cluster. */
+interface WordInfo {
+  w: string | null
+  lower: string
+  shape: string
+  cluster: number
+}
+const EDGE: WordInfo = { w: null, lower: '', shape: '', cluster: -1 }
+
+function wordInfo(w: string, clusters: WordClusters | undefined): WordInfo {
+  return { w, lower: w.toLowerCase(), shape: wordShape(w), cluster: clusters ? clusterOf(clusters, w) : -1 }
 }
 
 /**
- * Features of each token of a sentence: the word and its neighbours, shapes, affixes, clusters,
- * gazetteer marks, document-level casing evidence (with `pred`, the second pass's too). The
- * trainer and the tagger share it, through `emitFeatures`, in one order.
+ * A feature given as its template (up to and with the first "=", or the whole feature when it has
+ * none) and its value: the feature string is `template + value`.
+ */
+type Emit = (template: string, value: string) => void
+
+/** The templates of `wordFeatures` by role (the neighbours' ones: word, word as written, suffix, cluster, cluster's class). */
+const AFFIX_TEMPLATES = [1, 2, 3, 4].map((k) => ['p' + k + '=', 'x' + k + '='] as const)
+const NEAR_TEMPLATES = ['-1=', '+1='].map((d) => ['w' + d, 'W' + d, 'x3' + d, 'c' + d, 'cm' + d] as const)
+const FAR_TEMPLATES = ['-2=', '+2='].map((d) => ['w' + d, 'cm' + d] as const)
+/** Every template `wordFeatures` emits. */
+const WORD_TEMPLATES = new Set<string>(['b', 'w=', 'l=', 's=', 'long', 'c=', 'cm=', 'cc=', 'cs=', ...AFFIX_TEMPLATES.flat(), ...NEAR_TEMPLATES.flat(), ...FAR_TEMPLATES.flat()])
+
+/**
+ * The features that word `x` gives the token `ROLE_OFFSET[role]` words away from it (role 0: its own
+ * features, word, case, shape, affixes, clusters); `x` is `EDGE` for the sentence boundary on that side.
+ */
+function wordFeatures(role: Role, x: WordInfo, clusters: WordClusters | undefined, emit: Emit): void {
+  const { w, cluster: c } = x
+  if (role === 0) {
+    const word = w!
+    const l = x.lower
+    emit('b', '')
+    emit('w=', word)
+    emit('l=', l)
+    emit('s=', x.shape)
+    const len = l.length
+    for (let k = 1; k <= 4 && k <= len; k++) {
+      emit(AFFIX_TEMPLATES[k - 1]![0], word.slice(0, k))
+      emit(AFFIX_TEMPLATES[k - 1]![1], l.slice(len - k))
+    }
+    if (len > 12) emit('long', '')
+    if (clusters) {
+      if (c >= 0) {
+        const m = clusters.mid[c]!
+        // With the case: a rare capitalised word can land in a class of common nouns.
+        const k = isUpperStart(word) ? 'U' : 'l'
+        emit('c=', c + k)
+        emit('cm=', m + k)
+        emit('cc=', clusters.coarse[m]! + k)
+        emit('cs=', m + '|' + x.shape)
+      } else emit('c=', '?')
+    }
+    return
+  }
+  const before = role === 1 || role === 3
+  const lw = w === null ? (before ? '<s>' : '</s>') : x.lower
+  const mid = w === null || c < 0 ? '_' : String(clusters!.mid[c]!)
+  if (role === 1 || role === 2) {
+    const t = NEAR_TEMPLATES[before ? 0 : 1]!
+    emit(t[0], lw)
+    emit(t[1], w ?? lw)
+    emit(t[2], lw.slice(-3))
+    if (clusters) {
+      emit(t[3], w === null ? '_' : String(c))
+      emit(t[4], mid)
+    }
+  } else {
+    const t = FAR_TEMPLATES[before ? 0 : 1]!
+    emit(t[0], lw)
+    if (clusters) emit(t[1], mid)
+  }
+}
+
+/**
+ * Features of a token and its neighbours together: template + the neighbours' lower-case forms or
+ * shapes at the offsets `at`, joined by "|" (outside the sentence, "<s>" or "</s>").
+ */
+const GRAMS: readonly { name: string; shape: boolean; at: readonly number[] }[] = [
+  { name: 's-1=', shape: true, at: [-1, 0] },
+  { name: 's+1=', shape: true, at: [0, 1] },
+  { name: 's-1+1=', shape: true, at: [-1, 0, 1] },
+  { name: 'b-1=', shape: false, at: [-1, 0] },
+  { name: 'b+1=', shape: false, at: [0, 1] },
+  { name: 's-2=', shape: true, at: [-2, -1] },
+  { name: 's+2=', shape: true, at: [1, 2] },
+]
+
+/** Templates of the gazetteer marks' features: the token's, in a table sentence, the previous and next token's. */
+const MARK_TEMPLATES = ['g=', 'ns|g=', 'g-1=', 'g+1='] as const
+
+/** What the features of a sentence's tokens share: is it a headline, a table, and its gazetteer marks. */
+interface SentenceView {
+  caps: boolean
+  table: boolean
+  marks: number[][]
+}
+
+function sentenceView(words: readonly string[], gaz: Gazetteer, spans?: Map<string, number>): SentenceView {
+  const n = words.length
+  const caps = isCapsSentence(words)
+  // A sentence of a results table or a score line ("Leeds 2 Chelsea 1"), where places are teams.
+  let digits = 0
+  for (const w of words) if (/\d/.test(w)) digits++
+  return { caps, table: n >= 3 && digits / n >= 0.25, marks: gazetteerMarks(words, gaz, caps, spans) }
+}
+
+/**
+ * The features of token `i` that depend on the sentence and the article beyond its neighbours'
+ * words: capitals at the start, after a quotation mark, in a headline; the case the word has elsewhere
+ * in the article (`doc`); shapes in a table. `shape` and `nextShape` are the token's and the next one's.
+ */
+function contextFeatures(words: readonly string[], i: number, shape: string, nextShape: string, view: SentenceView, doc: DocContext, f: string[]): void {
+  const w = words[i]!
+  if (view.caps) f.push('cs|' + shape)
+  if (isUpperStart(w)) {
+    f.push(i === 0 ? 'first-up' : 'mid-up')
+    if (i > 0 && (/^["'“‘(]$/.test(words[i - 1]!) || words[i - 1] === ':')) f.push('after-open-up')
+    // Document-level evidence for a capital that may only be positional.
+    if (i === 0 || view.caps) {
+      const l = w.toLowerCase()
+      const form = view.caps && isAllCaps(w) ? titleCase(w) : w
+      if (doc.midCap.has(form) || doc.midCap.has(w)) f.push('doc-midcap')
+      if (doc.lower.has(l)) f.push('doc-lower')
+      if (view.caps) f.push('caps-l=' + l)
+    }
+  }
+  if (view.table) f.push('ns|' + shape, 'ns|' + shape + '|' + nextShape)
+}
+
+/** Calls `add(template, mark)` for each gazetteer-mark feature of token `i` (`MARK_TEMPLATES` indices). */
+function markFeatures(view: SentenceView, i: number, add: (template: number, mark: number) => void): void {
+  const { marks, table } = view
+  for (const m of marks[i]!) add(0, m)
+  if (table) for (const m of marks[i]!) add(1, m)
+  if (i > 0) for (const m of marks[i - 1]!) add(2, m)
+  if (i + 1 < marks.length) for (const m of marks[i + 1]!) add(3, m)
+}
+
+/**
+ * Features of each token of a sentence as strings: the word and its neighbours, shapes, affixes,
+ * clusters, gazetteer marks, document-level casing evidence (with `pred`, the second pass's too). The
+ * trainer reads these; the tagger computes the same features' scores without building the strings
+ * (`sentenceScores`), and a test holds the two to each other.
  */
 export function sentenceFeatures(
   words: readonly string[],
@@ -290,102 +458,26 @@ export function sentenceFeatures(
   pred?: { doc: DocPredictions; tags: readonly string[] },
   clusters?: WordClusters,
 ): string[][] {
-  const out: string[][] = []
-  let f: string[] = []
-  emitFeatures(words, gaz, doc, clusters, {
-    start: () => (f = []),
-    word: (_segment, _w, make) => void f.push(...make()),
-    add: (x) => void f.push(x),
-    pair: (t, v) => void f.push(t + v),
-    end: () => void out.push(f),
+  const n = words.length
+  const lower = words.map((w) => w.toLowerCase())
+  const shapes = words.map(wordShape)
+  const view = sentenceView(words, gaz)
+  const part = (shape: boolean, j: number): string => (j < 0 ? '<s>' : j >= n ? '</s>' : shape ? shapes[j]! : lower[j]!)
+  const infos = words.map((w) => wordInfo(w, clusters))
+  const out = words.map((_, i) => {
+    const f: string[] = []
+    const emit: Emit = (t, v) => void f.push(t + v)
+    for (const role of ROLES) {
+      const j = i + ROLE_OFFSET[role]
+      wordFeatures(role, j >= 0 && j < n ? infos[j]! : EDGE, clusters, emit)
+    }
+    for (const g of GRAMS) f.push(g.name + g.at.map((o) => part(g.shape, i + o)).join('|'))
+    contextFeatures(words, i, shapes[i]!, part(true, i + 1), view, doc, f)
+    markFeatures(view, i, (t, m) => f.push(MARK_TEMPLATES[t] + MARKS[m]!))
+    return f
   })
   if (pred) secondPassFeatures(words, pred.tags, pred.doc).forEach((extra, i) => out[i]!.push(...extra))
   return out
-}
-
-/** The templates `emitFeatures` gives as (template, value) pairs. */
-const PAIR_TEMPLATES = ['w-1=', 'w+1=', 'w-2=', 'w+2=', 'W-1=', 'W+1=', 'g=', 'g-1=', 'g+1='] as const
-type PairTemplate = (typeof PAIR_TEMPLATES)[number]
-
-function emitFeatures(words: readonly string[], gaz: Gazetteer, doc: DocContext, clusters: WordClusters | undefined, sink: FeatureSink): void {
-  const n = words.length
-  const cl = clusters ? words.map((w) => clusterOf(clusters, w)) : undefined
-  const fineAt = (i: number): string => (i < 0 || i >= n ? '_' : String(cl![i]!))
-  const midAt = (i: number): string => (i < 0 || i >= n || cl![i]! < 0 ? '_' : String(clusters!.mid[cl![i]!]!))
-  const lower = words.map((w) => w.toLowerCase())
-  const shapes = words.map(wordShape)
-  const caps = isCapsSentence(words)
-  const marks = gazetteerMarks(words, gaz, caps)
-  // A sentence of a results table or a score line ("Leeds 2 Chelsea 1"), where places are teams.
-  let digits = 0
-  for (const w of words) if (/\d/.test(w)) digits++
-  const table = n >= 3 && digits / n >= 0.25
-  const lw = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!)
-  const sh = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!)
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!
-    const l = lower[i]!
-    const s = shapes[i]!
-    const upper = isUpperStart(w)
-    sink.start()
-    sink.word(0, w, () => ['b', 'w=' + w, 'l=' + l, 's=' + s])
-    sink.pair('w-1=', lw(i - 1))
-    sink.pair('w+1=', lw(i + 1))
-    sink.pair('w-2=', lw(i - 2))
-    sink.pair('w+2=', lw(i + 2))
-    sink.add('s-1=' + sh(i - 1) + '|' + s)
-    sink.add('s+1=' + s + '|' + sh(i + 1))
-    sink.add('s-1+1=' + sh(i - 1) + '|' + s + '|' + sh(i + 1))
-    sink.add('b-1=' + lw(i - 1) + '|' + l)
-    sink.add('b+1=' + l + '|' + lw(i + 1))
-    sink.pair('W-1=', i > 0 ? words[i - 1]! : '<s>')
-    sink.pair('W+1=', i + 1 < n ? words[i + 1]! : '</s>')
-    sink.add('s-2=' + sh(i - 2) + '|' + sh(i - 1))
-    sink.add('s+2=' + sh(i + 1) + '|' + sh(i + 2))
-    sink.add('x3-1=' + lw(i - 1).slice(-3))
-    sink.add('x3+1=' + lw(i + 1).slice(-3))
-    sink.word(1, w, () => {
-      const f: string[] = []
-      const len = l.length
-      for (let k = 1; k <= 4 && k <= len; k++) {
-        f.push('p' + k + '=' + w.slice(0, k))
-        f.push('x' + k + '=' + l.slice(len - k))
-      }
-      if (len > 12) f.push('long')
-      if (cl) {
-        const c = cl[i]!
-        if (c >= 0) {
-          const m = clusters!.mid[c]!
-          // With the case: a rare capitalised word can land in a class of common nouns.
-          const k = upper ? 'U' : 'l'
-          f.push('c=' + c + k, 'cm=' + m + k, 'cc=' + clusters!.coarse[m]! + k, 'cs=' + m + '|' + s)
-        } else f.push('c=?')
-      }
-      return f
-    })
-    if (cl) for (const x of ['c-1=' + fineAt(i - 1), 'c+1=' + fineAt(i + 1), 'cm-1=' + midAt(i - 1), 'cm+1=' + midAt(i + 1), 'cm-2=' + midAt(i - 2), 'cm+2=' + midAt(i + 2)]) sink.add(x)
-    if (caps) sink.add('cs|' + s)
-    if (upper) {
-      sink.add(i === 0 ? 'first-up' : 'mid-up')
-      if (i > 0 && (/^["'“‘(]$/.test(words[i - 1]!) || words[i - 1] === ':')) sink.add('after-open-up')
-      // Document-level evidence for a capital that may only be positional.
-      if (i === 0 || caps) {
-        const form = caps && isAllCaps(w) ? titleCase(w) : w
-        if (doc.midCap.has(form) || doc.midCap.has(w)) sink.add('doc-midcap')
-        if (doc.lower.has(l)) sink.add('doc-lower')
-        if (caps) sink.add('caps-l=' + l)
-      }
-    }
-    if (table) {
-      sink.add('ns|' + s)
-      sink.add('ns|' + s + '|' + sh(i + 1))
-    }
-    for (const m of marks[i]!) sink.pair('g=', m)
-    if (table) for (const m of marks[i]!) sink.add('ns|g=' + m)
-    if (i > 0) for (const m of marks[i - 1]!) sink.pair('g-1=', m)
-    if (i + 1 < n) for (const m of marks[i + 1]!) sink.pair('g+1=', m)
-    sink.end()
-  }
 }
 
 /** Features of the second pass: the first pass's tags here and around, and elsewhere in the article. */
@@ -547,7 +639,7 @@ function loadModel(file: ModelFile): EntityModel {
   }
   const model = lazy(first, file)
   if (file.second && second) model.second = lazy(second, file.second)
-  compiledModels.set(model, { index, at, tag, value, ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()], pairs: PAIR_TEMPLATES.map(() => new Map()) })
+  compiledModels.set(model, finishCompiled({ index, at, tag, value }, model))
   return model
 }
 
@@ -599,8 +691,11 @@ export function loadEntityModel(path?: string | URL): EntityModel {
 }
 
 /**
- * Both passes' weights under one feature index (each feature string is looked up once per token),
- * stored sparsely: most features have weights for only a few tags.
+ * Both passes' weights under one feature index, stored sparsely (most features have weights for
+ * only a few tags), with what lets the tagger score a token without building its features' strings:
+ * the rows of the n-gram and history features by the ids of their words' lower-case forms or shapes,
+ * the rows of the mark and second-pass features by index, and per word met (bounded) the summed
+ * scores of the features it gives in each role (`Lex`).
  */
 interface Compiled {
   index: Map<string, number>
@@ -608,38 +703,197 @@ interface Compiled {
   at: Int32Array
   tag: Uint8Array
   value: Float32Array
+  clusters: WordClusters | undefined
+  /** The rows of `wordFeatures`' features by template, then value (see `Emit`). */
+  byTemplate: Map<string, Map<string, number>>
+  /** Ids of the lower-case forms, and of the shapes, that some n-gram or history feature holds. */
+  lowers: Map<string, number>
+  shapes: Map<string, number>
+  /** Per `GRAMS` entry, the row of each of its features by the key of its parts' ids (see `gramKey`). */
+  grams: Map<number, number>[]
   /**
-   * The rows of the history features that depend on tags alone (`t1=`, `t2=`), by tag index
-   * (NTAGS standing for the sentence start): `t1[p1]`, `t2[p2 * (NTAGS + 1) + p1]`; -1 when absent.
+   * The rows of `t1w=` (by the id of the word's lower-case form), `t1s=` (its shape) and `t1n=` (the
+   * next word's lower-case form), then by previous tag (NTAGS: the sentence start); -1 when absent.
    */
+  t1w: Map<number, Int32Array>
+  t1s: Map<number, Int32Array>
+  t1n: Map<number, Int32Array>
+  /** The rows of the tag-only history features: `t1[p1]`, `t2[p2 * (NTAGS + 1) + p1]`; -1 when absent. */
   t1: Int32Array
   t2: Int32Array
-  /**
-   * The rows of the word-dependent history features (`t1w=`, `t1s=`, `t1n=`), by word (or shape)
-   * then previous tag, filled as met (-2: not looked up yet; -1: absent). Bounded: emptied when large.
-   */
-  hist: [Map<string, Int32Array>, Map<string, Int32Array>, Map<string, Int32Array>]
-  /** The rows of each word's own features (`emitFeatures`' two word segments), by word; bounded. */
-  words: [Map<string, Int32Array>, Map<string, Int32Array>]
-  /** The rows of `PAIR_TEMPLATES[k] + value`, by value (-1: absent); bounded. */
-  pairs: Map<string, number>[]
+  /** `marks[template * MARKS.length + mark]`: the row of `MARK_TEMPLATES[template] + MARKS[mark]`; -1 when absent. */
+  marks: Int32Array
+  /** The second pass's tag features by BIO index (`BIO.length`: beyond the sentence): `q0[b]`, `qPrev[b1 * (E + 1) + b]`, `qNext[b * (E + 1) + b1]`. */
+  q0: Int32Array
+  qPrev: Int32Array
+  qNext: Int32Array
+  /** The gazetteer's longest entry by first word (`gazetteerSpans`). */
+  spans: Map<string, number>
+  /** The words met (bounded: emptied when large), and the sentence's edges (before, after). */
+  lex: Map<string, Lex>
+  edges: [Lex, Lex]
 }
 
-const HISTORY_TEMPLATES = ['t1w=', 't1s=', 't1n='] as const
-const HISTORY_CACHE_WORDS = 200_000
+/** A word as the tagger sees it, computed once per word. */
+interface Lex {
+  /** Summed scores of the features the word gives in each role: `vec[(role * 2 + pass) * NTAGS + tag]`. */
+  vec: Float32Array
+  shape: string
+  /** Ids in `Compiled.lowers` and `shapes`; -1: in none. */
+  lowerId: number
+  shapeId: number
+  /** History feature rows by previous tag (`Compiled.t1w`, …). */
+  t1w: Int32Array
+  t1s: Int32Array
+  t1n: Int32Array
+}
 
-/** The row of history feature `HISTORY_TEMPLATES[k] + prev1 + '|' + value` (-1 when the model has none). */
-function historyRow(c: Compiled, k: 0 | 1 | 2, p1: number, value: string): number {
-  const cache = c.hist[k]
-  let rows = cache.get(value)
-  if (!rows) {
-    if (cache.size >= HISTORY_CACHE_WORDS) cache.clear()
-    rows = new Int32Array(NTAGS + 1).fill(-2)
-    cache.set(value, rows)
+const LEX_LIMIT = 40_000
+/** Keys of the n-gram features: parts' ids in base 2^26 (lower-case forms, two parts) or 2^17 (shapes, up to three). */
+const LOWER_BASE = 2 ** 26
+const SHAPE_BASE = 2 ** 17
+const NONE = new Int32Array(NTAGS + 1).fill(-1)
+const BIO: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])]
+const BIO_INDEX = new Map(BIO.map((t, k) => [t, k]))
+const TAG_INDEX = new Map<string, number>([...TAGS.map((t, k): [string, number] => [t, k]), ['<s>', NTAGS]])
+
+/** Every way to cut `value` at "|" into `k` parts (a word may hold a "|" itself). */
+function splits(value: string, k: number): string[][] {
+  const bars: number[] = []
+  for (let i = value.indexOf('|'); i >= 0; i = value.indexOf('|', i + 1)) bars.push(i)
+  const out: string[][] = []
+  const cut = (from: number, start: number, parts: string[]): void => {
+    if (parts.length === k - 1) {
+      out.push([...parts, value.slice(start)])
+      return
+    }
+    for (let b = from; b < bars.length; b++) cut(b + 1, bars[b]! + 1, [...parts, value.slice(start, bars[b]!)])
   }
-  let r = rows[p1]!
-  if (r === -2) r = rows[p1] = c.index.get(HISTORY_TEMPLATES[k] + (p1 < NTAGS ? TAGS[p1]! : '<s>') + '|' + value) ?? -1
-  return r
+  cut(0, 0, [])
+  return out
+}
+
+/** Adds pass `pass`'s weights of row `r` into `into[off + tag]`. */
+function addRow(c: Compiled, into: Float64Array, off: number, r: number, pass: number): void {
+  const k = r * 2 + pass
+  const { at, tag, value } = c
+  for (let j = at[k]!, e = at[k + 1]!; j < e; j++) into[off + tag[j]!]! += value[j]!
+}
+
+/** Adds both passes' weights of row `r`: pass 0 at `off`, pass 1 at `off + NTAGS`. */
+function addBoth(c: Compiled, into: Float64Array, off: number, r: number): void {
+  addRow(c, into, off, r, 0)
+  addRow(c, into, off + NTAGS, r, 1)
+}
+
+const sums = new Float64Array(2 * NTAGS)
+
+/** A word's `Lex` (`w` null: the sentence's edge, `before` it or after). */
+function makeLex(c: Compiled, w: string | null, before = false): Lex {
+  const vec = new Float32Array(ROLES.length * 2 * NTAGS)
+  const x = w === null ? EDGE : wordInfo(w, c.clusters)
+  const emit: Emit = (t, v) => {
+    const r = c.byTemplate.get(t)?.get(v)
+    if (r !== undefined) addBoth(c, sums, 0, r)
+  }
+  for (const role of ROLES) {
+    if (w === null && (role === 0 || (role === 1 || role === 3) !== before)) continue
+    sums.fill(0)
+    wordFeatures(role, x, c.clusters, emit)
+    vec.set(sums, role * 2 * NTAGS)
+  }
+  const lower = w === null ? (before ? '<s>' : '</s>') : x.lower
+  const shape = w === null ? lower : x.shape
+  const lowerId = c.lowers.get(lower) ?? -1
+  const shapeId = c.shapes.get(shape) ?? -1
+  const at = (m: Map<number, Int32Array>, id: number): Int32Array => (id < 0 ? NONE : (m.get(id) ?? NONE))
+  return { vec, shape, lowerId, shapeId, t1w: at(c.t1w, lowerId), t1s: at(c.t1s, shapeId), t1n: at(c.t1n, lowerId) }
+}
+
+function lexOf(c: Compiled, w: string): Lex {
+  let x = c.lex.get(w)
+  if (x) return x
+  if (c.lex.size >= LEX_LIMIT) c.lex.clear()
+  c.lex.set(w, (x = makeLex(c, w)))
+  return x
+}
+
+/** The rest of `Compiled`, from the weights: the tables by id and index (see there). */
+function finishCompiled(base: Pick<Compiled, 'index' | 'at' | 'tag' | 'value'>, model: EntityModel): Compiled {
+  const { index } = base
+  const lowers = new Map<string, number>()
+  const shapes = new Map<string, number>()
+  const idOf = (table: Map<string, number>, s: string): number => {
+    let id = table.get(s)
+    if (id === undefined) table.set(s, (id = table.size))
+    return id
+  }
+  const grams = GRAMS.map(() => new Map<number, number>())
+  const hist = { 't1w=': new Map<number, Int32Array>(), 't1s=': new Map<number, Int32Array>(), 't1n=': new Map<number, Int32Array>() }
+  const byTemplate = new Map([...WORD_TEMPLATES].map((t) => [t, new Map<string, number>()]))
+  for (const [f, r] of index) {
+    const eq = f.indexOf('=')
+    const words = byTemplate.get(eq < 0 ? f : f.slice(0, eq + 1))
+    if (words) {
+      words.set(eq < 0 ? '' : f.slice(eq + 1), r)
+      continue
+    }
+    const h = f.slice(0, 4)
+    if (h === 't1w=' || h === 't1s=' || h === 't1n=') {
+      const bar = f.indexOf('|', 4)
+      const p1 = bar < 0 ? undefined : TAG_INDEX.get(f.slice(4, bar))
+      if (p1 === undefined) continue
+      const id = idOf(h === 't1s=' ? shapes : lowers, f.slice(bar + 1))
+      const table = hist[h]
+      let rows = table.get(id)
+      if (!rows) table.set(id, (rows = new Int32Array(NTAGS + 1).fill(-1)))
+      rows[p1] = r
+      continue
+    }
+    for (let g = 0; g < GRAMS.length; g++) {
+      const { name, shape, at } = GRAMS[g]!
+      if (!f.startsWith(name)) continue
+      for (const parts of splits(f.slice(name.length), at.length)) {
+        let key = 0
+        for (const part of parts) key = key * (shape ? SHAPE_BASE : LOWER_BASE) + idOf(shape ? shapes : lowers, part)
+        grams[g]!.set(key, r)
+      }
+      break
+    }
+  }
+  if (lowers.size >= LOWER_BASE || shapes.size >= SHAPE_BASE) throw new Error(`entity model: too many distinct words (${lowers.size}) or shapes (${shapes.size}) in its n-gram features for the tagger's keys`)
+  const row = (f: string): number => index.get(f) ?? -1
+  const E = BIO.length
+  const edge = (b: number, before: boolean): string => (b < E ? BIO[b]! : before ? '<s>' : '</s>')
+  const q0 = Int32Array.from(BIO, (t) => row('q0=' + t))
+  const qPrev = new Int32Array((E + 1) * (E + 1)).fill(-1)
+  const qNext = new Int32Array((E + 1) * (E + 1)).fill(-1)
+  for (let a = 0; a <= E; a++)
+    for (let b = 0; b < E; b++) {
+      qPrev[a * (E + 1) + b] = row('q-1=' + edge(a, true) + '|' + BIO[b]!)
+      qNext[b * (E + 1) + a] = row('q+1=' + BIO[b]! + '|' + edge(a, false))
+    }
+  const c: Compiled = {
+    ...base,
+    clusters: model.clusters,
+    byTemplate,
+    lowers,
+    shapes,
+    grams,
+    t1w: hist['t1w='],
+    t1s: hist['t1s='],
+    t1n: hist['t1n='],
+    ...historyTables(index),
+    marks: Int32Array.from({ length: MARK_TEMPLATES.length * MARKS.length }, (_, k) => row(MARK_TEMPLATES[Math.floor(k / MARKS.length)]! + MARKS[k % MARKS.length]!)),
+    q0,
+    qPrev,
+    qNext,
+    spans: gazetteerSpans(model.gazetteer),
+    lex: new Map(),
+    edges: undefined as unknown as [Lex, Lex],
+  }
+  c.edges = [makeLex(c, null, true), makeLex(c, null, false)]
+  return c
 }
 
 const compiledModels = new WeakMap<EntityModel, Compiled>()
@@ -656,6 +910,7 @@ function historyTables(index: Map<string, number>): { t1: Int32Array; t2: Int32A
   return { t1, t2 }
 }
 
+/** The compiled form of a model built by the trainer (its `index` and `weights`, and its second pass's). */
 function compile(model: EntityModel): Compiled {
   let c = compiledModels.get(model)
   if (c) return c
@@ -682,13 +937,141 @@ function compile(model: EntityModel): Compiled {
     }
   }
   at[index.size * 2] = values.length
-  c = { index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values), ...historyTables(index), hist: [new Map(), new Map(), new Map()], words: [new Map(), new Map()], pairs: PAIR_TEMPLATES.map(() => new Map()) }
+  c = finishCompiled({ index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values) }, model)
   compiledModels.set(model, c)
   return c
 }
 
+/** A sentence's static scores: `scores[(i * 2 + pass) * NTAGS + tag]` for token i; its words' `Lex`. */
+interface SentenceScores {
+  scores: Float64Array
+  lex: Lex[]
+}
+
 /**
- * Beam decoding with the compiled model: `rows` are the static features' rows per token; BILOU tags.
+ * The scores of every token's static (history-independent) features for both passes, as
+ * `sentenceFeatures` would give them, without building those strings: each word's features by role
+ * from its `Lex`, the n-grams by id, the marks by index; only the rarer context features are strings.
+ */
+function sentenceScores(c: Compiled, model: EntityModel, words: readonly string[], doc: DocContext): SentenceScores {
+  const n = words.length
+  const W = 2 * NTAGS
+  const lex = words.map((w) => lexOf(c, w))
+  const [before, after] = c.edges
+  const near = (j: number): Lex => (j < 0 ? before : j >= n ? after : lex[j]!)
+  const view = sentenceView(words, model.gazetteer, c.spans)
+  const scores = new Float64Array(n * W)
+  const f: string[] = []
+  let off = 0
+  const addMark = (t: number, m: number): void => {
+    const r = c.marks[t * MARKS.length + m]!
+    if (r >= 0) addBoth(c, scores, off, r)
+  }
+  for (let i = 0; i < n; i++) {
+    off = i * W
+    for (const role of ROLES) {
+      const v = near(i + ROLE_OFFSET[role]).vec
+      const o = role * W
+      for (let t = 0; t < W; t++) scores[off + t]! += v[o + t]!
+    }
+    for (let g = 0; g < GRAMS.length; g++) {
+      const { shape, at } = GRAMS[g]!
+      let key = 0
+      for (const o of at) {
+        const x = near(i + o)
+        const id = shape ? x.shapeId : x.lowerId
+        if (id < 0) {
+          key = -1
+          break
+        }
+        key = key * (shape ? SHAPE_BASE : LOWER_BASE) + id
+      }
+      const r = key < 0 ? undefined : c.grams[g]!.get(key)
+      if (r !== undefined) addBoth(c, scores, off, r)
+    }
+    f.length = 0
+    contextFeatures(words, i, lex[i]!.shape, near(i + 1).shape, view, doc, f)
+    for (const x of f) {
+      const r = c.index.get(x)
+      if (r !== undefined) addBoth(c, scores, off, r)
+    }
+    markFeatures(view, i, addMark)
+  }
+  return { scores, lex }
+}
+
+/** The scores of the second pass's features of a sentence (`secondPassFeatures`), pass `pass`'s weights: `[i * NTAGS + tag]`. */
+function secondPassScores(c: Compiled, pass: number, words: readonly string[], first: readonly string[], pred: DocPredictions): Float64Array {
+  const n = words.length
+  const E = BIO.length
+  const out = new Float64Array(n * NTAGS)
+  const b = first.map((t) => {
+    const k = BIO_INDEX.get(t)
+    if (k === undefined) throw new Error(`entity tagger: expected a BIO tag (${BIO.join(' ')}) from the first pass, received ${JSON.stringify(t)}`)
+    return k
+  })
+  const f: string[] = []
+  const add = (i: number, r: number): void => {
+    if (r >= 0) addRow(c, out, i * NTAGS, r, pass)
+  }
+  for (let i = 0; i < n; i++) {
+    add(i, c.q0[b[i]!]!)
+    add(i, c.qPrev[(i > 0 ? b[i - 1]! : E) * (E + 1) + b[i]!]!)
+    add(i, c.qNext[b[i]! * (E + 1) + (i + 1 < n ? b[i + 1]! : E)]!)
+    if (isUpperStart(words[i]!)) {
+      f.length = 0
+      predictionFeatures(words[i]!, first[i]!, pred, f)
+      for (const x of f) add(i, c.index.get(x) ?? -1)
+    }
+  }
+  return out
+}
+
+/** The decoder's working arrays for a beam width, made once (the tagger is synchronous). */
+interface DecodeBuffers {
+  base: Float64Array
+  scores: Float64Array
+  hp1: Int32Array
+  hp2: Int32Array
+  hs: Float64Array
+  np1: Int32Array
+  np2: Int32Array
+  ns: Float64Array
+  cs: Float64Array
+  ch: Int32Array
+  ct: Int32Array
+}
+const decodeBufferSets = new Map<number, DecodeBuffers>()
+function decodeBuffers(beam: number): DecodeBuffers {
+  let b = decodeBufferSets.get(beam)
+  if (!b) {
+    const cands = beam * NTAGS
+    b = {
+      base: new Float64Array(NTAGS),
+      scores: new Float64Array(NTAGS),
+      hp1: new Int32Array(beam),
+      hp2: new Int32Array(beam),
+      hs: new Float64Array(beam),
+      np1: new Int32Array(beam),
+      np2: new Int32Array(beam),
+      ns: new Float64Array(beam),
+      cs: new Float64Array(cands),
+      ch: new Int32Array(cands),
+      ct: new Int32Array(cands),
+    }
+    decodeBufferSets.set(beam, b)
+  }
+  return b
+}
+let stepBuffers = { tag: new Int32Array(1024), back: new Int32Array(1024) }
+function decodeSteps(size: number): { tag: Int32Array; back: Int32Array } {
+  if (stepBuffers.tag.length < size) stepBuffers = { tag: new Int32Array(size * 2), back: new Int32Array(size * 2) }
+  return stepBuffers
+}
+
+/**
+ * Beam decoding with the compiled model: pass `pass`'s static scores of the sentence (`sentence`),
+ * plus `extra` (the second pass's features) when given; BILOU tags.
  *
  * A greedy decoder that has opened an entity must go on with I- until it can afford an L-, which is
  * how "Greater Milwaukee Open Thursday as 20-year-old Tiger Woods" became one ORG; keeping the `beam`
@@ -697,70 +1080,40 @@ function compile(model: EntityModel): Compiled {
  * merged (the features see no further back), and a sentence may not end inside an entity when another
  * hypothesis closes it. `beam` 1 is the greedy decoder.
  */
-function decodeRows(
-  c: Compiled,
-  pass: number,
-  words: readonly string[],
-  rows: readonly Int32Array[],
-  extra: readonly string[][] | undefined,
-  beam: number,
-  temperature = 1,
-): string[] {
-  const { index, at, tag, value } = c
+function decodeRows(c: Compiled, pass: number, sentence: SentenceScores, extra: Float64Array | undefined, beam: number, temperature = 1): string[] {
+  const { scores: stat, lex } = sentence
+  const after = c.edges[1]
   const inv = 1 / temperature
-  const n = words.length
+  const n = lex.length
   if (n === 0) return []
-  const base = new Float64Array(NTAGS)
-  const scores = new Float64Array(NTAGS)
-  const addRow = (into: Float64Array, r: number): void => {
-    const k = r * 2 + pass
-    for (let j = at[k]!, e = at[k + 1]!; j < e; j++) into[tag[j]!]! += value[j]!
-  }
+  const { base, scores, cs, ch, ct } = decodeBuffers(beam)
   // Hypotheses of the current step (last two tags, total log-probability) and, per step, each kept
   // hypothesis's tag and the index of the one it extends.
-  let hp1 = new Int32Array(beam).fill(NTAGS)
-  let hp2 = new Int32Array(beam).fill(NTAGS)
-  let hs = new Float64Array(beam)
+  let { hp1, hp2, hs, np1, np2, ns } = decodeBuffers(beam)
+  hp1.fill(NTAGS)
+  hp2.fill(NTAGS)
+  hs.fill(0)
   let nh = 1
-  let np1 = new Int32Array(beam)
-  let np2 = new Int32Array(beam)
-  let ns = new Float64Array(beam)
-  const stepTag = new Int32Array(n * beam)
-  const stepBack = new Int32Array(n * beam)
-  const cands = beam * NTAGS
-  const cs = new Float64Array(cands)
-  const ch = new Int32Array(cands)
-  const ct = new Int32Array(cands)
-  let lowerNext = words[0]!.toLowerCase()
+  const steps = decodeSteps(n * beam)
+  const stepTag = steps.tag
+  const stepBack = steps.back
   for (let i = 0; i < n; i++) {
-    base.fill(0)
-    const lower = lowerNext
-    lowerNext = i + 1 < n ? words[i + 1]!.toLowerCase() : '</s>'
-    const rs = rows[i]!
-    for (let k = 0; k < rs.length; k++) addRow(base, rs[k]!)
-    const ex = extra?.[i]
-    if (ex)
-      for (const f of ex) {
-        const r = index.get(f)
-        if (r !== undefined) addRow(base, r)
-      }
-    const shape = wordShape(words[i]!)
+    const o = (i * 2 + pass) * NTAGS
+    for (let t = 0; t < NTAGS; t++) base[t] = stat[o + t]! + (extra ? extra[i * NTAGS + t]! : 0)
+    const x = lex[i]!
+    const next = i + 1 < n ? lex[i + 1]! : after
     let nc = 0
     for (let h = 0; h < nh; h++) {
       const p1 = hp1[h]!
       const p2 = hp2[h]!
       scores.set(base)
-      // The features of `historyFeatures`: the tag-only ones from tables, the rest looked up.
-      const r1 = c.t1[p1]!
-      if (r1 >= 0) addRow(scores, r1)
-      const r2 = c.t2[p2 * (NTAGS + 1) + p1]!
-      if (r2 >= 0) addRow(scores, r2)
-      const rw = historyRow(c, 0, p1, lower)
-      if (rw >= 0) addRow(scores, rw)
-      const rsh = historyRow(c, 1, p1, shape)
-      if (rsh >= 0) addRow(scores, rsh)
-      const rn = historyRow(c, 2, p1, lowerNext)
-      if (rn >= 0) addRow(scores, rn)
+      // The features of `historyFeatures`, from tables.
+      let r = c.t1[p1]!
+      if (r >= 0) addRow(c, scores, 0, r, pass)
+      if ((r = c.t2[p2 * (NTAGS + 1) + p1]!) >= 0) addRow(c, scores, 0, r, pass)
+      if ((r = x.t1w[p1]!) >= 0) addRow(c, scores, 0, r, pass)
+      if ((r = x.t1s[p1]!) >= 0) addRow(c, scores, 0, r, pass)
+      if ((r = next.t1n[p1]!) >= 0) addRow(c, scores, 0, r, pass)
       // Scores become log-probabilities (softmax over the allowed tags), so that paths through
       // different histories compare: the perceptron was trained on one history per token, not on paths.
       let max = -Infinity
@@ -798,9 +1151,15 @@ function decodeRows(
       }
       ch[best] = -1
     }
-    ;[hp1, np1] = [np1, hp1]
-    ;[hp2, np2] = [np2, hp2]
-    ;[hs, ns] = [ns, hs]
+    const t1 = hp1
+    hp1 = np1
+    np1 = t1
+    const t2 = hp2
+    hp2 = np2
+    np2 = t2
+    const ts = hs
+    hs = ns
+    ns = ts
     nh = kept
   }
   // The best hypothesis that does not leave an entity open (they are in order of score), else the best.
@@ -820,57 +1179,22 @@ function decodeRows(
   return out
 }
 
-/** Static feature rows of every token of the sentences of one document, in the compiled index. */
-function documentRows(c: Compiled, model: EntityModel, sentences: readonly (readonly string[])[]): Int32Array[][] {
+/** Static scores of every sentence of one document (they share document-level features). */
+function documentScores(c: Compiled, model: EntityModel, sentences: readonly (readonly string[])[]): SentenceScores[] {
   const doc = docContext(sentences)
-  let buf = new Int32Array(256)
-  let k = 0
-  const push = (r: number | undefined) => {
-    if (r === undefined) return
-    if (k === buf.length) {
-      const bigger = new Int32Array(buf.length * 2)
-      bigger.set(buf)
-      buf = bigger
-    }
-    buf[k++] = r
-  }
-  const rows = (fs: readonly string[]) => {
-    const out: number[] = []
-    for (const f of fs) {
-      const r = c.index.get(f)
-      if (r !== undefined) out.push(r)
-    }
-    return Int32Array.from(out)
-  }
-  return sentences.map((words) => {
-    const out: Int32Array[] = []
-    emitFeatures(words, model.gazetteer, doc, model.clusters, {
-      start: () => (k = 0),
-      word: (segment, w, make) => {
-        // The rows of a word's own features, kept by word (bounded like the history rows).
-        const cache = c.words[segment]
-        let r = cache.get(w)
-        if (!r) {
-          if (cache.size >= HISTORY_CACHE_WORDS) cache.clear()
-          cache.set(w, (r = rows(make())))
-        }
-        for (let j = 0; j < r.length; j++) push(r[j])
-      },
-      add: (f) => push(c.index.get(f)),
-      pair: (t, v) => {
-        // By template, then by the word or mark itself (a string met before, its hash kept): no new string.
-        const cache = c.pairs[PAIR_TEMPLATES.indexOf(t)]!
-        let r = cache.get(v)
-        if (r === undefined) {
-          if (cache.size >= HISTORY_CACHE_WORDS) cache.clear()
-          cache.set(v, (r = c.index.get(t + v) ?? -1))
-        }
-        if (r >= 0) push(r)
-      },
-      end: () => void out.push(buf.slice(0, k)),
-    })
-    return out
-  })
+  return sentences.map((words) => sentenceScores(c, model, words, doc))
+}
+
+/**
+ * The scores of each token's static features as the tagger computes them, per sentence
+ * `[(i * 2 + pass) * NTAGS + tag]` (pass 1: the second pass's weights), and with `first` (the first
+ * pass's BIO tags) the second pass's own features' scores `[i * NTAGS + tag]`. For tests, which hold
+ * them to the sums of `sentenceFeatures`' weights.
+ */
+export function staticScores(sentences: readonly (readonly string[])[], model: EntityModel, first?: readonly (readonly string[])[]): { scores: Float64Array; second?: Float64Array }[] {
+  const c = compile(model)
+  const pred = first ? docPredictions(sentences, first) : undefined
+  return documentScores(c, model, sentences).map((s, k) => ({ scores: s.scores, ...(first ? { second: secondPassScores(c, 1, sentences[k]!, first[k]!, pred!) } : {}) }))
 }
 
 /**
@@ -880,22 +1204,21 @@ function documentRows(c: Compiled, model: EntityModel, sentences: readonly (read
  */
 export function tagPass(sentences: readonly (readonly string[])[], model: EntityModel, first?: readonly (readonly string[])[], beam: number = model.beam ?? 1): string[][] {
   const c = compile(model) // pass 0 of the compiled model is `model`'s own weights
-  const rows = documentRows(c, model, sentences)
-  if (!first) return sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!, undefined, beam, model.temperature)))
-  const pred = docPredictions(sentences, first)
-  return sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!, secondPassFeatures(words, first[s]!, pred), beam, model.temperature)))
+  const scores = documentScores(c, model, sentences)
+  const pred = first ? docPredictions(sentences, first) : undefined
+  return sentences.map((words, s) => toBio(decodeRows(c, 0, scores[s]!, first ? secondPassScores(c, 0, words, first[s]!, pred!) : undefined, beam, model.temperature)))
 }
 
 /** Tags the sentences of one document (they share document-level features). */
 export function tagDocument(sentences: readonly (readonly string[])[], model: EntityModel = loadEntityModel()): string[][] {
   const c = compile(model)
-  const rows = documentRows(c, model, sentences)
+  const scores = documentScores(c, model, sentences)
   const beam = model.beam ?? 1
-  const first = sentences.map((words, s) => toBio(decodeRows(c, 0, words, rows[s]!, undefined, beam, model.temperature)))
+  const first = sentences.map((_, s) => toBio(decodeRows(c, 0, scores[s]!, undefined, beam, model.temperature)))
   if (!model.second) return first
   const pred = docPredictions(sentences, first)
   const temp2 = model.second.temperature
-  return sentences.map((words, s) => toBio(decodeRows(c, 1, words, rows[s]!, secondPassFeatures(words, first[s]!, pred), beam, temp2)))
+  return sentences.map((words, s) => toBio(decodeRows(c, 1, scores[s]!, secondPassScores(c, 1, words, first[s]!, pred), beam, temp2)))
 }
 
 /** Tags one sentence given as words (the dataset's or our tokenizer's tokens); BIO tags. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bioChunks } from '../../src/nlp/ner-score.js'
-import { docContext, loadEntityModel, NTAGS, sentenceFeatures, tagDocument, TAGS, tagTokens, wordShape, type EntityModel } from '../../src/nlp/entity-tagger.js'
+import { docContext, docPredictions, loadEntityModel, NTAGS, secondPassFeatures, sentenceFeatures, staticScores, tagDocument, TAGS, tagTokens, wordShape, type EntityModel } from '../../src/nlp/entity-tagger.js'
 
 const model = loadEntityModel()
 
@@ -109,5 +109,48 @@ describe('gazetteer in headlines', () => {
     const m = marks(['He', 'wrote', 'NEW', 'YORK', 'on', 'the', 'wall', '.'])
     expect(m[2]).toEqual([])
     expect(marks(['He', 'flew', 'to', 'New', 'York', '.'])[3]).toEqual(['g=B-LOC'])
+  })
+})
+
+describe('the fast path', () => {
+  /** Sums of each feature's weights, read from the model's own tables (as the trainer builds them). */
+  function sum(m: EntityModel, features: readonly string[]): number[] {
+    const out = new Array<number>(NTAGS).fill(0)
+    for (const f of features) {
+      const r = m.index.get(f)
+      if (r !== undefined) for (let t = 0; t < NTAGS; t++) out[t]! += m.weights[r * NTAGS + t] ?? 0
+    }
+    return out
+  }
+  const doc = [
+    ['RUSSIA', 'SAYS', 'LAVROV', 'WILL', 'VISIT', 'NEW', 'YORK'],
+    ['Russian', 'Foreign', 'Minister', 'Sergey', 'Lavrov', 'met', 'Richard', 'Haass', 'in', 'New', 'York', ',', '"', 'Moscow', '"', 'said', '.'],
+    ['Leeds', '2', 'Chelsea', '1', 'Arsenal', '3', 'a|b', '|', 'x||y'],
+    ['The', 'International', 'Atomic', 'Energy', 'Agency', '(', 'IAEA', ')', 'said', 'on', 'Tuesday', ':', 'Zaporizhzhia', 'is', 'safe', '.'],
+    ['lavrov', 'and', 'zelensky', 'spoke', '.'],
+  ]
+  const first = tagDocument(doc, model)
+
+  it('scores every token as the sum of the weights of its features given as strings, both passes', () => {
+    const fast = staticScores(doc, model, first)
+    const ctx = docContext(doc)
+    const pred = docPredictions(doc, first)
+    let compared = 0
+    doc.forEach((words, s) => {
+      const feats = sentenceFeatures(words, model.gazetteer, ctx, undefined, model.clusters)
+      const second = secondPassFeatures(words, first[s]!, pred)
+      feats.forEach((fs, i) => {
+        const want = [...sum(model, fs), ...sum(model.second!, fs)]
+        const got = [...fast[s]!.scores.subarray(i * 2 * NTAGS, (i + 1) * 2 * NTAGS)]
+        for (let t = 0; t < 2 * NTAGS; t++) expect(got[t]).toBeCloseTo(want[t]!, 3)
+        const want2 = sum(model.second!, second[i]!)
+        const got2 = [...fast[s]!.second!.subarray(i * NTAGS, (i + 1) * NTAGS)]
+        for (let t = 0; t < NTAGS; t++) expect(got2[t]).toBeCloseTo(want2[t]!, 3)
+        compared++
+      })
+    })
+    expect(compared).toBe(doc.reduce((n, s) => n + s.length, 0))
+    // Not all zero: the features were found.
+    expect(fast[1]!.scores.some((x) => Math.abs(x) > 1)).toBe(true)
   })
 })
