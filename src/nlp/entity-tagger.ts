@@ -589,20 +589,10 @@ function loadModel(file: ModelFile): EntityModel {
   const files = file.second ? [file, file.second] : [file]
   const rows = files.map(fileRows)
   // One index for both passes: pass 1's features in order, then pass 2's new ones.
-  const index = new Map<string, number>()
-  const ids = rows.map((r, p) =>
-    Int32Array.from(r.features, (f, i) => {
-      if (p === 0) {
-        index.set(f, i)
-        return i
-      }
-      let id = index.get(f)
-      if (id === undefined) index.set(f, (id = index.size))
-      return id
-    }),
-  )
+  const features = new FeatureIds()
+  const ids = rows.map((r) => Int32Array.from(r.features, (f) => features.id(f, true)))
   // Entries of (row, pass) slots in order: count, prefix sums, then fill.
-  const at = new Int32Array(index.size * 2 + 1)
+  const at = new Int32Array(features.size * 2 + 1)
   rows.forEach((r, p) => {
     for (let i = 0; i < r.masks.length; i++) {
       let m = r.masks[i]!
@@ -639,7 +629,7 @@ function loadModel(file: ModelFile): EntityModel {
   }
   const model = lazy(first, file)
   if (file.second && second) model.second = lazy(second, file.second)
-  compiledModels.set(model, finishCompiled({ index, at, tag, value }, model))
+  compiledModels.set(model, finishCompiled(features, { at, tag, value }, model))
   return model
 }
 
@@ -698,6 +688,7 @@ export function loadEntityModel(path?: string | URL): EntityModel {
  * scores of the features it gives in each role (`Lex`).
  */
 interface Compiled {
+  /** The rows of the features that are not `wordFeatures`' (those are in `byTemplate`). */
   index: Map<string, number>
   /** Pass p's entries of row r are `at[(r * 2 + p)]` to `at[(r * 2 + p) + 1]` in `tag` and `value`. */
   at: Int32Array
@@ -793,7 +784,7 @@ function makeLex(c: Compiled, w: string | null, before = false): Lex {
   const vec = new Float32Array(ROLES.length * 2 * NTAGS)
   const x = w === null ? EDGE : wordInfo(w, c.clusters)
   const emit: Emit = (t, v) => {
-    const r = c.byTemplate.get(t)?.get(v)
+    const r = c.byTemplate.get(t)!.get(v)
     if (r !== undefined) addBoth(c, sums, 0, r)
   }
   for (const role of ROLES) {
@@ -818,9 +809,33 @@ function lexOf(c: Compiled, w: string): Lex {
   return x
 }
 
+/**
+ * Feature string → id, for both passes. `wordFeatures`' features are kept by template, then value (so
+ * the tagger finds them without building their strings); the others by string.
+ */
+class FeatureIds {
+  readonly other = new Map<string, number>()
+  readonly byTemplate = new Map([...WORD_TEMPLATES].map((t) => [t, new Map<string, number>()]))
+  size = 0
+
+  /** The id of feature `f`: with `add` a new one when it has none, else -1. */
+  id(f: string, add = false): number {
+    const eq = f.indexOf('=')
+    const words = this.byTemplate.get(eq < 0 ? f : f.slice(0, eq + 1))
+    const map = words ?? this.other
+    const key = !words ? f : eq < 0 ? '' : f.slice(eq + 1)
+    let id = map.get(key)
+    if (id === undefined) {
+      if (!add) return -1
+      map.set(key, (id = this.size++))
+    }
+    return id
+  }
+}
+
 /** The rest of `Compiled`, from the weights: the tables by id and index (see there). */
-function finishCompiled(base: Pick<Compiled, 'index' | 'at' | 'tag' | 'value'>, model: EntityModel): Compiled {
-  const { index } = base
+function finishCompiled(features: FeatureIds, base: Pick<Compiled, 'at' | 'tag' | 'value'>, model: EntityModel): Compiled {
+  const index = features.other
   const lowers = new Map<string, number>()
   const shapes = new Map<string, number>()
   const idOf = (table: Map<string, number>, s: string): number => {
@@ -830,14 +845,7 @@ function finishCompiled(base: Pick<Compiled, 'index' | 'at' | 'tag' | 'value'>, 
   }
   const grams = GRAMS.map(() => new Map<number, number>())
   const hist = { 't1w=': new Map<number, Int32Array>(), 't1s=': new Map<number, Int32Array>(), 't1n=': new Map<number, Int32Array>() }
-  const byTemplate = new Map([...WORD_TEMPLATES].map((t) => [t, new Map<string, number>()]))
   for (const [f, r] of index) {
-    const eq = f.indexOf('=')
-    const words = byTemplate.get(eq < 0 ? f : f.slice(0, eq + 1))
-    if (words) {
-      words.set(eq < 0 ? '' : f.slice(eq + 1), r)
-      continue
-    }
     const h = f.slice(0, 4)
     if (h === 't1w=' || h === 't1s=' || h === 't1n=') {
       const bar = f.indexOf('|', 4)
@@ -875,8 +883,9 @@ function finishCompiled(base: Pick<Compiled, 'index' | 'at' | 'tag' | 'value'>, 
     }
   const c: Compiled = {
     ...base,
+    index,
     clusters: model.clusters,
-    byTemplate,
+    byTemplate: features.byTemplate,
     lowers,
     shapes,
     grams,
@@ -914,30 +923,37 @@ function historyTables(index: Map<string, number>): { t1: Int32Array; t2: Int32A
 function compile(model: EntityModel): Compiled {
   let c = compiledModels.get(model)
   if (c) return c
-  const index = new Map<string, number>()
-  const passes = [model, model.second]
-  for (const m of passes) if (m) for (const f of m.index.keys()) if (!index.has(f)) index.set(f, index.size)
-  const at = new Int32Array(index.size * 2 + 1)
-  const tags: number[] = []
-  const values: number[] = []
-  for (const [f, r] of index) {
-    for (let p = 0; p < 2; p++) {
-      at[r * 2 + p] = values.length
-      const m = passes[p]
-      const row = m?.index.get(f)
-      if (!m || row === undefined) continue
+  const features = new FeatureIds()
+  const passes = [model, model.second].filter((m) => m !== undefined)
+  const ids = passes.map((m) => Int32Array.from(m.index.keys(), (f) => features.id(f, true)))
+  const at = new Int32Array(features.size * 2 + 1)
+  // (A trainer's weights may stop short of features added to its index later: those are 0.)
+  const weight = (m: EntityModel, row: number, t: number): number => m.weights[row * NTAGS + t] ?? 0
+  passes.forEach((m, p) => {
+    let i = 0
+    for (const row of m.index.values()) {
+      let n = 0
+      for (let t = 0; t < NTAGS; t++) if (weight(m, row, t)) n++
+      at[ids[p]![i++]! * 2 + p + 1] = n
+    }
+  })
+  for (let k = 1; k < at.length; k++) at[k]! += at[k - 1]!
+  const tag = new Uint8Array(at[at.length - 1]!)
+  const value = new Float32Array(tag.length)
+  passes.forEach((m, p) => {
+    let i = 0
+    for (const row of m.index.values()) {
+      let j = at[ids[p]![i++]! * 2 + p]!
       for (let t = 0; t < NTAGS; t++) {
-        // (A trainer's weights may stop short of features added to its index later: those are 0.)
-        const v = m.weights[row * NTAGS + t]
+        const v = weight(m, row, t)
         if (v) {
-          tags.push(t)
-          values.push(v)
+          tag[j] = t
+          value[j++] = v
         }
       }
     }
-  }
-  at[index.size * 2] = values.length
-  c = finishCompiled({ index, at, tag: Uint8Array.from(tags), value: Float32Array.from(values) }, model)
+  })
+  c = finishCompiled(features, { at, tag, value }, model)
   compiledModels.set(model, c)
   return c
 }
