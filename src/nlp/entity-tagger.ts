@@ -700,8 +700,8 @@ interface Compiled {
   /** Ids of the lower-case forms, and of the shapes, that some n-gram or history feature holds. */
   lowers: Map<string, number>
   shapes: Map<string, number>
-  /** Per `GRAMS` entry, the row of each of its features by the key of its parts' ids (see `gramKey`). */
-  grams: Map<number, number>[]
+  /** Per `GRAMS` entry, the row of each of its features by its parts' ids, one level each. */
+  grams: GramTree[]
   /**
    * The rows of `t1w=` (by the id of the word's lower-case form), `t1s=` (its shape) and `t1n=` (the
    * next word's lower-case form), then by previous tag (NTAGS: the sentence start); -1 when absent.
@@ -740,9 +740,8 @@ interface Lex {
 }
 
 const LEX_LIMIT = 40_000
-/** Keys of the n-gram features: parts' ids in base 2^26 (lower-case forms, two parts) or 2^17 (shapes, up to three). */
-const LOWER_BASE = 2 ** 26
-const SHAPE_BASE = 2 ** 17
+/** Rows by ids, one level per part (small-integer keys, which a Map hashes without allocating). */
+type GramTree = Map<number, GramTree | number>
 const NONE = new Int32Array(NTAGS + 1).fill(-1)
 const BIO: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])]
 const BIO_INDEX = new Map(BIO.map((t, k) => [t, k]))
@@ -843,7 +842,7 @@ function finishCompiled(features: FeatureIds, base: Pick<Compiled, 'at' | 'tag' 
     if (id === undefined) table.set(s, (id = table.size))
     return id
   }
-  const grams = GRAMS.map(() => new Map<number, number>())
+  const grams = GRAMS.map((): GramTree => new Map())
   const hist = { 't1w=': new Map<number, Int32Array>(), 't1s=': new Map<number, Int32Array>(), 't1n=': new Map<number, Int32Array>() }
   for (const [f, r] of index) {
     const h = f.slice(0, 4)
@@ -862,14 +861,20 @@ function finishCompiled(features: FeatureIds, base: Pick<Compiled, 'at' | 'tag' 
       const { name, shape, at } = GRAMS[g]!
       if (!f.startsWith(name)) continue
       for (const parts of splits(f.slice(name.length), at.length)) {
-        let key = 0
-        for (const part of parts) key = key * (shape ? SHAPE_BASE : LOWER_BASE) + idOf(shape ? shapes : lowers, part)
-        grams[g]!.set(key, r)
+        let node = grams[g]!
+        parts.forEach((part, k) => {
+          const id = idOf(shape ? shapes : lowers, part)
+          if (k === parts.length - 1) node.set(id, r)
+          else {
+            let next = node.get(id) as GramTree | undefined
+            if (!next) node.set(id, (next = new Map()))
+            node = next
+          }
+        })
       }
       break
     }
   }
-  if (lowers.size >= LOWER_BASE || shapes.size >= SHAPE_BASE) throw new Error(`entity model: too many distinct words (${lowers.size}) or shapes (${shapes.size}) in its n-gram features for the tagger's keys`)
   const row = (f: string): number => index.get(f) ?? -1
   const E = BIO.length
   const edge = (b: number, before: boolean): string => (b < E ? BIO[b]! : before ? '<s>' : '</s>')
@@ -992,18 +997,12 @@ function sentenceScores(c: Compiled, model: EntityModel, words: readonly string[
     }
     for (let g = 0; g < GRAMS.length; g++) {
       const { shape, at } = GRAMS[g]!
-      let key = 0
-      for (const o of at) {
-        const x = near(i + o)
-        const id = shape ? x.shapeId : x.lowerId
-        if (id < 0) {
-          key = -1
-          break
-        }
-        key = key * (shape ? SHAPE_BASE : LOWER_BASE) + id
+      let node: GramTree | number | undefined = c.grams[g]!
+      for (let k = 0; k < at.length && node !== undefined; k++) {
+        const x = near(i + at[k]!)
+        node = (node as GramTree).get(shape ? x.shapeId : x.lowerId)
       }
-      const r = key < 0 ? undefined : c.grams[g]!.get(key)
-      if (r !== undefined) addBoth(c, scores, off, r)
+      if (typeof node === 'number') addBoth(c, scores, off, node)
     }
     f.length = 0
     contextFeatures(words, i, lex[i]!.shape, near(i + 1).shape, view, doc, f)
