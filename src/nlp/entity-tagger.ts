@@ -733,6 +733,8 @@ interface Lex {
   /** Ids in `Compiled.lowers` and `shapes`; -1: in none. */
   lowerId: number
   shapeId: number
+  /** Per `GRAMS` entry, the features whose first part is this word: the rows by the next parts' ids. */
+  grams: (GramTree | undefined)[]
   /** History feature rows by previous tag (`Compiled.t1w`, …). */
   t1w: Int32Array
   t1s: Int32Array
@@ -797,7 +799,8 @@ function makeLex(c: Compiled, w: string | null, before = false): Lex {
   const lowerId = c.lowers.get(lower) ?? -1
   const shapeId = c.shapes.get(shape) ?? -1
   const at = (m: Map<number, Int32Array>, id: number): Int32Array => (id < 0 ? NONE : (m.get(id) ?? NONE))
-  return { vec, shape, lowerId, shapeId, t1w: at(c.t1w, lowerId), t1s: at(c.t1s, shapeId), t1n: at(c.t1n, lowerId) }
+  const grams = GRAMS.map((g, k) => c.grams[k]!.get(g.shape ? shapeId : lowerId) as GramTree | undefined)
+  return { vec, shape, lowerId, shapeId, grams, t1w: at(c.t1w, lowerId), t1s: at(c.t1s, shapeId), t1n: at(c.t1n, lowerId) }
 }
 
 function lexOf(c: Compiled, w: string): Lex {
@@ -997,8 +1000,9 @@ function sentenceScores(c: Compiled, model: EntityModel, words: readonly string[
     }
     for (let g = 0; g < GRAMS.length; g++) {
       const { shape, at } = GRAMS[g]!
-      let node: GramTree | number | undefined = c.grams[g]!
-      for (let k = 0; k < at.length && node !== undefined; k++) {
+      // The first part's level is kept on its word.
+      let node: GramTree | number | undefined = near(i + at[0]!).grams[g]
+      for (let k = 1; k < at.length && node !== undefined; k++) {
         const x = near(i + at[k]!)
         node = (node as GramTree).get(shape ? x.shapeId : x.lowerId)
       }
