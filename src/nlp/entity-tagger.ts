@@ -10,6 +10,12 @@
  * `./data/places.ts`, given names, family names, world cities, US states and the names in compromise's
  * lexicon; looked up in title case too in all-caps headlines) and document-level case evidence (is a
  * sentence-initial or all-caps word written in title case elsewhere in the article?).
+ *
+ * The features are defined once, as strings (`sentenceFeatures`, which the trainer reads). The
+ * tagger computes the same scores without building those strings (`sentenceScores`): what a word
+ * gives in each of its roles (itself, a neighbour one or two away) is summed once per word met, and
+ * n-gram, history, mark and second-pass features are found by ids and indexes; a test holds both
+ * paths to the same scores.
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
