@@ -680,7 +680,15 @@ let cached: EntityModel | undefined
 /** Loads (once) the shipped model, or the one at `path`. */
 export function loadEntityModel(path?: string | URL): EntityModel {
   if (!path && cached) return cached
-  const file = JSON.parse(gunzipSync(readFileSync(path ?? DEFAULT_MODEL_URL)).toString('utf8')) as ModelFile
+  const where = path ?? DEFAULT_MODEL_URL
+  let file: ModelFile
+  try {
+    file = JSON.parse(gunzipSync(readFileSync(where)).toString('utf8')) as ModelFile
+    if (file.version !== 1 || typeof file.features !== 'string') throw new Error(`expected an entity model file (version 1), received ${JSON.stringify(Object.keys(file).slice(0, 5))}`)
+  } catch (e) {
+    const name = where instanceof URL ? where.pathname : where
+    throw new Error(`entity model ${name}: cannot read it (${(e as Error).message}); it should be the gzip JSON written by \`npm run train -- entities\` (the repository ships one in models/)`)
+  }
   const model = loadModel(file)
   if (!path) cached = model
   return model

@@ -154,3 +154,10 @@ describe('the fast path', () => {
     expect(fast[1]!.scores.some((x) => Math.abs(x) > 1)).toBe(true)
   })
 })
+
+describe('loading a model', () => {
+  it('names the file and what it should be when it cannot read it', () => {
+    const bad = new URL('../../package.json', import.meta.url)
+    expect(() => loadEntityModel(bad)).toThrow(/entity model .*package\.json: cannot read it .*npm run train -- entities/)
+  })
+})
