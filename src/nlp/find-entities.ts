@@ -1,6 +1,6 @@
 /**
  * The entity stage: tags each sentence with the perceptron tagger (`./entity-tagger.ts`), turns the
- * tags into mentions, gives them subtypes (GPE, NORP, OUTLET, GOVERNMENT_BODY, FACILITY, …), reads
+ * tags into mentions, gives them subtypes (GPE, NORP, OUTLET, GOVERNMENT_BODY, FACILITY, EVENT, …), reads
  * the roles people hold from the text around their names, and merges the mentions of one article
  * into entities (surname-only mentions, spelling variants, outlet short forms, acronyms).
  */
@@ -202,10 +202,16 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
     d.type = 'PERSON'
 }
 
+/**
+ * Names of events: a tournament, war, election, summit, festival or holiday by its last word ("World
+ * Cup", "US Open", "World War II", "G20 summit", "Labor Day"), or one of a few single names.
+ */
+const EVENT = /(?:^|\s)(?:Cup|Open|Prix|Games|Olympics|Paralympics|Championships?|Classic|Rally|Tour|Bowl|Masters|Slam|Trophy|Series|Marathon|Regatta|Derby|Festival|Expo|Fair|Convention|Congress|Summit|Conference|Talks|Elections?|Primary|Primaries|Caucus(?:es)?|Referendum|War(?: I{1,3})?|Revolution|Uprising|Crisis|Scandal|Affair|Massacre|Holocaust|Day|Week|Christmas|Easter|Ramadan|Thanksgiving|Hanukkah|Diwali|Eid|Brexit)$/i
+
 function subtypeOf(type: EntityType, name: string): string | undefined {
   const bare = name.replace(/^the /i, '')
   if (type === 'LOC') return gpe.has(bare) ? 'GPE' : gov.has(bare) ? 'GOVERNMENT_BODY' : undefined
-  if (type === 'MISC') return norp.has(bare) || norp.has(bare.replace(/s$/, '')) ? 'NORP' : undefined
+  if (type === 'MISC') return norp.has(bare) || norp.has(bare.replace(/s$/, '')) ? 'NORP' : EVENT.test(bare) ? 'EVENT' : undefined
   if (type !== 'ORG') return undefined
   const o = outletByForm.get(bare) ?? outletByForm.get(name)
   if (o && !ambiguousOutletForms.has(name)) return 'OUTLET'

@@ -39,6 +39,13 @@ describe('findEntities on short texts', () => {
     expect(nbc).toMatchObject({ type: 'ORG', subtype: 'OUTLET', aliases: ['NBC'] })
   })
 
+  it('gives events their subtype, and not other names', () => {
+    const es = analyse('He fought in World War II and watched the World Cup final before the G20 Summit. The French team won.')
+    const misc = es.filter((e) => e.type === 'MISC')
+    expect(misc.filter((e) => e.subtype === 'EVENT').map((e) => e.name)).toEqual(expect.arrayContaining(['World War II', 'World Cup']))
+    expect(byName(es, 'French').subtype).toBe('NORP')
+  })
+
   it('reads an appositive role before the name, with its organisation', () => {
     const es = analyse('The spokesman for the Kremlin, Dmitry Peskov, said Moscow would respond.')
     const peskov = byName(es, 'Dmitry Peskov')
