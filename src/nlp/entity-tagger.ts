@@ -723,9 +723,8 @@ interface Compiled {
   t1w: Map<number, Int32Array>
   t1s: Map<number, Int32Array>
   t1n: Map<number, Int32Array>
-  /** The rows of the tag-only history features: `t1[p1]`, `t2[p2 * (NTAGS + 1) + p1]`; -1 when absent. */
-  t1: Int32Array
-  t2: Int32Array
+  /** The tag-only history features' scores (`t1=`, `t2=`) summed: `tagHistory[((p2 * (NTAGS + 1) + p1) * 2 + pass) * NTAGS + tag]`. */
+  tagHistory: Float64Array
   /** `marks[template * MARKS.length + mark]`: the row of `MARK_TEMPLATES[template] + MARKS[mark]`; -1 when absent. */
   marks: Int32Array
   /** The second pass's tag features by BIO index (`BIO.length`: beyond the sentence): `q0[b]`, `qPrev[b1 * (E + 1) + b]`, `qNext[b * (E + 1) + b1]`. */
@@ -914,7 +913,7 @@ function finishCompiled(features: FeatureIds, base: Pick<Compiled, 'at' | 'tag' 
     t1w: hist['t1w='],
     t1s: hist['t1s='],
     t1n: hist['t1n='],
-    ...historyTables(index),
+    tagHistory: new Float64Array(0),
     marks: Int32Array.from({ length: MARK_TEMPLATES.length * MARKS.length }, (_, k) => row(MARK_TEMPLATES[Math.floor(k / MARKS.length)]! + MARKS[k % MARKS.length]!)),
     q0,
     qPrev,
@@ -924,21 +923,23 @@ function finishCompiled(features: FeatureIds, base: Pick<Compiled, 'at' | 'tag' 
     edges: undefined as unknown as [Lex, Lex],
   }
   c.edges = [makeLex(c, null, true), makeLex(c, null, false)]
+  c.tagHistory = tagHistoryScores(c)
   return c
 }
 
 const compiledModels = new WeakMap<EntityModel, Compiled>()
 
-/** The rows of the tag-only history features (see `Compiled.t1`, `t2`). */
-function historyTables(index: Map<string, number>): { t1: Int32Array; t2: Int32Array } {
+/** The scores of the tag-only history features by (p2, p1) and pass (see `Compiled.tagHistory`). */
+function tagHistoryScores(c: Compiled): Float64Array {
   const tagName = (t: number) => (t < NTAGS ? TAGS[t]! : '<s>')
-  const t1 = new Int32Array(NTAGS + 1).fill(-1)
-  const t2 = new Int32Array((NTAGS + 1) * (NTAGS + 1)).fill(-1)
-  for (let p1 = 0; p1 <= NTAGS; p1++) {
-    t1[p1] = index.get('t1=' + tagName(p1)) ?? -1
-    for (let p2 = 0; p2 <= NTAGS; p2++) t2[p2 * (NTAGS + 1) + p1] = index.get('t2=' + tagName(p2) + '|' + tagName(p1)) ?? -1
-  }
-  return { t1, t2 }
+  const out = new Float64Array((NTAGS + 1) * (NTAGS + 1) * 2 * NTAGS)
+  for (let p2 = 0; p2 <= NTAGS; p2++)
+    for (let p1 = 0; p1 <= NTAGS; p1++)
+      for (const f of ['t1=' + tagName(p1), 't2=' + tagName(p2) + '|' + tagName(p1)]) {
+        const r = c.index.get(f)
+        if (r !== undefined) addBoth(c, out, (p2 * (NTAGS + 1) + p1) * 2 * NTAGS, r)
+      }
+  return out
 }
 
 /** The compiled form of a model built by the trainer (its `index` and `weights`, and its second pass's). */
@@ -1060,6 +1061,18 @@ function secondPassScores(c: Compiled, pass: number, words: readonly string[], f
   return out
 }
 
+/** The tags allowed after tag p (NTAGS: the sentence start), in order: `NEXT_TAGS[NEXT_FROM[p]]` to `NEXT_TAGS[NEXT_FROM[p + 1]]`. */
+const NEXT_FROM = new Int32Array(NTAGS + 2)
+const NEXT_TAGS = (() => {
+  const out: number[] = []
+  for (let p = 0; p <= NTAGS; p++) {
+    NEXT_FROM[p] = out.length
+    for (let t = 0; t < NTAGS; t++) if (ALLOWED[p * NTAGS + t]) out.push(t)
+  }
+  NEXT_FROM[NTAGS + 1] = out.length
+  return Int32Array.from(out)
+})()
+
 /** The decoder's working arrays for a beam width, made once (the tagger is synchronous). */
 interface DecodeBuffers {
   base: Float64Array
@@ -1139,26 +1152,27 @@ function decodeRows(c: Compiled, pass: number, sentence: SentenceScores, extra: 
     for (let h = 0; h < nh; h++) {
       const p1 = hp1[h]!
       const p2 = hp2[h]!
-      scores.set(base)
-      // The features of `historyFeatures`, from tables.
-      let r = c.t1[p1]!
-      if (r >= 0) addRow(c, scores, 0, r, pass)
-      if ((r = c.t2[p2 * (NTAGS + 1) + p1]!) >= 0) addRow(c, scores, 0, r, pass)
+      // The features of `historyFeatures`, from tables: the tag-only ones summed by (p2, p1).
+      const hv = ((p2 * (NTAGS + 1) + p1) * 2 + pass) * NTAGS
+      for (let t = 0; t < NTAGS; t++) scores[t] = base[t]! + c.tagHistory[hv + t]!
+      let r: number
       if ((r = x.t1w[p1]!) >= 0) addRow(c, scores, 0, r, pass)
       if ((r = x.t1s[p1]!) >= 0) addRow(c, scores, 0, r, pass)
       if ((r = next.t1n[p1]!) >= 0) addRow(c, scores, 0, r, pass)
       // Scores become log-probabilities (softmax over the allowed tags), so that paths through
       // different histories compare: the perceptron was trained on one history per token, not on paths.
+      const from = NEXT_FROM[p1]!
+      const to = NEXT_FROM[p1 + 1]!
       let max = -Infinity
-      for (let t = 0; t < NTAGS; t++) if (ALLOWED[p1 * NTAGS + t] && scores[t]! > max) max = scores[t]!
+      for (let k = from; k < to; k++) if (scores[NEXT_TAGS[k]!]! > max) max = scores[NEXT_TAGS[k]!]!
       let lz = 0
       if (beam > 1) {
         let z = 0
-        for (let t = 0; t < NTAGS; t++) if (ALLOWED[p1 * NTAGS + t]) z += Math.exp((scores[t]! - max) * inv)
+        for (let k = from; k < to; k++) z += Math.exp((scores[NEXT_TAGS[k]!]! - max) * inv)
         lz = Math.log(z)
       }
-      for (let t = 0; t < NTAGS; t++) {
-        if (!ALLOWED[p1 * NTAGS + t]) continue
+      for (let k = from; k < to; k++) {
+        const t = NEXT_TAGS[k]!
         cs[nc] = hs[h]! + (scores[t]! - max) * inv - lz
         ch[nc] = h
         ct[nc++] = t
