@@ -1,12 +1,12 @@
 /**
  * `npm run eval -- <part>`: scores one part of the pipeline on the dev splits in ../shared/data and
- * prints one summary line (details go to stderr). Parts: extraction, entities, quotes, all.
+ * prints one summary line (details go to stderr). Parts: extraction, entities, quotes, events, all.
  * The data folder defaults to ../shared/data beside the repository; override with NEWSGRAPH_DATA.
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const PARTS = ['extraction', 'entities', 'quotes'] as const
+const PARTS = ['extraction', 'entities', 'quotes', 'events'] as const
 const dataDir = process.env.NEWSGRAPH_DATA ?? fileURLToPath(new URL('../../shared/data/', import.meta.url))
 
 async function run(part: string): Promise<string> {
@@ -24,6 +24,8 @@ async function run(part: string): Promise<string> {
       const phrase = await evalQuotes(dataDir, { speakerExtent: 'phrase' })
       return `${name} || with speakerExtent 'phrase' (PolNeAR's source phrases): ${phrase.replace(/^quotes: /, '')}`
     }
+    case 'events':
+      return (await import('./eval/events.js')).evalEvents(dataDir)
     default:
       throw new Error(`unknown part`)
   }

@@ -87,7 +87,11 @@ export type Stance = 'asserted' | 'reported' | 'denied' | 'disputed'
 
 export interface NewsEvent extends Span {
   id: string
-  /** Our event type: meet, statement, deny, accuse, claim, threaten, demand, investigate, negotiate, appeal. */
+  /**
+   * Our event type: meet, statement, deny, accuse, claim, threaten, demand, investigate, negotiate,
+   * appeal; and PLOVER's other types in lower case: agree, support, cooperate, aid, concede, retreat,
+   * reject, request, protest, mobilize, sanction, coerce, assault.
+   */
   type: string
   /** CAMEO code, e.g. "040". */
   code: string

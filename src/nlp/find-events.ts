@@ -32,11 +32,20 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 
 /** Actor and target candidates: people, organisations, and places that act as states ("Russia denied"). */
 const actorLike = (e: Entity) => e.type === 'PERSON' || e.type === 'ORG' || (e.type === 'LOC' && e.subtype !== 'FACILITY')
+/** A nationality stands for its people where no one else is named ("Egyptian police opened fire"). */
+const groupLike = (e: Entity) => e.type === 'MISC' && e.subtype === 'NORP'
+
+/** Words before a meeting trigger that make it announced or intended, not held. */
+const intendedMeeting =
+  /\b(?:will|would|shall|(?:plans?|planned|planning|expected|scheduled|set|due|intends?|intended|hopes?|hoped|wants?|wanted|agreed|agrees|is|are|was|were|offered|offers|decided|ready|willing|invited|asked|promised|pledged|prepared)\s+to)\s+(?:\w+\s+){0,2}$/i
+const intentToMeet: EventTrigger = { type: 'agree', code: '036', plover: 'AGREE', pattern: /$^/ }
 
 /**
  * Finds events — meet/consult, statement, deny, accuse, claim, threaten, demand, appeal,
- * investigate, negotiate — with CAMEO codes, actors, targets, time, place, the sources they rest
- * on, and their stance.
+ * investigate, negotiate, and the rest of PLOVER's types (agree, support, cooperate, aid, concede,
+ * retreat, reject, request, protest, mobilize, sanction, coerce, assault) — with CAMEO codes,
+ * actors, targets, time, place, the sources they rest on, and their stance. A sentence's events
+ * come in the order of their trigger words.
  *
  * Rules, each with the kind of sentence that prompted it:
  * - a trigger word (data/event-triggers.ts) makes an event; its actors are the people and
@@ -45,6 +54,8 @@ const actorLike = (e: Entity) => e.type === 'PERSON' || e.type === 'ORG' || (e.t
  * - "with X" after a meeting trigger names the other side; an inverted clause ("Sitting down with
  *   Lavrov were Richard Haass, …") takes its actors after the verb;
  * - a definite reference to a meeting already told ("the reported meeting") makes no new event;
+ *   a meeting announced or intended ("will meet", "plans to visit") is an intent to meet (036, AGREE);
+ * - where no person, organisation or place acts, a nationality does ("Egyptian police opened fire");
  * - "This was stated by … Maria Zakharova" adds its person to the previous sentence's statements;
  *   "The group was joined by … Charles Kupchan and … Thomas Graham" adds them to the last meeting;
  * - a quote becomes a statement event of its speaker; a trigger inside a quote without a subject of
@@ -89,6 +100,8 @@ export function findEvents(doc: EventInput): NewsEvent[] {
     }
 
     const taken: Span[] = []
+    // Where each event's trigger stands: a sentence's events go in the order of their words.
+    const at = new Map<NewsEvent, number>()
     for (const trigger of eventTriggers) {
       const re = new RegExp(trigger.pattern.source, 'gi')
       for (const m of sText.matchAll(re)) {
@@ -99,8 +112,11 @@ export function findEvents(doc: EventInput): NewsEvent[] {
         if (trigger.type === 'meet' && anaphoricEvent.test(before + m[0].replace(/\s+with$/i, ''))) continue
         if (trigger.type === 'claim' && /\b(?:the|these|those|his|her|their|its|such)\s+$/i.test(before)) continue
         taken.push({ start: ts, end: te })
-        const ev = makeTriggerEvent(doc, trigger, sentence, ts, te, inRange, quoteAt)
+        // A meeting announced or intended ("will meet", "plans to visit") has not happened: CAMEO 036, AGREE.
+        const told = trigger.type === 'meet' && intendedMeeting.test(before) ? intentToMeet : trigger
+        const ev = makeTriggerEvent(doc, told, sentence, ts, te, inRange, quoteAt)
         if (!ev) continue
+        at.set(ev, ts)
         // One event per type and actors in a sentence: "disinformation, a fake news" is one denial.
         if (thisSentence.some((e) => e.type === ev.type && sameSet(e.actors, ev.actors))) continue
         const cueQuote = doc.quotes.find((q) => q.cue && q.cue.start <= ts && te <= q.cue.end)
@@ -109,7 +125,7 @@ export function findEvents(doc: EventInput): NewsEvent[] {
         if (ev.type === 'meet') lastMeet = ev
       }
     }
-    events.push(...thisSentence.sort((a, b) => a.start - b.start))
+    events.push(...thisSentence.sort((a, b) => a.start - b.start || at.get(a)! - at.get(b)!))
     prevSentenceEvents = thisSentence
   }
 
@@ -161,7 +177,9 @@ function makeTriggerEvent(
   const before = text.slice(sentence.start, ts)
   let clauseStart = sentence.start
   for (const m of before.matchAll(/\bthat\b|,\s*with\b|[“"‘;]|\bwhich\b|\bwho\b/gi)) clauseStart = sentence.start + m.index + m[0].length
-  let actors = uniq(inRange(clauseStart, ts).filter((m) => actorLike(m.entity)).map((m) => m.entity.id))
+  const clause = inRange(clauseStart, ts)
+  let actors = uniq(clause.filter((m) => actorLike(m.entity)).map((m) => m.entity.id))
+  if (actors.length === 0 && trigger.type !== 'meet') actors = uniq(clause.filter((m) => groupLike(m.entity)).map((m) => m.entity.id))
   const quote = quoteAt(ts)
   const cueQuote = doc.quotes.find((q) => q.cue && q.cue.start <= ts && te <= q.cue.end)
   if (cueQuote?.speaker.entity && actors.length === 0) actors = [cueQuote.speaker.entity]
@@ -200,6 +218,7 @@ function makeTriggerEvent(
     }
   } else if (trigger.type !== 'deny' && trigger.type !== 'claim') {
     targets = uniq(after.slice(0, 3).map((m) => m.entity.id))
+    if (targets.length === 0) targets = uniq(inRange(te, sentence.end).filter((m) => groupLike(m.entity)).slice(0, 3).map((m) => m.entity.id))
   } else if (trigger.type === 'claim') {
     // What the claim is about, up to a clause that disputes it.
     const cut = contradiction.exec(text.slice(te, sentence.end))
