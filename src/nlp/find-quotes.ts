@@ -208,7 +208,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       k -= 2
       continue
     }
-    if (NP_INNER.has(l) || ((l === 'with' || l === 'to' || l === 'about') && /^(?:familiar|close|knowledgeable|briefed|loyal)$/.test(c.low(k - 1)))) {
+    // "people familiar with …", "people with direct knowledge of …": an anonymous source's description.
+    if (NP_INNER.has(l) || ((l === 'with' || l === 'to' || l === 'about') && /^(?:familiar|close|knowledgeable|briefed|loyal)$/.test(c.low(k - 1))) || (l === 'with' && /^(?:people|person|officials?|sources?|aides?|someone|insiders?)$/.test(c.low(k - 1)) && /^(?:direct|firsthand|first-hand|knowledge|access|ties|links)$/.test(c.low(k + 1)))) {
       a = k
       k--
       continue
@@ -220,6 +221,17 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       if (o >= lo && c.tok(o) === '(' && o > lo && isCap(c.tok(o - 1))) {
         a = o
         k = o - 1
+        continue
+      }
+      break
+    }
+    // "Neither Cruz nor Christie acknowledged …": both are the subject.
+    if (l === 'nor') {
+      let m = k - 1
+      while (m >= lo && m > k - 8 && c.low(m) !== 'neither' && isWord(c.tok(m))) m--
+      if (m >= lo && c.low(m) === 'neither') {
+        a = m
+        k = m - 1
         continue
       }
       break
@@ -346,8 +358,9 @@ function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
  * Then the quote tagger (`./quote-tagger.ts`, trained on PolNeAR) adds the attributions the rules miss
  * (mostly indirect ones: beliefs, stances, reports); every rule attribution is kept as it is. Last,
  * attributions that nest are resolved (`resolveNesting`: a cue inside another quote's content is part of
- * that quote), and the cue is reported as PolNeAR marks it (`cueAndContent`: "has also claimed",
- * "called for", no time phrase).
+ * that quote), the subject of a passive or impersonal cue is no speaker (`dropImpersonalSpeaker`: "Trump
+ * was asked …", "It is unclear whether …"), and the cue is reported as PolNeAR marks it (`cueAndContent`:
+ * "has also claimed", "called for", no time phrase).
  */
 export interface QuoteOptions {
   /**
@@ -368,7 +381,7 @@ export interface QuoteOptions {
 export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
   const model = options.model === undefined ? loadQuoteModel() : options.model
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules)
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules).map((at) => dropImpersonalSpeaker(c, at))
   const quotes: Quote[] = []
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []
   let n = 0
@@ -393,6 +406,57 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   }
   const sources = findSources(doc, speakers, quotes)
   return { quotes, sources }
+}
+
+const BE = /^(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting)$/
+/** Past participles that do not end in -ed, -en or -wn. */
+const IRREGULAR_PARTICIPLES = new Set('told said thought known seen shown found held felt meant sought written heard made'.split(' '))
+/** Participles that, after "be", are adjectives of attitude whose subject holds it ("Officials are concerned about …"). */
+const ATTITUDE_PARTICIPLES = new Set(
+  'worried concerned convinced pleased disappointed surprised interested determined committed opposed divided prepared inclined frustrated upset excited encouraged alarmed troubled disturbed outraged angered dismayed shocked satisfied impressed unimpressed confused amazed delighted thrilled relieved resigned'.split(' '),
+)
+/** A subject-less participle clause: "When asked about it, …", "Asked whether …". */
+const SUBORDINATORS = /^(?:when|whenever|if|once|after|before|until|unless|as|while|though|although|because)$/
+
+/**
+ * Is the cue a passive, whose grammatical subject is not its source? "Donald Trump was asked a question"
+ * (Trump is asked), "he's been accused of such behavior", "Mr. Sanders is seen as …", "it is expected
+ * that …", "when asked whether …": the source is left unsaid. Not with an agent ("was criticized by
+ * X"), nor for the subject's own words ("was quoted as saying") or attitude ("are concerned that").
+ */
+function passiveCue(c: Ctx, cue: Span): boolean {
+  const a = c.tokAfter(cue.start)
+  const b = c.tokBefore(cue.end) + 1
+  for (let k = a; k < b; k++) {
+    const hit = cueAt(c, k)
+    if (!hit) continue
+    const w = c.low(k)
+    if (!/(?:ed|en|wn)$/.test(w) && !IRREGULAR_PARTICIPLES.has(w)) return false
+    if (ATTITUDE_PARTICIPLES.has(w) || /^(?:quoted|heard|overheard|recorded)$/.test(w) || c.low(hit.end) === 'by') return false
+    let j = k - 1
+    while (j >= 0 && j >= a - 4 && ((AUX.has(c.low(j)) && !BE.test(c.low(j))) || /^[a-z]+ly$/.test(c.tok(j)) || c.low(j) === 'not' || c.low(j) === "n't")) j--
+    if (BE.test(c.low(j))) return true
+    return j < c.sentenceRange(k)[0] || SUBORDINATORS.test(c.low(j))
+  }
+  return false
+}
+
+/**
+ * An attribution whose speaker is not a source: the subject of a passive cue (`passiveCue`), an
+ * expletive "it" ("It is unclear whether …", "it seems that …", "It's easy to criticize …"), or a phrase
+ * of function words only. The speaker is dropped (PolNeAR: no source).
+ */
+export function dropImpersonalSpeaker(c: Ctx, at: Attribution): Attribution {
+  if (!at.speaker || !at.cue) return at
+  const s = c.tokAfter(at.speaker.start)
+  const e = c.tokBefore(at.speaker.end) + 1
+  const text = c.text.slice(at.speaker.start, at.speaker.end)
+  const expletive = (/^it$/i.test(text) && (BE.test(c.low(s + 1)) || /^(?:seems|seemed|appears|appeared|remains|remained)$/.test(c.low(s + 1)))) || /^it(?:['’]s| is| was)\s/i.test(text)
+  // A phrase of function words only ("the", "To", "In") names no one; pronouns do ("his", "that").
+  let named = false
+  for (let k = s; k < e && !named; k++) named = speakerPronouns.has(c.low(k)) || /^(?:this|that|these|those|his|her|their|its|our|my|your)$/.test(c.low(k)) || (isWord(c.tok(k)) && !DETERMINERS.has(c.low(k)) && !NP_INNER.has(c.low(k)) && !NOT_SOURCE_START.test(c.low(k)) && c.low(k) !== 'to')
+  if (named && !expletive && !passiveCue(c, at.cue)) return at
+  return { ...at, speaker: undefined, antecedent: undefined }
 }
 
 /**
@@ -442,6 +506,19 @@ export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c:
   return { c, input: { text: c.text, tokens: c.tokens, sentences: c.sentences, paragraphs: c.paras, entities: doc.entities, quoted, rules, ruleKind }, attributions }
 }
 
+/** Words that open a phrase that is not a speaker: prepositions, and adverbs that open a sentence. */
+const NOT_SOURCE_START = /^(?:in|on|at|of|with|within|without|besides|beyond|for|from|by|after|before|during|under|over|into|through|throughout|among|amid|against|toward|towards|since|until|when|while|if|as|than|ultimately|eventually|instead|meanwhile|however|finally|indeed|notably)$/
+
+/**
+ * Can the tagged source phrase `[a, b)` be the source of an attribution with these content fragments?
+ * Not when it lies inside the content ("“I think he can,” …": the "I" speaks inside the quotation), nor
+ * when it opens with a preposition or a sentence adverb ("Within months …", "Ultimately, …").
+ */
+function plausibleSource(c: Ctx, [a, b]: [number, number], fragments: readonly [number, number][]): boolean {
+  if (b <= a || fragments.some(([x, y]) => a < y && x < b)) return false
+  return !NOT_SOURCE_START.test(c.low(a))
+}
+
 /** The tagger's attributions, as the rules would write them (character spans, kind, cue class, antecedent of "who"). */
 function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: number, bias: TagBias = TAG_BIAS): Attribution[] {
   const quoted = input.quoted
@@ -459,15 +536,16 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       if (!cueClass && c.tok(t.cue[0]) === ':') cueClass = 'colon'
     }
     let antecedent: Span | undefined
-    if (t.source && t.source[1] - t.source[0] === 1 && RELATIVES.has(c.low(t.source[0])) && c.tok(t.source[0] - 1) === ',') {
-      const np = leftNP(c, t.source[0] - 2, c.sentenceRange(t.source[0])[0])
+    const tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
+    if (tagSource && tagSource[1] - tagSource[0] === 1 && RELATIVES.has(c.low(tagSource[0])) && c.tok(tagSource[0] - 1) === ',') {
+      const np = leftNP(c, tagSource[0] - 2, c.sentenceRange(tagSource[0])[0])
       if (np) antecedent = c.span(...np)
     }
     // The tagger marks whole source phrases, as PolNeAR does; in `name` mode the speaker is the name in it.
     let speaker: Span | undefined
     // "Donald was asked a question": the subject of a passive cue is its hearer, not its source.
     const passive = t.cue !== undefined && t.cue[1] - t.cue[0] >= 2 && /^(?:is|are|was|were|be|been|being)$/.test(c.low(t.cue[0])) && /ed$/.test(c.low(t.cue[0] + 1))
-    if (!t.source && t.cue && !passive) {
+    if (!tagSource && t.cue && !passive) {
       // A cue with no tagged source: the subject before it, as the rules find it ("the committee has long argued").
       const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
       const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])
@@ -476,8 +554,8 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
         if (subj.antecedent) antecedent = c.span(...subj.antecedent)
       }
     }
-    if (t.source) {
-      let [a, b] = t.source
+    if (tagSource) {
+      let [a, b] = tagSource
       // "Sen. Rand Paul (Ky.) has released …": a source cut after its title runs on through the name to the cue.
       if (t.cue && b <= t.cue[0] && isCap(c.tok(a))) while (b < t.cue[0] && b - a < 12 && (isCap(c.tok(b)) || /^[().\-]$/.test(c.tok(b)) || (NP_INNER.has(c.low(b)) && isCap(c.tok(b + 1))))) b++
       while (b > a && /^[,;:]$/.test(c.tok(b - 1))) b--
@@ -618,7 +696,11 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         const tail = c.text.slice(at.cue[1] < c.tokens.length ? c.tokens[at.cue[1] - 1]!.end : q.close, nq.open)
         const tailWords = (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length
         // An appositive or a participle after the speaker may be long: "…," said Larry Noble, an attorney with … . "…"
-        const appositive = /^[^,]*,\s+(?:a|an|the|who|whose|which|\p{Ll}+ing)\b/u.test(tail) && /[.!?]\s*$/.test(tail) && tailWords <= 40
+        // So may the rest of the attribution's sentence, when it holds no other cue and no quotation:
+        // "…," Clinton told reporters as she left the meeting. "…"; "…," said Jane Doe, director of X. "…"
+        let otherCue = false
+        for (let k = at.cue[1]; k < c.tokBefore(nq.open) + 1 && !otherCue; k++) otherCue = cueAt(c, k) !== null || c.low(k) === 'according'
+        const appositive = /[.!?]\s*$/.test(tail) && tailWords <= 40 && !/["“”«»]/.test(tail.trimEnd().slice(0, -1)) && !otherCue
         if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || /,\s+\p{Ll}+ing\b/u.test(tail))) break
       }
       if (q.depth > 0 && paraBreaks > 0) break
@@ -706,7 +788,7 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   // The attribution runs to the end of the sentence, or to the next quotation mark.
   let end = k
   // ("Rep. Jim Clyburn (D-S.C.), a member …": a period inside parentheses does not end the sentence.)
-  while (end < hi && !(END_PUNCT.has(c.tok(end)) && c.tok(end + 1) !== ')') && !MARKS.has(c.tok(end))) end++
+  while (end < hi && !(END_PUNCT.has(c.tok(end)) && c.tok(end + 1) !== ')' && c.tok(end + 1) !== ',') && !MARKS.has(c.tok(end))) end++
   const stop = end
   if (end < hi && END_PUNCT.has(c.tok(end))) end++
   while (k < stop && c.tok(k) === ',') k++
@@ -830,6 +912,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
   if (j < lo) return null
   let k = j
   const punct = c.tok(k)
+  // `…,” ESPN said in a statement. “…”`: a cue that ends its sentence attributes the quote before it;
+  // the next quote continues that one (`attributeDirect`), it is not introduced by it.
+  if (END_PUNCT.has(punct)) return null
   if (punct !== ':') {
     // "X said that "…"" only when the quotation is the rest of the sentence, not a phrase inside it.
     let t = c.tokAfter(q.close)
@@ -859,6 +944,12 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
       if (np) return { speaker: np, cue: [m, m + 2], cueClass: 'report', covered: [m, j + 1], continues: false, before: true }
     }
   }
+  // "… - Frank Newport and Jim Harter: “…”": names after a dash, then a colon.
+  if (punct === ':') {
+    let a = j
+    while (a > lo && j - a < 8 && (isCap(c.tok(a - 1)) && isWord(c.tok(a - 1)) || (/^(?:and|&)$/.test(c.low(a - 1)) && isCap(c.tok(a - 2))))) a--
+    if (a < j && a > lo && /^[-–—―]$/.test(c.tok(a - 1)) && isCap(c.tok(a)) && !NOT_SPEAKER_LABELS.has(c.low(a))) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [a - 1, j + 1], continues: false, before: true }
+  }
   // "Trump:" / "From the statement:" — a short capitalised phrase and a colon.
   if (punct === ':' && j - lo >= 1 && j - lo <= 6) {
     let a = lo
@@ -882,7 +973,8 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     // "Carole Bower, 75, a retiree in Carthage, Ill., said": walk back over the comma-separated segments.
     const commas: number[] = [j]
     let p = j - 1
-    while (p >= lo && !MARKS.has(c.tok(p)) && !END_PUNCT.has(c.tok(p)) && c.tok(p) !== ':' && j - p < 45) {
+    // ("Sen. Rand Paul, R-Ky., told …": a period before a comma ends an abbreviation, not the sentence.)
+    while (p >= lo && !MARKS.has(c.tok(p)) && !(END_PUNCT.has(c.tok(p)) && c.tok(p + 1) !== ',') && c.tok(p) !== ':' && j - p < 45) {
       if (c.tok(p) === ',') commas.push(p)
       p--
     }
@@ -907,7 +999,35 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     return null
   }
   const np = leftNP(c, j, lo)
-  return np ? { speaker: np } : null
+  return np ? { speaker: extendOverPrepositions(c, np, lo) } : null
+}
+
+const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
+
+/**
+ * A subject noun phrase with its prepositional modifiers: "[Some delegates at the convention in
+ * Philadelphia] said", "[Officials in three states] said", not only the last noun ("Philadelphia").
+ * Kept only when the longer phrase starts its clause, with a common noun before the first preposition
+ * ("In an interview with CNN, Smith said" and "met with Smith, who said" stay as they are).
+ */
+function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [number, number] {
+  let a = np[0]
+  for (let guard = 0; guard < 4; guard++) {
+    const p = a - 1
+    if (p - 1 < lo || !NP_PREPOSITIONS.test(c.low(p))) break
+    // The noun the phrase modifies: lower case ("delegates at"), or capitalised at the sentence start
+    // ("Officials in"); a cue word only as a noun after a determiner ("a report by").
+    const head = c.low(p - 1)
+    if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)))) break
+    if (NP_STOP.has(head) || DETERMINERS.has(head) || AUX.has(head) || /(?:ed|ing|ly)$/.test(head) || (cueByForm.has(head) && !DETERMINERS.has(c.low(p - 2)))) break
+    const left = leftNP(c, p - 1, lo)
+    if (!left || left[1] !== p) break
+    a = left[0]
+  }
+  if (a === np[0]) return np
+  const before = c.tok(a - 1)
+  const starts = a <= lo || before === ',' || MARKS.has(before) || /^(?:and|but|so|because|while|although|though|when|if)$/.test(c.low(a - 1))
+  return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np
 }
 
 function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): Attribution[] {
@@ -970,7 +1090,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         if (subj && /^it$/i.test(c.text.slice(c.tokens[subj.speaker[0]]!.start, c.tokens[subj.speaker[1] - 1]!.end)) && c.low(i + 1) === 'that') {
           const f = contentSpan(c, i + 1, end)
           if (f) push([f], [cs, i + 1], 'belief', undefined, undefined, undefined, true)
-        } else if (subj && (c.low(i + 1) === 'to' || /^[a-z]+$/.test(c.tok(i + 1)))) {
+        } else if (subj && (c.low(i + 1) === 'to' || (/^[a-z]+$/.test(c.tok(i + 1)) && !/^(?:at|in|on|before|with|for|from|alongside|onstage|outside|inside|live|briefly|together)$/.test(c.low(i + 1))))) {
+          // ("Trump appeared at the debate anyway": a place, not an impression.)
           const f1 = c.span(subj.speaker[0], subj.speaker[1])
           const f2 = contentSpan(c, i + 1, end, 1)
           if (f2 && !speakerPronouns.has(c.low(subj.speaker[0]))) push([f1, f2], [cs, i + 1], 'belief', undefined, undefined, undefined, true)
@@ -981,8 +1102,12 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       if (!cue) continue
       if (isCap(c.tok(i)) && i !== lo && isWord(c.tok(i - 1))) continue
       const verb = cue.verb
+      // "The win added to her lead": "add to" is not speech.
+      if (verb.lemma === 'add' && c.low(cue.end) === 'to') continue
       // Inside a quotation, "I think" and "we believe" belong to the quoted speech.
-      if (consumed[i] === 2 && (verb.class === 'belief' || /^(?:i|we|you)$/.test(c.low(cueStart(c, i, lo) - 1)))) continue
+      // So they do in a quotation the rules did not attribute (“I’m telling you, …” — Sessions told AFP).
+      const inQuote = consumed[i] === 2 || quoted.some((q) => q.start <= c.tokens[i]!.start && c.tokens[i]!.end <= q.end && q.end - q.start > 40)
+      if (inQuote && (verb.class === 'belief' || /^(?:i|i’m|i'm|we|you|you’re|you're)$/.test(c.low(cueStart(c, i, lo) - 1)) || /^(?:i|we|you)$/.test(c.low(i - 1)))) continue
       let e = cue.end
       const prev = c.low(i - 1)
       // A base form after a determiner is a noun ("the report", "a claim").
@@ -1015,7 +1140,11 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         const np = rightNP(c, e, hi)
         if (np && (isCap(c.tok(np[0])) || LOWER_HEARERS.has(c.low(np[0])))) {
           let b = np[1]
-          if (!isCap(c.tok(np[0]))) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
+          // "told The New York Times the talks had stalled", "told the Secretary of the Army the …": a
+          // name runs on through its capitalised words; a determiner after it opens the content.
+          const named = isCap(c.tok(np[0])) ? np[0] : DETERMINERS.has(c.low(np[0])) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
+          if (named < 0) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
+          else for (let k = named + 1; k < b; k++) if ((DETERMINERS.has(c.low(k)) && isCap(c.tok(k - 1))) || (!isCap(c.tok(k)) && !NP_INNER.has(c.low(k)))) b = k
           hearer = [np[0], b]
           contentFrom = b
           e = b
@@ -1049,8 +1178,30 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       let speaker: [number, number] | undefined
       let antecedent: [number, number] | undefined
       let fragments: Span[] = []
-      const cut = clauseEnd(c, hasThat || hearer ? contentFrom : ce, hi)
-      let forward = verb.clause === 'object' && !hasThat ? contentSpan(c, ce, cut, 1) : !hasThat && !hearer ? afterCueContent(c, ce, cut) : contentSpan(c, contentFrom, cut)
+      let cut = clauseEnd(c, hasThat || hearer ? contentFrom : ce, hi)
+      // "When Francis said Mr. Trump “is not Christian,” the crowd cheered": a cue in an opening
+      // subordinate clause; its content ends where that clause does, at the first comma.
+      if (SUBORDINATORS.test(c.low(lo)) && cs <= lo + 6) {
+        for (let m = ce; m < cut; m++) {
+          if (c.tok(m) !== ',') continue
+          // (`… “is not a Christian,” the crowd …`: a comma inside the closing mark ends the clause too.)
+          if (MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m) && !cutInsideQuote(c, m + 2)) {
+            cut = m + 2
+            break
+          }
+          if (cutInsideQuote(c, m) || (MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m + 1))) continue
+          // (", which he opposed," is a relative clause inside the content.)
+          if (/^(?:which|who|whom|whose)$/.test(c.low(m + 1))) {
+            m++
+            while (m < cut && c.tok(m) !== ',') m++
+            continue
+          }
+          cut = m
+          break
+        }
+      }
+      // "…, experts told me this week.": after a hearer, a time phrase alone is no content either.
+      let forward = verb.clause === 'object' && !hasThat ? contentSpan(c, ce, cut, 1) : !hasThat ? afterCueContent(c, hearer ? contentFrom : ce, cut) : contentSpan(c, contentFrom, cut)
       // "revealed the meeting to NBC": no content, but a hearer that is a source.
       if (forward && !hasThat && !hearer && words(c, ce, cut) <= 7) {
         const t = c.tokBefore(forward.end)
@@ -1101,12 +1252,15 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         speaker = subj.speaker
         antecedent = subj.antecedent
         const before = c.tok(speaker[0] - 1)
-        const afterCue = c.tok(ce)
+        // "…, the executive told The Washington Post, …": the cue with its hearer splits the content.
+        const ae = timePhraseEnd(c, hearer && !hasThat ? Math.max(ce, hearer[1]) : ce)
+        const afterCue = c.tok(ae)
         if (forward && !(afterCue === ',' && before === ',')) fragments = [forward]
         else if (before === ',' || MARKS.has(before)) {
           // "…, X said." / "…, X said, …" (a parenthetical cue splits the content)
           const f1 = contentSpan(c, regionStart, speaker[0] - 1)
-          const f2 = afterCue === ',' ? contentSpan(c, ce + 1, hi) : null
+          // ("…, Cruz explained, recalling the time …": a participle after the cue is the speaker's next act.)
+          const f2 = afterCue === ',' && !/ing$/.test(c.low(ae + 1)) ? contentSpan(c, ae + 1, hi) : null
           fragments = [f1, f2].filter((f): f is Span => f !== null)
         }
       }
@@ -1181,15 +1335,43 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   return { fragments, cue }
 }
 
+/** Words after a time phrase that do not open a content clause ("said Tuesday in a statement", "said Tuesday night"). */
+const cueAfterTime = /^(?:in|on|at|during|with|after|before|from|via|to|as|when|while|that|and|but|or|morning|afternoon|evening|night)$/
+
+/** The end of a time phrase starting at token `k` ("Tuesday", "on Tuesday", "last week", "yesterday"); `k` when none. */
+function timePhraseEnd(c: Ctx, k: number): number {
+  const day = (w: string) => /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w)
+  let t = k
+  if (c.low(t) === 'on' && day(c.low(t + 1))) t += 2
+  else if (/^(?:last|this|earlier|next)$/.test(c.low(t)) && /^(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)$/.test(c.low(t + 1))) t += 2
+  else if (day(c.low(t)) || /^(?:yesterday|today|tonight)$/.test(c.low(t))) t += 1
+  if (t > k && /^(?:morning|afternoon|evening|night)$/.test(c.low(t))) t++
+  return t
+}
+
 /** Content right after a cue with no "that": "said [the war is over]" — empty for "said on Tuesday." */
 function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   let k = e
   if (c.tok(k) === ':' ) k++
+  // "said Tuesday the plan would fail", "said last week it was over": a time phrase, then the content.
+  const t = timePhraseEnd(c, k)
+  if (t > k && t < hi && isWord(c.tok(t)) && !cueAfterTime.test(c.low(t)) && words(c, t, hi) >= 3) k = t
+  else if (t > k && c.tok(t) === ',') {
+    // "Smith said Tuesday, after the vote, that …": the content after the aside; "The plan, Smith
+    // said Tuesday, would fail": a parenthetical cue, whose content is around it.
+    let m = t + 1
+    while (m < Math.min(hi, t + 12) && !(c.low(m) === 'that' && c.tok(m - 1) === ',')) m++
+    if (m >= Math.min(hi, t + 12)) return null
+    k = m
+  }
   const f = contentSpan(c, k, hi)
   if (!f) return null
-  // Only a time or place phrase after the cue ("said on Tuesday", "said in a statement") is no content.
+  // Only a time or place phrase after the cue ("said on Tuesday", "said in a statement", "said in an
+  // interview with CNN", "said while in Ohio") is no content.
   const rest = c.text.slice(f.start, f.end)
-  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,]{0,60}$/.test(rest) && words(c, k, hi) <= 8) return null
+  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|with|after|before|from|via|outside|while)\b[^,]{0,60}$/.test(rest) && words(c, k, hi) <= 8) return null
+  // "said in an e-mail to clients", "said to reporters": the hearer, not the content.
+  if (/^to\s+(?:the|a|an|his|her|their|its|reporters|clients|supporters|investors|members|staff|journalists|voters|\p{Lu})/u.test(rest) && words(c, k, hi) <= 6) return null
   if (c.tok(k) === ',') return null
   return f
 }
@@ -1243,13 +1425,13 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
 }
 
 /** The subject at the start of a clause: "[Mr. Schultz] generally supported Democrats … and said". */
-const OPENERS = /^(?:on|in|at|after|before|during|since|when|while|as|even|hours|days|weeks|earlier|later|last|this|speaking|asked|following|despite|with|without|for|by|from|over|under|amid|if|although|though|because|once|unlike|like|according)$/
+const OPENERS = /^(?:on|in|at|after|before|during|since|when|while|as|even|hours|days|weeks|earlier|later|last|this|speaking|asked|following|despite|with|without|for|by|from|over|under|amid|if|although|though|because|once|unlike|like|according|within|besides|beyond|throughout|among|upon|toward|towards|until|instead|ultimately|eventually|meanwhile|however|finally|still|yet)$/
 
 function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | null {
   let k = lo
   while (k < hi && MARKS.has(c.tok(k))) k++
   // "On Sunday, Trump …", "Asked about it, she …": an opening phrase up to its comma is not the subject.
-  if (OPENERS.test(c.low(k)) || /(?:ing|ed)$/.test(c.low(k))) {
+  if (OPENERS.test(c.low(k)) || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ',')) {
     let m = k
     while (m < hi && c.tok(m) !== ',') m++
     if (m < hi) k = m + 1

@@ -4,7 +4,8 @@
  * and shipped as `models/quotes.json.gz`. The layers may overlap (a quote inside a quote).
  *
  * Features are local (word, lower form, shape, suffix, ±2 context words), cue-verb look-ups
- * (`./data/cue-verbs.ts`: the class of the word and the distance to the nearest cue in the sentence),
+ * (`./data/cue-verbs.ts`: the class of the word, the nearest cue in the sentence on either side with
+ * its distance, and the commas and "that" between it and the token),
  * quotation-mark state (`./quote-marks.ts`), sentence and paragraph position, the entity type of the
  * token (from `doc.entities`), the labels the rule-based attributions give the token (stacking: the
  * tagger learns where the rules are right), and the previous tags of all three layers. A second pass
@@ -141,7 +142,7 @@ const BOS = 0x5bd1e995
 const EOS = 0x1b873593
 
 /** Number of static features per token (rows in `TokenFeatures.rows`). */
-export const NSTATIC = 28
+export const NSTATIC = 32
 
 /** Per token, the weight rows of its static features, and what the history features need. */
 export interface TokenFeatures {
@@ -207,6 +208,15 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
     leftCue[i] = i > 0 && sentOf[i - 1] === s ? (cls[i - 1] ? i - 1 : leftCue[i - 1]!) : -1
   }
   for (let i = n - 1; i >= 0; i--) rightCue[i] = i + 1 < n && sentOf[i + 1] === sentOf[i] ? (cls[i + 1] ? i + 1 : rightCue[i + 1]!) : -1
+  // Commas since the nearest cue on the left (0, 1, 2+), and whether a "that" follows that cue.
+  const commaSince = new Uint8Array(n)
+  const thatAfterCue = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const l = leftCue[i]!
+    if (l < 0) continue
+    commaSince[i] = l === i - 1 ? 0 : Math.min(2, commaSince[i - 1]! + (tokens[i - 1]!.text === ',' ? 1 : 0))
+    thatAfterCue[i] = l + 1 < n && tokens[l + 1]!.text.toLowerCase() === 'that' ? 1 : 0
+  }
   // Quotation depth of each token.
   const depth = new Uint8Array(n)
   for (const q of inp.quoted) {
@@ -277,6 +287,12 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
     rows[o + 25] = row(25, rt[i]! * 32 + RT(i + 1))
     rows[o + 26] = row(26, rt[i]!, lowH[i]!)
     rows[o + 27] = isWord[i] ? row(27, 0) : row(28, lowH[i]!, W(i + 1))
+    // The nearest cue words themselves, not only their class: "endorsed [Trump]" takes an object,
+    // "said [he would win]" a clause.
+    rows[o + 28] = leftCue[i]! >= 0 ? row(29, lowH[leftCue[i]!]!, bucket(i - leftCue[i]!)) : row(29, 0)
+    rows[o + 29] = rightCue[i]! >= 0 ? row(30, lowH[rightCue[i]!]!, bucket(rightCue[i]! - i)) : row(30, 0)
+    rows[o + 30] = row(31, W(i - 2), W(i - 1))
+    rows[o + 31] = row(32, commaSince[i]! * 4 + (leftCue[i]! >= 0 ? 1 : 0) * 2 + thatAfterCue[i]!)
   }
   return { n, width: NSTATIC, rows, lowH, qcode, rcode }
 }

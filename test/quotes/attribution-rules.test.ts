@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import type { Quote } from '../../src/core/types.js'
+import { Ctx, dropImpersonalSpeaker, findQuotes, type Attribution } from '../../src/nlp/find-quotes.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+
+// Attribution rules added for issue #4, each with a made-up sentence of the kind that prompted it.
+// The rules are tested alone (`model: null`), so that the shipped tagger does not hide what they do.
+
+function rules(text: string) {
+  const tokens = tokenize(text)
+  return findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { model: null })
+}
+const content = (text: string, q: Quote) => (q.fragments ?? [q]).map((f) => text.slice(f.start, f.end)).join(' // ')
+const bare = (s: string) => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
+const show = (text: string, quotes: Quote[]) => quotes.map((q) => `${q.kind} [${content(text, q)}] cue=${q.cue?.text ?? ''} speaker=${q.speaker.text ?? ''}`)
+
+describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
+  it.each([
+    ['a time phrase after the hearer is no content', 'The plan will fail, the minister told reporters on Tuesday.', 'The plan will fail', 'told', 'the minister'],
+    ['a pronoun hearer and a time phrase', 'Even so, it would not be hard to raise the tax, experts told me this week.', 'Even so, it would not be hard to raise the tax', 'told', 'experts'],
+    ['a named hearer ends before a determiner', 'Officials told The New York Times the talks had stalled.', 'the talks had stalled', 'told', 'Officials'],
+    ['a pronoun after the hearer starts the content', 'The senator told Fox News he would run again.', 'he would run again', 'told', 'The senator'],
+    ['a time phrase between cue and content', 'Smith, who leads the panel, said Tuesday the plan would fail.', 'the plan would fail', 'said', 'Smith'],
+    ['a time phrase, an aside and "that"', 'Smith said Tuesday, after the vote, that the plan would fail.', 'that the plan would fail', 'said', 'Smith'],
+    ['the occasion and its audience are no content', 'Markets were calm, Jane Roe said in an e-mail to clients.', 'Markets were calm', 'said in an e-mail', 'Jane Roe'],
+    ['an interview with an outlet is no content', 'The plan would fail, Smith said in an interview with CNN.', 'The plan would fail', 'said in an interview', 'Smith'],
+    ['a state after the name, with its abbreviation period', 'Sen. Jane Roe, R-Ky., told Fox News that the polls were wrong.', 'that the polls were wrong', 'told', 'Sen. Jane Roe'],
+    ['a cue in an opening subordinate clause', 'When the bishop said the mayor “is not a Christian,” the crowd cheered.', 'the mayor “is not a Christian,”', 'said', 'the bishop'],
+    ['a relative clause inside such a content', 'When Smith said that the plan, which he opposed, would fail, the crowd cheered.', 'that the plan, which he opposed, would fail', 'said', 'Smith'],
+    ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    const { quotes } = rules(text)
+    const q = quotes.find((x) => bare(content(text, x)) === bare(quote))
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.cue?.text).toBe(cue)
+    expect(q!.speaker.text).toBe(speaker)
+  })
+
+  it('splits the content around a cue with its hearer', () => {
+    const text = 'Every Friday, the former executive told The Washington Post, Jones would lead a meeting.'
+    const { quotes } = rules(text)
+    expect(show(text, quotes)).toEqual(['indirect [Every Friday // Jones would lead a meeting] cue=told speaker=the former executive'])
+  })
+
+  it('splits the content around a cue with a time phrase', () => {
+    const text = 'The plan, Smith said Tuesday, would fail.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [The plan // would fail] cue=said speaker=Smith'])
+  })
+})
+
+describe('findQuotes rules: what is not a speech cue', () => {
+  it.each([
+    ['"add to" is not speech', 'The win added to her lead in the South.'],
+    ['"appeared at" is a place, not an impression', 'Trump appeared at the debate anyway.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+
+  it('still reads "appeared to" as an impression with no source', () => {
+    const text = 'Smith appeared to concede the race.'
+    const { quotes } = rules(text)
+    expect(quotes).toHaveLength(1)
+    expect(quotes[0]!.speaker.text).toBeUndefined()
+  })
+})
+
+describe('findQuotes rules: cues inside quotations', () => {
+  it('reads "I think" inside a quotation as part of it, attributed or not', () => {
+    for (const text of ['“I think the plan will fail, and I know the vote is close,” the senator said.', 'The senator left early.\n“I think the plan will fail, and I know the vote is close.”']) {
+      const { quotes } = rules(text)
+      expect(quotes.filter((q) => q.speaker.text === 'I'), show(text, quotes).join('\n')).toEqual([])
+    }
+  })
+})
+
+describe('findQuotes rules: speaker phrases', () => {
+  it.each([
+    ['a subject with its place', 'Some delegates at the convention in Philadelphia said they welcomed the debate.', 'Some delegates at the convention in Philadelphia'],
+    ['a document with its author', 'A report by the agency found that the program failed.', 'A report by the agency'],
+    ['a group of a place, capitalised at the start', 'Residents of the town say the water is unsafe.', 'Residents of the town'],
+    ['an anonymous source with knowledge', 'People with direct knowledge of the talks said they had stalled.', 'People with direct knowledge of the talks'],
+    ['not a prepositional phrase that opens the sentence', 'In an interview with CNN, Smith said the plan would fail.', 'Smith'],
+    ['not a sentence adverb', 'Ultimately, the minister said the plan would fail.', 'the minister'],
+    ['"neither … nor" subjects', 'Neither Cruz nor Christie acknowledged the new rules.', 'Neither Cruz nor Christie'],
+    ['names after a dash and before a colon', 'VOTERS WANT A LEADER - Jane Roe and John Doe: “We found that voters want a leader.”', 'Jane Roe and John Doe'],
+  ])('%s', (_name, text, speaker) => {
+    const { quotes } = rules(text)
+    expect(quotes.map((q) => q.speaker.text), show(text, quotes).join('\n')).toEqual([speaker])
+  })
+})
+
+describe('findQuotes rules: direct quotes continued after the attribution', () => {
+  it.each([
+    ['a cue phrase that ends its sentence does not open the next quote', '“The company is inclusive,” the network said in a statement. “His conduct was unacceptable.”\nHe declined to comment.'],
+    ['the rest of the attribution sentence', '“We are going to win,” Clinton told reporters as she left the meeting with party leaders. “We will take back the House.”'],
+    ['an appositive with no article', '“It is over,” said Jane Doe, director of Acme Corp., a trade group. “We lost.”'],
+  ])('%s', (_name, text) => {
+    const { quotes } = rules(text)
+    const direct = quotes.filter((q) => q.kind === 'direct')
+    expect(direct, show(text, quotes).join('\n')).toHaveLength(1)
+    expect(direct[0]!.fragments).toHaveLength(2)
+  })
+
+  it('does not continue across another cue in the attribution sentence', () => {
+    const text = '“It is over,” Smith said, while his aides insisted that the count in two of the counties was plainly wrong. “We lost.”'
+    const direct = rules(text).quotes.filter((q) => q.kind === 'direct')
+    expect(direct[0]!.fragments).toBeUndefined()
+  })
+})
+
+describe('dropImpersonalSpeaker', () => {
+  /** The attribution of `text` with the given cue and speaker phrases. */
+  function drop(text: string, cue: string, speaker: string): Attribution {
+    const tokens = tokenize(text)
+    const c = new Ctx({ text, tokens, sentences: splitSentences(text, tokens), entities: [] })
+    const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length })
+    const at: Attribution = { kind: 'indirect', fragments: [{ start: text.length - 5, end: text.length - 1 }], cue: span(cue), speaker: span(speaker) }
+    return dropImpersonalSpeaker(c, at)
+  }
+  it.each([
+    ['the subject of a passive is its hearer', 'Donald Smith was asked whether he would run.', 'was asked', 'Donald Smith', false],
+    ['a passive after "been"', 'Since then he has been accused of lying about the loan.', 'has been accused of', 'he', false],
+    ['a passive with an adverb', 'Mr. Jones is widely seen as the favourite.', 'is widely seen as', 'Mr. Jones', false],
+    ['a participle clause with no subject', 'When asked about the loan, Jones said it was legal.', 'asked about', 'Jones', false],
+    ['an expletive "it"', 'It is unclear whether the plan will pass.', 'is unclear', 'It', false],
+    ['an active cue keeps its subject', 'Donald Smith asked whether the vote would be delayed.', 'asked', 'Donald Smith', true],
+    ['an agent keeps the speaker', 'Jones was criticized by the senator for the loan.', 'was criticized', 'the senator', true],
+    ['the subject\'s own words', 'Jones was quoted as saying the loan was legal.', 'was quoted as saying', 'Jones', true],
+    ['an attitude of the subject', 'Officials are concerned that the loan was illegal.', 'are concerned', 'Officials', true],
+    ['"has said" is active', 'The minister has said the loan was legal.', 'has said', 'The minister', true],
+    ['an expletive "it" with an adjective', "It's easy to criticize the length of the campaign.", 'to criticize', "It's easy", false],
+    ['a phrase of function words', 'In the end, to refuse the result would be wrong.', 'refuse', 'In the', false],
+    ['a possessive pronoun names its holder', 'His claim that the vote was rigged was false.', 'claim', 'His', true],
+  ])('%s', (_name, text, cue, speaker, kept) => {
+    expect(drop(text, cue, speaker).speaker !== undefined).toBe(kept)
+  })
+})
