@@ -74,6 +74,8 @@ const M_SURNAME = mark('SURNAME')
 const M_CITY = [mark('B-CITY'), mark('B-CITY1'), mark('I-CITY')] as const
 const M_TYPE = ENTITY_TYPES.map((t) => [mark('B-' + t), mark('B-' + t + '1'), mark('I-' + t)] as const)
 
+const NO_MARKS: number[] = Object.freeze([]) as unknown as number[]
+
 /**
  * Per gazetteer entry's first word, the most words an entry starting with it has: the lookup of
  * longer strings stops there (an upper bound; a word with a space in it is looked up to `GAZ_MAX`).
@@ -98,7 +100,12 @@ export function gazetteerSpans(gaz: Gazetteer): Map<string, number> {
  * `gazetteerSpans`) only saves lookups that cannot match.
  */
 function gazetteerMarks(words: readonly string[], gaz: Gazetteer, caps = false, spans?: Map<string, number>): number[][] {
-  const marks: number[][] = words.map(() => [])
+  // One shared empty list for the (many) tokens without a mark; a token's own list is made at its first mark.
+  const marks: number[][] = new Array<number[]>(words.length).fill(NO_MARKS)
+  const push = (k: number, m: number): void => {
+    if (marks[k] === NO_MARKS) marks[k] = []
+    marks[k]!.push(m)
+  }
   const titled = caps ? words.map((w) => (isAllCaps(w) ? titleCase(w) : w)) : undefined
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!.charCodeAt(0)
@@ -119,11 +126,11 @@ function gazetteerMarks(words: readonly string[], gaz: Gazetteer, caps = false, 
         if (bits === undefined && tkey !== key) bits = gaz.get(tkey)
       }
       if (bits === undefined) continue
-      if (bits & 16) marks[i]!.push(M_NAME)
-      if (bits & 64 && n === 1) marks[i]!.push(M_SURNAME)
+      if (bits & 16) push(i, M_NAME)
+      if (bits & 64 && n === 1) push(i, M_SURNAME)
       const spread = (m: readonly [number, number, number]): void => {
-        marks[i]!.push(n === 1 ? m[1] : m[0])
-        for (let k = 1; k < n; k++) marks[i + k]!.push(m[2])
+        push(i, n === 1 ? m[1] : m[0])
+        for (let k = 1; k < n; k++) push(i + k, m[2])
       }
       if (bits & 32) spread(M_CITY)
       ENTITY_TYPES.forEach((t, k) => {

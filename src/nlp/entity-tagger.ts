@@ -328,6 +328,8 @@ const LEX_LIMIT = 40_000
 type GramTree = Map<number, GramTree | number>
 const NONE = new Int32Array(NTAGS + 1).fill(-1)
 const BIO: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])]
+/** Each BILOU tag's BIO form, by index. */
+const BIO_OF: readonly string[] = toBio(TAGS)
 const BIO_INDEX = new Map(BIO.map((t, k) => [t, k]))
 const TAG_INDEX = new Map<string, number>([...TAGS.map((t, k): [string, number] => [t, k]), ['<s>', NTAGS]])
 
@@ -686,7 +688,7 @@ function decodeSteps(size: number): { tag: Int32Array; back: Int32Array } {
 
 /**
  * Beam decoding with the compiled model: pass `pass`'s static scores of the sentence (`sentence`),
- * plus `extra` (the second pass's features) when given; BILOU tags.
+ * plus `extra` (the second pass's features) when given; BIO tags (the decoder works in BILOU).
  *
  * A greedy decoder that has opened an entity must go on with I- until it can afford an L-, which is
  * how "Greater Milwaukee Open Thursday as 20-year-old Tiger Woods" became one ORG; keeping the `beam`
@@ -789,7 +791,7 @@ function decodeRows(c: Compiled, pass: number, sentence: SentenceScores, extra: 
   }
   const out: string[] = new Array<string>(n)
   for (let i = n - 1; i >= 0; i--) {
-    out[i] = TAGS[stepTag[i * beam + h]!]!
+    out[i] = BIO_OF[stepTag[i * beam + h]!]!
     h = stepBack[i * beam + h]!
   }
   return out
@@ -822,7 +824,7 @@ export function tagPass(sentences: readonly (readonly string[])[], model: Entity
   const c = compile(model) // pass 0 of the compiled model is `model`'s own weights
   const scores = documentScores(c, model, sentences)
   const pred = first ? docPredictions(sentences, first) : undefined
-  return sentences.map((words, s) => toBio(decodeRows(c, 0, scores[s]!, first ? secondPassScores(c, 0, words, first[s]!, pred!) : undefined, beam, model.temperature)))
+  return sentences.map((words, s) => decodeRows(c, 0, scores[s]!, first ? secondPassScores(c, 0, words, first[s]!, pred!) : undefined, beam, model.temperature))
 }
 
 /** Tags the sentences of one document (they share document-level features). */
@@ -830,11 +832,11 @@ export function tagDocument(sentences: readonly (readonly string[])[], model: En
   const c = compile(model)
   const scores = documentScores(c, model, sentences)
   const beam = model.beam ?? 1
-  const first = sentences.map((_, s) => toBio(decodeRows(c, 0, scores[s]!, undefined, beam, model.temperature)))
+  const first = sentences.map((_, s) => decodeRows(c, 0, scores[s]!, undefined, beam, model.temperature))
   if (!model.second) return first
   const pred = docPredictions(sentences, first)
   const temp2 = model.second.temperature
-  return sentences.map((words, s) => toBio(decodeRows(c, 1, scores[s]!, secondPassScores(c, 1, words, first[s]!, pred), beam, temp2)))
+  return sentences.map((words, s) => decodeRows(c, 1, scores[s]!, secondPassScores(c, 1, words, first[s]!, pred), beam, temp2))
 }
 
 /** Tags one sentence given as words (the dataset's or our tokenizer's tokens); BIO tags. */
