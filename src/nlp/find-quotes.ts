@@ -1,5 +1,5 @@
 import type { Entity, Quote, QuoteKind, Source, Span, Speaker, Token } from '../core/types.js'
-import { cueAdjectives, cueByForm, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
+import { cueAdjectives, cueByForm, cueNouns, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
 import { findSources, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
 import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
@@ -1079,6 +1079,21 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], 'belief', subj.speaker, subj.antecedent)
           lastSpeaker = subj.speaker
           consumed[i] = 1
+        }
+        continue
+      }
+      // "Trump's claim that …", "her belief that …": a cue noun after a possessor, with a that-clause.
+      const nounClass = cueNouns.get(low)
+      if (nounClass && c.low(i + 1) === 'that' && i - 1 >= regionStart && !consumed[i - 1]) {
+        const prev = c.low(i - 1)
+        let speaker: [number, number] | null = null
+        if (/^(?:his|her|their)$/.test(prev)) speaker = [i - 1, i]
+        else if ((prev === "'s" || prev === '’s') && i - 2 >= regionStart) speaker = leftNP(c, i - 2, regionStart)
+        const f = speaker ? contentSpan(c, i + 1, clauseEnd(c, i + 1, hi), 3) : null
+        if (speaker && f) {
+          push([f], [i, i + 1], nounClass, speaker)
+          consumed[i] = 1
+          i = c.tokBefore(f.end)
         }
         continue
       }

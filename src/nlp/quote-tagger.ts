@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import type { Entity, Span, Token } from '../core/types.js'
-import { cueByForm } from './data/cue-verbs.js'
+import { cueByForm, cueNouns } from './data/cue-verbs.js'
 import type { QuotedSpan } from './quote-marks.js'
 
 /** Layers, in the order of the weight rows: `weights[f * 9 + layer * 3 + tag]`, tag 0 = O, 1 = B, 2 = I. */
@@ -133,7 +133,10 @@ const row = (t: number, x: number, y = 0): number => mix(mix(t * 0x9e3779b1 + 1,
 const CLASSES = ['', 'speech', 'report', 'deny', 'accuse', 'claim', 'belief', 'stance']
 function cueClass(low: string): number {
   const list = cueByForm.get(low)
-  return list ? CLASSES.indexOf(list[0]!.class) : 0
+  if (list) return CLASSES.indexOf(list[0]!.class)
+  // Cue nouns ("criticism", "belief") mark an attribution too.
+  const noun = cueNouns.get(low)
+  return noun ? CLASSES.indexOf(noun) : 0
 }
 
 const bucket = (d: number) => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6)

@@ -31,6 +31,9 @@ const v = (lemma: string, forms: string, cls: CueClass, clause: CueVerb['clause'
   clause,
 })
 
+/** A cue whose base form is mostly a noun ("a protest", "the label"): only the inflected forms are cues. */
+const w = (lemma: string, forms: string, cls: CueClass, clause: CueVerb['clause'] = 'any'): CueVerb => ({ ...v(lemma, forms, cls, clause), forms: forms.split(' ') })
+
 export const cueVerbs: readonly CueVerb[] = [
   // speech
   v('say', 'says said saying', 'speech'),
@@ -173,6 +176,116 @@ export const cueVerbs: readonly CueVerb[] = [
   v('talk about', 'talks_about talked_about talking_about', 'speech', 'object'),
   v('speak about', 'speaks_about spoke_about speaking_about', 'speech', 'object'),
   v('apologize for', 'apologizes_for apologized_for apologizing_for', 'speech', 'object'),
+  // Wider lexicon, by frame (FrameNet Statement, Communication, Reporting, Opinion, Awareness, Certainty,
+  // Desiring, Purpose, Judgment_communication, Predicting, Complaining; VerbNet say, tell, complain,
+  // advise, admire). Words that are mostly nouns or ordinary verbs ("figure", "hold", "rule", "order",
+  // "like", "aim", "play down", "push for") are left out: every form, and the first word of a multi-word cue,
+  // also cuts noun phrases and content clauses and is a cue feature of the tagger wherever it occurs.
+  // Statement and Communication: a clause or a quotation follows.
+  v('comment', 'comments commented commenting', 'speech', 'that'),
+  v('affirm', 'affirms affirmed affirming', 'speech'),
+  v('reaffirm', 'reaffirms reaffirmed reaffirming', 'speech'),
+  v('proclaim', 'proclaims proclaimed proclaiming', 'speech'),
+  v('exclaim', 'exclaims exclaimed exclaiming', 'speech'),
+  v('retort', 'retorts retorted retorting', 'speech'),
+  v('shout', 'shouts shouted shouting', 'speech', 'that'),
+  v('yell', 'yells yelled yelling', 'speech', 'that'),
+  v('whisper', 'whispers whispered whispering', 'speech', 'that'),
+  v('mutter', 'mutters muttered muttering', 'speech', 'that'),
+  v('inform', 'informs informed informing', 'speech', 'that'),
+  v('remind', 'reminds reminded reminding', 'speech', 'that'),
+  v('advise', 'advises advised advising', 'speech', 'object'),
+  v('instruct', 'instructs instructed instructing', 'speech', 'object'),
+  v('clarify', 'clarifies clarified clarifying', 'speech', 'that'),
+  v('specify', 'specifies specified specifying', 'speech', 'that'),
+  v('recount', 'recounts recounted recounting', 'speech', 'object'),
+  v('confess', 'confesses confessed confessing', 'speech'),
+  v('swear', 'swears swore sworn swearing', 'speech', 'that'),
+  v('guarantee', 'guarantees guaranteed guaranteeing', 'speech', 'that'),
+  v('muse', 'muses mused musing', 'speech'),
+  v('brag', 'brags bragged bragging', 'claim'),
+  v('concur', 'concurs concurred concurring', 'speech', 'that'),
+  w('request', 'requested', 'speech', 'object'),
+  v('inquire', 'inquires inquired inquiring', 'speech'),
+  v('characterize', 'characterizes characterized characterizing characterise characterises characterised', 'speech', 'object'),
+  v('dub', 'dubs dubbed dubbing', 'speech', 'object'),
+  w('brand', 'branded', 'speech', 'object'),
+  w('label', 'labeled labelled', 'speech', 'object'),
+  v('advocate', 'advocates advocated advocating', 'claim', 'object'),
+  // Opinion and Certainty: an assertion or a view.
+  v('opine', 'opines opined opining', 'claim'),
+  v('posit', 'posits posited positing', 'claim'),
+  v('speculate', 'speculates speculated speculating', 'claim'),
+  v('theorize', 'theorizes theorized theorizing', 'claim'),
+  v('surmise', 'surmises surmised surmising', 'belief', 'that'),
+  v('reckon', 'reckons reckoned reckoning', 'belief', 'that'),
+  v('suspect', 'suspects suspected suspecting', 'belief', 'that'),
+  v('doubt', 'doubts doubted doubting', 'belief', 'that'),
+  v('assume', 'assumes assumed assuming', 'belief', 'that'),
+  v('presume', 'presumes presumed presuming', 'belief', 'that'),
+  v('deem', 'deems deemed deeming', 'belief', 'object'),
+  v('wonder', 'wonders wondered wondering', 'belief'),
+  v('imagine', 'imagines imagined imagining', 'belief', 'that'),
+  // Awareness: knowing, learning, noticing.
+  v('realize', 'realizes realized realizing realise realises realised', 'belief', 'that'),
+  v('understand', 'understands understood understanding', 'belief', 'that'),
+  v('learn', 'learns learned learnt learning', 'report', 'that'),
+  v('discover', 'discovers discovered discovering', 'report', 'that'),
+  v('notice', 'notices noticed noticing', 'belief', 'that'),
+  v('determine', 'determines determined determining', 'report', 'that'),
+  v('verify', 'verifies verified verifying', 'report', 'that'),
+  v('demonstrate', 'demonstrates demonstrated demonstrating', 'report', 'that'),
+  v('prove', 'proves proved proven proving', 'report', 'that'),
+  v('calculate', 'calculates calculated calculating', 'report', 'that'),
+  // Predicting: what will happen.
+  v('forecast', 'forecasts forecasted forecasting', 'report', 'that'),
+  v('anticipate', 'anticipates anticipated anticipating', 'belief', 'that'),
+  v('foresee', 'foresees foresaw foreseen foreseeing', 'belief', 'that'),
+  v('envision', 'envisions envisioned envisioning', 'belief', 'object'),
+  // Desiring and Purpose: wishes and intentions (PolNeAR's content is what is wanted).
+  v('wish', 'wishes wished wishing', 'belief', 'object'),
+  v('aspire', 'aspires aspired aspiring', 'belief', 'object'),
+  // Complaining: a grievance.
+  v('lament', 'laments lamented lamenting', 'speech'),
+  v('bemoan', 'bemoans bemoaned bemoaning', 'accuse', 'object'),
+  v('grumble', 'grumbles grumbled grumbling', 'speech'),
+  v('gripe', 'gripes griped griping', 'speech'),
+  w('protest', 'protested', 'deny', 'that'),
+  w('object', 'objected', 'deny', 'that'),
+  // Denial and rebuttal.
+  v('disagree', 'disagrees disagreed disagreeing', 'deny'),
+  v('refute', 'refutes refuted refuting', 'deny', 'object'),
+  v('rebut', 'rebuts rebutted rebutting', 'deny', 'object'),
+  v('contradict', 'contradicts contradicted contradicting', 'deny', 'object'),
+  v('downplay', 'downplays downplayed downplaying', 'deny', 'object'),
+  v('brush off', 'brushes_off brushed_off brushing_off', 'deny', 'object'),
+  v('shrug off', 'shrugs_off shrugged_off shrugging_off', 'deny', 'object'),
+  // Judgment_communication: blame and praise of someone (the object is the content).
+  v('fault', 'faults faulted faulting', 'accuse', 'object'),
+  v('castigate', 'castigates castigated castigating', 'accuse', 'object'),
+  v('chastise', 'chastises chastised chastising', 'accuse', 'object'),
+  v('rebuke', 'rebukes rebuked rebuking', 'accuse', 'object'),
+  v('scold', 'scolds scolded scolding', 'accuse', 'object'),
+  v('berate', 'berates berated berating', 'accuse', 'object'),
+  v('lambaste', 'lambastes lambasted lambasting', 'accuse', 'object'),
+  v('excoriate', 'excoriates excoriated excoriating', 'accuse', 'object'),
+  v('ridicule', 'ridicules ridiculed ridiculing', 'accuse', 'object'),
+  v('deride', 'derides derided deriding', 'accuse', 'object'),
+  v('disparage', 'disparages disparaged disparaging', 'accuse', 'object'),
+  v('belittle', 'belittles belittled belittling', 'accuse', 'object'),
+  v('assail', 'assails assailed assailing', 'accuse', 'object'),
+  v('chide', 'chides chided chiding', 'accuse', 'object'),
+  v('bash', 'bashes bashed bashing', 'accuse', 'object'),
+  v('lash out', 'lashes_out lashed_out lashing_out', 'accuse', 'object'),
+  v('commend', 'commends commended commending', 'stance', 'object'),
+  v('laud', 'lauds lauded lauding', 'stance', 'object'),
+  v('hail', 'hails hailed hailing', 'stance', 'object'),
+  v('congratulate', 'congratulates congratulated congratulating', 'stance', 'object'),
+  v('admire', 'admires admired admiring', 'stance', 'object'),
+  w('champion', 'championed championing', 'stance', 'object'),
+  v('embrace', 'embraces embraced embracing', 'stance', 'object'),
+  v('disapprove', 'disapproves disapproved disapproving', 'stance', 'object'),
+  v('distrust', 'distrusts distrusted distrusting', 'belief', 'object'),
 ]
 
 /**
@@ -187,6 +300,23 @@ export const cueAdjectives: ReadonlySet<string> = new Set(
 export const cuePhrases: readonly { words: readonly string[]; class: CueClass }[] = [
   { words: ['according', 'to'], class: 'report' },
 ]
+
+/**
+ * Nouns that attribute a that-clause to their possessor: "Trump's claim that …", "her belief that …"
+ * (FrameNet Statement, Opinion, Certainty, Predicting, Complaining and Commitment nouns).
+ */
+export const cueNouns: ReadonlyMap<string, CueClass> = new Map(
+  (
+    [
+      ['speech', 'statement statements announcement declaration admission admissions acknowledgment acknowledgement promise promises pledge vow warning warnings assurance assurances complaint complaints comment comments remark remarks explanation suggestion threat'],
+      ['claim', 'claim claims assertion assertions contention argument insistence boast theory'],
+      ['accuse', 'allegation allegations accusation accusations charge charges criticism'],
+      ['deny', 'denial denials'],
+      ['belief', 'belief beliefs view views opinion conviction suspicion assumption fear fears hope hopes worry concern concerns expectation expectations prediction predictions sense feeling impression'],
+      ['report', 'finding findings conclusion report estimate'],
+    ] as const
+  ).flatMap(([cls, words]) => words.split(' ').map((w) => [w, cls] as [string, CueClass])),
+)
 
 /** Verbs after which an object (the hearer) comes before the content: "told reporters that …". */
 export const hearerVerbs: ReadonlySet<string> = new Set(['tell', 'ask', 'warn', 'urge', 'remind', 'assure', 'inform', 'caution', 'email'])

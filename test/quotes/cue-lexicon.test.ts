@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import type { Quote } from '../../src/core/types.js'
+import { findQuotes } from '../../src/nlp/find-quotes.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+
+// The wider cue lexicon (`src/nlp/data/cue-verbs.ts`): verbs of statement, opinion, awareness,
+// prediction, complaint and judgment, and cue nouns after a possessor. Made-up sentences, rules alone.
+
+function rules(text: string) {
+  const tokens = tokenize(text)
+  return findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { model: null })
+}
+const content = (text: string, q: Quote) => (q.fragments ?? [q]).map((f) => text.slice(f.start, f.end)).join(' // ')
+const bare = (s: string) => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
+const show = (text: string, quotes: Quote[]) => quotes.map((q) => `${q.kind} [${content(text, q)}] cue=${q.cue?.text ?? ''} speaker=${q.speaker.text ?? ''}`)
+
+describe('findQuotes rules: the wider cue lexicon', () => {
+  it.each([
+    ['a statement verb', 'The mayor reaffirmed that the bridge would reopen in May.', 'that the bridge would reopen in May', 'reaffirmed', 'The mayor'],
+    ['an opinion verb', 'Ms. Carter speculated that the council would delay the vote.', 'that the council would delay the vote', 'speculated', 'Ms. Carter'],
+    ['an awareness verb with "that"', 'The auditors discovered that the fund had lost money for years.', 'that the fund had lost money for years', 'discovered', 'The auditors'],
+    ['a prediction verb', 'Economists anticipate that prices will rise next spring.', 'that prices will rise next spring', 'anticipate', 'Economists'],
+    ['a complaint after the content', 'The rules keep changing, the farmer lamented.', 'The rules keep changing', 'lamented', 'the farmer'],
+    ['a judgment verb takes its object', 'The governor lambasted the new budget plan.', 'the new budget plan', 'lambasted', 'The governor'],
+    ['a hearer before the content', 'Officials reminded residents that the roads would close at noon.', 'that the roads would close at noon', 'reminded', 'Officials'],
+    ['a denial verb', 'The company downplayed the risk of a strike.', 'the risk of a strike', 'downplayed', 'The company'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    const { quotes } = rules(text)
+    const q = quotes.find((x) => bare(content(text, x)) === bare(quote))
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.cue?.text).toBe(cue)
+    expect(q!.speaker.text).toBe(speaker)
+  })
+
+  it.each([
+    ['a possessor name', "Markets fell on the minister's prediction that rates would rise.", 'rates would rise', 'prediction', 'the minister'],
+    ['a possessive pronoun', 'The plant closed a day after her warning that the jobs would go abroad.', 'the jobs would go abroad', 'warning', 'her'],
+  ])('a cue noun after %s', (_name, text, quote, cue, speaker) => {
+    const { quotes } = rules(text)
+    const q = quotes.find((x) => bare(content(text, x)).replace(/^that /, '') === quote)
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.cue?.text).toBe(cue)
+    expect(q!.speaker.text).toBe(speaker)
+  })
+
+  it('does not take a noun that only looks like a cue', () => {
+    const text = 'The protest drew thousands of people to the square on Sunday.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
