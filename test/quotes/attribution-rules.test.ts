@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Quote } from '../../src/core/types.js'
-import { Ctx, dropImpersonalSpeaker, findQuotes, type Attribution } from '../../src/nlp/find-quotes.js'
+import { Ctx, dropImpersonalSpeaker, type Attribution } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
+import { bare, content, rules, show } from './helpers.js'
 
 // Attribution rules added for issue #4, each with a made-up sentence of the kind that prompted it.
 // The rules are tested alone (`model: null`), so that the shipped tagger does not hide what they do.
 
-function rules(text: string) {
-  const tokens = tokenize(text)
-  return findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { model: null })
-}
-const content = (text: string, q: Quote) => (q.fragments ?? [q]).map((f) => text.slice(f.start, f.end)).join(' // ')
-const bare = (s: string) => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
-const show = (text: string, quotes: Quote[]) => quotes.map((q) => `${q.kind} [${content(text, q)}] cue=${q.cue?.text ?? ''} speaker=${q.speaker.text ?? ''}`)
 
 describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
   it.each([

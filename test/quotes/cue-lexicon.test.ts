@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Quote } from '../../src/core/types.js'
-import { findQuotes } from '../../src/nlp/find-quotes.js'
-import { splitSentences } from '../../src/nlp/split-sentences.js'
-import { tokenize } from '../../src/nlp/tokenize.js'
+import { bare, content, rules, show } from './helpers.js'
 
 // The wider cue lexicon (`src/nlp/data/cue-verbs.ts`): verbs of statement, opinion, awareness,
 // prediction, complaint and judgment, and cue nouns after a possessor. Made-up sentences, rules alone.
 
-function rules(text: string) {
-  const tokens = tokenize(text)
-  return findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { model: null })
-}
-const content = (text: string, q: Quote) => (q.fragments ?? [q]).map((f) => text.slice(f.start, f.end)).join(' // ')
-const bare = (s: string) => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
-const show = (text: string, quotes: Quote[]) => quotes.map((q) => `${q.kind} [${content(text, q)}] cue=${q.cue?.text ?? ''} speaker=${q.speaker.text ?? ''}`)
 
 describe('findQuotes rules: the wider cue lexicon', () => {
   it.each([

@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
-import { analyse } from './helpers.js'
+import { analyse, bare } from './helpers.js'
 
 /** The quoted words without surrounding quotation marks and final punctuation. */
-const bare = (s: string) => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
 
 interface Case {
   text: string

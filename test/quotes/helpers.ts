@@ -1,4 +1,4 @@
-import type { Entity } from '../../src/core/types.js'
+import type { Entity, Quote } from '../../src/core/types.js'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -9,3 +9,18 @@ export function analyse(text: string, entities: Entity[] = []) {
   const sentences = splitSentences(text, tokens)
   return findQuotes({ text, tokens, sentences, entities })
 }
+
+/** The rule attributions alone (no tagger), so that the shipped model does not hide what the rules do. */
+export function rules(text: string) {
+  const tokens = tokenize(text)
+  return findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { model: null })
+}
+
+/** A quote's content as text, its fragments joined by " // ". */
+export const content = (text: string, q: Quote): string => (q.fragments ?? [q]).map((f) => text.slice(f.start, f.end)).join(' // ')
+
+/** Text without the quotation marks, spaces and closing punctuation around it. */
+export const bare = (s: string): string => s.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,]+$/g, '')
+
+/** One line per quote, for failure messages. */
+export const show = (text: string, quotes: Quote[]): string[] => quotes.map((q) => `${q.kind} [${content(text, q)}] cue=${q.cue?.text ?? ''} speaker=${q.speaker.text ?? ''}`)
