@@ -17,6 +17,11 @@ export interface ScoreQuote extends ScoreSpan {
   fragments?: readonly (readonly [number, number] | ScoreSpan)[]
   cue?: Partial<ScoreSpan> & { text?: string }
   speaker?: Partial<ScoreSpan> & { text?: string }
+  /**
+   * The speaker's canonical name: gold on data sets that resolve speakers (name mode), or for a
+   * prediction the name of the entity the speaker was resolved to (else the mention's text).
+   */
+  speaker_name?: string | null
 }
 
 export interface Counts {
@@ -28,8 +33,11 @@ export interface Counts {
   speakerStrict: number
   speakerLenient: number
   cueCorrect: number
-  /** Joint true positives: matched and speaker correct (strict span mode). */
+  /** Joint true positives: matched and speaker correct (name mode where the gold quote has a name, else strict span mode). */
   joint: number
+  /** Matched pairs whose gold quote has a `speaker_name` (name mode), and how many of them name the speaker right. */
+  nameMatched: number
+  nameCorrect: number
   goldByKind: Record<string, number>
   matchedByKind: Record<string, number>
   goldBySpeaker: Record<SpeakerType, number>
@@ -129,7 +137,7 @@ export function isSpeechCue(cue: string | undefined): boolean {
 export function emptyCounts(): Counts {
   const sp = (): Record<SpeakerType, number> => ({ named: 0, pronoun: 0, group: 0, none: 0, other: 0 })
   return {
-    gold: 0, pred: 0, matched: 0, exact: 0, speakerStrict: 0, speakerLenient: 0, cueCorrect: 0, joint: 0,
+    gold: 0, pred: 0, matched: 0, exact: 0, speakerStrict: 0, speakerLenient: 0, cueCorrect: 0, joint: 0, nameMatched: 0, nameCorrect: 0,
     goldByKind: {}, matchedByKind: {}, goldBySpeaker: sp(), matchedBySpeaker: sp(), jointBySpeaker: sp(),
     goldSpeech: 0, matchedSpeech: 0,
   }
@@ -148,6 +156,51 @@ export function speakerCorrect(tokens: readonly ScoreSpan[], gold: ScoreQuote, p
   const strict = tokF1(tokenSet(tokens, [g]), tokenSet(tokens, [p])) >= 0.5
   const lenient = Math.min(g.end, p.end) > Math.max(g.start, p.start)
   return { strict, lenient }
+}
+
+/**
+ * Titles and honorifics that name mode removes ("Prime Minister Justin Trudeau" ~ "Justin Trudeau"), as
+ * lower-case word sequences, longest first.
+ */
+const TITLES = [
+  'prime minister', 'deputy prime minister', 'vice president', 'vice-president', 'attorney general', 'secretary of state', 'foreign minister', 'finance minister', 'health minister',
+  'chief justice', 'lieutenant governor', 'lt gov', 'lt governor', 'premier', 'president', 'minister', 'mayor', 'governor', 'gov', 'senator', 'sen', 'representative', 'rep', 'congressman',
+  'congresswoman', 'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'doctor', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father', 'rabbi', 'imam', 'pope', 'king', 'queen',
+  'prince', 'princess', 'judge', 'justice', 'chief', 'gen', 'general', 'col', 'colonel', 'lt', 'lieutenant', 'maj', 'major', 'capt', 'captain', 'sgt', 'sergeant', 'adm', 'admiral',
+  'cmdr', 'commander', 'secretary', 'chancellor', 'speaker', 'leader', 'mp', 'mpp', 'mla', 'councillor', 'councilor', 'alderman', 'hon', 'honourable', 'honorable', 'the', 'jr', 'sr',
+].map((t) => t.split(' ')).sort((a, b) => b.length - a.length)
+
+/**
+ * A name as name mode compares it: accents stripped, case folded, punctuation removed, titles and
+ * honorifics removed (README 3, name mode), as a list of words.
+ */
+export function normaliseName(name: string): string[] {
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
+    .replace(/-/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+  const out: string[] = []
+  for (let i = 0; i < words.length; ) {
+    const t = TITLES.find((seq) => seq.every((w, k) => words[i + k] === w))
+    // A title is dropped, unless it is all that is left ("the President" said nothing more).
+    if (t && i + t.length < words.length) i += t.length
+    else out.push(words[i++]!)
+  }
+  return out
+}
+
+/** Name mode: equal after normalising, or one name's words a suffix of the other's ("Trudeau" ~ "Justin Trudeau"). */
+export function sameSpeakerName(gold: string, pred: string | null | undefined): boolean {
+  const g = normaliseName(gold)
+  const p = normaliseName(pred ?? '')
+  if (!g.length || !p.length) return g.length === p.length
+  const [short, long] = g.length <= p.length ? [g, p] : [p, g]
+  return short.every((w, k) => long[long.length - short.length + k] === w)
 }
 
 /** Scores one document's predictions against its gold quotes, adding to `into`. */
@@ -173,12 +226,19 @@ export function scoreDocument(text: string, gold: readonly ScoreQuote[], pred: r
     into.matchedBySpeaker[st]++
     if (speech) into.matchedSpeech++
     const sc = speakerCorrect(tokens, gq, pq)
-    if (sc.strict) {
-      into.speakerStrict++
+    if (sc.strict) into.speakerStrict++
+    if (sc.lenient) into.speakerLenient++
+    // The headline counts a speaker right by name where the data set resolves names, else by span.
+    let right = sc.strict
+    if (typeof gq.speaker_name === 'string') {
+      right = sameSpeakerName(gq.speaker_name, pq.speaker_name)
+      into.nameMatched++
+      if (right) into.nameCorrect++
+    }
+    if (right) {
       into.joint++
       into.jointBySpeaker[st]++
     }
-    if (sc.lenient) into.speakerLenient++
     const gc = spanOf(gq.cue)
     const pc = spanOf(pq.cue)
     if (gc && pc && tokF1(tokenSet(tokens, [gc]), tokenSet(tokens, [pc])) >= 0.5) into.cueCorrect++

@@ -11,7 +11,7 @@
  * The PolNeAR texts stay in the shared data folder: they are not openly licensed.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Entity, Span, Token } from '../../src/core/types.js'
@@ -54,11 +54,12 @@ export function readPolnear(file: string): PolnearDoc[] {
 const pct = (x: number) => (100 * x).toFixed(1)
 
 /**
- * The held-out part of PolNeAR dev: documents whose sha1(id) starts with 9, a or b. The quote tagger
- * (scripts/train-quotes.ts) trains on the rest, so the figures on this part are the honest ones.
+ * Documents the quote tagger did not train on. It trains on PolNeAR dev documents whose sha1(id) starts
+ * with 0–8 (scripts/train-quotes.ts); the rest, 9, a or b in dev and c–f in PolNeAR's test split, are
+ * held out, so the figures on them are the honest ones.
  */
 export function isHeldOut(id: string): boolean {
-  return '9ab'.includes(createHash('sha1').update(id).digest('hex')[0]!)
+  return !'012345678'.includes(createHash('sha1').update(id).digest('hex')[0]!)
 }
 
 /**
@@ -70,18 +71,42 @@ export function isValidation(id: string): boolean {
   return '78'.includes(createHash('sha1').update(id).digest('hex')[0]!)
 }
 
+/** A quote data set: one JSONL file under `quotes/<folder>/`. */
+export interface QuoteSet {
+  /** "polnear-dev": the folder and the file name without `.jsonl`. */
+  name: string
+  file: string
+  /** PolNeAR, whose dev documents partly trained the tagger (the others never did). */
+  polnear: boolean
+}
+
+/** Every `*.jsonl` under `quotes/*` in the data folder (README's schema), PolNeAR dev first. */
+export function quoteSets(dataDir: string): QuoteSet[] {
+  const root = join(dataDir, 'quotes')
+  if (!existsSync(root)) return []
+  const sets: QuoteSet[] = []
+  for (const dir of readdirSync(root, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue
+    for (const f of readdirSync(join(root, dir.name)).sort()) {
+      if (f.endsWith('.jsonl')) sets.push({ name: `${dir.name}-${f.slice(0, -6)}`, file: join(root, dir.name, f), polnear: dir.name === 'polnear' })
+    }
+  }
+  const rank = (s: QuoteSet) => (s.name === 'polnear-dev' ? 0 : s.polnear ? 1 : 2)
+  return sets.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
+}
+
 interface Tally {
   docs: number
   counts: ReturnType<typeof emptyCounts>
   comp: Record<'content' | 'source' | 'cue', ComponentCounts>
   compDocs: number
 }
-const emptyTally = (): Tally => ({
-  docs: 0,
-  counts: emptyCounts(),
-  comp: { content: { gold: 0, pred: 0, tp: 0 }, source: { gold: 0, pred: 0, tp: 0 }, cue: { gold: 0, pred: 0, tp: 0 } },
-  compDocs: 0,
+const emptyComp = (): Record<'content' | 'source' | 'cue', ComponentCounts> => ({
+  content: { gold: 0, pred: 0, tp: 0 },
+  source: { gold: 0, pred: 0, tp: 0 },
+  cue: { gold: 0, pred: 0, tp: 0 },
 })
+const emptyTally = (): Tally => ({ docs: 0, counts: emptyCounts(), comp: emptyComp(), compDocs: 0 })
 
 /** The headline figures of a tally, as one line. */
 function line(label: string, t: Tally, rate: number): string {
@@ -89,32 +114,61 @@ function line(label: string, t: Tally, rate: number): string {
   const overlap = prf(counts.matched, counts.pred, counts.gold)
   const exact = prf(counts.exact, counts.pred, counts.gold)
   const joint = prf(counts.joint, counts.pred, counts.gold)
-  const acc = (n: number) => (counts.matched ? n / counts.matched : 0)
+  const acc = (n: number, of = counts.matched) => (of ? n / of : 0)
   const cf = (k: 'content' | 'source' | 'cue') => prf(comp[k].tp, comp[k].pred, comp[k].gold)
+  // Name mode where the data set resolves speakers to names; span mode otherwise (README 3).
+  const speaker = counts.nameMatched
+    ? `speaker name acc ${pct(acc(counts.nameCorrect, counts.nameMatched))} (span ${pct(acc(counts.speakerStrict))})`
+    : `speaker acc ${pct(acc(counts.speakerStrict))} (lenient ${pct(acc(counts.speakerLenient))})`
   return (
-    `quotes: polnear-dev ${label} ${t.docs} docs quote F1 ${pct(overlap.f1)} (P ${pct(overlap.p)} R ${pct(overlap.r)}) exact F1 ${pct(exact.f1)}` +
-    ` | joint F1 ${pct(joint.f1)} (P ${pct(joint.p)} R ${pct(joint.r)}) speaker acc ${pct(acc(counts.speakerStrict))} (lenient ${pct(acc(counts.speakerLenient))})` +
+    `${label} ${t.docs} docs quote F1 ${pct(overlap.f1)} (P ${pct(overlap.p)} R ${pct(overlap.r)}) exact F1 ${pct(exact.f1)}` +
+    ` | joint F1 ${pct(joint.f1)} (P ${pct(joint.p)} R ${pct(joint.r)}) ${speaker}` +
     ` cue acc ${pct(acc(counts.cueCorrect))} | anon R ${pct(counts.matchedBySpeaker.group / (counts.goldBySpeaker.group || 1))}` +
-    ` | cofenet (${t.compDocs} docs) content ${pct(cf('content').f1)} source ${pct(cf('source').f1)} cue ${pct(cf('cue').f1)} | ${rate.toFixed(1)} art/s`
+    (t.compDocs ? ` | cofenet (${t.compDocs} docs) content ${pct(cf('content').f1)} source ${pct(cf('source').f1)} cue ${pct(cf('cue').f1)}` : '') +
+    ` | ${rate.toFixed(1)} art/s`
   )
 }
 
-export async function evalQuotes(
-  dataDir: string,
-  options: { limit?: number; from?: number; speakerExtent?: 'name' | 'phrase'; heldOutOnly?: boolean; validOnly?: boolean; model?: QuoteModel | null; minMargin?: number; tagBias?: { content?: number; cue?: number; source?: number } } = {},
-): Promise<string> {
-  const file = join(dataDir, 'quotes', 'polnear', 'dev.jsonl')
-  if (!existsSync(file)) return `quotes: polnear dev missing at ${file}`
-  const from = options.from ?? 0
-  const docs = readPolnear(file).filter((d) => (!options.heldOutOnly || isHeldOut(d.id)) && (!options.validOnly || isValidation(d.id))).slice(from, options.limit !== undefined ? from + options.limit : undefined)
-  const findEntities = await loadFindEntities()
-  const counts = emptyCounts()
-  const comp: Record<'content' | 'source' | 'cue', ComponentCounts> = {
-    content: { gold: 0, pred: 0, tp: 0 },
-    source: { gold: 0, pred: 0, tp: 0 },
-    cue: { gold: 0, pred: 0, tp: 0 },
+function addComp(into: Record<'content' | 'source' | 'cue', ComponentCounts>, c: Record<'content' | 'source' | 'cue', ComponentCounts>) {
+  for (const k of ['content', 'source', 'cue'] as const) {
+    into[k].gold += c[k].gold
+    into[k].pred += c[k].pred
+    into[k].tp += c[k].tp
   }
-  let compDocs = 0
+}
+
+export interface EvalQuotesOptions {
+  limit?: number
+  from?: number
+  speakerExtent?: 'name' | 'phrase'
+  heldOutOnly?: boolean
+  /** Only PolNeAR dev's validation part (other data sets are skipped). */
+  validOnly?: boolean
+  model?: QuoteModel | null
+  minMargin?: number
+  tagBias?: { content?: number; cue?: number; source?: number }
+}
+
+/**
+ * Scores every quote data set in `dataDir/quotes` and returns one line: for PolNeAR dev its held-out
+ * part (the whole set goes to stderr), for any other set all of it.
+ */
+export async function evalQuotes(dataDir: string, options: EvalQuotesOptions = {}): Promise<string> {
+  const sets = quoteSets(dataDir).filter((s) => !options.validOnly || s.name === 'polnear-dev')
+  if (!sets.length) return `quotes: no quote data (quotes/<set>/*.jsonl) under ${dataDir}`
+  const findEntities = await loadFindEntities()
+  const parts: string[] = []
+  for (const set of sets) parts.push(await evalSet(set, findEntities, options))
+  return `quotes: ${parts.join(' || ')}`
+}
+
+async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options: EvalQuotesOptions): Promise<string> {
+  const from = options.from ?? 0
+  const trainedOn = (id: string) => set.polnear && !isHeldOut(id)
+  const docs = readPolnear(set.file)
+    .filter((d) => (!options.heldOutOnly || !trainedOn(d.id)) && (!options.validOnly || isValidation(d.id)))
+    .slice(from, options.limit !== undefined ? from + options.limit : undefined)
+  const all = emptyTally()
   const held = emptyTally()
   let elapsed = 0
   let withEntities = 0
@@ -135,6 +189,7 @@ export async function evalQuotes(
     }
     const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}), ...(options.tagBias ? { tagBias: options.tagBias } : {}) })
     elapsed += performance.now() - t0
+    const names = new Map(entities.map((e) => [e.id, e.name]))
     const pred: ScoreQuote[] = quotes.map((q) => ({
       start: q.start,
       end: q.end,
@@ -142,29 +197,21 @@ export async function evalQuotes(
       fragments: q.fragments,
       cue: q.cue,
       speaker: q.speaker.start !== undefined ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : undefined,
+      // The name a reader gets: the resolved entity's, else the mention itself.
+      speaker_name: (q.speaker.entity && names.get(q.speaker.entity)) ?? q.speaker.text ?? null,
     }))
-    scoreDocument(doc.text, doc.quotes, pred, counts)
-    const isHeld = isHeldOut(doc.id)
-    if (isHeld) {
-      held.docs++
-      scoreDocument(doc.text, doc.quotes, pred, held.counts)
-    }
-    if (doc.meta.orig_split === 'test') {
-      compDocs++
-      const c = scoreComponents(doc.text, doc.quotes, pred)
-      for (const k of ['content', 'source', 'cue'] as const) {
-        comp[k].gold += c[k].gold
-        comp[k].pred += c[k].pred
-        comp[k].tp += c[k].tp
-        if (isHeld) {
-          held.comp[k].gold += c[k].gold
-          held.comp[k].pred += c[k].pred
-          held.comp[k].tp += c[k].tp
-        }
+    const tallies = trainedOn(doc.id) ? [all] : [all, held]
+    const comp = doc.meta?.orig_split === 'test' ? scoreComponents(doc.text, doc.quotes, pred) : undefined
+    for (const t of tallies) {
+      t.docs++
+      scoreDocument(doc.text, doc.quotes, pred, t.counts)
+      if (comp) {
+        t.compDocs++
+        addComp(t.comp, comp)
       }
-      if (isHeld) held.compDocs++
     }
   }
+  const { counts, comp, compDocs } = all
   const overlap = prf(counts.matched, counts.pred, counts.gold)
   const exact = prf(counts.exact, counts.pred, counts.gold)
   const joint = prf(counts.joint, counts.pred, counts.gold)
@@ -177,21 +224,21 @@ export async function evalQuotes(
   const bySpeaker = types.map((t) => `${t} ${pct(counts.matchedBySpeaker[t] / (counts.goldBySpeaker[t] || 1))}/${pct(counts.jointBySpeaker[t] / (counts.goldBySpeaker[t] || 1))} (n=${counts.goldBySpeaker[t]})`)
   const cf = (k: 'content' | 'source' | 'cue') => prf(comp[k].tp, comp[k].pred, comp[k].gold)
   const cfs = (k: 'content' | 'source' | 'cue') => `${pct(cf(k).p)}/${pct(cf(k).r)}/${pct(cf(k).f1)}`
-  console.error(`quotes: ${docs.length} docs, gold ${counts.gold}, predicted ${counts.pred}, entities ${findEntities ? `from find-entities on ${withEntities} docs${entityError ? ' (then it failed: ' + entityError + ')' : ''}` : 'none (find-entities absent)'}`)
+  console.error(`quotes: ${set.name}: ${docs.length} docs, gold ${counts.gold}, predicted ${counts.pred}, entities ${findEntities ? `from find-entities on ${withEntities} docs${entityError ? ' (then it failed: ' + entityError + ')' : ''}` : 'none (find-entities absent)'}`)
   console.error(`  overlap P/R/F1 ${pct(overlap.p)}/${pct(overlap.r)}/${pct(overlap.f1)}; exact ${pct(exact.p)}/${pct(exact.r)}/${pct(exact.f1)}`)
-  console.error(`  speaker accuracy given match: strict ${pct(acc(counts.speakerStrict))}, lenient ${pct(acc(counts.speakerLenient))}; cue accuracy ${pct(acc(counts.cueCorrect))}`)
+  console.error(`  speaker accuracy given match: strict ${pct(acc(counts.speakerStrict))}, lenient ${pct(acc(counts.speakerLenient))}${counts.nameMatched ? `; by name ${pct(counts.nameCorrect / counts.nameMatched)} (of ${counts.nameMatched} with gold names)` : ''}; cue accuracy ${pct(acc(counts.cueCorrect))}`)
   console.error(`  joint quote+speaker P/R/F1 ${pct(joint.p)}/${pct(joint.r)}/${pct(joint.f1)}`)
   console.error(`  recall by kind: ${byKind.join(', ')}`)
   console.error(`  recall/joint recall by gold speaker type: ${bySpeaker.join(', ')}`)
   console.error(`  speech-cue subset recall ${pct(counts.matchedSpeech / (counts.goldSpeech || 1))} (n=${counts.goldSpeech})`)
-  console.error(`  CofeNet-compatible (orig_split test, ${compDocs} docs) P/R/F1: content ${cfs('content')}, source ${cfs('source')}, cue ${cfs('cue')}`)
+  if (compDocs) console.error(`  CofeNet-compatible (orig_split test, ${compDocs} docs) P/R/F1: content ${cfs('content')}, source ${cfs('source')}, cue ${cfs('cue')}`)
   console.error(`  ${rate.toFixed(1)} articles/s (tokenize + sentences + entities + quotes)`)
-  const all: Tally = { docs: docs.length, counts, comp, compDocs }
-  // One summary line: the held-out part is the honest figure (the quote tagger trains on the rest);
-  // the line over all documents, training ones included, goes to stderr with the details.
-  if (options.validOnly) return line('valid', all, rate)
-  if (!options.heldOutOnly) console.error(line('all', all, rate))
-  return line('held-out', held, rate)
+  // PolNeAR dev: the line is its held-out part (the quote tagger trains on the rest); the line over
+  // all of it, training documents included, goes to stderr with the details.
+  if (options.validOnly) return line(`${set.name} valid`, all, rate)
+  if (held.docs === all.docs) return line(set.name, all, rate)
+  console.error(line(`quotes: ${set.name} all`, all, rate))
+  return line(`${set.name} held-out`, held, rate)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   emptyCounts,
   matchQuotes,
+  normaliseName,
   prf,
+  sameSpeakerName,
   scoreComponents,
   scoreDocument,
   speakerType,
@@ -121,6 +123,36 @@ describe('document scores', () => {
     expect(c.matchedByKind).toEqual({ direct: 1 })
     expect(c.goldBySpeaker.group).toBe(1)
     expect(c.matchedBySpeaker.named).toBe(1)
+  })
+})
+
+describe('name mode', () => {
+  it.each([
+    ['Justin Trudeau', 'Trudeau', true],
+    ['Prime Minister Justin Trudeau', 'Justin Trudeau', true],
+    ['François Legault', 'Francois Legault', true],
+    ['Dr. Theresa Tam', 'theresa tam', true],
+    ['Andrew Scheer', 'Scheer’s', true],
+    ['Justin Trudeau', 'Pierre Trudeau', false],
+    ['Justin Trudeau', 'Justin', false],
+    ['Justin Trudeau', 'he', false],
+    ['Justin Trudeau', undefined, false],
+    ['', undefined, true],
+  ])('%j ~ %j: %s', (gold, pred, same) => {
+    expect(sameSpeakerName(gold, pred)).toBe(same)
+  })
+  it('keeps a title that is the whole name', () => {
+    expect(normaliseName('the President')).toEqual(['president'])
+    expect(normaliseName('Sen. Mitch McConnell, R-Ky.')).toEqual(['mitch', 'mcconnell', 'r', 'ky'])
+  })
+  it('scores the headline by name where the gold quote has one', () => {
+    const sp = { ...at('He'), text: 'He' }
+    const gold = [q(62, 77, { speaker: sp, speaker_name: 'Volodymyr Zelensky' })]
+    // The span is right, the name is not (and the other way round).
+    const wrongName = scoreDocument(TEXT, gold, [q(62, 77, { speaker: sp, speaker_name: 'he' })])
+    expect(wrongName).toMatchObject({ matched: 1, speakerStrict: 1, nameMatched: 1, nameCorrect: 0, joint: 0 })
+    const rightName = scoreDocument(TEXT, gold, [q(62, 77, { speaker: { ...at('Zelensky'), text: 'Zelensky' }, speaker_name: 'Zelensky' })])
+    expect(rightName).toMatchObject({ matched: 1, speakerStrict: 0, nameMatched: 1, nameCorrect: 1, joint: 1 })
   })
 })
 

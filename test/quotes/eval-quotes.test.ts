@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { evalQuotes, isHeldOut, quoteSets } from '../../scripts/eval/quotes.js'
+
+// A data folder laid out as ../shared/data: quotes/<set>/<split>.jsonl, one written here with resolved
+// speaker names (name mode) and one PolNeAR-like file.
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-quotes-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const text = 'The bridge will reopen in May, Mayor Olivia Chow said on Tuesday. "We are ready," she said.'
+const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s })
+const doc = {
+  id: 'mini-1',
+  text,
+  quotes: [
+    { ...span('The bridge will reopen in May'), kind: 'indirect', cue: span('said'), speaker: span('Mayor Olivia Chow'), speaker_name: 'Olivia Chow' },
+    { ...span('"We are ready,"'), kind: 'direct', cue: { ...span('she said'), start: text.indexOf('said', text.indexOf('she')) , text: 'said' }, speaker: span('she'), speaker_name: 'Olivia Chow' },
+  ],
+  meta: {},
+}
+mkdirSync(join(dir, 'quotes', 'mini'), { recursive: true })
+writeFileSync(join(dir, 'quotes', 'mini', 'test.jsonl'), JSON.stringify(doc) + '\n')
+mkdirSync(join(dir, 'quotes', 'polnear'), { recursive: true })
+writeFileSync(join(dir, 'quotes', 'polnear', 'dev.jsonl'), JSON.stringify({ ...doc, id: 'pn-1', meta: { orig_split: 'test' } }) + '\n')
+
+describe('quote evaluation over the data folder', () => {
+  it('finds every set, PolNeAR dev first', () => {
+    expect(quoteSets(dir).map((s) => s.name)).toEqual(['polnear-dev', 'mini-test'])
+    expect(quoteSets(join(dir, 'nothing'))).toEqual([])
+  })
+
+  it('scores each set on one line, by name where the gold quotes have names', async () => {
+    const out = await evalQuotes(dir)
+    expect(out).toMatch(/^quotes: polnear-dev /)
+    const mini = out.split(' || ').find((p) => p.startsWith('mini-test'))!
+    expect(mini).toMatch(/^mini-test 1 docs quote F1 100\.0 /)
+    // "she" is resolved to Olivia Chow, so both quotes are right by name.
+    expect(mini).toMatch(/joint F1 100\.0 .*speaker name acc 100\.0/)
+  })
+
+  it('says so when there is no quote data', async () => {
+    expect(await evalQuotes(join(dir, 'nothing'))).toMatch(/no quote data/)
+  })
+
+  it('counts PolNeAR test documents as held out', () => {
+    // sha1 first hex digit: 0–8 trained on, 9–f held out (dev's 9–b and the hidden test split's c–f).
+    const ids = Array.from({ length: 200 }, (_, i) => `doc-${i}`)
+    const held = ids.filter(isHeldOut)
+    expect(held.length).toBeGreaterThan(60)
+    expect(held.length).toBeLessThan(140)
+  })
+})
