@@ -1,3 +1,4 @@
+import { getGender } from 'gender-detection-from-name'
 import type { Entity, Mention, Quote, Source, SourceKind, Span, Speaker } from '../core/types.js'
 import {
   anonymousNouns,
@@ -12,6 +13,8 @@ import {
 /** The part of an attribution that speaker resolution and source finding read. */
 export interface SpeakerSite {
   speaker?: Span
+  /** What the speaker said: names inside it are not what a pronoun speaker stands for. */
+  fragments?: readonly Span[]
   antecedent?: Span
   hearer?: Span
   sourceOnly?: boolean
@@ -63,18 +66,65 @@ function entityAt(doc: Doc, span: Span): Entity | undefined {
   return best
 }
 
-/** The entity of the most recent mention before `pos` that passes `test`. */
-function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean): Entity | undefined {
+/**
+ * The entity of the most recent mention before `pos` that passes `test`, leaving out mentions inside
+ * `skip` ("“I met Obama,” he said": "he" is not Obama).
+ */
+function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip: readonly Span[] = []): Entity | undefined {
   let best: Entity | undefined
   let bestEnd = -1
   for (const e of doc.entities) {
     if (!test(e)) continue
-    for (const m of e.mentions) if (m.end <= pos && m.end > bestEnd) {
-      best = e
-      bestEnd = m.end
-    }
+    for (const m of e.mentions)
+      if (m.end <= pos && m.end > bestEnd && !skip.some((f) => m.start >= f.start && m.end <= f.end)) {
+        best = e
+        bestEnd = m.end
+      }
   }
   return best
+}
+
+type Gender = 'male' | 'female'
+const TITLE_GENDER: Record<string, Gender> = { mr: 'male', mister: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female' }
+const ROLE_GENDER = new Map<string, Gender>([
+  ...'spokesman chairman congressman councilman assemblyman alderman businessman statesman anchorman frontman sportsman king prince duke emperor father husband son brother uncle nephew grandfather boyfriend'.split(' ').map((w) => [w, 'male'] as [string, Gender]),
+  ...'spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman stateswoman anchorwoman sportswoman queen princess duchess empress actress mother wife daughter sister aunt niece grandmother girlfriend'.split(' ').map((w) => [w, 'female'] as [string, Gender]),
+])
+const genders = new WeakMap<Entity, Gender | null>()
+
+/**
+ * The gender a person is referred to by, or undefined: a title before a mention ("Mr. Trump", "Ms.
+ * Zakharova"), a gendered role ("spokeswoman", "chairman", "queen"), else the first name of the
+ * longest name (English names first, then French, German, Italian, Spanish and Turkish).
+ */
+export function genderOf(doc: Doc, e: Entity): Gender | undefined {
+  const known = genders.get(e)
+  if (known !== undefined) return known ?? undefined
+  let g: Gender | undefined
+  for (const m of e.mentions) {
+    const t = /\b(\p{L}+)\.?\s+$/u.exec(doc.text.slice(Math.max(0, m.start - 8), m.start))
+    g = t ? TITLE_GENDER[t[1]!.toLowerCase()] : undefined
+    if (g) break
+  }
+  for (const r of e.roles) {
+    if (g) break
+    for (const w of r.toLowerCase().split(/[^\p{L}]+/u)) {
+      g = ROLE_GENDER.get(w.replace(/men$/, 'man'))
+      if (g) break
+    }
+  }
+  if (!g) {
+    const longest = [e.name, ...e.aliases].reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a))
+    // The first word: of a one-word name only when it is all the text calls the person ("Donald").
+    const first = longest.split(/\s+/)[0]!.replace(/\.$/, '')
+    if (first.length > 1) {
+      const found = getGender(first, 'en')
+      const any = found === 'unknown' ? getGender(first) : found
+      if (any !== 'unknown') g = any
+    }
+  }
+  genders.set(e, g ?? null)
+  return g
 }
 
 /** The most recent outlet name written in the text before `pos` (used when no entity tags exist). */
@@ -131,9 +181,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       return { ...r, ...local }
     }
     if (pron === 'male' || pron === 'female' || low === 'i') {
-      const e = recentEntity(doc, start, (x) => x.type === 'PERSON')
+      // "she" is the most recent person that is not known to be a man, outside what is quoted.
+      const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (low === 'i' || (genderOf(doc, x) ?? pron) === pron)
+      const e = recentEntity(doc, start, agrees, site.fragments)
       if (e) return { kind: 'person', entity: e.id, ...local }
-      const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity)
+      const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)!))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
     }
     const p = [...previous].reverse().find((s) => s.speaker.kind !== 'unknown' && s.speaker.kind !== 'person')

@@ -115,6 +115,25 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(quotes[0]!.speaker).toMatchObject({ text: 'she', kind: 'person', entity: 'e1' })
   })
 
+  it.each([
+    // [text, names of the people in it, who the pronoun speaker is]
+    ['by the first name', 'Maria Zakharova met Sergey Lavrov on Monday. "This is fake news," she said.', ['Maria Zakharova', 'Sergey Lavrov'], 'Maria Zakharova'],
+    ['by a title', 'Ms. Tam spoke after Mr. Ford. "We are ready," she said.', ['Tam', 'Ford'], 'Tam'],
+    ['not a name inside the quote', 'Justin Trudeau spoke last. "I called Joe Biden this morning," he said.', ['Justin Trudeau', 'Joe Biden'], 'Justin Trudeau'],
+    ['unknown gender stays possible', 'Chrystia Freeland met Andrew Scheer. "We disagree," she said.', ['Chrystia Freeland', 'Andrew Scheer'], 'Chrystia Freeland'],
+  ])('resolves a pronoun %s', (_name, text, names, who) => {
+    const entities = names.map((n, i) => entity(`e${i + 1}`, n, 'PERSON', text, [n]))
+    const { quotes } = analyse(text, entities)
+    const q = quotes.find((x) => /^(?:he|she)$/.test(x.speaker.text ?? ''))!
+    expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe(who)
+  })
+
+  it('resolves a pronoun by a gendered role', () => {
+    const text = 'Smith, the spokeswoman, stood beside Jones. "We are ready," she said.'
+    const entities = [entity('e1', 'Smith', 'PERSON', text, ['Smith'], { roles: ['spokeswoman'] }), entity('e2', 'Jones', 'PERSON', text, ['Jones'])]
+    expect(analyse(text, entities).quotes[0]!.speaker).toMatchObject({ text: 'she', entity: 'e1' })
+  })
+
   it('resolves "the spokeswoman" through roles', () => {
     const text = 'Russia had a new line. Maria Zakharova gave a briefing. Sergey Lavrov was away. "Nothing happened," the spokeswoman said.'
     const entities = [
