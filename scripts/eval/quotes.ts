@@ -14,13 +14,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Entity, Span, Token } from '../../src/core/types.js'
+import type { Entity, QuoteAct, Span, Token } from '../../src/core/types.js'
 import { gunzipSync } from 'node:zlib'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { decodeModel, type QuoteModel } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { emptyCounts, prf, scoreComponents, scoreDocument, type ComponentCounts, type ScoreQuote, type SpeakerType } from './quote-score.js'
+import { emptyCounts, isSpeechCue, prf, scoreComponents, scoreDocument, type ComponentCounts, type ScoreQuote, type SpeakerType } from './quote-score.js'
 
 export interface PolnearDoc {
   id: string
@@ -76,9 +76,15 @@ export interface QuoteSet {
   /** "polnear-dev": the folder and the file name without `.jsonl`. */
   name: string
   file: string
-  /** PolNeAR, whose dev documents partly trained the tagger (the others never did). */
+  /**
+   * PolNeAR, whose dev documents partly trained the tagger (the others never did), and which annotates
+   * every attribution, beliefs and stances included; on the other sets only statements are scored.
+   */
   polnear: boolean
 }
+
+/** The acts of a statement (see `QuoteAct`): what a data set of quotes, not of all attributions, annotates. */
+export const STATEMENT_ACTS: ReadonlySet<QuoteAct> = new Set(['speech', 'report', 'deny', 'accuse', 'claim'])
 
 /** Every `*.jsonl` under `quotes/*` in the data folder (README's schema), PolNeAR dev first. */
 export function quoteSets(dataDir: string): QuoteSet[] {
@@ -170,6 +176,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
     .slice(from, options.limit !== undefined ? from + options.limit : undefined)
   const all = emptyTally()
   const held = emptyTally()
+  const speech = emptyCounts()
   let elapsed = 0
   let withEntities = 0
   let entityError: string | undefined
@@ -190,7 +197,9 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
     const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}), ...(options.tagBias ? { tagBias: options.tagBias } : {}) })
     elapsed += performance.now() - t0
     const names = new Map(entities.map((e) => [e.id, e.name]))
-    const pred: ScoreQuote[] = quotes.map((q) => ({
+    // PolNeAR scores every attribution; a set of quotes, what was said (README, "a speech-only view").
+    const scored = set.polnear ? quotes : quotes.filter((q) => STATEMENT_ACTS.has(q.act))
+    const pred: ScoreQuote[] = scored.map((q) => ({
       start: q.start,
       end: q.end,
       kind: q.kind,
@@ -200,6 +209,11 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
       // The name a reader gets: the resolved entity's, else the mention itself.
       speaker_name: (q.speaker.entity && names.get(q.speaker.entity)) ?? q.speaker.text ?? null,
     }))
+    // PolNeAR's speech-only view: statements against the gold quotes with a speech or reporting cue.
+    if (set.polnear && !trainedOn(doc.id)) {
+      const sq = new Set(quotes.filter((q) => STATEMENT_ACTS.has(q.act)))
+      scoreDocument(doc.text, doc.quotes.filter((g) => isSpeechCue(g.cue?.text ?? (g.cue?.start !== undefined ? doc.text.slice(g.cue.start, g.cue.end) : undefined))), pred.filter((_, i) => sq.has(scored[i]!)), speech)
+    }
     const tallies = trainedOn(doc.id) ? [all] : [all, held]
     const comp = doc.meta?.orig_split === 'test' ? scoreComponents(doc.text, doc.quotes, pred) : undefined
     for (const t of tallies) {
@@ -231,6 +245,11 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
   console.error(`  recall by kind: ${byKind.join(', ')}`)
   console.error(`  recall/joint recall by gold speaker type: ${bySpeaker.join(', ')}`)
   console.error(`  speech-cue subset recall ${pct(counts.matchedSpeech / (counts.goldSpeech || 1))} (n=${counts.goldSpeech})`)
+  if (speech.gold) {
+    const sp = prf(speech.matched, speech.pred, speech.gold)
+    const sj = prf(speech.joint, speech.pred, speech.gold)
+    console.error(`  speech-only view (held-out; statements vs gold with a speech or reporting cue, n=${speech.gold}): quote P/R/F1 ${pct(sp.p)}/${pct(sp.r)}/${pct(sp.f1)}, joint ${pct(sj.p)}/${pct(sj.r)}/${pct(sj.f1)}`)
+  }
   if (compDocs) console.error(`  CofeNet-compatible (orig_split test, ${compDocs} docs) P/R/F1: content ${cfs('content')}, source ${cfs('source')}, cue ${cfs('cue')}`)
   console.error(`  ${rate.toFixed(1)} articles/s (tokenize + sentences + entities + quotes)`)
   // PolNeAR dev: the line is its held-out part (the quote tagger trains on the rest); the line over

@@ -38,6 +38,7 @@ export const speakerSchema = z.object({
 export const quoteSchema = z.object({
   id: z.string(),
   kind: z.enum(['direct', 'indirect', 'mixed']),
+  act: z.enum(['speech', 'report', 'deny', 'accuse', 'claim', 'belief', 'stance', 'other']),
   start: offset,
   end: offset,
   text: z.string(),

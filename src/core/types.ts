@@ -59,9 +59,18 @@ export interface Speaker {
 
 export type QuoteKind = 'direct' | 'indirect' | 'mixed'
 
+/**
+ * What the attribution does, from its cue: `speech` (said, told, wrote, added, a colon or dash after a
+ * name), `report` (reported, revealed, found, according to), `deny`, `accuse`, `claim` (claimed,
+ * insisted, argued): statements; `belief` (thinks, believes, wants, fears) and `stance` (endorsed,
+ * supported, criticized): attitudes a source holds; `other`: a cue outside the lexicon.
+ */
+export type QuoteAct = 'speech' | 'report' | 'deny' | 'accuse' | 'claim' | 'belief' | 'stance' | 'other'
+
 export interface Quote {
   id: string
   kind: QuoteKind
+  act: QuoteAct
   start: number
   end: number
   /** The quoted content (for a split quote, from the first fragment's start to the last's end). */

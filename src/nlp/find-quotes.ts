@@ -1,4 +1,4 @@
-import type { Entity, Quote, QuoteKind, Source, Span, Speaker, Token } from '../core/types.js'
+import type { Entity, Quote, QuoteAct, QuoteKind, Source, Span, Speaker, Token } from '../core/types.js'
 import { cueAdjectives, cueByForm, cueNouns, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
 import { findSources, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
@@ -395,6 +395,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const q: Quote = {
       id: `q${++n}`,
       kind: at.kind,
+      act: actOf(at),
       start: first.start,
       end: last.end,
       text: doc.text.slice(first.start, last.end),
@@ -406,6 +407,12 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   }
   const sources = findSources(doc, speakers, quotes)
   return { quotes, sources }
+}
+
+/** What an attribution does, from its cue's class (see `QuoteAct`). */
+function actOf(at: Attribution): QuoteAct {
+  if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
+  return at.cueClass ?? 'other'
 }
 
 const BE = /^(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting)$/

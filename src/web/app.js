@@ -773,7 +773,8 @@ function renderArticle(a) {
   }
   for (const q of a.quotes ?? []) {
     const frags = Array.isArray(q.fragments) && q.fragments.length > 0 ? q.fragments : [q]
-    const title = `${q.kind} quote — ${speakerLabel(q.speaker)}`
+    // "indirect quote (belief) — Mr. Rubio": beliefs and stances are attributions, not statements.
+    const title = `${q.kind} quote${q.act && q.act !== 'speech' ? ` (${q.act})` : ''} — ${speakerLabel(q.speaker)}`
     for (const f of frags) ann.push({ key: 'q:' + q.id, start: f.start, end: f.end, classes: ['q', 'q-' + q.kind], title })
     if (q.cue) ann.push({ key: 'q:' + q.id, start: q.cue.start, end: q.cue.end, classes: ['cue'], title: 'cue: ' + q.cue.text })
     if (Number.isInteger(q.speaker?.start)) {

@@ -108,6 +108,23 @@ describe('findQuotes: sentence patterns', () => {
   })
 })
 
+describe('findQuotes: what each attribution does', () => {
+  it.each([
+    ['Officials said the vote was delayed.', 'speech'],
+    ['"We will win," Zelensky told reporters.', 'speech'],
+    ['From Zakharova:\n"The talks were productive."', 'speech'],
+    ['The strike hit a depot, according to two officials.', 'report'],
+    ['Moscow has denied reports that Lavrov met US officials.', 'deny'],
+    ['Kyiv accused Moscow of shelling the plant.', 'accuse'],
+    ['He claimed that Russia had laid explosives on the plant.', 'claim'],
+    ['Most voters believe the economy is getting worse.', 'belief'],
+    ['The governor endorsed Senator Smith on Monday.', 'stance'],
+  ])('%j → %s', (text, act) => {
+    const { quotes } = analyse(text)
+    expect(quotes.map((q) => q.act)).toEqual([act])
+  })
+})
+
 describe('findQuotes: speaker resolution with entities', () => {
   it('resolves a pronoun to the most recent person', () => {
     const text = 'Maria Zakharova spoke on Monday. "This is fake news," she said.'

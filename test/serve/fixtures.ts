@@ -57,6 +57,7 @@ export function lavrovArticle(): Analysis {
   const quote: Quote = {
     id: 'q1',
     kind: 'direct',
+    act: 'speech',
     start: quoted.start,
     end: quoted.end,
     text: quoted.text,
@@ -92,7 +93,7 @@ export function zakharovaArticle(): Analysis {
   ]
   const quoted = at(text, 'no such talks took place')
   a.quotes = [
-    { id: 'q1', kind: 'mixed', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'said'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'María Zakharova') } },
+    { id: 'q1', kind: 'mixed', act: 'speech', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'said'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'María Zakharova') } },
   ]
   return a
 }
@@ -108,6 +109,6 @@ export function xssArticle(): Analysis {
   a.byline = `${XSS[0]} <img src=x onerror="globalThis.__xss=1"> <svg onload=alert(2)>`
   a.entities = [entity('e1', `Eve ${XSS[1]}`, 'PERSON', [at(text, 'Eve')], [XSS[0]])]
   const quoted = at(text, `${XSS[0]} ${XSS[1]}`)
-  a.quotes = [{ id: 'q1', kind: 'direct', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'said'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'Eve') } }]
+  a.quotes = [{ id: 'q1', kind: 'direct', act: 'speech', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'said'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'Eve') } }]
   return a
 }
