@@ -1242,7 +1242,11 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         // "…, said Hill." (inverted) or "…, adding that …" (participle: the sentence's speaker)
         const inv = rightNP(c, cue.end, hi)
         const subj = subjectBefore(c, cs, regionStart)
-        if (subj && !(inv && c.tok(inv[1]) !== ',' && inv[1] >= hi - 1 && /^(?:said|says|added|wrote|asked)$/.test(c.low(i)))) {
+        // Inverted only when what follows the cue ends like a speaker ("said Hill", "said the ministry"),
+        // not like a clause ("Theresa Tam, the chief officer, said the risk remained low").
+        const invHead = inv ? c.tok(inv[1] - 1) : ''
+        const invSpeaker = inv !== null && (isCap(invHead) || speakerLike(invHead.toLowerCase()) || organizationNounsSet.has(invHead.toLowerCase()))
+        if (subj && !(inv && invSpeaker && c.tok(inv[1]) !== ',' && inv[1] >= hi - 1 && /^(?:said|says|added|wrote|asked)$/.test(c.low(i)))) {
           speaker = subj.speaker
           antecedent = subj.antecedent
           if (forward) fragments = [forward]

@@ -103,6 +103,14 @@ describe('findQuotes: sentence patterns', () => {
     expect(quotes.map((q) => q.id)).toEqual(['q1', 'q2'])
   })
 
+  it.each([
+    "Dr. Theresa Tam, Canada's chief public health officer, said the risk remained low.",
+    'Theresa Tam, the chief officer, said the risk remained low.',
+  ])('reads "X, appositive, said <clause>" once, with X speaking: %j', (text) => {
+    const { quotes } = analyse(text)
+    expect(quotes.map((q) => [q.speaker.text, bare(q.text)])).toEqual([[text.includes('Dr.') ? 'Dr. Theresa Tam' : 'Theresa Tam', 'the risk remained low']])
+  })
+
   it('works with no entities and empty text', () => {
     expect(analyse('')).toEqual({ quotes: [], sources: [] })
   })
