@@ -103,6 +103,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   for (const d of drafts) extendFacility(d, words, ranges[d.sentence]![1])
   for (const d of drafts) retype(d, words, model.gazetteer)
   for (const d of drafts) d.subtype ??= subtypeOf(d.type, span(d, words))
+  for (const d of drafts) if (d.type === 'PERSON') dropLeadingTitle(d, words)
   for (const d of drafts) if (d.type === 'PERSON') readRoles(d, drafts, words, tokens, text, ranges[d.sentence]!)
   return merge(drafts, tokens, text, words)
 }
@@ -231,6 +232,20 @@ const APPOSITIVE_STOP = new Set([',', ';', ':', '(', ')', '"', "'", '.', '!', '?
 function isHead(w: string): boolean {
   const l = w.toLowerCase()
   return roleHeads.has(l) && !honorifics.has(l)
+}
+
+/**
+ * A title the tagger took into a person's name is a role, not the name: "Mayor John Tory", "Prime
+ * Minister Justin Trudeau" → "John Tory", "Justin Trudeau" (the role is read from the words before).
+ */
+function dropLeadingTitle(d: Draft, words: readonly string[]): void {
+  let cut = -1
+  for (let k = d.first; k < d.last - 1; k++) {
+    const w = words[k]!
+    if (isHead(w) && isCap(w)) cut = k + 1
+    else if (!(isCap(w) || (w === 'of' && k > d.first)) || honorifics.has(w.toLowerCase())) break
+  }
+  if (cut > d.first && cut < d.last) d.first = cut
 }
 
 function readRoles(d: Draft, drafts: readonly Draft[], words: readonly string[], tokens: readonly Token[], text: string, [sStart, sEnd]: [number, number]): void {

@@ -395,7 +395,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const q: Quote = {
       id: `q${++n}`,
       kind: at.kind,
-      act: actOf(at),
+      act: actOf(at, doc.text.slice(first.start, first.end)),
       start: first.start,
       end: last.end,
       text: doc.text.slice(first.start, last.end),
@@ -409,8 +409,12 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   return { quotes, sources }
 }
 
+/** "declined to comment", "did not respond to requests for comment": a refusal to speak says nothing. */
+const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)/i
+
 /** What an attribution does, from its cue's class (see `QuoteAct`). */
-function actOf(at: Attribution): QuoteAct {
+function actOf(at: Attribution, content: string): QuoteAct {
+  if (NO_COMMENT.test(content)) return 'other'
   if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
   return at.cueClass ?? 'other'
 }
@@ -1059,11 +1063,18 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       const low = c.low(i)
       // According to X, … / …, according to X.
       if (low === 'according' && c.low(i + 1) === 'to') {
-        const np = rightNP(c, i + 2, hi)
+        let np = rightNP(c, i + 2, hi)
         if (!np) continue
+        const opens = i === regionStart || (i === lo + 1 && !isWord(c.tok(lo)))
+        if (opens && c.tok(np[1]) !== ',') {
+          // "According to a report released last week by the Institute, …": the source runs to the comma.
+          let k = np[1]
+          while (k < hi && k - i < 24 && c.tok(k) !== ',' && !MARKS.has(c.tok(k)) && !END_PUNCT.has(c.tok(k))) k++
+          if (c.tok(k) === ',' && k < hi) np = [np[0], k]
+        }
         const sp = pickAppositive(c, np[0], np[1])
         let fragments: Span[] = []
-        if (i === regionStart || (i === lo + 1 && !isWord(c.tok(lo)))) {
+        if (opens) {
           const f = contentSpan(c, np[1], hi)
           if (f) fragments = [f]
         } else {

@@ -53,6 +53,16 @@ describe('findEntities on short texts', () => {
     expect(peskov.roleMentions[0]!.org).toBe('Kremlin')
   })
 
+  it.each([
+    ['Mayor John Tory says the city cannot afford another tax increase.', 'John Tory', 'Mayor'],
+    ['TORONTO — Mayor John Tory says the city cannot afford it.', 'John Tory', 'Mayor'],
+    ['Prime Minister Justin Trudeau said the deal was done.', 'Justin Trudeau', 'Prime Minister'],
+  ])('keeps a title out of the name and makes it a role: %j', (text, name, role) => {
+    const e = byName(analyse(text), name)
+    expect(e.mentions.map((m) => m.text)).toEqual([name])
+    expect(e.roles).toEqual([role])
+  })
+
   it('has mentions whose text is the slice they point to, and ids in order of first mention', () => {
     const text = 'Russian Foreign Minister Sergey Lavrov met officials in New York. Lavrov left.'
     const es = analyse(text)

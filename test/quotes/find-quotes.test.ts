@@ -55,6 +55,7 @@ describe('findQuotes: sentence patterns', () => {
     ['From X:', { text: 'From Zakharova:\n"The talks were productive and will continue next month."', quote: 'The talks were productive and will continue next month', cue: ':', speaker: 'Zakharova', kind: 'direct' }],
     ['name and colon', { text: 'PENCE: Well, the question really should be why they invited him.', quote: 'Well, the question really should be why they invited him', cue: ':', speaker: 'PENCE', kind: 'indirect' }],
     ['according to, first', { text: 'According to the Pentagon, the strike hit a depot.', quote: 'the strike hit a depot', cue: 'According to', speaker: 'the Pentagon', kind: 'indirect', speakerKind: 'organization' }],
+    ['according to, a long source', { text: 'According to a report released last week by the C.D. Howe Institute, Toronto has the lowest tax rate.', quote: 'Toronto has the lowest tax rate', cue: 'According to', speaker: 'a report released last week by the C.D. Howe Institute', kind: 'indirect' }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
     ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],
@@ -127,6 +128,7 @@ describe('findQuotes: what each attribution does', () => {
     ['He claimed that Russia had laid explosives on the plant.', 'claim'],
     ['Most voters believe the economy is getting worse.', 'belief'],
     ['The governor endorsed Senator Smith on Monday.', 'stance'],
+    ['A spokesperson for the ministry declined to comment.', 'other'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
