@@ -91,6 +91,10 @@ const ROLE_GENDER = new Map<string, Gender>([
   ...'spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman stateswoman anchorwoman sportswoman queen princess duchess empress actress mother wife daughter sister aunt niece grandmother girlfriend'.split(' ').map((w) => [w, 'female'] as [string, Gender]),
 ])
 const genders = new WeakMap<Entity, Gender | null>()
+/** Nouns for a person that a definite description ("the mother of three") refers back with. */
+const PERSON_NOUNS = new Set(
+  'woman man girl boy mother father wife husband daughter son sister brother grandmother grandfather resident owner veteran victim survivor student teacher nurse worker driver neighbour neighbor retiree widow widower mom dad parent patient tenant farmer'.split(' '),
+)
 
 /**
  * The gender a person is referred to by, or undefined: a title before a mention ("Mr. Trump", "Ms.
@@ -208,6 +212,14 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   if (definite && text.split(/\s+/).length <= 4) {
     const e = recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)))
     if (e) return { kind: 'person', entity: e.id, ...local }
+    // "the 45-year-old", "the mother of three", "the woman": the most recent person who can be meant.
+    const noun = lastWord(text.replace(/\s+of\s+.*$/i, ''))
+    if (/^\d+-year-old$/.test(noun) || PERSON_NOUNS.has(noun)) {
+      const g = ROLE_GENDER.get(noun) ?? (noun === 'woman' || noun === 'girl' ? 'female' : noun === 'man' || noun === 'boy' ? 'male' : undefined)
+      const p = recentEntity(doc, start, (x) => x.type === 'PERSON' && (!g || (genderOf(doc, x) ?? g) === g), site.fragments)
+      // Only a person named shortly before ("A man was arrested. The man said …" names no one).
+      if (p && p.mentions.some((m) => m.end <= start && start - m.end <= 600)) return { kind: 'person', entity: p.id, ...local }
+    }
   }
   if (organizationNouns.has(head) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
   if (documentNouns.has(head)) return { kind: 'unknown', ...local }

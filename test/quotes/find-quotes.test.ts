@@ -56,6 +56,7 @@ describe('findQuotes: sentence patterns', () => {
     ['name and colon', { text: 'PENCE: Well, the question really should be why they invited him.', quote: 'Well, the question really should be why they invited him', cue: ':', speaker: 'PENCE', kind: 'indirect' }],
     ['according to, first', { text: 'According to the Pentagon, the strike hit a depot.', quote: 'the strike hit a depot', cue: 'According to', speaker: 'the Pentagon', kind: 'indirect', speakerKind: 'organization' }],
     ['according to, a long source', { text: 'According to a report released last week by the C.D. Howe Institute, Toronto has the lowest tax rate.', quote: 'Toronto has the lowest tax rate', cue: 'According to', speaker: 'a report released last week by the C.D. Howe Institute', kind: 'indirect' }],
+    ['police rank abbreviation', { text: '"The situation is under control," said Const. Tania Visintin, a spokesperson for the force. "We have more officers out than ever."', quote: 'The situation is under control," said Const. Tania Visintin, a spokesperson for the force. "We have more officers out than ever.', cue: 'said', speaker: 'Const. Tania Visintin', kind: 'direct', fragments: 2 }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
     ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],
@@ -153,6 +154,24 @@ describe('findQuotes: speaker resolution with entities', () => {
     const { quotes } = analyse(text, entities)
     const q = quotes.find((x) => /^(?:he|she)$/.test(x.speaker.text ?? ''))!
     expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe(who)
+  })
+
+  it.each([
+    ['Sarah Chen runs a bakery. Mark Diaz owns the shop next door. "I have never seen it this bad," the 45-year-old said.', 'the 45-year-old', 'Mark Diaz'],
+    ['Sarah Chen runs a bakery. Mark Diaz owns the shop next door. "I am afraid," the mother of three said.', 'the mother of three', 'Sarah Chen'],
+  ])('resolves a description of a person to the person just named: %j', (text, speaker, who) => {
+    const names = ['Sarah Chen', 'Mark Diaz']
+    const entities = names.map((n, i) => entity(`e${i + 1}`, n, 'PERSON', text, [n]))
+    const q = analyse(text, entities).quotes[0]!
+    expect(q.speaker.text).toBe(speaker)
+    expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe(who)
+  })
+
+  it('leaves "the man" unresolved when no one was named shortly before', () => {
+    const text = 'Mark Diaz opened the shop in 1990.' + ' The street changed a great deal over the years that followed.'.repeat(12) + ' "It was a shock," the man said.'
+    const q = analyse(text, [entity('e1', 'Mark Diaz', 'PERSON', text, ['Mark Diaz'])]).quotes[0]!
+    expect(q.speaker).toMatchObject({ text: 'the man' })
+    expect(q.speaker.entity).toBeUndefined()
   })
 
   it('resolves a pronoun by a gendered role', () => {

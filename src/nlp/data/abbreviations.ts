@@ -6,7 +6,7 @@
 export const titleAbbreviations: readonly string[] = [
   'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr',
   'Adm', 'Maj', 'Rev', 'Hon', 'Pres', 'Supt', 'Insp', 'Atty', 'Amb', 'Fr', 'Sr', 'Jr', 'St', 'Mt', 'Ft',
-  'Brig', 'Cpl', 'Pvt', 'Gens', 'Sens', 'Reps', 'Messrs',
+  'Brig', 'Cpl', 'Pvt', 'Gens', 'Sens', 'Reps', 'Messrs', 'Const', 'Cst', 'Det', 'Coun', 'Ald',
 ]
 
 export const otherAbbreviations: readonly string[] = [
@@ -15,5 +15,5 @@ export const otherAbbreviations: readonly string[] = [
   'Ave', 'Blvd', 'Rd', 'ca', 'cf', 'e.g', 'i.e', 'al', 'Fig', 'fig', 'p', 'pp', 'vol', 'Vol', 'ed', 'Ed',
   'Ariz', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Ky', 'La', 'Md', 'Mass',
   'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va',
-  'Vt', 'Wash', 'Wis', 'Wyo', 'D-Calif', 'R-Texas',
+  'Vt', 'Wash', 'Wis', 'Wyo', 'D-Calif', 'R-Texas', 'Ont', 'Que', 'Alta', 'Sask', 'Nfld',
 ]
