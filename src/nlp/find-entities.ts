@@ -103,6 +103,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   for (const d of drafts) extendFacility(d, words, ranges[d.sentence]![1])
   for (const d of drafts) retype(d, words, model.gazetteer)
   for (const d of drafts) d.subtype ??= subtypeOf(d.type, span(d, words))
+  drafts = drafts.flatMap((d) => splitTitledName(d, words))
   for (const d of drafts) if (d.type === 'PERSON') dropLeadingTitle(d, words)
   for (const d of drafts) if (d.type === 'PERSON') readRoles(d, drafts, words, tokens, text, ranges[d.sentence]!)
   return merge(drafts, tokens, text, words)
@@ -246,6 +247,26 @@ function dropLeadingTitle(d: Draft, words: readonly string[]): void {
     else if (!(isCap(w) || (w === 'of' && k > d.first)) || honorifics.has(w.toLowerCase())) break
   }
   if (cut > d.first && cut < d.last) d.first = cut
+}
+
+/** Words that end an organisation's name, so that what comes before them is no person's title. */
+const ORG_ENDINGS = /^(?:Office|Department|Ministry|Party|Council|Committee|Commission|Agency|Board|Court|Bureau|Institute|Association|Union|Group|Company|Corporation|Inc|Ltd|Foundation|Fund|Bank|Post|Times|News|Service|Services|Authority|Centre|Center|University|College|School|Club|Team|League|Assembly|House|Senate|Congress|Parliament|Cabinet|Secretariat|Caucus)$/
+
+/**
+ * An organisation or other name the tagger ran on into a person's: "NDP Leader Jagmeet Singh" is the
+ * organisation "NDP" and the person "Jagmeet Singh" (whose role "NDP Leader" is read later). Split when
+ * a capitalised role word is followed by two or three capitalised words that end no organisation's name.
+ */
+function splitTitledName(d: Draft, words: readonly string[]): Draft[] {
+  if (d.type === 'PERSON' || d.outlet) return [d]
+  for (let k = d.first + 1; k < d.last - 2; k++) {
+    const w = words[k]!
+    if (!isHead(w) || !isCap(w)) continue
+    const rest = words.slice(k + 1, d.last)
+    if (rest.length > 3 || !rest.every((x) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(x) && !ORG_ENDINGS.test(x) && !isHead(x))) continue
+    return [{ ...d, last: k, roles: [] }, { first: k + 1, last: d.last, type: 'PERSON', sentence: d.sentence, roles: [] }]
+  }
+  return [d]
 }
 
 function readRoles(d: Draft, drafts: readonly Draft[], words: readonly string[], tokens: readonly Token[], text: string, [sStart, sEnd]: [number, number]): void {

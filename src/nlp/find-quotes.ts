@@ -1234,7 +1234,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         }
       }
       // "…, experts told me this week.": after a hearer, a time phrase alone is no content either.
-      let forward = verb.clause === 'object' && !hasThat ? contentSpan(c, ce, cut, 1) : !hasThat ? afterCueContent(c, hearer ? contentFrom : ce, cut) : contentSpan(c, contentFrom, cut)
+      // ("…, the minister announced Thursday.": a time phrase is no object.)
+      let forward = verb.clause === 'object' && !hasThat ? (timePhraseEnd(c, ce) < cut ? contentSpan(c, timePhraseEnd(c, ce), cut, 1) : null) : !hasThat ? afterCueContent(c, hearer ? contentFrom : ce, cut) : contentSpan(c, contentFrom, cut)
       // "revealed the meeting to NBC": no content, but a hearer that is a source.
       if (forward && !hasThat && !hearer && words(c, ce, cut) <= 7) {
         const t = c.tokBefore(forward.end)
