@@ -22,6 +22,8 @@ export interface ScoreQuote extends ScoreSpan {
    * prediction the name of the entity the speaker was resolved to (else the mention's text).
    */
   speaker_name?: string | null
+  /** A prediction's `speaker.kind` (person, organization, outlet, anonymous, unknown). */
+  speaker_kind?: string
 }
 
 export interface Counts {
@@ -43,6 +45,8 @@ export interface Counts {
   goldBySpeaker: Record<SpeakerType, number>
   matchedBySpeaker: Record<SpeakerType, number>
   jointBySpeaker: Record<SpeakerType, number>
+  /** Matched gold quotes of an anonymous or group speaker whose predicted speaker has kind "anonymous". */
+  groupAsAnonymous: number
   /** Gold quotes whose cue is a speech or reporting verb ("said", "according to", ":", "told" …). */
   goldSpeech: number
   matchedSpeech: number
@@ -138,7 +142,7 @@ export function emptyCounts(): Counts {
   const sp = (): Record<SpeakerType, number> => ({ named: 0, pronoun: 0, group: 0, none: 0, other: 0 })
   return {
     gold: 0, pred: 0, matched: 0, exact: 0, speakerStrict: 0, speakerLenient: 0, cueCorrect: 0, joint: 0, nameMatched: 0, nameCorrect: 0,
-    goldByKind: {}, matchedByKind: {}, goldBySpeaker: sp(), matchedBySpeaker: sp(), jointBySpeaker: sp(),
+    goldByKind: {}, matchedByKind: {}, goldBySpeaker: sp(), matchedBySpeaker: sp(), jointBySpeaker: sp(), groupAsAnonymous: 0,
     goldSpeech: 0, matchedSpeech: 0,
   }
 }
@@ -224,6 +228,7 @@ export function scoreDocument(text: string, gold: readonly ScoreQuote[], pred: r
     into.matched++
     into.matchedByKind[kind] = (into.matchedByKind[kind] ?? 0) + 1
     into.matchedBySpeaker[st]++
+    if (st === 'group' && pq.speaker_kind === 'anonymous') into.groupAsAnonymous++
     if (speech) into.matchedSpeech++
     const sc = speakerCorrect(tokens, gq, pq)
     if (sc.strict) into.speakerStrict++

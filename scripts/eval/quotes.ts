@@ -129,7 +129,7 @@ function line(label: string, t: Tally, rate: number): string {
   return (
     `${label} ${t.docs} docs quote F1 ${pct(overlap.f1)} (P ${pct(overlap.p)} R ${pct(overlap.r)}) exact F1 ${pct(exact.f1)}` +
     ` | joint F1 ${pct(joint.f1)} (P ${pct(joint.p)} R ${pct(joint.r)}) ${speaker}` +
-    ` cue acc ${pct(acc(counts.cueCorrect))} | anon R ${pct(counts.matchedBySpeaker.group / (counts.goldBySpeaker.group || 1))}` +
+    ` cue acc ${pct(acc(counts.cueCorrect))} | anon R ${pct(counts.matchedBySpeaker.group / (counts.goldBySpeaker.group || 1))} (as anonymous ${pct(counts.groupAsAnonymous / (counts.goldBySpeaker.group || 1))})` +
     (t.compDocs ? ` | cofenet (${t.compDocs} docs) content ${pct(cf('content').f1)} source ${pct(cf('source').f1)} cue ${pct(cf('cue').f1)}` : '') +
     ` | ${rate.toFixed(1)} art/s`
   )
@@ -208,6 +208,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
       speaker: q.speaker.start !== undefined ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : undefined,
       // The name a reader gets: the resolved entity's, else the mention itself.
       speaker_name: (q.speaker.entity && names.get(q.speaker.entity)) ?? q.speaker.text ?? null,
+      speaker_kind: q.speaker.kind,
     }))
     // PolNeAR's speech-only view: statements against the gold quotes with a speech or reporting cue.
     if (set.polnear && !trainedOn(doc.id)) {

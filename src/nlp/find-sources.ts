@@ -119,8 +119,9 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
   }
   if (!g) {
     const longest = [e.name, ...e.aliases].reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a))
-    // The first word: of a one-word name only when it is all the text calls the person ("Donald").
-    const first = longest.split(/\s+/)[0]!.replace(/\.$/, '')
+    // The first of several words (a lone surname tells nothing: the name lists hold "Smith" and "Taylor").
+    const words = longest.split(/\s+/)
+    const first = words.length > 1 ? words[0]!.replace(/\.$/, '') : ''
     if (first.length > 1) {
       const found = getGender(first, 'en')
       const any = found === 'unknown' ? getGender(first) : found
@@ -149,15 +150,24 @@ function kindOfEntity(e: Entity): Speaker['kind'] {
   return 'unknown'
 }
 
-/** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide")? */
+/** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
+const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
+
+/** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide", "many Democrats")? */
 export function isAnonymous(text: string): boolean {
   const parts = text.split(/\s+and\s+/i)
   if (parts.length > 1) return parts.every((p) => isAnonymous(p.replace(/^(\S+)\s+(?:who|that)\s+(?:are|were|is|was)\s+/i, '$1 ')))
   const words = text.split(/\s+/)
-  const head = lastWord(text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for)\b.*$/i, ''))
+  const core = text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for)\b.*$/i, '')
+  const head = lastWord(core)
+  const headWord = (core.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
+  // "Many opponents", "some Carrier workers": a quantified plural.
+  if (words.length > 1 && QUANTIFIERS.test(words[0]!) && /s$/.test(head) && !/^\p{Lu}/u.test(headWord)) return true
   if (!anonymousNouns.has(head)) return false
-  // A name inside ("Clinton aides" is still anonymous; "John Smith" is not a group).
-  const caps = words.slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(?:House|White|State|Democratic|Republican|Trump|Clinton|Obama|Russian|American|U\.S\.|US|Ukrainian|European|Pentagon|Kremlin|Senate|Congressional|Justice|Defense|Administration|Campaign|Council|Security|National|Foreign|Intelligence|Department)$/.test(w))
+  // A lower-case head names no one, whatever modifies it ("Clinton aides", "a Cairo airport official").
+  if (!/^\p{Lu}/u.test(headWord)) return true
+  // A capitalised one ("Democrats") only with no other name in the phrase ("Senate Democrats", not "John Smith").
+  const caps = words.slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(?:House|White|State|Democratic|Republican|Trump|Clinton|Obama|Russian|American|U\.S\.|US|Ukrainian|European|Pentagon|Kremlin|Senate|Congressional|Justice|Defense|Administration|Campaign|Council|Security|National|Foreign|Intelligence|Department)$/.test(w))
   return caps.length === 0
 }
 
@@ -206,12 +216,18 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     if (e) return { kind: 'outlet', entity: e.id, ...local }
     return { kind: 'outlet', ...local }
   }
-  if (entity) return { kind: isAnonymous(text) && entity.type !== 'PERSON' ? 'anonymous' : kindOfEntity(entity), entity: entity.id, ...local }
+  // "the spokeswoman": the person with that role, when there is one.
+  const byRole = definite && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) : undefined
+  if (byRole) return { kind: 'person', entity: byRole.id, ...local }
+  if (entity) {
+    // "Clinton aides": the name only modifies an unnamed group.
+    const coversHead = entity.mentions.some((m) => m.start < end && m.end >= end - head.length)
+    if (isAnonymous(text) && (entity.type !== 'PERSON' || !coversHead)) return { kind: 'anonymous', ...(coversHead ? { entity: entity.id } : {}), ...local }
+    return { kind: kindOfEntity(entity), entity: entity.id, ...local }
+  }
   if (isOutletName(text)) return { kind: 'outlet', ...local }
   if (isAnonymous(text)) return { kind: 'anonymous', ...local }
   if (definite && text.split(/\s+/).length <= 4) {
-    const e = recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)))
-    if (e) return { kind: 'person', entity: e.id, ...local }
     // "the 45-year-old", "the mother of three", "the woman": the most recent person who can be meant.
     const noun = lastWord(text.replace(/\s+of\s+.*$/i, ''))
     if (/^\d+-year-old$/.test(noun) || PERSON_NOUNS.has(noun)) {

@@ -176,8 +176,8 @@ describe('findQuotes: speaker resolution with entities', () => {
   })
 
   it('resolves a pronoun by a gendered role', () => {
-    const text = 'Smith, the spokeswoman, stood beside Jones. "We are ready," she said.'
-    const entities = [entity('e1', 'Smith', 'PERSON', text, ['Smith'], { roles: ['spokeswoman'] }), entity('e2', 'Jones', 'PERSON', text, ['Jones'])]
+    const text = 'Smith, the spokeswoman, stood beside Mark Jones. "We are ready," she said.'
+    const entities = [entity('e1', 'Smith', 'PERSON', text, ['Smith'], { roles: ['spokeswoman'] }), entity('e2', 'Mark Jones', 'PERSON', text, ['Mark Jones'])]
     expect(analyse(text, entities).quotes[0]!.speaker).toMatchObject({ text: 'she', entity: 'e1' })
   })
 

@@ -31,6 +31,13 @@ export const anonymousNouns: ReadonlySet<string> = new Set([
   'witness', 'witnesses', 'supporters', 'members', 'employees', 'investigators', 'operatives', 'strategists',
   'donors', 'allies', 'associates', 'someone', 'individuals', 'americans', 'voters', 'democrats', 'republicans',
   'many', 'others', 'some', 'several', 'few',
+  'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokesmen', 'spokeswomen', 'representative', 'representatives',
+  'majority', 'minority', 'half', 'third', 'quarter', 'plurality', 'percent',
+  'economists', 'reporters', 'leaders', 'activists', 'workers', 'opponents', 'lawyers', 'attorneys', 'scientists',
+  'researchers', 'doctors', 'delegates', 'conservatives', 'liberals', 'progressives', 'senators', 'officers', 'agents',
+  'executives', 'protesters', 'demonstrators', 'organizers', 'organisers', 'respondents', 'citizens', 'fans', 'pollsters',
+  'historians', 'commentators', 'scholars', 'students', 'parents', 'families', 'veterans', 'everyone', 'anyone',
+  'democrat', 'republican', 'member',
 ])
 
 /** Words that make a mention anonymous only when it carries no name ("a senior official"). */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import type { Entity } from '../../src/core/types.js'
+import { countOf, genderOf, isAnonymous, resolveSpeaker } from '../../src/nlp/find-sources.js'
+
+describe('anonymous sources', () => {
+  it.each([
+    ['officials', true],
+    ['a senior administration official', true],
+    ['people familiar with the matter', true],
+    ['Clinton aides', true],
+    ['a Cairo airport official', true],
+    ['many Democrats', true],
+    ['Senate Democrats', true],
+    ['Many opponents', true],
+    ['some Carrier workers', true],
+    ['a majority of Republicans', true],
+    ['86 percent of black voters', true],
+    ['a campaign spokeswoman', true],
+    ['Four former officials and two who are current officials', true],
+    ['John Smith', false],
+    ['Maria Zakharova', false],
+    ['the report', false],
+    ['Many Happy Returns', false],
+  ])('%j → %s', (text, anonymous) => {
+    expect(isAnonymous(text)).toBe(anonymous)
+  })
+
+  it('counts a numbered group', () => {
+    expect(countOf('Four former national security officials')).toEqual({ count: 4, description: 'former national security officials' })
+  })
+})
+
+describe('speakers', () => {
+  const text = 'Hillary Clinton spoke. Clinton aides said the talks went well.'
+  const clinton: Entity = {
+    id: 'e1', name: 'Hillary Clinton', type: 'PERSON', aliases: ['Clinton'], roles: [], roleMentions: [],
+    mentions: [{ start: 0, end: 15, text: 'Hillary Clinton' }, { start: 23, end: 30, text: 'Clinton' }],
+  }
+  it('a group named after a person is anonymous, not that person', () => {
+    const start = text.indexOf('Clinton aides')
+    expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start, end: start + 13 } }, [])).toEqual({ kind: 'anonymous', start, end: start + 13, text: 'Clinton aides' })
+  })
+  it('a person named in full is that person', () => {
+    expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
+  })
+  it('knows a gender from a title, a role or a first name, else not', () => {
+    const doc = (t: string, name: string, roles: string[] = []): [{ text: string; entities: Entity[] }, Entity] => {
+      const e: Entity = { id: 'e1', name, type: 'PERSON', aliases: [], roles, roleMentions: [], mentions: [{ start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name }] }
+      return [{ text: t, entities: [e] }, e]
+    }
+    expect(genderOf(...doc('Ms. Tam spoke.', 'Tam'))).toBe('female')
+    expect(genderOf(...doc('Tam spoke.', 'Tam', ['spokeswoman']))).toBe('female')
+    expect(genderOf(...doc('Justin Trudeau spoke.', 'Justin Trudeau'))).toBe('male')
+    expect(genderOf(...doc('Tam spoke.', 'Tam'))).toBeUndefined()
+  })
+})
