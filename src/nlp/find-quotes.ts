@@ -320,6 +320,12 @@ function pickAppositive(c: Ctx, a: number, b: number): [number, number] {
     }
   if (b > s) parts.push([s, b])
   if (parts.length <= 1) return parts[0] ?? [a, b]
+  // "Jason Dana, Robyn Dawes and Nathanial Peterson": a list of names is kept whole.
+  const last = parts[parts.length - 1]!
+  let and = -1
+  for (let k = last[0]; k < last[1]; k++) if (c.low(k) === 'and') and = k
+  const nameAt = (k: number) => isCap(c.tok(k)) && !DETERMINERS.has(c.low(k))
+  if (and >= 0 && nameAt(and + 1) && parts.every((p) => nameAt(p[0]))) return [a, b]
   const first = parts[0]!
   const named = (p: [number, number]) => isCap(c.tok(p[0])) && !DETERMINERS.has(c.low(p[0]))
   if (!named(first)) {
@@ -866,6 +872,19 @@ function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
 }
 
 function extendAppositive(c: Ctx, b: number, stop: number): number {
+  // "wrote Jason Dana, Robyn Dawes and Nathanial Peterson.": a list of names is one speaker phrase.
+  if (c.tok(b) === ',' && isCap(c.tok(b + 1))) {
+    let e = b
+    while (c.tok(e) === ',' && isCap(c.tok(e + 1))) {
+      e++
+      while (e < stop && isCap(c.tok(e))) e++
+    }
+    if (c.low(e) === 'and' && isCap(c.tok(e + 1))) {
+      e++
+      while (e < stop && isCap(c.tok(e))) e++
+      if (e >= stop || END_PUNCT.has(c.tok(e)) || c.tok(e) === ',') return e
+    }
+  }
   // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
   if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || c.speakerPhrase && !isCap(c.tok(b + 1)))) {
     let e = b + 1
@@ -1010,7 +1029,22 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     return null
   }
   const np = leftNP(c, j, lo)
-  return np ? { speaker: extendOverPrepositions(c, np, lo) } : null
+  if (!np) return null
+  // "Jason Dana, Robyn Dawes and Nathanial Peterson wrote": a list of names is one subject.
+  let a = np[0]
+  let hasAnd = false
+  for (let k = np[0]; k < np[1]; k++) if (c.low(k) === 'and' && isCap(c.tok(k + 1))) hasAnd = true
+  if (hasAnd && isCap(c.tok(np[0]))) {
+    while (c.tok(a - 1) === ',' && a - 2 >= lo && isCap(c.tok(a - 2))) {
+      let k = a - 2
+      while (k - 1 >= lo && isCap(c.tok(k - 1)) && !DETERMINERS.has(c.low(k - 1))) k--
+      // ("In Ottawa, Smith and Jones said": an opening phrase is no name.)
+      if (OPENERS.test(c.low(k))) break
+      a = k
+    }
+    if (a < np[0] && (a <= lo || !isWord(c.tok(a - 1)))) return { speaker: [a, np[1]] }
+  }
+  return { speaker: extendOverPrepositions(c, np, lo) }
 }
 
 const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
