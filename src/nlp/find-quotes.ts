@@ -420,7 +420,9 @@ const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be
 
 /** What an attribution does, from its cue's class (see `QuoteAct`). */
 function actOf(at: Attribution, content: string): QuoteAct {
-  if (NO_COMMENT.test(content)) return 'other'
+  // A refusal to comment, or an indirect content nobody is said to have stated ("Asked whether …", "It is
+  // unclear whether …"), is no statement.
+  if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct')) return 'other'
   if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
   return at.cueClass ?? 'other'
 }
@@ -842,6 +844,8 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     // speech does ("…," X said / "…?" X asked), not as a phrase inside a sentence.
     const np = leftNP(c, sp[1] - 1, sp[0])
     if (!np || np[0] > sp[0] + 1) break
+    // ("…,” while X urged calm": a new clause, whose subject did not say the quote.)
+    if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0]))) break
     if (!c.speakerPhrase) sp = [np[0], sp[1]]
     if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k) break
     const [ce, hearer] = extendCue(c, cue.end, stop, cue.verb)
@@ -1478,6 +1482,8 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
     // `… "New York values," stating …`: a comma inside the closing mark, then a participle cue.
     if (MARKS.has(c.tok(m + 1)) && cueAt(c, m + 2) && /ing$/.test(c.low(m + 2))) return m + 2
+    // `… "a dark day," while X urged calm`: the same with the writer's aside.
+    if (MARKS.has(c.tok(m + 1)) && /^(?:though|although|whereas|while)$/.test(c.low(m + 2))) return m + 2
     // "Harvey, who backed three candidates first, said …": a speech verb right after a comma ends the clause.
     const next = cueAt(c, m + 1)
     if (next && next.verb.class === 'speech' && !/ing$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m

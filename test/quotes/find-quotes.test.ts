@@ -61,6 +61,7 @@ describe('findQuotes: sentence patterns', () => {
     ['a list of names after the cue', { text: '"Do not use them," wrote Jason Dana, Robyn Dawes and Nathanial Peterson.', quote: 'Do not use them', cue: 'wrote', speaker: 'Jason Dana, Robyn Dawes and Nathanial Peterson', kind: 'direct' }],
     ['a list of names before the cue', { text: 'Jason Dana, Robyn Dawes and Nathanial Peterson wrote that the interviews were useless.', quote: 'that the interviews were useless', cue: 'wrote', speaker: 'Jason Dana, Robyn Dawes and Nathanial Peterson', kind: 'indirect' }],
     ['an opening phrase is not in the list', { text: 'In Ottawa, Smith and Jones said the plan failed.', quote: 'the plan failed', cue: 'said', speaker: 'Smith and Jones', kind: 'indirect' }],
+    ['a new clause after the quote', { text: 'Kevin McCarthy called the indictment "a dark day," while Senate Majority Leader Chuck Schumer urged calm.', quote: 'the indictment "a dark day,"', cue: 'called', speaker: 'Kevin McCarthy', kind: 'mixed' }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
     ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],
@@ -134,6 +135,7 @@ describe('findQuotes: what each attribution does', () => {
     ['Most voters believe the economy is getting worse.', 'belief'],
     ['The governor endorsed Senator Smith on Monday.', 'stance'],
     ['A spokesperson for the ministry declined to comment.', 'other'],
+    ['Asked whether he would run again, the senator smiled.', 'other'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
