@@ -427,6 +427,17 @@ function actOf(at: Attribution, content: string): QuoteAct {
   return at.cueClass ?? 'other'
 }
 
+/**
+ * Direct when every fragment is a quotation (in marks, single ones included: "Biden says 'no one is
+ * above the law'"), mixed when one holds a quotation, else indirect.
+ */
+function kindOf(text: string, fragments: readonly Span[], quoted: readonly QuotedSpan[]): QuoteKind {
+  const holds = (f: Span) => /["“”«»]/.test(text.slice(f.start, f.end)) || quoted.some((q) => q.open >= f.start - 1 && q.close <= f.end + 1 && q.close > q.open + 1)
+  if (!fragments.some(holds)) return 'indirect'
+  const isQuote = (f: Span) => quoted.some((q) => q.open >= f.start - 1 && q.open <= f.start + 1 && q.close >= f.end - 1)
+  return fragments.every(isQuote) ? 'direct' : 'mixed'
+}
+
 const BE = /^(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting)$/
 /** Past participles that do not end in -ed, -en or -wn. */
 const IRREGULAR_PARTICIPLES = new Set('told said thought known seen shown found held felt meant sought written heard made'.split(' '))
@@ -544,11 +555,7 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
   return assembleAttributions(input, tagDocument(model, input, bias), minMargin).flatMap((t: TaggedAttribution): Attribution[] => {
     const fragments = t.fragments.map(([a, b]) => contentSpan(c, a, b, 1)).filter((f): f is Span => f !== null)
     if (!fragments.length) return []
-    let kind: QuoteKind = 'indirect'
-    if (fragments.some((f) => /["“”«»]/.test(c.text.slice(f.start, f.end)))) {
-      const allQuoted = fragments.every((f) => quoted.some((q) => q.open >= f.start - 1 && q.open <= f.start + 1 && q.close >= f.end - 1))
-      kind = allQuoted ? 'direct' : 'mixed'
-    }
+    const kind = kindOf(c.text, fragments, quoted)
     let cueClass: Attribution['cueClass']
     if (t.cue) {
       for (let k = t.cue[0]; k < t.cue[1] && !cueClass; k++) cueClass = cueAt(c, k)?.verb.class
@@ -1357,12 +1364,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
 
   function push(fragments: Span[], cue: [number, number], cls: CueVerb['class'], speaker?: [number, number], antecedent?: [number, number], hearer?: [number, number], noSource = false, sourceOnly = false) {
     if (!fragments.length && !sourceOnly) return
-    let kind: QuoteKind = 'indirect'
-    const marks = fragments.some((f) => /["“”«»]/.test(c.text.slice(f.start, f.end)))
-    if (marks) {
-      const allQuoted = fragments.every((f) => quoted.some((q) => q.open >= f.start - 1 && q.open <= f.start + 1 && q.close >= f.end - 1))
-      kind = allQuoted ? 'direct' : 'mixed'
-    }
+    const kind = kindOf(c.text, fragments, quoted)
     out.push({
       kind,
       fragments,

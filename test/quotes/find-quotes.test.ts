@@ -62,6 +62,7 @@ describe('findQuotes: sentence patterns', () => {
     ['a list of names before the cue', { text: 'Jason Dana, Robyn Dawes and Nathanial Peterson wrote that the interviews were useless.', quote: 'that the interviews were useless', cue: 'wrote', speaker: 'Jason Dana, Robyn Dawes and Nathanial Peterson', kind: 'indirect' }],
     ['an opening phrase is not in the list', { text: 'In Ottawa, Smith and Jones said the plan failed.', quote: 'the plan failed', cue: 'said', speaker: 'Smith and Jones', kind: 'indirect' }],
     ['a new clause after the quote', { text: 'Kevin McCarthy called the indictment "a dark day," while Senate Majority Leader Chuck Schumer urged calm.', quote: 'the indictment "a dark day,"', cue: 'called', speaker: 'Kevin McCarthy', kind: 'mixed' }],
+    ['headline with single quotes', { text: "Biden says 'no one is above the law' as Trump is indicted", quote: "'no one is above the law' as Trump is indicted", cue: 'says', speaker: 'Biden', kind: 'mixed' }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
     ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],
