@@ -401,7 +401,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const q: Quote = {
       id: `q${++n}`,
       kind: at.kind,
-      act: actOf(at, doc.text.slice(first.start, first.end)),
+      act: actOf(at, doc.text.slice(first.start, first.end), cue ? doc.text.slice(cue.start, cue.end) : ''),
       start: first.start,
       end: last.end,
       text: doc.text.slice(first.start, last.end),
@@ -418,11 +418,14 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
 /** "declined to comment", "did not respond to requests for comment": a refusal to speak says nothing. */
 const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)/i
 
+/** "did not say", "would not comment on", "never said": what was not said is no statement. */
+const NEGATED_CUE = /\b(?:not|n[’']t|never)\s+(?:\w+\s+)?(?:say|said|comment|elaborate|specify|disclose|reveal|confirm|explain|discuss|answer|respond|tell)\b/i
+
 /** What an attribution does, from its cue's class (see `QuoteAct`). */
-function actOf(at: Attribution, content: string): QuoteAct {
+function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
   // A refusal to comment, or an indirect content nobody is said to have stated ("Asked whether …", "It is
   // unclear whether …"), is no statement.
-  if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct')) return 'other'
+  if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct') || (at.cue && NEGATED_CUE.test(cueText))) return 'other'
   if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
   return at.cueClass ?? 'other'
 }

@@ -219,10 +219,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // "the spokeswoman": the person with that role, when there is one.
   const byRole = definite && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
-  if (entity) {
-    // "Clinton aides": the name only modifies an unnamed group.
-    const coversHead = entity.mentions.some((m) => m.start < end && m.end >= end - head.length)
-    if (isAnonymous(text) && (entity.type !== 'PERSON' || !coversHead)) return { kind: 'anonymous', ...(coversHead ? { entity: entity.id } : {}), ...local }
+  // "Clinton aides", "an Alberta judge": a name that only modifies a common noun is not the speaker.
+  const coversHead = entity?.mentions.some((m) => m.start < end && m.end >= end - head.length) ?? false
+  const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test((text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? '')
+  if (entity && !modifierOnly) {
+    if (isAnonymous(text) && entity.type !== 'PERSON') return { kind: 'anonymous', entity: entity.id, ...local }
     return { kind: kindOfEntity(entity), entity: entity.id, ...local }
   }
   if (isOutletName(text)) return { kind: 'outlet', ...local }

@@ -137,6 +137,7 @@ describe('findQuotes: what each attribution does', () => {
     ['The governor endorsed Senator Smith on Monday.', 'stance'],
     ['A spokesperson for the ministry declined to comment.', 'other'],
     ['Asked whether he would run again, the senator smiled.', 'other'],
+    ['Shandro did not say when the appeal would be filed.', 'other'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])

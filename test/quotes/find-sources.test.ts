@@ -40,6 +40,12 @@ describe('speakers', () => {
     const start = text.indexOf('Clinton aides')
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start, end: start + 13 } }, [])).toEqual({ kind: 'anonymous', start, end: start + 13, text: 'Clinton aides' })
   })
+  it('a place that only modifies a common noun is not the speaker', () => {
+    const t = 'An Alberta judge ruled on Monday.'
+    const alberta: Entity = { id: 'e1', name: 'Alberta', type: 'LOC', aliases: [], roles: [], roleMentions: [], mentions: [{ start: 3, end: 10, text: 'Alberta' }] }
+    expect(resolveSpeaker({ text: t, entities: [alberta] }, { speaker: { start: 0, end: 16 } }, []).entity).toBeUndefined()
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })
