@@ -656,6 +656,33 @@ export function findAttributions(c: Ctx, quoted: QuotedSpan[] = findQuotedSpans(
   out.push(...attributeIndirect(c, quoted, consumed))
   const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
   out.sort((a, b) => key(a) - key(b))
+  out.push(...floatingQuotes(c, quoted, consumed, out))
+  out.sort((a, b) => key(a) - key(b))
+  return out
+}
+
+/**
+ * A quotation that is a paragraph of its own, with no attribution, right after a paragraph whose last
+ * attribution has a speaker, is that speaker's too: `She added that … ¶ "We are not out of the woods yet."`
+ * (no cue of its own).
+ */
+function floatingQuotes(c: Ctx, quoted: readonly QuotedSpan[], consumed: Uint8Array, found: readonly Attribution[]): Attribution[] {
+  const out: Attribution[] = []
+  for (const q of quoted) {
+    if (q.depth !== 0 || q.unclosed) continue
+    const a = c.tokAfter(q.open)
+    const b = c.tokBefore(q.close)
+    if (a > b || consumed[c.tokAfter(q.start)] || consumed[a]) continue
+    const para = c.paraOf[a]!
+    const [plo, phi] = c.paraRange(a)
+    if (plo !== a || phi !== b + 1 || para === 0) continue
+    // The last attribution of the previous paragraph, with a speaker, by a speech or report cue.
+    const prev = found.filter((x) => x.speaker && !x.sourceOnly && x.fragments.length && c.paraOf[c.tokAfter(x.fragments[x.fragments.length - 1]!.start)] === para - 1)
+    const last = prev[prev.length - 1]
+    if (!last || !/^(?:speech|report|claim|deny|accuse|colon)$/.test(last.cueClass ?? '')) continue
+    out.push({ kind: 'direct', fragments: [{ start: q.open, end: q.close }], cueClass: last.cueClass, speaker: last.speaker, antecedent: last.antecedent })
+    markConsumed(c, consumed, q.open, q.close)
+  }
   return out
 }
 

@@ -119,6 +119,14 @@ describe('findQuotes: sentence patterns', () => {
     expect(quotes.map((q) => [q.speaker.text, bare(q.text)])).toEqual([[text.includes('Dr.') ? 'Dr. Theresa Tam' : 'Theresa Tam', 'the risk remained low']])
   })
 
+  it('gives a quotation paragraph with no attribution to the speaker of the paragraph before', () => {
+    const text = 'She added that hospitalizations had dropped.\n"We are not out of the woods yet."\nHenry also announced new rules for care homes.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => bare(x.text) === 'We are not out of the woods yet')
+    expect(q).toMatchObject({ kind: 'direct', act: 'speech', speaker: { text: 'She' } })
+    expect(q!.cue).toBeUndefined()
+  })
+
   it('works with no entities and empty text', () => {
     expect(analyse('')).toEqual({ quotes: [], sources: [] })
   })
