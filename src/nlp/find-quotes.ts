@@ -1553,6 +1553,11 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   while (e < hi && (isCap(c.tok(e)) || NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1)))) e++
   if (e === k || (e === k + 1 && DETERMINERS.has(c.low(k)))) {
     while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e))) e++
+  } else if (e > k) {
+    // "The UN refugee agency also weighed in": a name that modifies a common noun runs on to it.
+    for (let m = e; m < hi && m < e + 3 && /^\p{Ll}+$/u.test(c.tok(m)) && !NP_STOP.has(c.low(m)); m++) {
+      if (organizationNounsSet.has(c.low(m)) || anonymousNouns.has(c.low(m))) e = m + 1
+    }
   }
   const np: [number, number] | null = e > k ? [k, e] : null
   if (!np) return null

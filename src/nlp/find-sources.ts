@@ -219,9 +219,13 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // "the spokeswoman": the person with that role, when there is one.
   const byRole = definite && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
-  // "Clinton aides", "an Alberta judge": a name that only modifies a common noun is not the speaker.
-  const coversHead = entity?.mentions.some((m) => m.start < end && m.end >= end - head.length) ?? false
-  const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test((text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? '')
+  // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
+  // a common noun, or follows it, is not the speaker.
+  const core = /\s(?:for|of|at|with|from|in|to)\s/i.exec(text)
+  const coreEnd = core ? start + core.index : end
+  const coreWord = (text.slice(0, coreEnd - start).match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
+  const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
+  const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test(coreWord)
   if (entity && !modifierOnly) {
     if (isAnonymous(text) && entity.type !== 'PERSON') return { kind: 'anonymous', entity: entity.id, ...local }
     return { kind: kindOfEntity(entity), entity: entity.id, ...local }

@@ -63,6 +63,8 @@ describe('findQuotes: sentence patterns', () => {
     ['an opening phrase is not in the list', { text: 'In Ottawa, Smith and Jones said the plan failed.', quote: 'the plan failed', cue: 'said', speaker: 'Smith and Jones', kind: 'indirect' }],
     ['a new clause after the quote', { text: 'Kevin McCarthy called the indictment "a dark day," while Senate Majority Leader Chuck Schumer urged calm.', quote: 'the indictment "a dark day,"', cue: 'called', speaker: 'Kevin McCarthy', kind: 'mixed' }],
     ['headline with single quotes', { text: "Biden says 'no one is above the law' as Trump is indicted", quote: "'no one is above the law' as Trump is indicted", cue: 'says', speaker: 'Biden', kind: 'mixed' }],
+    ['a statement read', { text: 'The statement read: "We remain committed to welcoming refugees."', quote: 'We remain committed to welcoming refugees.', cue: 'read', speaker: 'The statement', kind: 'direct' }],
+    ['a name modifying the subject noun', { text: 'The UN refugee agency also weighed in, saying it was "deeply troubled" by the decision.', quote: 'it was "deeply troubled" by the decision', cue: 'saying', speaker: 'The UN refugee agency', kind: 'mixed' }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
     ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],

@@ -46,6 +46,13 @@ describe('speakers', () => {
     expect(resolveSpeaker({ text: t, entities: [alberta] }, { speaker: { start: 0, end: 16 } }, []).entity).toBeUndefined()
   })
 
+  it('a spokesperson for a named person is anonymous, not that person', () => {
+    const t = 'A spokesperson for Marco Mendicino said the department was reviewing its options.'
+    const m: Entity = { id: 'e1', name: 'Marco Mendicino', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [{ start: 19, end: 34, text: 'Marco Mendicino' }] }
+    expect(resolveSpeaker({ text: t, entities: [m] }, { speaker: { start: 0, end: 34 } }, [])).toMatchObject({ kind: 'anonymous' })
+    expect(resolveSpeaker({ text: t, entities: [m] }, { speaker: { start: 0, end: 34 } }, []).entity).toBeUndefined()
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })

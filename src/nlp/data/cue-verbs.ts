@@ -75,6 +75,8 @@ export const cueVerbs: readonly CueVerb[] = [
   v('suggest', 'suggests suggested suggesting', 'claim'),
   // report
   v('report', 'reports reported reporting', 'report'),
+  // ("The statement read: …", "the sign reads …": only with a quotation or a that-clause.)
+  v('read', 'reads', 'report', 'that'),
   v('reveal', 'reveals revealed revealing', 'report'),
   v('disclose', 'discloses disclosed disclosing', 'report'),
   v('show', 'shows showed shown showing', 'report', 'object'),
