@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import type { Entity, QuoteAct, Span, Token } from '../../src/core/types.js'
 import { gunzipSync } from 'node:zlib'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
+import { STATEMENT_ACTS } from '../../src/store/store.js'
 import { decodeModel, type QuoteModel } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -84,7 +85,7 @@ export interface QuoteSet {
 }
 
 /** The acts of a statement (see `QuoteAct`): what a data set of quotes, not of all attributions, annotates. */
-export const STATEMENT_ACTS: ReadonlySet<QuoteAct> = new Set(['speech', 'report', 'deny', 'accuse', 'claim'])
+const STATEMENTS: ReadonlySet<QuoteAct> = new Set(STATEMENT_ACTS)
 
 /** Every `*.jsonl` under `quotes/*` in the data folder (README's schema), PolNeAR dev first. */
 export function quoteSets(dataDir: string): QuoteSet[] {
@@ -198,7 +199,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
     elapsed += performance.now() - t0
     const names = new Map(entities.map((e) => [e.id, e.name]))
     // PolNeAR scores every attribution; a set of quotes, what was said (README, "a speech-only view").
-    const scored = set.polnear ? quotes : quotes.filter((q) => STATEMENT_ACTS.has(q.act))
+    const scored = set.polnear ? quotes : quotes.filter((q) => STATEMENTS.has(q.act))
     const pred: ScoreQuote[] = scored.map((q) => ({
       start: q.start,
       end: q.end,
@@ -212,7 +213,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
     }))
     // PolNeAR's speech-only view: statements against the gold quotes with a speech or reporting cue.
     if (set.polnear && !trainedOn(doc.id)) {
-      const sq = new Set(quotes.filter((q) => STATEMENT_ACTS.has(q.act)))
+      const sq = new Set(quotes.filter((q) => STATEMENTS.has(q.act)))
       scoreDocument(doc.text, doc.quotes.filter((g) => isSpeechCue(g.cue?.text ?? (g.cue?.start !== undefined ? doc.text.slice(g.cue.start, g.cue.end) : undefined))), pred.filter((_, i) => sq.has(scored[i]!)), speech)
     }
     const tallies = trainedOn(doc.id) ? [all] : [all, held]

@@ -10,7 +10,7 @@ Commands:
   serve [--sample]         serve the web UI and JSON API over the store (--sample: ingest the sample first)
   ingest <inputs...>       analyse files, folders, feeds, WARC files, JSON Lines into the store
   reanalyze                analyse stored articles again with the current pipeline version
-  quotes                   list stored quotes (--speaker, --outlet, --kind, --since)
+  quotes                   list stored quotes (--speaker, --outlet, --kind, --act, --since)
   entities                 the most named entities (--top N), or one (--name X)
   search "words"           full-text search over the stored articles
   export                   write the whole store as JSON Lines or CSV
@@ -139,16 +139,20 @@ Options:
   -q, --quiet              no progress output
   -h, --help               show this help
 `,
-  quotes: `Usage: newsgraph quotes [--speaker X] [--outlet X] [--kind K] [--since YYYY-MM-DD] [options]
+  quotes: `Usage: newsgraph quotes [--speaker X] [--outlet X] [--kind K] [--act A] [--since YYYY-MM-DD] [options]
 
 Lists stored quotes (near-duplicate articles left out), in the order stored, one JSON object a line:
-{articleId, quoteId, kind, text, speaker, speakerKind, sourceKind, outlet, published, url}.
+{articleId, quoteId, kind, act, text, speaker, speakerKind, sourceKind, outlet, published, url}.
 
 Options:
   --speaker X              speaker name contains X (ignoring case)
   --outlet X               the publishing outlet (site name or URL host) contains X
   --kind K                 the source the quote rests on: named, organization, outlet, document,
                            anonymous, unknown
+  --act A                  what the attribution does: speech, report, deny, accuse, claim
+                           (statements), belief, stance, other; statement for the first five;
+                           a comma list for several (deny,accuse). Quotes stored by pipeline
+                           versions before 0.3.0 have none until \`newsgraph reanalyze\`
   --since YYYY-MM-DD       articles published on or after this date
   --limit N                at most N quotes (default 100)
   --format F               jsonl (default), table, or csv

@@ -13,7 +13,7 @@ import { formatReanalyzeSummary, reanalyze } from '../ingest/reanalyze.js'
 import { exportLines } from '../store/export-lines.js'
 import { toCsv, toTable, type FlatRow } from '../store/format-rows.js'
 import { DEFAULT_STORE_PATH, openStore, StoreSpecError } from '../store/open-store.js'
-import { QUOTE_SOURCE_KINDS, SplitError, type QuoteSourceKind, type Store } from '../store/store.js'
+import { QUOTE_ACT_FILTERS, QUOTE_SOURCE_KINDS, quoteActs, SplitError, type QuoteSourceKind, type Store } from '../store/store.js'
 import { InputError, UsageError } from './errors.js'
 import { HELP } from './help.js'
 import { loadInput, readInputBytes, decodeInput } from './read-input.js'
@@ -407,6 +407,7 @@ async function quotesCommand(args: string[], io: CliIo): Promise<number> {
     speaker: { type: 'string' },
     outlet: { type: 'string' },
     kind: { type: 'string' },
+    act: { type: 'string' },
     since: { type: 'string' },
     limit: { type: 'string' },
     format: { type: 'string' },
@@ -415,10 +416,14 @@ async function quotesCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP.quotes!)
     return 0
   }
-  if (positionals.length) throw new UsageError(`quotes takes no inputs, received \`${positionals[0]}\`; filter with --speaker, --outlet, --kind, --since`)
+  if (positionals.length) throw new UsageError(`quotes takes no inputs, received \`${positionals[0]}\`; filter with --speaker, --outlet, --kind, --act, --since`)
   const kind = values.kind as string | undefined
   if (kind !== undefined && !QUOTE_SOURCE_KINDS.includes(kind as QuoteSourceKind))
     throw new UsageError(`--kind expects one of ${QUOTE_SOURCE_KINDS.join(', ')}, received \`${kind}\``)
+  const act = values.act as string | undefined
+  const acts = act === undefined ? null : quoteActs(act)
+  if (acts && 'unknown' in acts)
+    throw new UsageError(`--act expects one of ${QUOTE_ACT_FILTERS.join(', ')} (or a comma list of them), received \`${acts.unknown}\`${act !== acts.unknown ? ` in \`${act}\`` : ''}`)
   const since = values.since as string | undefined
   if (since !== undefined && (!DATE.test(since) || Number.isNaN(Date.parse(since))))
     throw new UsageError(`--since expects a date YYYY-MM-DD, received \`${since}\``)
@@ -429,10 +434,11 @@ async function quotesCommand(args: string[], io: CliIo): Promise<number> {
       ...(values.speaker ? { speaker: values.speaker as string } : {}),
       ...(values.outlet ? { outlet: values.outlet as string } : {}),
       ...(kind ? { kind: kind as QuoteSourceKind } : {}),
+      ...(act ? { act } : {}),
       ...(since ? { since } : {}),
       limit,
     })
-    printRows(io, rows as unknown as FlatRow[], format, ['articleId', 'quoteId', 'kind', 'speaker', 'speakerKind', 'sourceKind', 'outlet', 'published', 'text'])
+    printRows(io, rows as unknown as FlatRow[], format, ['articleId', 'quoteId', 'kind', 'act', 'speaker', 'speakerKind', 'sourceKind', 'outlet', 'published', 'text'])
     return 0
   })
 }

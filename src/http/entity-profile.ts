@@ -1,4 +1,4 @@
-import type { QuoteKind } from '../core/types.js'
+import type { QuoteAct, QuoteKind } from '../core/types.js'
 import type { EventRow, QuoteSourceKind, Store } from '../store/store.js'
 
 /** A quote by the entity, with where and when it was published. */
@@ -9,6 +9,8 @@ export interface ProfileQuote {
   published: string | null
   quoteId: string
   kind: QuoteKind
+  /** What the attribution does; null for a quote stored before acts were kept. */
+  act: QuoteAct | null
   text: string
   /** The kind of source the quote rests on. */
   sourceKind: QuoteSourceKind
@@ -94,6 +96,7 @@ export async function entityProfile(store: Store, name: string, options: { limit
         published: article.published,
         quoteId: q.quoteId,
         kind: q.kind,
+        act: q.act,
         text: q.text,
         sourceKind: q.citedKind ?? 'named',
       })

@@ -8,6 +8,7 @@ const limit = (max = 500, def = 50) => ({ name: 'limit', in: 'query', schema: { 
 const str = (name: string, description: string, required = false) => ({ name, in: 'query', required, description, schema: { type: 'string', maxLength: 200 } })
 const ok = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } })
 const nullableString = { type: ['string', 'null'] }
+const QUOTE_ACTS = ['speech', 'report', 'deny', 'accuse', 'claim', 'belief', 'stance', 'other']
 
 const quoteRow = {
   type: 'object',
@@ -15,6 +16,7 @@ const quoteRow = {
     articleId: { type: 'string' },
     quoteId: { type: 'string' },
     kind: { enum: ['direct', 'indirect', 'mixed'] },
+    act: { enum: [...QUOTE_ACTS, null], description: 'what the attribution does; null for quotes stored before acts were kept (newsgraph reanalyze fills it)' },
     text: { type: 'string' },
     speaker: nullableString,
     speakerKind: { enum: ['person', 'organization', 'outlet', 'anonymous', 'unknown'] },
@@ -169,6 +171,14 @@ export function openApiDocument(): Record<string, unknown> {
             str('speaker', 'speaker name contains'),
             str('outlet', 'site name or URL host contains'),
             { name: 'kind', in: 'query', description: 'the source the quote rests on', schema: { enum: ['named', 'organization', 'outlet', 'document', 'anonymous', 'unknown'] } },
+            {
+              name: 'act',
+              in: 'query',
+              description: 'what the attribution does: one act, or a comma list (deny,accuse); statement stands for speech, report, deny, accuse and claim',
+              style: 'form',
+              explode: false,
+              schema: { type: 'array', items: { enum: [...QUOTE_ACTS, 'statement'] } },
+            },
             { name: 'since', in: 'query', description: 'published on or after', schema: { type: 'string', format: 'date' } },
             limit(),
           ],

@@ -7,7 +7,7 @@
  *   GET  /api/articles/:id              one article's full analysis (the JSON contract of PRODUCT.md)
  *   GET  /api/entities?q=&type=&limit=  entities by name or alias (the most named without q)
  *   GET  /api/entities/:name?limit&offset   one entity: aliases, roles, outlets; quotes, meetings, events from its newest articles
- *   GET  /api/quotes?speaker&outlet&kind&since&limit
+ *   GET  /api/quotes?speaker&outlet&kind&act&since&limit   act: one act, `statement`, or a comma list
  *   GET  /api/events?type&actor&limit
  *   GET  /api/outlets?limit             outlets, most articles first, with how their articles are sourced
  *   GET  /api/outlets/:name             one outlet: sourcing by month, anonymous-source descriptions, newest articles
@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url'
 import type { Analysis } from '../core/types.js'
 import { analyzeArticle, type ArticleInput } from '../pipeline.js'
 import { exportLines } from '../store/export-lines.js'
-import { QUOTE_SOURCE_KINDS, type QuoteSourceKind, type Store } from '../store/store.js'
+import { QUOTE_ACT_FILTERS, QUOTE_SOURCE_KINDS, quoteActs, type QuoteSourceKind, type Store } from '../store/store.js'
 import { entityProfile } from './entity-profile.js'
 import { HttpError } from './http-error.js'
 import { openApiDocument } from './openapi.js'
@@ -386,16 +386,21 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       return json(200, profile)
     }
     if (path === '/api/quotes') {
-      const q = new Query(url, ['speaker', 'outlet', 'kind', 'since', 'limit'])
+      const q = new Query(url, ['speaker', 'outlet', 'kind', 'act', 'since', 'limit'])
       const speaker = q.string('speaker')
       const outlet = q.string('outlet')
       const kind = q.oneOf<QuoteSourceKind>('kind', QUOTE_SOURCE_KINDS)
+      const act = q.string('act')
+      const acts = act === null ? null : quoteActs(act)
+      if (acts && 'unknown' in acts)
+        throw new HttpError(400, 'bad_act', `Expected \`act\` to be one of ${QUOTE_ACT_FILTERS.join(', ')} (or a comma list of them), received \`${acts.unknown.slice(0, 40)}\``)
       const since = q.date('since')
       const quotes = await store.quotes({
         limit: q.limit(),
         ...(speaker ? { speaker } : {}),
         ...(outlet ? { outlet } : {}),
         ...(kind ? { kind } : {}),
+        ...(act ? { act } : {}),
         ...(since ? { since } : {}),
       })
       return json(200, { quotes })

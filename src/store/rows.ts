@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Analysis, SpeakerKind } from '../core/types.js'
+import type { Analysis, QuoteAct, SpeakerKind } from '../core/types.js'
 import { simhash, type SimHash } from './simhash.js'
 import type { QuoteSourceKind } from './store.js'
 
@@ -42,6 +42,8 @@ export interface SourceRowData {
 export interface QuoteRowData {
   quoteId: string
   kind: string
+  /** What the attribution does. */
+  act: QuoteAct
   text: string
   speaker: string | null
   speakerKind: SpeakerKind
@@ -101,6 +103,7 @@ export function articleRows(a: Analysis): ArticleRows {
     quotes: a.quotes.map((q, ord) => ({
       quoteId: q.id,
       kind: q.kind,
+      act: q.act,
       text: q.text,
       speaker: (q.speaker.entity ? entityName.get(q.speaker.entity) : undefined) ?? q.speaker.text ?? null,
       speakerKind: q.speaker.kind,

@@ -1,4 +1,4 @@
-import type { Analysis, QuoteKind, SpeakerKind } from '../core/types.js'
+import type { Analysis, QuoteAct, QuoteKind, SpeakerKind } from '../core/types.js'
 import { articleRows, snippetOf, type ArticleRows, type QuoteRowData } from './rows.js'
 import { choosePerson, nameParts, normalizeName, type LinkRule } from './people.js'
 import { hammingDistance } from './simhash.js'
@@ -13,6 +13,8 @@ import {
   type QuoteQuery,
   type QuoteRow,
   type QuoteSourceKind,
+  QUOTE_ACT_FILTERS,
+  quoteActs,
   type SearchHit,
   type Store,
   type StoreCapabilities,
@@ -103,6 +105,7 @@ interface QuoteDbRow {
   article_id: string
   quote_id: string
   kind: string
+  act: string | null
   text: string
   speaker: string | null
   speaker_kind: string
@@ -112,7 +115,8 @@ interface QuoteDbRow {
   url: string | null
 }
 
-const QUOTE_COLUMNS = `a.id as article_id, q.quote_id, q.kind, q.text, q.speaker, q.speaker_kind, q.source_kind, a.outlet, a.published, a.url`
+/** The columns of a `QuoteDbRow` (`quotes q` joined to `articles a`). */
+export const QUOTE_COLUMNS = `a.id as article_id, q.quote_id, q.kind, q.act, q.text, q.speaker, q.speaker_kind, q.source_kind, a.outlet, a.published, a.url`
 
 const DEFAULT_LIMIT = 100
 const EXPORT_PAGE = 200
@@ -183,8 +187,8 @@ export class SqlStore implements Store {
   private async insertDerived(tx: SqlRunner, seq: number, rows: ArticleRows, article: { id: string; outlet: string | null; analysis: Analysis }): Promise<void> {
     await insertMany(
       tx,
-      'insert into quotes (article_seq, quote_id, kind, text, speaker, speaker_kind, speaker_entity, source_kind, ord, cited_kind) values ',
-      rows.quotes.map((q) => [seq, q.quoteId, q.kind, q.text, q.speaker, q.speakerKind, q.speakerEntity, q.sourceKind, q.ord, q.citedKind]),
+      'insert into quotes (article_seq, quote_id, kind, act, text, speaker, speaker_kind, speaker_entity, source_kind, ord, cited_kind) values ',
+      rows.quotes.map((q) => [seq, q.quoteId, q.kind, q.act, q.text, q.speaker, q.speakerKind, q.speakerEntity, q.sourceKind, q.ord, q.citedKind]),
     )
     await this.driver.indexQuotes(tx, seq, rows.quotes)
     await insertMany(
@@ -465,6 +469,12 @@ export class SqlStore implements Store {
       where.push('q.source_kind = ?')
       params.push(query.kind)
     }
+    if (query.act) {
+      const named = quoteActs(query.act)
+      if ('unknown' in named) throw new Error(`unknown quote act \`${named.unknown}\`, expected one of ${QUOTE_ACT_FILTERS.join(', ')}`)
+      where.push(`q.act in (${named.acts.map(() => '?').join(', ')})`)
+      params.push(...named.acts)
+    }
     if (query.since) {
       where.push('a.published >= ?')
       params.push(query.since)
@@ -631,8 +641,8 @@ export class SqlStore implements Store {
       `select article_seq, entity_id, name, aliases, roles from entities where article_seq in (${inList}) and entity_id in (${idList}) order by article_seq, entity_id`,
       [...seqs, ...entityIds],
     )
-    const quotes = await this.driver.all<{ article_seq: number | string; quote_id: string; kind: string; text: string; speaker_entity: string; cited_kind: string | null }>(
-      `select article_seq, quote_id, kind, text, speaker_entity, cited_kind from quotes where article_seq in (${inList}) and speaker_entity in (${idList}) order by article_seq, ord`,
+    const quotes = await this.driver.all<{ article_seq: number | string; quote_id: string; kind: string; act: string | null; text: string; speaker_entity: string; cited_kind: string | null }>(
+      `select article_seq, quote_id, kind, act, text, speaker_entity, cited_kind from quotes where article_seq in (${inList}) and speaker_entity in (${idList}) order by article_seq, ord`,
       [...seqs, ...entityIds],
     )
     // Only the events naming one of the entity's ids (`event_entities`); exact per article below.
@@ -660,7 +670,7 @@ export class SqlStore implements Store {
     for (const q of quotes) {
       const seq = Number(q.article_seq)
       if (!idsOf.get(seq)?.has(q.speaker_entity)) continue
-      out.get(seq)!.quotes.push({ quoteId: q.quote_id, kind: q.kind as QuoteKind, text: q.text, citedKind: q.cited_kind as QuoteSourceKind | null })
+      out.get(seq)!.quotes.push({ quoteId: q.quote_id, kind: q.kind as QuoteKind, act: q.act as QuoteAct | null, text: q.text, citedKind: q.cited_kind as QuoteSourceKind | null })
     }
     for (const e of events) {
       const seq = Number(e.article_seq)
@@ -884,6 +894,7 @@ function toQuoteRow(r: QuoteDbRow): QuoteRow {
     articleId: r.article_id,
     quoteId: r.quote_id,
     kind: r.kind as QuoteKind,
+    act: r.act as QuoteAct | null,
     text: r.text,
     speaker: r.speaker,
     speakerKind: r.speaker_kind as SpeakerKind,

@@ -1,4 +1,4 @@
-import type { Analysis, QuoteKind, SourceKind, SpeakerKind } from '../core/types.js'
+import type { Analysis, QuoteAct, QuoteKind, SourceKind, SpeakerKind } from '../core/types.js'
 import type { ArticleInput } from '../pipeline.js'
 
 /**
@@ -218,6 +218,11 @@ export interface QuoteQuery {
   outlet?: string
   /** The kind of source the quote rests on. */
   kind?: QuoteSourceKind
+  /**
+   * What the attribution does: one act, `statement` (the five statement acts), or a comma list of
+   * those ("deny,accuse"); see `quoteActs`. Quotes stored before acts were kept (act null) match none.
+   */
+  act?: string
   /** Articles published on or after this date (YYYY-MM-DD). */
   since?: string
   limit?: number
@@ -227,6 +232,8 @@ export interface QuoteRow {
   articleId: string
   quoteId: string
   kind: QuoteKind
+  /** What the attribution does; null for a quote stored before acts were kept (`newsgraph reanalyze` fills it). */
+  act: QuoteAct | null
   text: string
   speaker: string | null
   speakerKind: SpeakerKind
@@ -257,6 +264,35 @@ export const NEAR_DUPLICATE_BITS = 6
 
 export const QUOTE_SOURCE_KINDS: readonly QuoteSourceKind[] = ['named', 'organization', 'outlet', 'document', 'anonymous', 'unknown']
 
+/** Every quote act (see `QuoteAct`), statements first. */
+export const QUOTE_ACTS: readonly QuoteAct[] = ['speech', 'report', 'deny', 'accuse', 'claim', 'belief', 'stance', 'other']
+
+/** The acts that state something, which the filter value `statement` stands for. */
+export const STATEMENT_ACTS: readonly QuoteAct[] = ['speech', 'report', 'deny', 'accuse', 'claim']
+
+/** What an act filter may name: an act, or `statement`. */
+export const QUOTE_ACT_FILTERS: readonly string[] = [...QUOTE_ACTS, 'statement']
+
+/**
+ * The acts an act filter names (`QuoteQuery.act`): one act, `statement`, or a comma list of those,
+ * in the order first named; else the first name that is none of those (`unknown`).
+ *
+ * @example
+ * quoteActs('deny,accuse') // { acts: ['deny', 'accuse'] }
+ * quoteActs('statement') // { acts: ['speech', 'report', 'deny', 'accuse', 'claim'] }
+ * quoteActs('speech,rumour') // { unknown: 'rumour' }
+ */
+export function quoteActs(filter: string): { acts: QuoteAct[] } | { unknown: string } {
+  const acts = new Set<QuoteAct>()
+  for (const raw of filter.split(',')) {
+    const name = raw.trim()
+    if (name === 'statement') for (const a of STATEMENT_ACTS) acts.add(a)
+    else if (QUOTE_ACTS.includes(name as QuoteAct)) acts.add(name as QuoteAct)
+    else return { unknown: name }
+  }
+  return { acts: [...acts] }
+}
+
 /** An article naming an entity: its analysis and the ids the entity has in it. */
 export interface EntityArticle {
   id: string
@@ -282,8 +318,8 @@ export interface EntityPageArticle {
   entityIds: string[]
   /** Those entities' names, aliases and roles. */
   entities: { id: string; name: string; aliases: string[]; roles: string[] }[]
-  /** Quotes by the entity, in the article's order; `citedKind`: the kind of the source cited, if any. */
-  quotes: { quoteId: string; kind: QuoteKind; text: string; citedKind: QuoteSourceKind | null }[]
+  /** Quotes by the entity, in the article's order; `citedKind`: the kind of the source cited, if any; `act`: as `QuoteRow.act`. */
+  quotes: { quoteId: string; kind: QuoteKind; act: QuoteAct | null; text: string; citedKind: QuoteSourceKind | null }[]
   /** Its events and those denying them, in the article's order, with `involves`. */
   events: EventRow[]
 }

@@ -295,6 +295,8 @@ function quoteItem(h, showSpeaker) {
       'in ',
       link(articlePath(h.articleId) + '#' + encodeURIComponent(h.quoteId), h.title || h.articleId),
       h.sourceKind ? [' ', el('span', { class: 'src-tag src-' + h.sourceKind }, h.sourceKind)] : null,
+      // What the attribution does (speech, deny, belief, …); none for quotes stored before acts were kept.
+      h.act ? [' ', el('span', { class: 'badge act', title: 'what the attribution does' }, h.act)] : null,
     ),
   )
 }

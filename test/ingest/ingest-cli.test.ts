@@ -61,10 +61,27 @@ describe('newsgraph ingest and the query commands', () => {
     expect(since.every((q) => String(q.published) >= '2024-11-01')).toBe(true)
     expect(jsonLines(run(['quotes', '--db', db, '--outlet', 'gazette.example']).stdout).length).toBeGreaterThan(0)
     const table = run(['quotes', '--db', db, '--speaker', 'park', '--format', 'table']).stdout.split('\n')
-    expect(table[0]).toMatch(/^articleId\s+quoteId\s+kind\s+speaker/)
+    expect(table[0]).toMatch(/^articleId\s+quoteId\s+kind\s+act\s+speaker/)
     expect(table[1]).toMatch(/^-+\s+-+/)
     const csv = run(['quotes', '--db', db, '--format', 'csv']).stdout
-    expect(csv.split('\n')[0]).toBe('articleId,quoteId,kind,speaker,speakerKind,sourceKind,outlet,published,text')
+    expect(csv.split('\n')[0]).toBe('articleId,quoteId,kind,act,speaker,speakerKind,sourceKind,outlet,published,text')
+  })
+
+  it('quotes --act: one act, a comma list, or statement', () => {
+    const all = jsonLines(run(['quotes', '--db', db, '--limit', '1000']).stdout)
+    // The bridge story has a speech, a denial and a report.
+    expect(all.map((q) => q.act)).toEqual(expect.arrayContaining(['speech', 'deny', 'report']))
+    const denials = run(['quotes', '--db', db, '--act', 'deny', '--limit', '1000'])
+    expect(denials.code, denials.stderr).toBe(0)
+    expect(jsonLines(denials.stdout)).toEqual(all.filter((q) => q.act === 'deny'))
+    expect(jsonLines(denials.stdout).length).toBeGreaterThan(0)
+    const two = jsonLines(run(['quotes', '--db', db, '--act', 'deny,report', '--limit', '1000']).stdout)
+    expect(two).toEqual(all.filter((q) => q.act === 'deny' || q.act === 'report'))
+    const statements = jsonLines(run(['quotes', '--db', db, '--act', 'statement', '--limit', '1000']).stdout)
+    expect(statements).toEqual(all.filter((q) => ['speech', 'report', 'deny', 'accuse', 'claim'].includes(String(q.act))))
+    expect(statements.length).toBeGreaterThan(two.length)
+    const csv = run(['quotes', '--db', db, '--act', 'deny', '--format', 'csv']).stdout.trim().split('\n')
+    expect(csv.slice(1).every((l) => l.split(',')[3] === 'deny')).toBe(true)
   })
 
   it('entities, search and export', () => {
@@ -94,6 +111,8 @@ describe('newsgraph ingest and the query commands', () => {
     [['ingest', '--db', join(tmp, 'x.db')], /ingest needs at least one input/],
     [['quotes', '--kind', 'secret'], /--kind expects one of named, organization, outlet, document, anonymous, unknown, received `secret`/],
     [['quotes', '--since', 'May 2024'], /--since expects a date YYYY-MM-DD/],
+    [['quotes', '--act', 'rumour'], /--act expects one of speech, report, deny, accuse, claim, belief, stance, other, statement \(or a comma list of them\), received `rumour`/],
+    [['quotes', '--act', 'deny,gossip'], /received `gossip` in `deny,gossip`/],
     [['entities', '--top', 'ten'], /--top expects a positive integer, received `ten`/],
     [['search'], /search needs the words to look for/],
     [['export', '--format', 'xml'], /--format expects one of jsonl, csv, received `xml`/],
@@ -110,6 +129,7 @@ describe('newsgraph ingest and the query commands', () => {
       expect(r.code).toBe(0)
       expect(r.stdout).toContain('--db')
     }
+    expect(run(['quotes', '--help']).stdout).toMatch(/--act A\s+what the attribution does: speech, report, deny, accuse, claim/)
     expect(run(['--help']).stdout).toMatch(/ingest <inputs\.\.\.>/)
   })
 })

@@ -130,8 +130,8 @@ describe('GET /api/entities', () => {
     const zakharova = await get('/api/entities/maria%20zakharova')
     // "María Zakharova" of the second article is the same person (same name once accents go): newest first.
     expect(zakharova.body.quotes).toEqual([
-      expect.objectContaining({ articleId: 'zakharova-2', quoteId: 'q1', text: 'no such talks took place', title: 'Moscow again denies talks', outlet: null }),
-      expect.objectContaining({ articleId: 'lavrov', quoteId: 'q1', text: 'This is disinformation,', outlet: 'example.com', published: '2023-07-08', sourceKind: 'named' }),
+      expect.objectContaining({ articleId: 'zakharova-2', quoteId: 'q1', act: 'claim', text: 'no such talks took place', title: 'Moscow again denies talks', outlet: null }),
+      expect.objectContaining({ articleId: 'lavrov', quoteId: 'q1', act: 'speech', text: 'This is disinformation,', outlet: 'example.com', published: '2023-07-08', sourceKind: 'named' }),
     ])
     const nobody = await get('/api/entities/Nobody')
     expect(nobody.res.status).toBe(404)
@@ -155,6 +155,38 @@ describe('GET /api/quotes and /api/events', () => {
     expect(bad.body.error.message).toBe('Expected `kind` to be one of named, organization, outlet, document, anonymous, unknown, received `rumour`')
     const badDate = await get('/api/quotes?since=July')
     expect(badDate.body.error.message).toBe('Expected `since` to be a date YYYY-MM-DD, received `July`')
+  })
+
+  it('filters quotes by act: one, a comma list, or statement', async () => {
+    const acts = async (query: string) => (await get('/api/quotes' + query)).body.quotes.map((q: any) => [q.articleId, q.act])
+    expect(await acts('')).toEqual([
+      ['lavrov', 'speech'],
+      ['zakharova-2', 'claim'],
+      ['xss-<script>', 'speech'],
+    ])
+    expect(await acts('?act=speech')).toEqual([
+      ['lavrov', 'speech'],
+      ['xss-<script>', 'speech'],
+    ])
+    expect(await acts('?act=claim')).toEqual([['zakharova-2', 'claim']])
+    expect(await acts('?act=deny,claim')).toEqual([['zakharova-2', 'claim']])
+    expect(await acts('?act=statement')).toHaveLength(3)
+    expect(await acts('?act=belief,stance,other')).toEqual([])
+    expect(await acts('?act=speech&speaker=zakharova')).toEqual([['lavrov', 'speech']])
+    const bad = await get('/api/quotes?act=speech,rumour')
+    expect(bad.res.status).toBe(400)
+    expectError(bad.body, 'bad_act')
+    expect(bad.body.error.message).toBe('Expected `act` to be one of speech, report, deny, accuse, claim, belief, stance, other, statement (or a comma list of them), received `rumour`')
+    expectError((await get('/api/quotes?act=speech,')).body, 'bad_act')
+  })
+
+  it('documents act in the OpenAPI document, as the parameter and in the quote rows', async () => {
+    const { body } = await get('/api/openapi.json')
+    const acts = ['speech', 'report', 'deny', 'accuse', 'claim', 'belief', 'stance', 'other']
+    const param = body.paths['/api/quotes'].get.parameters.find((p: any) => p.name === 'act')
+    expect(param).toMatchObject({ in: 'query', style: 'form', explode: false, schema: { type: 'array', items: { enum: [...acts, 'statement'] } } })
+    const row = body.paths['/api/quotes'].get.responses[200].content['application/json'].schema.properties.quotes.items
+    expect(row.properties.act.enum).toEqual([...acts, null])
   })
 
   it('lists events by type and by actor, with what they deny', async () => {

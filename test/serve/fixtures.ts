@@ -82,9 +82,9 @@ export function lavrovArticle(): Analysis {
   return a
 }
 
-/** A second article quoting the same person, spelled differently, so entities merge across articles. */
+/** A second article quoting the same person, spelled differently, so entities merge across articles; its quote is a claim. */
 export function zakharovaArticle(): Analysis {
-  const text = 'Spokeswoman María Zakharova said on Friday that "no such talks took place". Lavrov was in Geneva.'
+  const text = 'Spokeswoman María Zakharova insisted on Friday that "no such talks took place". Lavrov was in Geneva.'
   const a = base('zakharova-2', 'Moscow again denies talks', text)
   a.entities = [
     entity('e1', 'María Zakharova', 'PERSON', [at(text, 'María Zakharova')]),
@@ -93,7 +93,8 @@ export function zakharovaArticle(): Analysis {
   ]
   const quoted = at(text, 'no such talks took place')
   a.quotes = [
-    { id: 'q1', kind: 'mixed', act: 'speech', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'said'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'María Zakharova') } },
+    // "insisted": a claim, so the fixtures hold quotes of two acts.
+    { id: 'q1', kind: 'mixed', act: 'claim', start: quoted.start, end: quoted.end, text: quoted.text, cue: at(text, 'insisted'), speaker: { kind: 'person', entity: 'e1', ...at(text, 'María Zakharova') } },
   ]
   return a
 }

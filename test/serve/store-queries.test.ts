@@ -34,7 +34,7 @@ async function pageFromAnalyses(store: Store, name: string): Promise<EntityPage[
       entities: a.analysis.entities.filter((e) => ids.has(e.id)).map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, roles: e.roles })),
       quotes: a.analysis.quotes
         .filter((q) => q.speaker.entity && ids.has(q.speaker.entity))
-        .map((q) => ({ quoteId: q.id, kind: q.kind, text: q.text, citedKind: (q.source ? cited.get(q.source) : undefined) ?? null })),
+        .map((q) => ({ quoteId: q.id, kind: q.kind, act: q.act, text: q.text, citedKind: (q.source ? cited.get(q.source) : undefined) ?? null })),
       events: eventRows(a, { entityIds: ids }),
     }
   })

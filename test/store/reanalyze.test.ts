@@ -51,10 +51,16 @@ describe.each(dialects)('reanalyze on $name', ({ spec, raw }) => {
       expect(s.stored).toBeGreaterThanOrEqual(3)
       const before = await store.quotes({ limit: 1000 })
       const [first, second] = await store.list()
-      // An older pipeline: another version, no quotes found, a stale full-text entry.
+      expect(before.every((q) => q.act !== null)).toBe(true)
+      // An older pipeline: another version, no quotes found, a stale full-text entry; quotes stored
+      // before acts were kept (act null, as migration 6 leaves them).
       await raw(`update articles set version = '0.0.1' where id in ('${first!.id}', '${second!.id}');
-        delete from quotes where article_seq in (select seq from articles where id = '${first!.id}')`)
+        delete from quotes where article_seq in (select seq from articles where id = '${first!.id}');
+        update quotes set act = null where article_seq in (select seq from articles where id = '${second!.id}')`)
       expect((await store.quotes({ limit: 1000 })).length).toBeLessThan(before.length)
+      const unknownAct = (await store.quotes({ limit: 1000 })).filter((q) => q.act === null)
+      expect(unknownAct.length).toBeGreaterThan(0)
+      expect((await store.quotes({ act: 'statement', limit: 1000 })).some((q) => unknownAct.some((u) => u.articleId === q.articleId && u.quoteId === q.quoteId))).toBe(false)
 
       const r1 = await reanalyze(store)
       expect(r1).toMatchObject({ updated: 2, current: s.stored - 2, failed: 0, fromText: 0, version: PIPELINE_VERSION })

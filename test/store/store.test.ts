@@ -145,6 +145,26 @@ describe.each(dialects)('store on $name', ({ name, spec }) => {
     expect(await store.quotes({ speaker: 'nobody at all' })).toEqual([])
   })
 
+  it('stores what each quote\'s attribution does, and filters by it: one act, a comma list, statement', async () => {
+    const all = await store.quotes({ limit: 1000 })
+    const sorted = (rows: { articleId: string; quoteId: string; act: string | null }[]) => rows.map((q) => `${q.articleId}/${q.quoteId}:${q.act}`).sort()
+    expect(sorted(all.filter((q) => q.articleId === 'bridge'))).toEqual(sorted(bridge.quotes.map((q) => ({ articleId: 'bridge', quoteId: q.id, act: q.act }))))
+    // The bridge story has a speech, a denial and a report (so the filters below have something to tell apart).
+    expect(new Set(bridge.quotes.map((q) => q.act))).toEqual(new Set(['speech', 'deny', 'report']))
+    const denials = await store.quotes({ act: 'deny', limit: 1000 })
+    expect(denials.length).toBeGreaterThan(0)
+    expect(denials).toEqual(all.filter((q) => q.act === 'deny'))
+    const two = await store.quotes({ act: 'deny, report', limit: 1000 })
+    expect(two).toEqual(all.filter((q) => q.act === 'deny' || q.act === 'report'))
+    expect(two.length).toBeGreaterThan(denials.length)
+    const statements = await store.quotes({ act: 'statement', limit: 1000 })
+    expect(statements).toEqual(all.filter((q) => ['speech', 'report', 'deny', 'accuse', 'claim'].includes(q.act!)))
+    const attitudes = await store.quotes({ act: 'belief,stance,other', limit: 1000 })
+    expect(statements.length + attitudes.length).toBe(all.length)
+    expect(await store.quotes({ act: 'deny', outlet: 'wire.example' })).toEqual([])
+    await expect(store.quotes({ act: 'speech,rumour' })).rejects.toThrow('unknown quote act `rumour`')
+  })
+
   it('ranks entities and describes one across articles', async () => {
     const top = await store.topEntities({ limit: 50 })
     expect(top.length).toBeGreaterThan(2)

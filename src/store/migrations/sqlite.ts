@@ -180,4 +180,12 @@ create table outlet_stats (
 insert into backfills (name) select 'api-index' where exists (select 1 from articles) and not exists (select 1 from backfills where name = 'api-index');
 `,
   },
+  {
+    version: 6,
+    name: 'quotes.act: what the attribution does (null for quotes stored before; reanalyze fills it)',
+    sql: `
+alter table quotes add column act text;
+create index quotes_act on quotes(act);
+`,
+  },
 ]

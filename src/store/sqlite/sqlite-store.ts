@@ -5,7 +5,7 @@ import type { Migration } from '../migrations/migration.js'
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite.js'
 import { ftsWords } from '../rows.js'
 import type { QuoteRowData } from '../rows.js'
-import { openSqlStore, type SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
+import { openSqlStore, QUOTE_COLUMNS, type SqlStore, type ArticleInsert, type ArticleUpdate, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-store.js'
 
 type Database = BetterSqlite3.Database
 
@@ -117,7 +117,7 @@ export function createSqliteDriver(db: Database, location: string): SqlDriver {
       const rows = await tx.all<{ ord: number }>('select ord from quotes where article_seq = ? and ord is not null and ord < ?', [seq, QUOTE_SLOTS])
       for (const r of rows) await tx.all('delete from quotes_fts where rowid = ?', [seq * QUOTE_SLOTS + r.ord])
     },
-    quoteSearchSql: `select a.id as article_id, q.quote_id, q.kind, q.text, q.speaker, q.speaker_kind, q.source_kind, a.outlet, a.published, a.url
+    quoteSearchSql: `select ${QUOTE_COLUMNS}
       from quotes_fts f join quotes q on q.article_seq = f.rowid / ${QUOTE_SLOTS} and q.ord = f.rowid % ${QUOTE_SLOTS}
       join articles a on a.seq = q.article_seq
       where quotes_fts match ? and a.duplicate_of is null order by f.rowid limit ?`,
