@@ -392,7 +392,10 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []
   let n = 0
   for (const at of attributions) {
-    const speaker = resolveSpeaker(doc, at, speakers)
+    // "I" outside any quotation is the writer; inside one, someone quoted.
+    const sp = at.speaker
+    const quotedSpeaker = sp !== undefined && input.quoted.some((q) => q.start <= sp.start && sp.end <= q.end)
+    const speaker = resolveSpeaker(doc, { ...at, quotedSpeaker }, speakers)
     speakers.push({ attribution: at, speaker })
     if (at.sourceOnly) continue
     const { fragments, cue } = cueAndContent(c, at)

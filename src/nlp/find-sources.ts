@@ -15,6 +15,8 @@ export interface SpeakerSite {
   speaker?: Span
   /** What the speaker said: names inside it are not what a pronoun speaker stands for. */
   fragments?: readonly Span[]
+  /** The speaker mention is inside a quotation (so "I" is someone quoted, not the writer). */
+  quotedSpeaker?: boolean
   antecedent?: Span
   hearer?: Span
   sourceOnly?: boolean
@@ -194,6 +196,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const r = resolveSpeaker(doc, { speaker: site.antecedent }, previous)
       return { ...r, ...local }
     }
+    // "I said" in the writer's own words is the writer (a column, a first-person report): no entity.
+    if (low === 'i' && site.quotedSpeaker === false) return { kind: 'person', ...local }
     if (pron === 'male' || pron === 'female' || low === 'i') {
       // "she" is the most recent person that is not known to be a man, outside what is quoted.
       const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (low === 'i' || (genderOf(doc, x) ?? pron) === pron)

@@ -192,6 +192,13 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(q.speaker.entity).toBeUndefined()
   })
 
+  it('"I" in the writer\'s own words is the writer, not the last person named', () => {
+    const text = 'Barack Obama spoke first. I said that the plan would fail.'
+    const q = analyse(text, [entity('e1', 'Barack Obama', 'PERSON', text, ['Barack Obama'])]).quotes.find((x) => x.speaker.text === 'I')!
+    expect(q.speaker).toMatchObject({ kind: 'person' })
+    expect(q.speaker.entity).toBeUndefined()
+  })
+
   it('resolves a pronoun by a gendered role', () => {
     const text = 'Smith, the spokeswoman, stood beside Mark Jones. "We are ready," she said.'
     const entities = [entity('e1', 'Smith', 'PERSON', text, ['Smith'], { roles: ['spokeswoman'] }), entity('e2', 'Mark Jones', 'PERSON', text, ['Mark Jones'])]
