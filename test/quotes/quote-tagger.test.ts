@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { prepareQuotes } from '../../src/nlp/find-quotes.js'
-import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, loadQuoteModel, NOUT, tagDocument, type Tagging } from '../../src/nlp/quote-tagger.js'
+import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NHIST, NOUT, staticFeatures, tagDocument, tagTokens, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { analyse } from './helpers.js'
@@ -61,6 +61,54 @@ describe('assembleAttributions', () => {
       margin: new Float32Array(n).fill(1),
     }
     expect(assembleAttributions(inp, tags, 5, true)).toEqual([])
+  })
+})
+
+describe('beam decoding', () => {
+  // Random weights (seeded), so that paths differ in score; the scores are recomputed here from the rows.
+  let seed = 7
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  const weights = Float32Array.from({ length: (1 << BITS) * NOUT }, () => rand() * 2 - 1)
+  const f: TokenFeatures = staticFeatures(input('"We will win," the minister said, adding that the talks had failed. Officials disagreed.'))
+  const scores = (i: number, p: number, pp: number) => {
+    const out = new Float64Array(NOUT)
+    const hist = new Int32Array(NHIST)
+    historyRows(p, pp, f, i, hist)
+    for (const r of [...f.rows.subarray(i * f.width, (i + 1) * f.width), ...hist]) for (let t = 0; t < NOUT; t++) out[t]! += weights[r * NOUT + t]!
+    return out
+  }
+  const states = (t: Tagging) => Array.from({ length: f.n }, (_, i) => t.tags[0][i]! * 9 + t.tags[1][i]! * 3 + t.tags[2][i]!)
+  const pathScore = (path: number[]) => {
+    let sum = 0
+    path.forEach((s, i) => {
+      const sc = scores(i, i > 0 ? path[i - 1]! : 0, i > 1 ? path[i - 2]! : 0)
+      sum += sc[(s / 9) | 0]! + sc[3 + (((s / 3) | 0) % 3)]! + sc[6 + (s % 3)]!
+    })
+    return sum
+  }
+
+  it('with width 1 is greedy: each layer takes its best tag given the tags before', () => {
+    const path: number[] = []
+    for (let i = 0; i < f.n; i++) {
+      const sc = scores(i, i > 0 ? path[i - 1]! : 0, i > 1 ? path[i - 2]! : 0)
+      const best = (L: number) => [0, 1, 2].reduce((a, b) => (sc[L * 3 + b]! > sc[L * 3 + a]! ? b : a))
+      path.push(best(0) * 9 + best(1) * 3 + best(2))
+    }
+    expect(states(tagTokens(weights, f, {}, 1))).toEqual(path)
+  })
+
+  it('finds paths that score at least as high as greedy, with the margins of their own history', () => {
+    const greedy = pathScore(states(tagTokens(weights, f, {}, 1)))
+    for (const width of [2, 4, 8]) {
+      const t = tagTokens(weights, f, {}, width)
+      const path = states(t)
+      expect(pathScore(path)).toBeGreaterThanOrEqual(greedy - 1e-6)
+      path.forEach((_, i) => {
+        const sc = scores(i, i > 0 ? path[i - 1]! : 0, i > 1 ? path[i - 2]! : 0)
+        expect(t.margin[i]).toBeCloseTo(Math.max(sc[7]!, sc[8]!) - sc[6]!, 3)
+      })
+    }
+    expect(pathScore(states(tagTokens(weights, f, {}, 8)))).toBeGreaterThan(greedy)
   })
 })
 
