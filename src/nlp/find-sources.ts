@@ -203,7 +203,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (low === 'i' || (genderOf(doc, x) ?? pron) === pron)
       const e = recentEntity(doc, start, agrees, site.fragments)
       if (e) return { kind: 'person', entity: e.id, ...local }
-      const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)!))
+      const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
     }
     const p = [...previous].reverse().find((s) => s.speaker.kind !== 'unknown' && s.speaker.kind !== 'person')
