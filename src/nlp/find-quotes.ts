@@ -424,11 +424,21 @@ const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be
 /** "did not say", "would not comment on", "never said": what was not said is no statement. */
 const NEGATED_CUE = /\b(?:not|n[’']t|never)\s+(?:\w+\s+)?(?:say|said|comment|elaborate|specify|disclose|reveal|confirm|explain|discuss|answer|respond|tell)\b/i
 
+/** A determiner and at most three more words, with no clause in them. */
+const SHORT_OBJECT = /^(?:the|a|an|his|her|their|its|this|that|these|those|our|my)(?:\s+[\p{L}\p{N}'’-]+){1,3}$/iu
+
 /** What an attribution does, from its cue's class (see `QuoteAct`). */
 function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
   // A refusal to comment, or an indirect content nobody is said to have stated ("Asked whether …", "It is
   // unclear whether …"), is no statement.
   if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct') || (at.cue && NEGATED_CUE.test(cueText))) return 'other'
+  // "echoed the message", "acknowledged the frustration": a short noun phrase is what was talked about,
+  // not what was said.
+  if (at.kind === 'indirect' && at.fragments.length === 1 && SHORT_OBJECT.test(content.trim())) {
+    // (Not "the vote was delayed", "the talks failed": a clause.)
+    const words = content.trim().toLowerCase().split(/\s+/).slice(2)
+    if (!words.some((w) => AUX.has(w) || COPULA.has(w) || /ed$/.test(w))) return 'other'
+  }
   if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
   return at.cueClass ?? 'other'
 }

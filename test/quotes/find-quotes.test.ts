@@ -148,6 +148,7 @@ describe('findQuotes: what each attribution does', () => {
     ['A spokesperson for the ministry declined to comment.', 'other'],
     ['Asked whether he would run again, the senator smiled.', 'other'],
     ['Shandro did not say when the appeal would be filed.', 'other'],
+    ['Rankin echoed the message on Friday.', 'other'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
