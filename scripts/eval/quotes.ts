@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Entity, QuoteAct, Span, Token } from '../../src/core/types.js'
+import type { Entity, QuoteAct, Span, Speaker, Token } from '../../src/core/types.js'
 import { gunzipSync } from 'node:zlib'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { STATEMENT_ACTS } from '../../src/store/store.js'
@@ -136,6 +136,20 @@ function line(label: string, t: Tally, rate: number): string {
   )
 }
 
+/**
+ * The name a reader gets for a speaker (name mode): the resolved entity's name; else a mention that is
+ * itself a name ("Smith", "the RCMP" are; "he", "officials", "a spokesperson for the ministry" are not:
+ * they get none).
+ */
+export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>): string | null {
+  const known = speaker.entity !== undefined ? names.get(speaker.entity) : undefined
+  if (known) return known
+  const text = speaker.text?.trim()
+  if (!text || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return null
+  if (/^(?:he|she|they|it|we|i|you|who|which|that)$/i.test(text)) return null
+  return /\p{Lu}/u.test(text.replace(/^(?:the|a|an)\s+/i, '')[0] ?? '') ? text : null
+}
+
 function addComp(into: Record<'content' | 'source' | 'cue', ComponentCounts>, c: Record<'content' | 'source' | 'cue', ComponentCounts>) {
   for (const k of ['content', 'source', 'cue'] as const) {
     into[k].gold += c[k].gold
@@ -207,8 +221,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
       fragments: q.fragments,
       cue: q.cue,
       speaker: q.speaker.start !== undefined ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : undefined,
-      // The name a reader gets: the resolved entity's, else the mention itself.
-      speaker_name: (q.speaker.entity && names.get(q.speaker.entity)) ?? q.speaker.text ?? null,
+      speaker_name: speakerName(q.speaker, names),
       speaker_kind: q.speaker.kind,
     }))
     // PolNeAR's speech-only view: statements against the gold quotes with a speech or reporting cue.

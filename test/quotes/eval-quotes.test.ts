@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { evalQuotes, isHeldOut, quoteSets } from '../../scripts/eval/quotes.js'
+import { evalQuotes, isHeldOut, quoteSets, speakerName } from '../../scripts/eval/quotes.js'
 
 // A data folder laid out as ../shared/data: quotes/<set>/<split>.jsonl, one written here with resolved
 // speaker names (name mode) and one PolNeAR-like file.
@@ -44,6 +44,17 @@ describe('quote evaluation over the data folder', () => {
 
   it('says so when there is no quote data', async () => {
     expect(await evalQuotes(join(dir, 'nothing'))).toMatch(/no quote data/)
+  })
+
+  it('names a speaker by its entity, else only by a mention that is a name', () => {
+    const names = new Map([['e1', 'Olivia Chow']])
+    expect(speakerName({ kind: 'person', entity: 'e1', text: 'she' }, names)).toBe('Olivia Chow')
+    expect(speakerName({ kind: 'person', text: 'Smith' }, names)).toBe('Smith')
+    expect(speakerName({ kind: 'organization', text: 'the RCMP' }, names)).toBe('the RCMP')
+    expect(speakerName({ kind: 'person', text: 'he' }, names)).toBeNull()
+    expect(speakerName({ kind: 'anonymous', text: 'a spokesperson for the Ministry' }, names)).toBeNull()
+    expect(speakerName({ kind: 'unknown', text: 'the report' }, names)).toBeNull()
+    expect(speakerName({ kind: 'unknown' }, names)).toBeNull()
   })
 
   it('counts PolNeAR test documents as held out', () => {
