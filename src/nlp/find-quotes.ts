@@ -1073,10 +1073,11 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       if (!starts && s > 1) continue
       const inner = c.low(segEnd + 1)
       if (c.speakerPhrase) return { speaker: [np1[0], appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
-      if (RELATIVES.has(inner) || DETERMINERS.has(inner) || !isCap(c.tok(segEnd + 1)) || /^(?:former|current|then|now)$/.test(inner) || s > 1) return { speaker: np1 }
-      if (isCap(c.tok(segEnd + 1)) && (DETERMINERS.has(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1)))) {
+      // "Her neighbour, Bill Friesen, 70, said": a description first, then the name.
+      const described = DETERMINERS.has(c.low(np1[0])) || /^(?:his|her|their|its|our|my)$/.test(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1))
+      if (isCap(c.tok(segEnd + 1)) && !RELATIVES.has(inner) && !DETERMINERS.has(inner) && described) {
         const np2 = leftNP(c, commas[s - 1]! - 1, segEnd + 1)
-        if (np2 && np2[0] === segEnd + 1) return { speaker: np2 }
+        if (np2 && np2[0] === segEnd + 1 && isCap(c.tok(np2[1] - 1))) return { speaker: np2 }
       }
       return { speaker: np1 }
     }
