@@ -344,6 +344,10 @@ function words(c: Ctx, a: number, b: number): number {
 
 /** The character span of tokens [a, b), trimmed of punctuation at both ends except quotation marks. */
 function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
+  // "OTTAWA — The government …", "LONDON (Reuters) - …": a dateline is no content.
+  let k = a
+  while (k < b && k - a < 8 && (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(c.tok(k)) || /^[(),.]$/.test(c.tok(k)) || /^(?:Reuters|AP|CP|AFP|Bloomberg)$/.test(c.tok(k)))) k++
+  if (k > a && k + 1 < b && /^(?:[—–-]|--)$/.test(c.tok(k)) && /^\p{Lu}{2}/u.test(c.tok(a)) && isCap(c.tok(k + 1)) && c.paraRange(a)[0] === a) a = k + 1
   while (a < b && /^[,;:.—–\-]$/.test(c.tok(a))) a++
   while (b > a && /^[,;:.—–\-]$/.test(c.tok(b - 1))) b--
   if (b <= a || words(c, a, b) < min) return null

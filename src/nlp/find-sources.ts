@@ -210,7 +210,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     if (p && (low === 'they' || low === 'it' || low === 'we')) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
     return { kind: low === 'it' ? 'organization' : 'unknown', ...local }
   }
-  const entity = entityAt(doc, site.speaker)
+  // The phrase before its postmodifier ("Ashley Wallis" of "Ashley Wallis of Environmental Defence")
+  // names the speaker first.
+  const core = /\s(?:for|of|at|with|from|in|to)\s/i.exec(text)
+  const coreEnd = core ? start + core.index : end
+  const entity = (core ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? entityAt(doc, site.speaker)
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
   if (definite && outletNouns.has(head) && !entity) {
@@ -225,8 +229,6 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.
-  const core = /\s(?:for|of|at|with|from|in|to)\s/i.exec(text)
-  const coreEnd = core ? start + core.index : end
   const coreWord = (text.slice(0, coreEnd - start).match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
   const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
   const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test(coreWord)

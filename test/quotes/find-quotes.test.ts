@@ -66,6 +66,8 @@ describe('findQuotes: sentence patterns', () => {
     ['a statement read', { text: 'The statement read: "We remain committed to welcoming refugees."', quote: 'We remain committed to welcoming refugees.', cue: 'read', speaker: 'The statement', kind: 'direct' }],
     ['a name modifying the subject noun', { text: 'The UN refugee agency also weighed in, saying it was "deeply troubled" by the decision.', quote: 'it was "deeply troubled" by the decision', cue: 'saying', speaker: 'The UN refugee agency', kind: 'mixed' }],
     ['a description, then the name and age', { text: 'Her neighbour, Bill Friesen, 70, said the flooding was the worst he had seen.', quote: 'the flooding was the worst he had seen', cue: 'said', speaker: 'Bill Friesen', kind: 'indirect' }],
+    ['a dateline is no content', { text: 'LONDON (Reuters) - Oil prices rose on Monday, traders said.', quote: 'Oil prices rose on Monday', cue: 'said', speaker: 'traders', kind: 'indirect' }],
+    ['an all-capital name with a dash is no dateline', { text: 'NATO — the alliance — will meet, officials said.', quote: 'NATO — the alliance — will meet', cue: 'said', speaker: 'officials', kind: 'indirect' }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['told Y that', { text: 'Zakharova told a news conference that the report was false.', quote: 'that the report was false', cue: 'told a news conference', speaker: 'Zakharova', kind: 'indirect' }],
     ['told reporters', { text: 'The senator told reporters the bill would pass.', quote: 'the bill would pass', cue: 'told', speaker: 'The senator', kind: 'indirect' }],

@@ -53,6 +53,14 @@ describe('speakers', () => {
     expect(resolveSpeaker({ text: t, entities: [m] }, { speaker: { start: 0, end: 34 } }, []).entity).toBeUndefined()
   })
 
+  it('"Ashley Wallis of Environmental Defence" is Ashley Wallis', () => {
+    const t = 'Ashley Wallis of Environmental Defence said it.'
+    const mention = (name: string) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name })
+    const org: Entity = { id: 'e1', name: 'Environmental Defence', type: 'ORG', aliases: [], roles: [], roleMentions: [], mentions: [mention('Environmental Defence')] }
+    const person: Entity = { id: 'e2', name: 'Ashley Wallis', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [mention('Ashley Wallis')] }
+    expect(resolveSpeaker({ text: t, entities: [org, person] }, { speaker: { start: 0, end: 38 } }, [])).toMatchObject({ kind: 'person', entity: 'e2' })
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })
