@@ -436,6 +436,8 @@ function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
   // A refusal to comment, or an indirect content nobody is said to have stated ("Asked whether …", "It is
   // unclear whether …"), is no statement.
   if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct') || (at.cue && NEGATED_CUE.test(cueText))) return 'other'
+  // "declined to say whether …", "refused to disclose …": a refusal, not a denial.
+  if (/\b(?:declin|refus)\w*/i.test(cueText) && /^to\s/i.test(content.trim())) return 'other'
   // "echoed the message", "acknowledged the frustration": a short noun phrase is what was talked about,
   // not what was said.
   if (at.kind === 'indirect' && at.fragments.length === 1 && SHORT_OBJECT.test(content.trim())) {

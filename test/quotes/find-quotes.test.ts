@@ -152,6 +152,7 @@ describe('findQuotes: what each attribution does', () => {
     ['Asked whether he would run again, the senator smiled.', 'other'],
     ['Shandro did not say when the appeal would be filed.', 'other'],
     ['Rankin echoed the message on Friday.', 'other'],
+    ['Kroon declined to say whether the church had received threats.', 'other'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
