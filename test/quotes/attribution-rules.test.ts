@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Ctx, dropImpersonalSpeaker, type Attribution } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { bare, content, rules, show } from './helpers.js'
+import { expectRuleQuote, rules, show } from './helpers.js'
 
 // Attribution rules added for issue #4, each with a made-up sentence of the kind that prompted it.
 // The rules are tested alone (`model: null`), so that the shipped tagger does not hide what they do.
@@ -23,11 +23,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a relative clause inside such a content', 'When Smith said that the plan, which he opposed, would fail, the crowd cheered.', 'that the plan, which he opposed, would fail', 'said', 'Smith'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
-    const { quotes } = rules(text)
-    const q = quotes.find((x) => bare(content(text, x)) === bare(quote))
-    expect(q, show(text, quotes).join('\n')).toBeDefined()
-    expect(q!.cue?.text).toBe(cue)
-    expect(q!.speaker.text).toBe(speaker)
+    expectRuleQuote(text, quote, cue, speaker)
   })
 
   it('splits the content around a cue with its hearer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bare, content, rules, show } from './helpers.js'
+import { bare, expectRuleQuote, rules, show } from './helpers.js'
 
 // The wider cue lexicon (`src/nlp/data/cue-verbs.ts`): verbs of statement, opinion, awareness,
 // prediction, complaint and judgment, and cue nouns after a possessor. Made-up sentences, rules alone.
@@ -16,22 +16,14 @@ describe('findQuotes rules: the wider cue lexicon', () => {
     ['a hearer before the content', 'Officials reminded residents that the roads would close at noon.', 'that the roads would close at noon', 'reminded', 'Officials'],
     ['a denial verb', 'The company downplayed the risk of a strike.', 'the risk of a strike', 'downplayed', 'The company'],
   ])('%s', (_name, text, quote, cue, speaker) => {
-    const { quotes } = rules(text)
-    const q = quotes.find((x) => bare(content(text, x)) === bare(quote))
-    expect(q, show(text, quotes).join('\n')).toBeDefined()
-    expect(q!.cue?.text).toBe(cue)
-    expect(q!.speaker.text).toBe(speaker)
+    expectRuleQuote(text, quote, cue, speaker)
   })
 
   it.each([
     ['a possessor name', "Markets fell on the minister's prediction that rates would rise.", 'rates would rise', 'prediction', 'the minister'],
     ['a possessive pronoun', 'The plant closed a day after her warning that the jobs would go abroad.', 'the jobs would go abroad', 'warning', 'her'],
   ])('a cue noun after %s', (_name, text, quote, cue, speaker) => {
-    const { quotes } = rules(text)
-    const q = quotes.find((x) => bare(content(text, x)).replace(/^that /, '') === quote)
-    expect(q, show(text, quotes).join('\n')).toBeDefined()
-    expect(q!.cue?.text).toBe(cue)
-    expect(q!.speaker.text).toBe(speaker)
+    expectRuleQuote(text, quote, cue, speaker, (found) => bare(found).replace(/^that /, '') === quote)
   })
 
   it('does not take a noun that only looks like a cue', () => {

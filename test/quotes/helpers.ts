@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
@@ -24,3 +25,15 @@ export const bare = (s: string): string => s.replace(/^[\s"'“”‘’«»]+|[
 
 /** One line per quote, for failure messages. */
 export const show = (text: string, quotes: Quote[]): string[] => quotes.map((q) => `${q.kind} [${content(text, q)}] cue=${q.cue?.text ?? ''} speaker=${q.speaker.text ?? ''}`)
+
+/**
+ * Asserts that the rules alone find a quote whose content is `quote` (compared by `same`, ignoring marks),
+ * with this cue and speaker text.
+ */
+export function expectRuleQuote(text: string, quote: string, cue: string, speaker: string, same = (found: string) => bare(found) === bare(quote)): void {
+  const { quotes } = rules(text)
+  const q = quotes.find((x) => same(content(text, x)))
+  expect(q, show(text, quotes).join('\n')).toBeDefined()
+  expect(q!.cue?.text).toBe(cue)
+  expect(q!.speaker.text).toBe(speaker)
+}
