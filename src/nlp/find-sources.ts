@@ -152,6 +152,11 @@ function kindOfEntity(e: Entity): Speaker['kind'] {
   return 'unknown'
 }
 
+/** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
+function corePhrase(text: string): string {
+  return text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for|to)\b.*$/is, '')
+}
+
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
 const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
 
@@ -160,7 +165,7 @@ export function isAnonymous(text: string): boolean {
   const parts = text.split(/\s+and\s+/i)
   if (parts.length > 1) return parts.every((p) => isAnonymous(p.replace(/^(\S+)\s+(?:who|that)\s+(?:are|were|is|was)\s+/i, '$1 ')))
   const words = text.split(/\s+/)
-  const core = text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for)\b.*$/i, '')
+  const core = corePhrase(text)
   const head = lastWord(core)
   const headWord = (core.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
   // "Many opponents", "some Carrier workers": a quantified plural.
@@ -212,9 +217,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   }
   // The phrase before its postmodifier ("Ashley Wallis" of "Ashley Wallis of Environmental Defence")
   // names the speaker first.
-  const core = /\s(?:for|of|at|with|from|in|to)\s/i.exec(text)
-  const coreEnd = core ? start + core.index : end
-  const entity = (core ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? entityAt(doc, site.speaker)
+  const coreEnd = start + corePhrase(text).length
+  const entity = (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? entityAt(doc, site.speaker)
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
   if (definite && outletNouns.has(head) && !entity) {
