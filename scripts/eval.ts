@@ -17,12 +17,12 @@ async function run(part: string): Promise<string> {
       return (await import('./eval/entities.js')).evalEntities(dataDir)
     case 'quotes':
     {
-      // The headline scores what `findQuotes` gives by default (speaker spans are names); PolNeAR
-      // marks whole source phrases, so the same run with `speakerExtent: 'phrase'` follows.
+      // The headline scores what `findQuotes` gives by default: speaker spans are whole source phrases,
+      // as PolNeAR marks them ("Hugh Hill, a doctor,"); the same run with name-only spans follows.
       const { evalQuotes } = await import('./eval/quotes.js')
-      const name = await evalQuotes(dataDir)
-      const phrase = await evalQuotes(dataDir, { speakerExtent: 'phrase' })
-      return `${name} || with speakerExtent 'phrase' (PolNeAR's source phrases): ${phrase.replace(/^quotes: /, '')}`
+      const phrase = await evalQuotes(dataDir)
+      const name = await evalQuotes(dataDir, { speakerExtent: 'name' })
+      return `${phrase} || with speakerExtent 'name' (speaker spans are names only): ${name.replace(/^quotes: /, '')}`
     }
     case 'events':
       return (await import('./eval/events.js')).evalEvents(dataDir)

@@ -4,10 +4,10 @@
  * (strict and lenient span mode), joint quote+speaker P/R/F1 (the headline), recall by kind and by gold
  * speaker type, cue accuracy, CofeNet-compatible component F1 on `orig_split == "test"`, articles/s.
  *
- * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--valid] [--phrase] [--model path|none] [--min-margin M] [--content-bias B] [--cue-bias B] [--source-bias B]`
+ * Standalone: `node --import tsx scripts/eval/quotes.ts [dataDir] [--limit N] [--from N] [--held-out] [--valid] [--name] [--model path|none] [--min-margin M] [--content-bias B] [--cue-bias B] [--source-bias B]`
  * (`--held-out`: only the documents the quote tagger did not train on; `--valid`: only the validation part
  * inside the training part, for tuning a model trained with `--valid`; `--model`: another model file, or none;
- * `--phrase`: speaker spans as PolNeAR's whole source phrases, not names as `findQuotes` gives them by default).
+ * `--name`: speaker spans as names only, not the whole source phrases `findQuotes` gives by default).
  * The PolNeAR texts stay in the shared data folder: they are not openly licensed.
  */
 import { createHash } from 'node:crypto'
@@ -142,7 +142,7 @@ function line(label: string, t: Tally, rate: number): string {
  * they get none).
  */
 export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>): string | null {
-  const known = speaker.entity !== undefined ? names.get(speaker.entity) : undefined
+  const known = (speaker.entity !== undefined ? names.get(speaker.entity) : undefined) ?? speaker.name
   if (known) return known
   const text = speaker.text?.trim()
   if (!text || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return null
@@ -209,7 +209,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
         console.error(`quotes: findEntities failed (${entityError}); continuing with no entities`)
       }
     }
-    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'name', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}), ...(options.tagBias ? { tagBias: options.tagBias } : {}) })
+    const { quotes } = findQuotes({ text: doc.text, tokens, sentences, entities }, { speakerExtent: options.speakerExtent ?? 'phrase', ...(options.model !== undefined ? { model: options.model } : {}), ...(options.minMargin !== undefined ? { minMargin: options.minMargin } : {}), ...(options.tagBias ? { tagBias: options.tagBias } : {}) })
     elapsed += performance.now() - t0
     const names = new Map(entities.map((e) => [e.id, e.name]))
     // PolNeAR scores every attribution; a set of quotes, what was said (README, "a speech-only view").
@@ -292,10 +292,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const cueBias = opt('--cue-bias')
   const sourceBias = opt('--source-bias')
   const tagBias = contentBias !== undefined || cueBias !== undefined || sourceBias !== undefined ? { content: contentBias ?? 0, cue: cueBias ?? 0, source: sourceBias ?? 0 } : undefined
-  // Speaker spans as `findQuotes` gives them by default (names); `--phrase`: PolNeAR's whole source
-  // phrases ("Hugh Hill, a doctor,"), the `speakerExtent: 'phrase'` option of `findQuotes`.
-  const phrase = args.indexOf('--phrase')
-  if (phrase >= 0) args.splice(phrase, 1)
+  // Speaker spans as `findQuotes` gives them by default (whole source phrases, "Hugh Hill, a doctor,");
+  // `--name`: names only ("Hugh Hill"), the `speakerExtent: 'name'` option of `findQuotes`.
+  const nameOnly = args.indexOf('--name')
+  if (nameOnly >= 0) args.splice(nameOnly, 1)
   const heldOutOnly = args.indexOf('--held-out')
   if (heldOutOnly >= 0) args.splice(heldOutOnly, 1)
   const validOnly = args.indexOf('--valid')
@@ -308,5 +308,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     model = path === 'none' ? null : decodeModel(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Parameters<typeof decodeModel>[0])
   }
   const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
-  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: phrase >= 0 ? 'phrase' : 'name', heldOutOnly: heldOutOnly >= 0, validOnly: validOnly >= 0, model, minMargin, tagBias }))
+  console.log(await evalQuotes(dataDir, { limit, from, speakerExtent: nameOnly >= 0 ? 'name' : 'phrase', heldOutOnly: heldOutOnly >= 0, validOnly: validOnly >= 0, model, minMargin, tagBias }))
 }

@@ -490,7 +490,7 @@ async function entitiesCommand(args: string[], io: CliIo): Promise<number> {
         printRows(io, [{ ...row, aliases: aliases.join('; '), roles: roles.join('; '), quotes: quotes.length, outlets: outletList }], format, ['name', 'type', 'articles', 'mentions', 'aliases', 'roles', 'quotes', 'outlets'])
         if (format === 'table' && quotes.length) {
           io.stdout.write('\n')
-          printRows(io, quotes as unknown as FlatRow[], format, ['articleId', 'kind', 'sourceKind', 'outlet', 'published', 'text'])
+          printRows(io, quotes as unknown as FlatRow[], format, ['articleId', 'kind', 'act', 'sourceKind', 'outlet', 'published', 'text'])
         }
       }
       return 0

@@ -30,6 +30,7 @@ export const timeSchema = mentionSchema.extend({ value: z.string() })
 export const speakerSchema = z.object({
   kind: z.enum(['person', 'organization', 'outlet', 'anonymous', 'unknown']),
   entity: z.string().optional(),
+  name: z.string().optional(),
   start: offset.optional(),
   end: offset.optional(),
   text: z.string().optional(),

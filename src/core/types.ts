@@ -51,6 +51,11 @@ export interface Speaker {
   kind: SpeakerKind
   /** The resolved entity id. */
   entity?: string
+  /**
+   * Who it is, by name: the resolved entity's name, else the name the mention gives ("Hugh Hill" of
+   * "Hugh Hill, a doctor,"); omitted for pronouns that resolve to no one, anonymous and unnamed speakers.
+   */
+  name?: string
   /** The local mention of the speaker, omitted when the text has none near the quote. */
   start?: number
   end?: number

@@ -94,7 +94,7 @@ export class Ctx {
   /** Speaker spans cover the whole phrase with its appositive (PolNeAR's convention), not only the name. */
   readonly speakerPhrase: boolean
   constructor(doc: QuoteInput, options: QuoteOptions = {}) {
-    this.speakerPhrase = options.speakerExtent === 'phrase'
+    this.speakerPhrase = options.speakerExtent !== 'name'
     this.text = doc.text
     this.tokens = doc.tokens
     this.sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }]
@@ -306,8 +306,8 @@ function numberish(t: string): boolean {
 }
 
 /** From a speaker phrase with appositives ("Hugh Hill, a doctor,"), the part that names the speaker. */
-function pickAppositive(c: Ctx, a: number, b: number): [number, number] {
-  if (c.speakerPhrase) {
+function pickAppositive(c: Ctx, a: number, b: number, phrase = c.speakerPhrase): [number, number] {
+  if (phrase) {
     while (b > a && c.tok(b - 1) === ',') b--
     return [a, b]
   }
@@ -328,8 +328,16 @@ function pickAppositive(c: Ctx, a: number, b: number): [number, number] {
   if (and >= 0 && nameAt(and + 1) && parts.every((p) => nameAt(p[0]))) return [a, b]
   const first = parts[0]!
   const named = (p: [number, number]) => isCap(c.tok(p[0])) && !DETERMINERS.has(c.low(p[0]))
-  if (!named(first)) {
-    const later = parts.slice(1).find(named)
+  // "a spokeswoman, Anna White," names her after the description; "A report by the National Academies of
+  // Sciences, Engineering and Medicine" and "An article about Tashfeen Malik, …, Calif." are a document.
+  const document = () => {
+    for (let k = first[0]; k < Math.min(first[1], first[0] + 3); k++) if (documentNouns.has(c.low(k))) return true
+    return false
+  }
+  const personName = (p: [number, number]) => named(p) && p[1] - p[0] <= 5 && !c.tok(p[1] - 1).endsWith('.') && !Array.from({ length: p[1] - p[0] }, (_, i) => c.low(p[0] + i)).includes('and')
+  // ("Schilling's son, Grant", "Another pollster, David Woodard": a description that ends in a common noun.)
+  if ((!named(first) || /^\p{Ll}/u.test(c.tok(first[1] - 1))) && !document()) {
+    const later = parts.slice(1).find(personName)
     if (later) return later
   }
   return first
@@ -374,8 +382,9 @@ function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
  */
 export interface QuoteOptions {
   /**
-   * `name` (default): the speaker mention is the name without its appositive ("Hugh Hill, a doctor," →
-   * "Hugh Hill"). `phrase`: the whole speaker phrase with appositives, as PolNeAR annotates sources.
+   * `phrase` (default): the speaker mention is the whole phrase with its appositives ("Hugh Hill, a
+   * doctor,"), as PolNeAR annotates sources; `speaker.name` gives the name. `name`: the mention is the name
+   * alone ("Hugh Hill").
    */
   speakerExtent?: 'name' | 'phrase'
   /** The tagger model (default: the shipped `models/quotes.json.gz`); null for the rules alone. */
@@ -399,7 +408,12 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // "I" outside any quotation is the writer; inside one, someone quoted.
     const sp = at.speaker
     const quotedSpeaker = sp !== undefined && input.quoted.some((q) => q.start <= sp.start && sp.end <= q.end)
-    const speaker = resolveSpeaker(doc, { ...at, quotedSpeaker }, speakers)
+    // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.
+    const named = sp ? nameSpan(c, sp) : undefined
+    const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker }, speakers)
+    const name = speakerName(c, doc.entities, speaker)
+    if (name) speaker.name = name
+    if (sp && speaker.start !== undefined) Object.assign(speaker, { start: sp.start, end: sp.end, text: doc.text.slice(sp.start, sp.end) })
     speakers.push({ attribution: at, speaker })
     if (at.sourceOnly) continue
     const { fragments, cue } = cueAndContent(c, at)
@@ -420,6 +434,39 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   }
   const sources = findSources(doc, speakers, quotes)
   return { quotes, sources }
+}
+
+/** The part of a speaker phrase that names the speaker: "Hugh Hill" of "Hugh Hill, a doctor,". */
+function nameSpan(c: Ctx, sp: Span): Span {
+  const a0 = c.tokAfter(sp.start)
+  const b0 = c.tokBefore(sp.end) + 1
+  if (a0 >= b0) return sp
+  const [a, b] = pickAppositive(c, a0, b0, false)
+  return a === a0 && b === b0 ? sp : c.span(a, b)
+}
+
+/**
+ * The speaker's name: the resolved entity's, else the name at the head of the mention ("Hugh Hill" of
+ * "Hugh Hill, a doctor,", "Jim Bopp" of "Jim Bopp of the Platform Committee"); none for a pronoun, an
+ * anonymous or unknown speaker, or a description ("the spokeswoman").
+ */
+function speakerName(c: Ctx, entities: readonly Entity[], speaker: Speaker): string | undefined {
+  const known = speaker.entity !== undefined ? entities.find((e) => e.id === speaker.entity)?.name : undefined
+  if (known) return known
+  if (speaker.start === undefined || speaker.end === undefined || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return undefined
+  const a0 = c.tokAfter(speaker.start)
+  const b0 = c.tokBefore(speaker.end) + 1
+  if (a0 >= b0 || speakerPronouns.has(c.low(a0)) && b0 - a0 === 1) return undefined
+  let [a, b] = pickAppositive(c, a0, b0, false)
+  // "Jim Bopp of the Platform Committee", "Rep. Zoe Lofgren (D-Calif.), who …": the name before its postmodifier.
+  for (let k = a + 1; k < b; k++)
+    if (/^(?:of|from|at|who|which|with|for|in|on|\()$/.test(c.low(k)) && isCap(c.tok(k - 1))) {
+      b = k
+      break
+    }
+  while (a < b && /^(?:the|a|an)$/i.test(c.tok(a)) && isCap(c.tok(a + 1))) a++
+  if (a >= b || !isCap(c.tok(a)) || DETERMINERS.has(c.low(a))) return undefined
+  return c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.end)
 }
 
 /** "declined to comment", "did not respond to requests for comment": a refusal to speak says nothing. */
@@ -607,6 +654,12 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       // "Sen. Rand Paul (Ky.) has released …": a source cut after its title runs on through the name to the cue.
       if (t.cue && b <= t.cue[0] && isCap(c.tok(a))) while (b < t.cue[0] && b - a < 12 && (isCap(c.tok(b)) || /^[().\-]$/.test(c.tok(b)) || (NP_INNER.has(c.low(b)) && isCap(c.tok(b + 1))))) b++
       while (b > a && /^[,;:]$/.test(c.tok(b - 1))) b--
+      // "[Only about 4 in 10 Republican voters in each state] want": a subject the tagger cut after a preposition.
+      if (t.cue && b === cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])) {
+        const lo = c.sentenceRange(a)[0]
+        const np = leftNP(c, b - 1, lo)
+        if (np && np[1] === b && np[0] <= a) a = Math.min(a, extendOverPrepositions(c, np, lo)[0])
+      }
       if (b > a) speaker = c.span(...pickAppositive(c, a, b))
     }
     if (!speaker && t.cue && !passive) {
@@ -647,7 +700,17 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
     const inner = quoted.filter((q) => t.fragments.some((f) => q.start >= f.start - 1 && q.end <= f.end + 1))
     return inner.length > 0 && inner.every((q) => short(q))
   }
+  // A cue in another paragraph than its whole content (3 of 1,000 PolNeAR attributions).
+  const acrossParagraphs = (t: Attribution) => t.cue !== undefined && t.fragments.every((f) => c.paraOf[c.tokAfter(f.start)] !== c.paraOf[c.tokAfter(t.cue!.start)] && c.paraOf[c.tokBefore(f.end)] !== c.paraOf[c.tokAfter(t.cue!.start)])
+  // The tagger's content stays, without the cue and speaker of another paragraph.
   const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > 0.5))
+  for (const t of added) {
+    if (!acrossParagraphs(t)) continue
+    t.cue = undefined
+    t.cueClass = undefined
+    t.speaker = undefined
+    t.antecedent = undefined
+  }
   // "“…,” he continued, citing the many Americans who …": a participle cue after a comma has the
   // speaker of the attribution before it in the sentence (the tagger often takes the nearest noun).
   for (const t of added) {
@@ -694,6 +757,10 @@ function floatingQuotes(c: Ctx, quoted: readonly QuotedSpan[], consumed: Uint8Ar
     if (a > b || consumed[c.tokAfter(q.start)] || consumed[a]) continue
     const para = c.paraOf[a]!
     const [plo, phi] = c.paraRange(a)
+    if (continuesQuote(c, q, a, b, found)) {
+      markConsumed(c, consumed, q.open, q.close)
+      continue
+    }
     if (plo !== a || phi !== b + 1 || para === 0) continue
     // The last attribution of the previous paragraph, with a speaker, by a speech or report cue.
     const prev = found.filter((x) => x.speaker && !x.sourceOnly && x.fragments.length && c.paraOf[c.tokAfter(x.fragments[x.fragments.length - 1]!.start)] === para - 1)
@@ -703,6 +770,46 @@ function floatingQuotes(c: Ctx, quoted: readonly QuotedSpan[], consumed: Uint8Ar
     markConsumed(c, consumed, q.open, q.close)
   }
   return out
+}
+
+/**
+ * `"…," said Jock Finlayson, head of policy. Now, "within the business community …"`: a quotation that is
+ * a sentence of its own (a lead-in of at most two words, no cue) in the paragraph of a direct quotation
+ * attributed just before it goes on with that quotation, as a further fragment of it (PolNeAR joins them
+ * so too). Returns whether it did.
+ */
+function continuesQuote(c: Ctx, q: QuotedSpan, a: number, b: number, found: readonly Attribution[]): boolean {
+  const [slo, shi] = c.sentenceRange(a)
+  let lead = 0
+  for (let k = slo; k < c.tokAfter(q.open); k++) {
+    if (cueAt(c, k)) return false
+    if (isWord(c.tok(k))) lead++
+  }
+  if (lead > 2) return false
+  for (let k = b + 1; k < shi; k++) if (isWord(c.tok(k))) return false
+  const para = c.paraOf[a]!
+  let prev: Attribution | undefined
+  for (const x of found) {
+    const last = x.fragments[x.fragments.length - 1]
+    if (!last || last.end > q.open || x.sourceOnly) continue
+    if (c.paraOf[c.tokAfter(last.start)] !== para) continue
+    if (!prev || last.end > prev.fragments[prev.fragments.length - 1]!.end) prev = x
+  }
+  if (!prev || prev.kind !== 'direct' || !prev.speaker || !/^(?:speech|report|claim|deny|accuse|colon)$/.test(prev.cueClass ?? '')) return false
+  // Nothing attributed between them, and the earlier quotation is in the sentence just before.
+  const end = prev.fragments[prev.fragments.length - 1]!.end
+  if (found.some((x) => x !== prev && x.fragments.some((f) => f.start >= end && f.end <= q.open))) return false
+  const after = c.tokBefore(Math.max(end, prev.cue?.end ?? 0, prev.speaker.end))
+  if (c.sentOf[a]! - c.sentOf[after]! > 1) return false
+  // Another cue between them ends it, except a participle that goes on with the same speaker
+  // ('…," he said, apparently suggesting that …').
+  for (let k = after + 1; k < c.tokAfter(q.open); k++) {
+    if (!cueAt(c, k)) continue
+    const participle = /ing$/.test(c.low(k)) && (c.tok(k - 1) === ',' || (/ly$/.test(c.low(k - 1)) && c.tok(k - 2) === ','))
+    if (!participle || c.sentOf[k] !== c.sentOf[after]) return false
+  }
+  prev.fragments.push({ start: q.open, end: q.close })
+  return true
 }
 
 interface DirectAttr {
@@ -898,11 +1005,14 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     if (words(c, sp[0], sp[1]) === 0) break
     // The speaker phrase must be a noun phrase right after the quote, and the quote must end as quoted
     // speech does ("…," X said / "…?" X asked), not as a phrase inside a sentence.
-    const np = leftNP(c, sp[1] - 1, sp[0])
+    // (A whole phrase, "Steve Moody, a small-business owner": its first part.)
+    let firstEnd = sp[0]
+    while (firstEnd < sp[1] && c.tok(firstEnd) !== ',') firstEnd++
+    const np = leftNP(c, firstEnd - 1, sp[0])
     if (!np || np[0] > sp[0] + 1) break
     // ("…,” while X urged calm": a new clause, whose subject did not say the quote.)
     if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0]))) break
-    if (!c.speakerPhrase) sp = [np[0], sp[1]]
+    sp = [np[0], sp[1]]
     if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k) break
     const [ce, hearer] = extendCue(c, cue.end, stop, cue.verb)
     return { speaker: sp, antecedent, cue: [cs, ce], cueClass: cue.verb.class, hearer, covered: [startK, end], continues: continuesAfter(c, end - 1), before: false }
@@ -1098,12 +1208,20 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   if (hasAnd && isCap(c.tok(np[0]))) {
     while (c.tok(a - 1) === ',' && a - 2 >= lo && isCap(c.tok(a - 2))) {
       let k = a - 2
-      while (k - 1 >= lo && isCap(c.tok(k - 1)) && !DETERMINERS.has(c.low(k - 1))) k--
+      // (names with "of" inside: "the National Academies of Sciences, Engineering and Medicine")
+      while (k - 1 >= lo && (isCap(c.tok(k - 1)) || (/^(?:of|for|on)$/.test(c.low(k - 1)) && isCap(c.tok(k - 2)))) && !DETERMINERS.has(c.low(k - 1))) k--
       // ("In Ottawa, Smith and Jones said": an opening phrase is no name.)
       if (OPENERS.test(c.low(k))) break
       a = k
     }
     if (a < np[0] && (a <= lo || !isWord(c.tok(a - 1)))) return { speaker: [a, np[1]] }
+    // "A report by the National Academies of Sciences, Engineering and Medicine noted": one organisation's
+    // name in a longer subject.
+    if (a < np[0]) {
+      const b = a > lo && c.low(a - 1) === 'the' ? a - 1 : a
+      const ext = extendOverPrepositions(c, [b, np[1]], lo)
+      if (ext[0] < b) return { speaker: ext }
+    }
   }
   return { speaker: extendOverPrepositions(c, np, lo) }
 }
@@ -1131,6 +1249,8 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
     a = left[0]
   }
   if (a === np[0]) return np
+  // "[Only about 4 in 10 Republican voters in each state] want": a number's modifiers.
+  if (numberish(c.tok(a))) while (a - 1 >= lo && /^(?:only|about|nearly|almost|roughly|around|just|approximately|some)$/.test(c.low(a - 1))) a--
   const before = c.tok(a - 1)
   const starts = a <= lo || before === ',' || MARKS.has(before) || /^(?:and|but|so|because|while|although|though|when|if)$/.test(c.low(a - 1))
   return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np

@@ -154,16 +154,30 @@ function kindOfEntity(e: Entity): Speaker['kind'] {
 
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
-  return text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for|to)\b.*$/is, '')
+  return text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for|to|by)\b.*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
 const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
 
+const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|clear\s+)?(?:majority|plurality|minority))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
+
+const PART_OF = /^(?:(?:one|two|three|four|five|some|many|most|all|none|few|several|each|either|neither|both|others|those|(?:a|the)\s+(?:number|handful|group|couple|few|bulk|rest|proportion|share|percentage|majority|minority|plurality|fraction|dozen|host)|(?:nearly\s+|about\s+|roughly\s+|almost\s+)?(?:half|two-thirds|three-quarters|a\s+third|a\s+quarter|one-third|one-quarter))\s+(?:of|in|among)\s+(.+))$/i
+
 /** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide", "many Democrats")? */
 export function isAnonymous(text: string): boolean {
+  // "Only about 4 in 10 Republican voters", "56 percent of voters", "Forty-one percent": a share of a group.
+  const share = SHARE.exec(text)
+  if (share) return !share[1] || isAnonymous(share[1])
+  // "one of his senior aides", "a number of administration officials", "Many in the crowd": part of a group.
+  const part = PART_OF.exec(text)
+  if (part) return isAnonymous(part[1]!) || /^(?:the|a|an)\s/i.test(part[1]!) && !/\p{Lu}/u.test(part[1]!.slice(1))
   const parts = text.split(/\s+and\s+/i)
-  if (parts.length > 1) return parts.every((p) => isAnonymous(p.replace(/^(\S+)\s+(?:who|that)\s+(?:are|were|is|was)\s+/i, '$1 ')))
+  if (parts.length > 1) {
+    // "many marchers and spectators": one quantifier for both.
+    const quantified = QUANTIFIERS.test(text.split(/\s+/)[0]!)
+    return parts.every((p) => isAnonymous(p.replace(/^(\S+)\s+(?:who|that)\s+(?:are|were|is|was)\s+/i, '$1 ')) || (quantified && /^\p{Ll}[\p{L}-]*s$/u.test(p.trim())))
+  }
   const words = text.split(/\s+/)
   const core = corePhrase(text)
   const head = lastWord(core)
@@ -252,8 +266,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       if (p && p.mentions.some((m) => m.end <= start && start - m.end <= 600)) return { kind: 'person', entity: p.id, ...local }
     }
   }
-  if (organizationNouns.has(head) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
-  if (documentNouns.has(head)) return { kind: 'unknown', ...local }
+  const coreHead = lastWord(corePhrase(text))
+  if (documentNouns.has(coreHead) || documentNouns.has(head)) return { kind: 'unknown', ...local }
+  if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
   if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
   return { kind: 'unknown', ...local }
 }
@@ -294,7 +309,9 @@ export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite
     if (speaker.text !== undefined && speaker.start !== undefined && speaker.end !== undefined) {
       const mention: Mention = { start: speaker.start, end: speaker.end, text: speaker.text }
       const low = speaker.text.toLowerCase()
-      const head = lastWord(speaker.text)
+      // The head of the mention's first part ("report" of "A report by the National Academies of
+      // Sciences, Engineering and Medicine"), or of the speaker's name.
+      const head = lastWord(speaker.name ?? corePhrase(speaker.text.split(',')[0]!))
       if (speaker.kind === 'anonymous') {
         const groups = splitGroups(mention)
         const made = groups.map((g) => {

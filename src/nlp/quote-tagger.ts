@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import type { Entity, Span, Token } from '../core/types.js'
 import { cueByForm, cueNouns } from './data/cue-verbs.js'
+import { posTags } from './pos.js'
 import type { QuotedSpan } from './quote-marks.js'
 
 /** Layers, in the order of the weight rows: `weights[f * 9 + layer * 3 + tag]`, tag 0 = O, 1 = B, 2 = I. */
@@ -146,7 +147,7 @@ const BOS = 0x5bd1e995
 const EOS = 0x1b873593
 
 /** Number of static features per token (rows in `TokenFeatures.rows`). */
-export const NSTATIC = 32
+export const NSTATIC = 40
 
 /** Per token, the weight rows of its static features, and what the history features need. */
 export interface TokenFeatures {
@@ -245,6 +246,22 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
       for (let j = k; j < n && tokens[j]!.start < m.end; j++) ent[j] = m.type + (j === k ? 0 : 4)
     }
   }
+  // Part of speech, and the nearest verb on each side within the sentence (its lemma: "opposed",
+  // "would vote for" are attributions whose cue the lexicon may not hold).
+  const tags = posTags(tokens)
+  const posH = new Uint32Array(n)
+  const lemmaH = new Uint32Array(n)
+  const isVerb = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    posH[i] = strHash(tags.pos[i]!)
+    lemmaH[i] = strHash(tags.lemma[i]!)
+    isVerb[i] = tags.pos[i]!.startsWith('VB') || tags.pos[i] === 'MD' ? 1 : 0
+  }
+  const leftVerb = new Int32Array(n).fill(-1)
+  const rightVerb = new Int32Array(n).fill(-1)
+  for (let i = 1; i < n; i++) leftVerb[i] = sentOf[i - 1] === sentOf[i] ? (isVerb[i - 1] ? i - 1 : leftVerb[i - 1]!) : -1
+  for (let i = n - 2; i >= 0; i--) rightVerb[i] = sentOf[i + 1] === sentOf[i] ? (isVerb[i + 1] ? i + 1 : rightVerb[i + 1]!) : -1
+  const P = (i: number) => (i < 0 ? BOS : i >= n ? EOS : posH[i]!)
   const R = inp.rules
   const rt = new Uint8Array(n)
   for (let i = 0; i < n; i++) rt[i] = R[0][i]! * 9 + R[1][i]! * 3 + R[2][i]!
@@ -297,6 +314,16 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
     rows[o + 29] = rightCue[i]! >= 0 ? row(30, lowH[rightCue[i]!]!, bucket(rightCue[i]! - i)) : row(30, 0)
     rows[o + 30] = row(31, W(i - 2), W(i - 1))
     rows[o + 31] = row(32, commaSince[i]! * 4 + (leftCue[i]! >= 0 ? 1 : 0) * 2 + thatAfterCue[i]!)
+    const lv = leftVerb[i]!
+    const rv = rightVerb[i]!
+    rows[o + 32] = row(33, posH[i]!)
+    rows[o + 33] = row(34, P(i - 1), posH[i]!)
+    rows[o + 34] = row(35, posH[i]!, P(i + 1))
+    rows[o + 35] = row(36, mix(P(i - 1), posH[i]!), P(i + 1))
+    rows[o + 36] = lv >= 0 ? row(37, lemmaH[lv]!, bucket(i - lv)) : row(37, 0)
+    rows[o + 37] = rv >= 0 ? row(38, lemmaH[rv]!, bucket(rv - i)) : row(38, 0)
+    rows[o + 38] = lv >= 0 ? row(39, lemmaH[lv]!, P(lv + 1)) : row(39, 0)
+    rows[o + 39] = row(40, P(i - 2), P(i - 1))
   }
   return { n, width: NSTATIC, rows, lowH, qcode, rcode }
 }

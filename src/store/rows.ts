@@ -105,7 +105,7 @@ export function articleRows(a: Analysis): ArticleRows {
       kind: q.kind,
       act: q.act,
       text: q.text,
-      speaker: (q.speaker.entity ? entityName.get(q.speaker.entity) : undefined) ?? q.speaker.text ?? null,
+      speaker: (q.speaker.entity ? entityName.get(q.speaker.entity) : undefined) ?? q.speaker.name ?? q.speaker.text ?? null,
       speakerKind: q.speaker.kind,
       speakerEntity: q.speaker.entity ?? null,
       sourceKind: (q.source ? sourceKind.get(q.source) : undefined) ?? SPEAKER_TO_SOURCE[q.speaker.kind],

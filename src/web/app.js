@@ -766,7 +766,7 @@ function renderArticle(a) {
   const entities = new Map((a.entities ?? []).map((e) => [e.id, e]))
   const sources = new Map((a.sources ?? []).map((s) => [s.id, s]))
   const entityName = (id) => entities.get(id)?.name ?? id
-  const speakerLabel = (sp) => (sp?.entity && entities.has(sp.entity) ? entities.get(sp.entity).name : sp?.text) || `(${sp?.kind ?? 'unknown'} speaker)`
+  const speakerLabel = (sp) => (sp?.entity && entities.has(sp.entity) ? entities.get(sp.entity).name : sp?.name ?? sp?.text) || `(${sp?.kind ?? 'unknown'} speaker)`
 
   // Annotations, outermost layers first.
   const ann = []

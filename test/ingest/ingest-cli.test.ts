@@ -91,6 +91,10 @@ describe('newsgraph ingest and the query commands', () => {
     const reyes = jsonLines(run(['entities', '--db', db, '--name', 'Tom Reyes']).stdout)[0]!
     expect(reyes).toMatchObject({ name: 'Tom Reyes', type: 'PERSON' })
     expect(reyes.articles).toBeGreaterThanOrEqual(2)
+    // the table lists the entity's quotes with what each does
+    const table = run(['entities', '--db', db, '--name', 'Tom Reyes', '--format', 'table']).stdout
+    const header = table.split('\n').find((l) => /articleId/.test(l))
+    expect(header, table).toMatch(/\bkind\s+act\s+sourceKind\b/)
     const unknown = run(['entities', '--db', db, '--name', 'Nobody Atall'])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/Nobody Atall: no such entity in the store/)

@@ -9,7 +9,10 @@ interface Case {
   text: string
   quote: string
   cue: string
+  /** The speaker mention: the whole phrase, appositives included. */
   speaker: string | undefined
+  /** `speaker.name`, where the mention is more than the name. */
+  name?: string
   kind: Quote['kind']
   speakerKind?: string
   fragments?: number
@@ -37,11 +40,11 @@ describe('findQuotes: sentence patterns', () => {
   const cases: [string, Case][] = [
     ['plain indirect', { text: 'Officials said the vote was delayed.', quote: 'the vote was delayed', cue: 'said', speaker: 'Officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['said that', { text: 'Zelensky said this week that the war would not end.', quote: 'that the war would not end', cue: 'said', speaker: 'Zelensky', kind: 'indirect', speakerKind: 'person' }],
-    ['appositive', { text: 'Hugh Hill, a doctor, said the clinic would close.', quote: 'the clinic would close', cue: 'said', speaker: 'Hugh Hill', kind: 'indirect' }],
-    ['relative clause', { text: 'Barkley, who played in Houston, said the league was wrong.', quote: 'the league was wrong', cue: 'said', speaker: 'Barkley', kind: 'indirect' }],
+    ['appositive', { text: 'Hugh Hill, a doctor, said the clinic would close.', quote: 'the clinic would close', cue: 'said', speaker: 'Hugh Hill, a doctor', name: 'Hugh Hill', kind: 'indirect' }],
+    ['relative clause', { text: 'Barkley, who played in Houston, said the league was wrong.', quote: 'the league was wrong', cue: 'said', speaker: 'Barkley, who played in Houston', name: 'Barkley', kind: 'indirect' }],
     ['direct, cue after', { text: '"We cannot imagine Ukraine without Crimea," Zelensky said.', quote: 'We cannot imagine Ukraine without Crimea', cue: 'said', speaker: 'Zelensky', kind: 'direct' }],
     ['direct, inverted', { text: '"The clinic will close," said Hill.', quote: 'The clinic will close', cue: 'said', speaker: 'Hill', kind: 'direct' }],
-    ['direct, inverted with appositive', { text: '“It is over,” said Jane Doe, a former diplomat.', quote: 'It is over', cue: 'said', speaker: 'Jane Doe', kind: 'direct' }],
+    ['direct, inverted with appositive', { text: '“It is over,” said Jane Doe, a former diplomat.', quote: 'It is over', cue: 'said', speaker: 'Jane Doe, a former diplomat', name: 'Jane Doe', kind: 'direct' }],
     ['direct, cue before with colon', { text: 'The minister said: “We will not negotiate.”', quote: 'We will not negotiate', cue: 'said', speaker: 'The minister', kind: 'direct' }],
     ['direct, told a news conference', { text: '"This is disinformation," Zakharova told a news conference.', quote: 'This is disinformation', cue: 'told a news conference', speaker: 'Zakharova', kind: 'direct' }],
     ['typographic single quotes', { text: '‘This is fake news,’ the spokeswoman said.', quote: 'This is fake news', cue: 'said', speaker: 'the spokeswoman', kind: 'direct' }],
@@ -56,7 +59,7 @@ describe('findQuotes: sentence patterns', () => {
     ['name and colon', { text: 'PENCE: Well, the question really should be why they invited him.', quote: 'Well, the question really should be why they invited him', cue: ':', speaker: 'PENCE', kind: 'indirect' }],
     ['according to, first', { text: 'According to the Pentagon, the strike hit a depot.', quote: 'the strike hit a depot', cue: 'According to', speaker: 'the Pentagon', kind: 'indirect', speakerKind: 'organization' }],
     ['according to, a long source', { text: 'According to a report released last week by the C.D. Howe Institute, Toronto has the lowest tax rate.', quote: 'Toronto has the lowest tax rate', cue: 'According to', speaker: 'a report released last week by the C.D. Howe Institute', kind: 'indirect' }],
-    ['police rank abbreviation', { text: '"The situation is under control," said Const. Tania Visintin, a spokesperson for the force. "We have more officers out than ever."', quote: 'The situation is under control," said Const. Tania Visintin, a spokesperson for the force. "We have more officers out than ever.', cue: 'said', speaker: 'Const. Tania Visintin', kind: 'direct', fragments: 2 }],
+    ['police rank abbreviation', { text: '"The situation is under control," said Const. Tania Visintin, a spokesperson for the force. "We have more officers out than ever."', quote: 'The situation is under control," said Const. Tania Visintin, a spokesperson for the force. "We have more officers out than ever.', cue: 'said', speaker: 'Const. Tania Visintin, a spokesperson for the force', name: 'Const. Tania Visintin', kind: 'direct', fragments: 2 }],
     ['object cue with a time phrase at the end', { text: 'The federal government will not extend the program, Finance Minister Bill Morneau announced Thursday.', quote: 'The federal government will not extend the program', cue: 'announced', speaker: 'Finance Minister Bill Morneau', kind: 'indirect' }],
     ['a list of names after the cue', { text: '"Do not use them," wrote Jason Dana, Robyn Dawes and Nathanial Peterson.', quote: 'Do not use them', cue: 'wrote', speaker: 'Jason Dana, Robyn Dawes and Nathanial Peterson', kind: 'direct' }],
     ['a list of names before the cue', { text: 'Jason Dana, Robyn Dawes and Nathanial Peterson wrote that the interviews were useless.', quote: 'that the interviews were useless', cue: 'wrote', speaker: 'Jason Dana, Robyn Dawes and Nathanial Peterson', kind: 'indirect' }],
@@ -65,7 +68,7 @@ describe('findQuotes: sentence patterns', () => {
     ['headline with single quotes', { text: "Biden says 'no one is above the law' as Trump is indicted", quote: "'no one is above the law' as Trump is indicted", cue: 'says', speaker: 'Biden', kind: 'mixed' }],
     ['a statement read', { text: 'The statement read: "We remain committed to welcoming refugees."', quote: 'We remain committed to welcoming refugees.', cue: 'read', speaker: 'The statement', kind: 'direct' }],
     ['a name modifying the subject noun', { text: 'The UN refugee agency also weighed in, saying it was "deeply troubled" by the decision.', quote: 'it was "deeply troubled" by the decision', cue: 'saying', speaker: 'The UN refugee agency', kind: 'mixed' }],
-    ['a description, then the name and age', { text: 'Her neighbour, Bill Friesen, 70, said the flooding was the worst he had seen.', quote: 'the flooding was the worst he had seen', cue: 'said', speaker: 'Bill Friesen', kind: 'indirect' }],
+    ['a description, then the name and age', { text: 'Her neighbour, Bill Friesen, 70, said the flooding was the worst he had seen.', quote: 'the flooding was the worst he had seen', cue: 'said', speaker: 'Her neighbour, Bill Friesen, 70', name: 'Bill Friesen', kind: 'indirect' }],
     ['a dateline is no content', { text: 'LONDON (Reuters) - Oil prices rose on Monday, traders said.', quote: 'Oil prices rose on Monday', cue: 'said', speaker: 'traders', kind: 'indirect' }],
     ['an all-capital name with a dash is no dateline', { text: 'NATO — the alliance — will meet, officials said.', quote: 'NATO — the alliance — will meet', cue: 'said', speaker: 'officials', kind: 'indirect' }],
     ['according to, last', { text: 'The strike hit a depot, according to two officials.', quote: 'The strike hit a depot', cue: 'according to', speaker: 'two officials', kind: 'indirect', speakerKind: 'anonymous' }],
@@ -82,6 +85,11 @@ describe('findQuotes: sentence patterns', () => {
     ['people familiar with', { text: 'People familiar with the matter said the deal was close.', quote: 'the deal was close', cue: 'said', speaker: 'People familiar with the matter', kind: 'indirect', speakerKind: 'anonymous' }],
     ['auxiliaries in the cue', { text: 'Sanders has also said he would vote for her.', quote: 'he would vote for her', cue: 'has also said', speaker: 'Sanders', kind: 'indirect' }],
     ['progressive', { text: 'Senate Majority Leader Mitch McConnell is criticizing President Barack Obama.', quote: 'President Barack Obama', cue: 'is criticizing', speaker: 'Senate Majority Leader Mitch McConnell', kind: 'indirect' }],
+    ['a share of a group', { text: 'One in five voters said the economy was the main issue.', quote: 'the economy was the main issue', cue: 'said', speaker: 'One in five voters', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['an organisation with a list in its name, inside a document subject', { text: 'A report by the National Academies of Sciences, Engineering and Medicine noted that immigrants buy into the American dream.', quote: 'that immigrants buy into the American dream', cue: 'noted', speaker: 'A report by the National Academies of Sciences, Engineering and Medicine', kind: 'indirect', speakerKind: 'unknown' }],
+    ['a description ending in a common noun, then the name', { text: "Schilling's son, Grant, said the remarks were taken out of context.", quote: 'the remarks were taken out of context', cue: 'said', speaker: "Schilling's son, Grant", name: 'Grant', kind: 'indirect', speakerKind: 'person' }],
+    ['a quotation after a short lead-in goes on with the one before', { text: '"We were not very happy when it was first announced," said Jock Finlayson, head of policy at the council. Now, "within the business community there is a sizable constituency."', quote: 'We were not very happy when it was first announced," said Jock Finlayson, head of policy at the council. Now, "within the business community there is a sizable constituency.', cue: 'said', speaker: 'Jock Finlayson, head of policy at the council', name: 'Jock Finlayson', kind: 'direct', fragments: 2 }],
+    ['a participle with the same speaker does not end it', { text: '“You should go and teach,” he said, apparently suggesting that teachers do not work. “You cannot negotiate deals.”', quote: 'You should go and teach,” he said, apparently suggesting that teachers do not work. “You cannot negotiate deals.', cue: 'said', speaker: 'he', kind: 'direct', fragments: 2 }],
     ['document source', { text: 'The report found that the agency could not trace the money.', quote: 'that the agency could not trace the money', cue: 'found', speaker: 'The report', kind: 'indirect' }],
   ]
   it.each(cases)('%s', (_name, c) => {
@@ -92,6 +100,7 @@ describe('findQuotes: sentence patterns', () => {
     expect(q!.text).toBe(c.text.slice(q!.start, q!.end))
     expect(q!.cue?.text).toBe(c.cue)
     expect(q!.speaker.text).toBe(c.speaker)
+    if (c.name) expect(q!.speaker.name).toBe(c.name)
     expect(q!.kind).toBe(c.kind)
     if (c.speakerKind) expect(q!.speaker.kind).toBe(c.speakerKind)
     if (c.fragments) expect(q!.fragments).toHaveLength(c.fragments)
@@ -121,7 +130,9 @@ describe('findQuotes: sentence patterns', () => {
     'Theresa Tam, the chief officer, said the risk remained low.',
   ])('reads "X, appositive, said <clause>" once, with X speaking: %j', (text) => {
     const { quotes } = analyse(text)
-    expect(quotes.map((q) => [q.speaker.text, bare(q.text)])).toEqual([[text.includes('Dr.') ? 'Dr. Theresa Tam' : 'Theresa Tam', 'the risk remained low']])
+    expect(quotes.map((q) => [q.speaker.name, bare(q.text)])).toEqual([[text.includes('Dr.') ? 'Dr. Theresa Tam' : 'Theresa Tam', 'the risk remained low']])
+    // the mention is the whole phrase, appositive included
+    expect(quotes[0]!.speaker.text).toBe(text.slice(0, text.indexOf(', said')))
   })
 
   it('gives a quotation paragraph with no attribution to the speaker of the paragraph before', () => {

@@ -21,6 +21,18 @@ describe('anonymous sources', () => {
     ['Maria Zakharova', false],
     ['the report', false],
     ['Many Happy Returns', false],
+    // shares and parts of a group
+    ['Only about 4 in 10 Republican voters in each state', true],
+    ['One in five voters', true],
+    ['Forty-one percent', true],
+    ['45 percent of likely Democratic caucusgoers', true],
+    ['nearly two-thirds of Democratic primary voters', true],
+    ['a number of administration officials', true],
+    ['one of his senior aides', true],
+    ['Many in the crowd', true],
+    ['many marchers and spectators', true],
+    ['Ten percent of Bernie Sanders', false],
+    ['one of Trump', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })

@@ -25,7 +25,8 @@ describe('attributions do not nest', () => {
     const { quotes } = analyse(text)
     const direct = find(quotes, text, 'what everyone else wants')
     expect(direct?.kind).toBe('direct')
-    expect(direct?.speaker.text).toBe('Steve Moody')
+    expect(direct?.speaker.text).toBe('Steve Moody, a small-business owner')
+    expect(direct?.speaker.name).toBe('Steve Moody')
     // no quote has its cue inside another quote's content
     for (const q of quotes)
       for (const o of quotes) if (o !== q && q.cue) expect((o.fragments ?? [o]).some((f) => f.start <= q.cue!.start && q.cue!.end <= f.end), `${q.cue.text} inside ${o.text}`).toBe(false)

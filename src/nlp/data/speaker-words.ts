@@ -37,7 +37,10 @@ export const anonymousNouns: ReadonlySet<string> = new Set([
   'researchers', 'doctors', 'delegates', 'conservatives', 'liberals', 'progressives', 'senators', 'officers', 'agents',
   'executives', 'protesters', 'demonstrators', 'organizers', 'organisers', 'respondents', 'citizens', 'fans', 'pollsters',
   'historians', 'commentators', 'scholars', 'students', 'parents', 'families', 'veterans', 'everyone', 'anyone',
-  'democrat', 'republican', 'member',
+  'democrat', 'republican', 'member', 'caucusgoers', 'caucus-goers', 'adults', 'independents', 'moderates', 'women', 'men',
+  'constituents', 'participants', 'teachers', 'farmers', 'evangelicals', 'millennials', 'whites', 'blacks', 'latinos',
+  'hispanics', 'immigrants', 'consumers', 'investors', 'owners', 'customers', 'users', 'nurses', 'troops', 'soldiers',
+  'politicians', 'directors', 'marchers', 'spectators', 'attendees', 'african-americans', 'asian-americans', 'candidates',
 ])
 
 /** Words that make a mention anonymous only when it carries no name ("a senior official"). */
