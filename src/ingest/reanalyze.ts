@@ -63,7 +63,7 @@ export async function reanalyze(store: Store, options: ReanalyzeOptions = {}): P
   return summary
 }
 
-/** One line: "reanalyze: 12 updated (2 from stored text), 30 already at 0.3.0, 0 failed in 3.1 s". */
+/** One line: "reanalyze: 12 updated (2 from stored text), 30 already at 0.4.0, 0 failed in 3.1 s". */
 export function formatReanalyzeSummary(s: ReanalyzeSummary): string {
   return `reanalyze: ${s.updated} updated${s.fromText ? ` (${s.fromText} from stored text)` : ''}, ${s.current} already at ${s.version}, ${s.failed} failed in ${s.seconds.toFixed(1)} s`
 }
