@@ -8,7 +8,7 @@
  * The split is fixed: a document trains the model when the first hex digit of sha1(id) is 0–8; the
  * rest (9–b) is held out and only scored (`isHeldOut` in scripts/eval/quotes.ts). The rule labels the
  * tagger reads as features come from the rules alone (`prepareQuotes`), as at run time, with speaker
- * phrases in PolNeAR's extent (`speakerExtent: 'phrase'`, the extent the evaluation scores).
+ * phrases in PolNeAR's extent (`speakerExtent: 'phrase'`, the default, which the evaluation scores).
  *
  * Two passes: the second also reads the first pass's tags over the whole article; it is trained on
  * first-pass tags from models that did not see the document (4 folds), as at run time.
@@ -41,7 +41,8 @@ const opt = (name: string): string | undefined => {
   args.splice(i, 2)
   return v
 }
-const epochs = Number(opt('--epochs') ?? 15)
+// 25 epochs: +0.6 quote F1 and +0.3 joint F1 over 15 on the validation part.
+const epochs = Number(opt('--epochs') ?? 25)
 const FOLDS = 4
 const validAt = args.indexOf('--valid')
 const valid = validAt >= 0

@@ -1035,7 +1035,7 @@ function continuesAfter(c: Ctx, k: number): boolean {
 function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
   for (const k of commas) {
     const w = c.low(k + 1)
-    if (/^(?:in|at|on|for|with|after|before|during|from|like|unlike|as|by|according|speaking|writing|asked)$/.test(w) || (/(?:ing|ed)$/.test(w) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 2)) && !/^(?:former|retired|leading|longtime|acting|ranking|elected|self-described)$/.test(w)))
+    if (/^(?:in|at|on|for|with|after|before|during|from|like|unlike|as|by|according|speaking|writing|asked)$/.test(w) || (cueByForm.has(w) && !isCap(c.tok(k + 1))) || (/(?:ing|ed)$/.test(w) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 2)) && !/^(?:former|retired|leading|longtime|acting|ranking|elected|self-described)$/.test(w)))
       return k
   }
   return end

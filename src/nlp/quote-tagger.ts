@@ -8,7 +8,8 @@
  * (`./data/cue-verbs.ts`: the class of the word, the nearest cue in the sentence on either side with
  * its distance, and the commas and "that" between it and the token),
  * quotation-mark state (`./quote-marks.ts`), sentence and paragraph position, the entity type of the
- * token (from `doc.entities`), the labels the rule-based attributions give the token (stacking: the
+ * token (from `doc.entities`), part-of-speech tags and the lemma of the nearest verb on either side
+ * (`./pos.ts`), the labels the rule-based attributions give the token (stacking: the
  * tagger learns where the rules are right), and the previous tags of all three layers. A second pass
  * reads the same features plus the first pass's tags over the whole article (`stackFeatures`).
  * Features are hashed into a fixed table of weight rows, so that they are computed without strings.
@@ -146,8 +147,11 @@ const ENT: Record<string, number> = { PERSON: 1, ORG: 2, LOC: 3, MISC: 4 }
 const BOS = 0x5bd1e995
 const EOS = 0x1b873593
 
-/** Number of static features per token (rows in `TokenFeatures.rows`). */
-export const NSTATIC = 40
+/**
+ * Number of static features per token (rows in `TokenFeatures.rows`). Template ids: static 0–39 and
+ * 45–47, history 40–44 (`historyRows`), stacked 50–59 (`stackFeatures`).
+ */
+export const NSTATIC = 42
 
 /** Per token, the weight rows of its static features, and what the history features need. */
 export interface TokenFeatures {
@@ -262,6 +266,16 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
   for (let i = 1; i < n; i++) leftVerb[i] = sentOf[i - 1] === sentOf[i] ? (isVerb[i - 1] ? i - 1 : leftVerb[i - 1]!) : -1
   for (let i = n - 2; i >= 0; i--) rightVerb[i] = sentOf[i + 1] === sentOf[i] ? (isVerb[i + 1] ? i + 1 : rightVerb[i + 1]!) : -1
   const P = (i: number) => (i < 0 ? BOS : i >= n ? EOS : posH[i]!)
+  // Before the first verb of its sentence (the subject, where sources are) or after it.
+  const beforeVerb = new Uint8Array(n)
+  {
+    let seen = false
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || sentOf[i - 1] !== sentOf[i]) seen = false
+      beforeVerb[i] = seen ? 0 : 1
+      if (isVerb[i]) seen = true
+    }
+  }
   const R = inp.rules
   const rt = new Uint8Array(n)
   for (let i = 0; i < n; i++) rt[i] = R[0][i]! * 9 + R[1][i]! * 3 + R[2][i]!
@@ -323,7 +337,9 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
     rows[o + 36] = lv >= 0 ? row(37, lemmaH[lv]!, bucket(i - lv)) : row(37, 0)
     rows[o + 37] = rv >= 0 ? row(38, lemmaH[rv]!, bucket(rv - i)) : row(38, 0)
     rows[o + 38] = lv >= 0 ? row(39, lemmaH[lv]!, P(lv + 1)) : row(39, 0)
-    rows[o + 39] = row(40, P(i - 2), P(i - 1))
+    rows[o + 39] = row(45, P(i - 2), P(i - 1))
+    rows[o + 40] = row(46, posH[i]!, depth[i]! * 2 + beforeVerb[i]!)
+    rows[o + 41] = row(47, lv >= 0 ? lemmaH[lv]! : 0, beforeVerb[i]! * 8 + depth[i]!)
   }
   return { n, width: NSTATIC, rows, lowH, qcode, rcode }
 }

@@ -21,6 +21,9 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a state after the name, with its abbreviation period', 'Sen. Jane Roe, R-Ky., told Fox News that the polls were wrong.', 'that the polls were wrong', 'told', 'Sen. Jane Roe, R-Ky.'],
     ['a cue in an opening subordinate clause', 'When the bishop said the mayor “is not a Christian,” the crowd cheered.', 'the mayor “is not a Christian,”', 'said', 'the bishop'],
     ['a relative clause inside such a content', 'When Smith said that the plan, which he opposed, would fail, the crowd cheered.', 'that the plan, which he opposed, would fail', 'said', 'Smith'],
+    ['a speaker phrase ends before another cue verb', '"We should oppose that," said Jim Bopp, a member of the Platform Committee, told POLITICO last month.', 'We should oppose that', 'said', 'Jim Bopp, a member of the Platform Committee'],
+    ['a colon after "remembered"', 'Roy Verley, the former spokesman, remembered: "Analysts said, \'No, do not do this,\' and she did it anyway."', "Analysts said, 'No, do not do this,' and she did it anyway.", 'remembered', 'Roy Verley, the former spokesman'],
+    ['"riffed" after a quotation', '"Let me help you out - the answer is no," the nominee riffed.', 'Let me help you out - the answer is no', 'riffed', 'the nominee'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
