@@ -414,6 +414,9 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const name = speakerName(c, doc.entities, speaker)
     if (name) speaker.name = name
     if (sp && speaker.start !== undefined) Object.assign(speaker, { start: sp.start, end: sp.end, text: doc.text.slice(sp.start, sp.end) })
+    // "who asked not to be named", "spoke on condition of anonymity": how a source is kept, not a statement.
+    const f0 = at.fragments[0]
+    if (!at.sourceOnly && at.kind !== 'direct' && f0 && ANONYMITY.test(doc.text.slice(f0.start, f0.end).trim())) at.sourceOnly = true
     speakers.push({ attribution: at, speaker })
     if (at.sourceOnly) continue
     const { fragments, cue } = cueAndContent(c, at)
@@ -468,6 +471,8 @@ function speakerName(c: Ctx, entities: readonly Entity[], speaker: Speaker): str
   if (a >= b || !isCap(c.tok(a)) || DETERMINERS.has(c.low(a))) return undefined
   return c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.end)
 }
+
+const ANONYMITY = /^(?:that\s+)?(?:(?:he|she|they|it)\s+)?(?:not\s+)?(?:to\s+)?(?:be\s+|being\s+)?(?:publicly\s+)?(?:named|identified|quoted\s+by\s+name)\b|^(?:on\s+)?(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|^anonymity\b/i
 
 /** "declined to comment", "did not respond to requests for comment": a refusal to speak says nothing. */
 const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)/i

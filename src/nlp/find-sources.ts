@@ -275,6 +275,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
 
 /** "Four former national security officials" → count 4 and the description after the number. */
 export function countOf(text: string): { count?: number; description: string } {
+  // ("officials familiar with the talks, who spoke on condition of anonymity": the clause is not the description.)
+  text = text.replace(/,\s*(?:who|whose|which)\b.*$/is, '').replace(/,\s*$/, '')
   const m = /^(\d+|[A-Za-z]+(?: dozen)?)\s+(.*)$/.exec(text.trim())
   if (m) {
     const w = m[1]!.toLowerCase()
@@ -307,11 +309,13 @@ export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite
     const quote = attribution.sourceOnly ? undefined : quotes[qi++]
     let source: Source | undefined
     if (speaker.text !== undefined && speaker.start !== undefined && speaker.end !== undefined) {
-      const mention: Mention = { start: speaker.start, end: speaker.end, text: speaker.text }
-      const low = speaker.text.toLowerCase()
+      // "A senior official, who asked …": the source is the phrase "who" stands for.
+      const ante = /^(?:who|which)$/i.test(speaker.text) ? attribution.antecedent : undefined
+      const mention: Mention = ante ? { start: ante.start, end: ante.end, text: doc.text.slice(ante.start, ante.end) } : { start: speaker.start, end: speaker.end, text: speaker.text }
+      const low = mention.text.toLowerCase()
       // The head of the mention's first part ("report" of "A report by the National Academies of
       // Sciences, Engineering and Medicine"), or of the speaker's name.
-      const head = lastWord(speaker.name ?? corePhrase(speaker.text.split(',')[0]!))
+      const head = lastWord(speaker.name ?? corePhrase(mention.text.split(',')[0]!))
       if (speaker.kind === 'anonymous') {
         const groups = splitGroups(mention)
         const made = groups.map((g) => {

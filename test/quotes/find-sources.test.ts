@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Entity } from '../../src/core/types.js'
 import { countOf, genderOf, isAnonymous, resolveSpeaker } from '../../src/nlp/find-sources.js'
+import { analyse } from './helpers.js'
 
 describe('anonymous sources', () => {
   it.each([
@@ -39,6 +40,16 @@ describe('anonymous sources', () => {
 
   it('counts a numbered group', () => {
     expect(countOf('Four former national security officials')).toEqual({ count: 4, description: 'former national security officials' })
+    // a relative clause says how the source spoke, not who it is
+    expect(countOf('Two officials familiar with the talks, who spoke on condition of anonymity')).toEqual({ count: 2, description: 'officials familiar with the talks' })
+  })
+
+  it('"who asked not to be named" is how a source is kept, not a quote; the source is what "who" stands for', () => {
+    const text = 'A senior administration official, who asked not to be named because the talks are private, said Iran had agreed.'
+    const { quotes, sources } = analyse(text)
+    expect(quotes.map((q) => q.text)).toEqual(['Iran had agreed'])
+    expect(sources.map((s) => [s.kind, s.text, s.count, s.description])).toEqual([['anonymous', 'A senior administration official', 1, 'senior administration official']])
+    expect(quotes[0]!.source).toBe(sources[0]!.id)
   })
 })
 
