@@ -1015,6 +1015,8 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     while (firstEnd < sp[1] && c.tok(firstEnd) !== ',') firstEnd++
     const np = leftNP(c, firstEnd - 1, sp[0])
     if (!np || np[0] > sp[0] + 1) break
+    // ('"Deep Throat," about the Watergate break-in, died …': a prepositional phrase is no speaker.)
+    if (np[0] > sp[0] && /^(?:about|of|in|on|at|for|from|with|by|to|into|over|under|after|before|during|since|than|like)$/.test(c.low(sp[0]))) break
     // ("…,” while X urged calm": a new clause, whose subject did not say the quote.)
     if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0]))) break
     sp = [np[0], sp[1]]
@@ -1193,7 +1195,16 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
       if (!starts && s > 1) continue
       const inner = c.low(segEnd + 1)
-      if (c.speakerPhrase) return { speaker: [np1[0], appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
+      if (c.speakerPhrase) {
+        // "[The two reporters who broke the Watergate story, Carl Bernstein and Bob Woodward,] have said":
+        // a relative clause inside the first part goes with the noun phrase it follows.
+        let a = np1[0]
+        if (!starts && /^(?:who|that|which)$/.test(before)) {
+          const head = leftNP(c, np1[0] - 2, lo)
+          if (head && head[1] === np1[0] - 1 && (head[0] <= lo || !isWord(c.tok(head[0] - 1)))) a = head[0]
+        }
+        return { speaker: [a, appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
+      }
       // "Her neighbour, Bill Friesen, 70, said": a description first, then the name.
       const described = DETERMINERS.has(c.low(np1[0])) || /^(?:his|her|their|its|our|my)$/.test(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1))
       if (isCap(c.tok(segEnd + 1)) && !RELATIVES.has(inner) && !DETERMINERS.has(inner) && described) {

@@ -24,6 +24,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a speaker phrase ends before another cue verb', '"We should oppose that," said Jim Bopp, a member of the Platform Committee, told POLITICO last month.', 'We should oppose that', 'said', 'Jim Bopp, a member of the Platform Committee'],
     ['a colon after "remembered"', 'Roy Verley, the former spokesman, remembered: "Analysts said, \'No, do not do this,\' and she did it anyway."', "Analysts said, 'No, do not do this,' and she did it anyway.", 'remembered', 'Roy Verley, the former spokesman'],
     ['"riffed" after a quotation', '"Let me help you out - the answer is no," the nominee riffed.', 'Let me help you out - the answer is no', 'riffed', 'the nominee'],
+    ['a relative clause in a subject with an appositive', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward, have said that they kept the secret.', 'that they kept the secret', 'have said', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
@@ -92,6 +93,14 @@ describe('findQuotes rules: direct quotes continued after the attribution', () =
     const direct = quotes.filter((q) => q.kind === 'direct')
     expect(direct, show(text, quotes).join('\n')).toHaveLength(1)
     expect(direct[0]!.fragments).toHaveLength(2)
+  })
+
+  it('a prepositional phrase after a quotation is no speaker', () => {
+    const text = 'W. Mark Felt, who leaked information under the moniker "Deep Throat," about the break-in, died Thursday, sources told CNN.'
+    const { quotes } = rules(text)
+    // the whole clause is what the sources told CNN; "Deep Throat" is no quote of "the break-in, …"
+    expect(quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['sources', 'told']])
+    expect(quotes[0]!.text.startsWith('W. Mark Felt')).toBe(true)
   })
 
   it('does not continue across another cue in the attribution sentence', () => {
