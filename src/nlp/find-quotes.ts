@@ -411,7 +411,9 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.
     const named = sp ? nameSpan(c, sp) : undefined
     const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker }, speakers)
-    const name = speakerName(c, doc.entities, speaker)
+    // ("X, who said …": the name is X's.)
+    const ante = sp && at.antecedent && /^(?:who|which|that)$/i.test(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
+    const name = speakerName(c, doc.entities, ante ? { ...speaker, start: ante.start, end: ante.end } : speaker)
     if (name) speaker.name = name
     if (sp && speaker.start !== undefined) Object.assign(speaker, { start: sp.start, end: sp.end, text: doc.text.slice(sp.start, sp.end) })
     // "who asked not to be named", "spoke on condition of anonymity": how a source is kept, not a statement.

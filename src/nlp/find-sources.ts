@@ -209,6 +209,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const text = doc.text.slice(start, end)
   const local = { start, end, text }
   const low = text.toLowerCase()
+  // "The Biden administration, which has offered …": what "which" stands for.
+  if (low === 'which' && site.antecedent) return { ...resolveSpeaker(doc, { speaker: site.antecedent }, previous), ...local }
   const pron = speakerPronouns.get(low)
   if (pron) {
     if ((low === 'who' || low === 'which') && site.antecedent) {

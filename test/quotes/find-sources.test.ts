@@ -44,6 +44,16 @@ describe('anonymous sources', () => {
     expect(countOf('Two officials familiar with the talks, who spoke on condition of anonymity')).toEqual({ count: 2, description: 'officials familiar with the talks' })
   })
 
+  it('"which" stands for the phrase before it', () => {
+    const text = 'The Biden administration, which has offered support, said the talks were private.'
+    const biden: Entity = { id: 'e1', name: 'Biden', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [{ start: 4, end: 9, text: 'Biden' }] }
+    const which = { start: text.indexOf('which'), end: text.indexOf('which') + 5 }
+    const sp = resolveSpeaker({ text, entities: [biden] }, { speaker: which, antecedent: { start: 0, end: 24 } }, [])
+    expect(sp).toEqual({ kind: 'organization', ...which, text: 'which' })
+    // without what it stands for, no one
+    expect(resolveSpeaker({ text, entities: [biden] }, { speaker: which }, []).kind).toBe('unknown')
+  })
+
   it('"who asked not to be named" is how a source is kept, not a quote; the source is what "who" stands for', () => {
     const text = 'A senior administration official, who asked not to be named because the talks are private, said Iran had agreed.'
     const { quotes, sources } = analyse(text)
