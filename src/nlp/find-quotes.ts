@@ -1,6 +1,6 @@
 import type { Entity, Quote, QuoteAct, QuoteKind, Source, Span, Speaker, Token } from '../core/types.js'
 import { cueAdjectives, cueByForm, cueNouns, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
-import { findSources, resolveSpeaker } from './find-sources.js'
+import { findSources, isRelativePronoun, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
 import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
@@ -334,7 +334,7 @@ function pickAppositive(c: Ctx, a: number, b: number, phrase = c.speakerPhrase):
     for (let k = first[0]; k < Math.min(first[1], first[0] + 3); k++) if (documentNouns.has(c.low(k))) return true
     return false
   }
-  const personName = (p: [number, number]) => named(p) && p[1] - p[0] <= 5 && !c.tok(p[1] - 1).endsWith('.') && !Array.from({ length: p[1] - p[0] }, (_, i) => c.low(p[0] + i)).includes('and')
+  const personName = (p: [number, number]) => named(p) && p[1] - p[0] <= 5 && !c.tok(p[1] - 1).endsWith('.') && !c.tokens.slice(p[0], p[1]).some((t) => t.text.toLowerCase() === 'and')
   // ("Schilling's son, Grant", "Another pollster, David Woodard": a description that ends in a common noun.)
   if ((!named(first) || /^\p{Ll}/u.test(c.tok(first[1] - 1))) && !document()) {
     const later = parts.slice(1).find(personName)
@@ -412,7 +412,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const named = sp ? nameSpan(c, sp) : undefined
     const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker }, speakers)
     // ("X, who said …": the name is X's.)
-    const ante = sp && at.antecedent && /^(?:who|which|that)$/i.test(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
+    const ante = sp && at.antecedent && isRelativePronoun(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
     const name = speakerName(c, doc.entities, ante ? { ...speaker, start: ante.start, end: ante.end } : speaker)
     if (name) speaker.name = name
     if (sp && speaker.start !== undefined) Object.assign(speaker, { start: sp.start, end: sp.end, text: doc.text.slice(sp.start, sp.end) })

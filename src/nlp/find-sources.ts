@@ -152,6 +152,11 @@ function kindOfEntity(e: Entity): Speaker['kind'] {
   return 'unknown'
 }
 
+/** "who", "which": a speaker mention that stands for the noun phrase before it (its antecedent). */
+export function isRelativePronoun(text: string): boolean {
+  return /^(?:who|which)$/i.test(text.trim())
+}
+
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
   return text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for|to|by)\b.*$/is, '')
@@ -209,14 +214,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const text = doc.text.slice(start, end)
   const local = { start, end, text }
   const low = text.toLowerCase()
-  // "The Biden administration, which has offered …": what "which" stands for.
-  if (low === 'which' && site.antecedent) return { ...resolveSpeaker(doc, { speaker: site.antecedent }, previous), ...local }
+  // "X, who said …", "The Biden administration, which has offered …": what the pronoun stands for.
+  if (site.antecedent && isRelativePronoun(text)) return { ...resolveSpeaker(doc, { speaker: site.antecedent }, previous), ...local }
   const pron = speakerPronouns.get(low)
   if (pron) {
-    if ((low === 'who' || low === 'which') && site.antecedent) {
-      const r = resolveSpeaker(doc, { speaker: site.antecedent }, previous)
-      return { ...r, ...local }
-    }
     // "I said" in the writer's own words is the writer (a column, a first-person report): no entity.
     if (low === 'i' && site.quotedSpeaker === false) return { kind: 'person', ...local }
     if (pron === 'male' || pron === 'female' || low === 'i') {
@@ -312,7 +313,7 @@ export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite
     let source: Source | undefined
     if (speaker.text !== undefined && speaker.start !== undefined && speaker.end !== undefined) {
       // "A senior official, who asked …": the source is the phrase "who" stands for.
-      const ante = /^(?:who|which)$/i.test(speaker.text) ? attribution.antecedent : undefined
+      const ante = isRelativePronoun(speaker.text) ? attribution.antecedent : undefined
       const mention: Mention = ante ? { start: ante.start, end: ante.end, text: doc.text.slice(ante.start, ante.end) } : { start: speaker.start, end: speaker.end, text: speaker.text }
       const low = mention.text.toLowerCase()
       // The head of the mention's first part ("report" of "A report by the National Academies of
