@@ -99,6 +99,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
   drafts = extendOrgs(drafts, words, ranges)
+  drafts = extendInitials(drafts, words, ranges)
   drafts = addOutlets(drafts, words, sentenceOf)
   for (const d of drafts) extendFacility(d, words, ranges[d.sentence]![1])
   for (const d of drafts) retype(d, words, model.gazetteer)
@@ -168,6 +169,32 @@ function addOutlets(drafts: Draft[], words: readonly string[], sentenceOf: Int32
 }
 
 /** "Zaporizhzhia nuclear power plant": a place name followed by a facility noun becomes a FACILITY. */
+const INITIAL = /^\p{Lu}(?:\.\p{Lu})*\.$/u
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*$/u
+
+/**
+ * "John J. Sirica", "George H.W. Bush": the tagger tends to stop a person at a middle initial. A person
+ * ending in an initial takes the capitalised name words after it (and the person or name it runs into),
+ * with "Jr." or "Sr." after them.
+ */
+function extendInitials(drafts: Draft[], words: readonly string[], ranges: readonly [number, number][]): Draft[] {
+  const drop = new Set<Draft>()
+  for (const d of drafts) {
+    if (d.type !== 'PERSON' || d.last - d.first < 2 || !INITIAL.test(words[d.last - 1]!)) continue
+    const end = ranges[d.sentence]![1]
+    let j = d.last
+    while (j < end && j < d.last + 2 && NAME_WORD.test(words[j]!)) j++
+    if (j === d.last) continue
+    if (j < end && /^(?:Jr|Sr)\.?$/.test(words[j]!)) j++
+    for (const o of drafts) if (o !== d && o.sentence === d.sentence && o.first >= d.last && o.first < j) {
+      if (o.last > j) j = o.last
+      drop.add(o)
+    }
+    d.last = j
+  }
+  return drop.size ? drafts.filter((d) => !drop.has(d)) : drafts
+}
+
 function extendFacility(d: Draft, words: readonly string[], sentenceEnd: number): void {
   if (d.type !== 'LOC' && d.type !== 'ORG') return
   for (let n = 3; n >= 1; n--) {

@@ -159,7 +159,7 @@ export function isRelativePronoun(text: string): boolean {
 
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
-  return text.replace(/\s+(?:familiar|close|knowledgeable|with|who|in|at|of|from|for|to|by)\b.*$/is, '')
+  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by)\b.*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
@@ -176,8 +176,13 @@ export function isAnonymous(text: string): boolean {
   if (share) return !share[1] || isAnonymous(share[1])
   // "one of his senior aides", "a number of administration officials", "Many in the crowd": part of a group.
   const part = PART_OF.exec(text)
-  if (part) return isAnonymous(part[1]!) || /^(?:the|a|an)\s/i.test(part[1]!) && !/\p{Lu}/u.test(part[1]!.slice(1))
-  const parts = text.split(/\s+and\s+/i)
+  if (part) {
+    // "Some in the "Bernie or Bust" crowd", "Many in the small community of Decatur": some of the people of a place or group.
+    if (/^(?:some|many|most|few|several|others|those|none)\s+(?:in|among)\s+(?:the|this|that|his|her|its|their)\s/i.test(text)) return true
+    return isAnonymous(part[1]!) || /^(?:the|a|an|those|these|his|her|its|their|our)\s/i.test(part[1]!) && !/\p{Lu}/u.test(part[1]!.slice(1))
+  }
+  // ("a handful of Democrats who point to his record and his ties": the relative clause is no part of the list.)
+  const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/\s+and\s+/i)
   if (parts.length > 1) {
     // "many marchers and spectators": one quantifier for both.
     const quantified = QUANTIFIERS.test(text.split(/\s+/)[0]!)
@@ -254,7 +259,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
   const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test(coreWord)
   if (entity && !modifierOnly) {
-    if (isAnonymous(text) && entity.type !== 'PERSON') return { kind: 'anonymous', entity: entity.id, ...local }
+    // (A group the entity stage took for a person, "Democrats involved in the talks", is still a group.)
+    const groupHead = /s$/.test(lastWord(corePhrase(text))) && anonymousNouns.has(lastWord(corePhrase(text)))
+    if (isAnonymous(text) && (entity.type !== 'PERSON' || groupHead)) return { kind: 'anonymous', entity: entity.id, ...local }
     return { kind: kindOfEntity(entity), entity: entity.id, ...local }
   }
   if (isOutletName(text)) return { kind: 'outlet', ...local }

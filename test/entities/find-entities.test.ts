@@ -18,6 +18,12 @@ function byName(entities: Entity[], name: string): Entity {
 }
 
 describe('findEntities on short texts', () => {
+  it('keeps the surname after a middle initial', () => {
+    const es = analyse('Judge John J. Sirica presided. George H.W. Bush won the election. Frederick C. LaRue said nothing.')
+    for (const name of ['John J. Sirica', 'George H.W. Bush', 'Frederick C. LaRue']) expect(byName(es, name).type).toBe('PERSON')
+    expect(es.some((e) => e.name === 'John J.' || e.name === 'George H.W.')).toBe(false)
+  })
+
   it('keeps two people with one surname apart and gives a bare surname to the most recent one', () => {
     const text = 'Bill Clinton met Hillary Clinton in Washington on Monday. Clinton said the talks went well.'
     const es = analyse(text)

@@ -34,6 +34,14 @@ describe('anonymous sources', () => {
     ['many marchers and spectators', true],
     ['Ten percent of Bernie Sanders', false],
     ['one of Trump', false],
+    // groups with a postmodifier, a relative clause, or "some in the …"
+    ['People involved in the lobbying project', true],
+    ['people everywhere', true],
+    ['a handful of Democrats who point to his record and his ties to labor', true],
+    ['Some in the "Bernie or Bust" crowd', true],
+    ['Many in the small community of Decatur', true],
+    ['some of those hardliners', true],
+    ['Smith and his lawyers who are here', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })
