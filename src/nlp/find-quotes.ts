@@ -3,6 +3,7 @@ import { cueAdjectives, cueByForm, cueNouns, hearerVerbs, type CueVerb } from '.
 import { findSources, isRelativePronoun, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
 import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
+import { roleHeads, roleModifiers } from './data/role-words.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
 
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
@@ -271,7 +272,7 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   // subject is the name after the object's last common noun.
   if (/^(?:in|on|at|during|with|from|after|before|to|for|by|of|through|via)$/.test(c.low(a - 1)) && isCap(c.tok(end - 1))) {
     for (let k = end - 1; k > a; k--)
-      if (isCap(c.tok(k)) && /^\p{Ll}{3,}$/u.test(c.tok(k - 1)) && !NP_INNER.has(c.low(k - 1))) return [k, end]
+      if (isCap(c.tok(k)) && /^\p{Ll}{3,}$/u.test(c.tok(k - 1)) && !NP_INNER.has(c.low(k - 1)) && c.low(k - 1) !== 'and') return [k, end]
   }
   return [a, end]
 }
@@ -350,12 +351,21 @@ function words(c: Ctx, a: number, b: number): number {
   return n
 }
 
+/**
+ * The token after a dateline that opens a paragraph at token `a` ("OTTAWA —", "MYRTLE BEACH, S.C. —",
+ * "LONDON (Reuters) -"), or `a` when there is none.
+ */
+function datelineEnd(c: Ctx, a: number, b: number): number {
+  let k = a
+  while (k < b && k - a < 8 && (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(c.tok(k)) || /^[(),.]$/.test(c.tok(k)) || /^(?:Reuters|AP|CP|AFP|Bloomberg)$/.test(c.tok(k)))) k++
+  if (k > a && k + 1 < b && /^(?:[—–―-]|--)$/.test(c.tok(k)) && /^\p{Lu}{2}/u.test(c.tok(a)) && isCap(c.tok(k + 1)) && c.paraRange(a)[0] === a) return k + 1
+  return a
+}
+
 /** The character span of tokens [a, b), trimmed of punctuation at both ends except quotation marks. */
 function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
   // "OTTAWA — The government …", "LONDON (Reuters) - …": a dateline is no content.
-  let k = a
-  while (k < b && k - a < 8 && (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(c.tok(k)) || /^[(),.]$/.test(c.tok(k)) || /^(?:Reuters|AP|CP|AFP|Bloomberg)$/.test(c.tok(k)))) k++
-  if (k > a && k + 1 < b && /^(?:[—–-]|--)$/.test(c.tok(k)) && /^\p{Lu}{2}/u.test(c.tok(a)) && isCap(c.tok(k + 1)) && c.paraRange(a)[0] === a) a = k + 1
+  a = datelineEnd(c, a, b)
   while (a < b && /^[,;:.—–\-]$/.test(c.tok(a))) a++
   while (b > a && /^[,;:.—–\-]$/.test(c.tok(b - 1))) b--
   if (b <= a || words(c, a, b) < min) return null
@@ -435,6 +445,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     }
     if (fragments.length > 1) q.fragments = fragments.map((f) => ({ start: f.start, end: f.end }))
     if (cue) q.cue = { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) }
+    if (process.env.NG_DEBUG) (q as any).byTagger = !!at.byTagger
     quotes.push(q)
   }
   const sources = findSources(doc, speakers, quotes)
@@ -658,6 +669,9 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
     }
     if (tagSource) {
       let [a, b] = tagSource
+      // ("MYRTLE BEACH, S.C. — Ted Cruz": a dateline is no part of the source.)
+      const d = datelineEnd(c, c.paraRange(a)[0], b)
+      if (d > a && d < b) a = d
       // "Sen. Rand Paul (Ky.) has released …": a source cut after its title runs on through the name to the cue.
       if (t.cue && b <= t.cue[0] && isCap(c.tok(a))) while (b < t.cue[0] && b - a < 12 && (isCap(c.tok(b)) || /^[().\-]$/.test(c.tok(b)) || (NP_INNER.has(c.low(b)) && isCap(c.tok(b + 1))))) b++
       while (b > a && /^[,;:]$/.test(c.tok(b - 1))) b--
@@ -1239,12 +1253,47 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const b = a > lo && c.low(a - 1) === 'the' ? a - 1 : a
       const ext = extendOverPrepositions(c, [b, np[1]], lo)
       if (ext[0] < b) return { speaker: ext }
+      const whole = clauseSubject(c, [b, np[1]], lo)
+      if (whole[0] < b) return { speaker: whole }
     }
   }
-  return { speaker: extendOverPrepositions(c, np, lo) }
+  const ext = extendOverPrepositions(c, np, lo)
+  return { speaker: ext[0] < np[0] ? ext : clauseSubject(c, np, lo) }
 }
 
 const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
+
+/** Words that start or mark a clause inside a would-be subject: no subject runs over them. */
+const CLAUSE_WORDS = /^(?:that|which|who|whom|whose|when|whenever|while|as|because|if|but|so|although|though|whether|where|or|nor|yet|to|has|have|had|do|does|did|will|would|can|could|should|may|might|must|shall|not|n't|never|also|is|are|was|were|be|been|being)$/
+
+/**
+ * "[A report released in September by the National Academies of Sciences, Engineering and Medicine]
+ * noted", "[families of those affected by mass shootings] urged": a subject that opens its sentence with a
+ * noun phrase (a determiner, a number or a plural noun first) and runs through participles and
+ * prepositional phrases to the name before the cue. `np` is that name, right after a preposition;
+ * otherwise, or when a clause word, a verb of speech or an unlisted comma comes between, `np` stays.
+ */
+function clauseSubject(c: Ctx, np: [number, number], lo: number): [number, number] {
+  if (np[0] - 1 < lo || !NP_PREPOSITIONS.test(c.low(np[0] - 1))) return np
+  let s = lo
+  while (s < np[0] && (MARKS.has(c.tok(s)) || /^(?:but|and|so|yet)$/.test(c.low(s)))) s++
+  s = datelineEnd(c, s, np[0])
+  if (np[0] - s > 25 || np[0] - s < 3) return np
+  const first = c.low(s)
+  if (OPENERS.test(first) || !(DETERMINERS.has(first) || numberish(c.tok(s)) || /^(?:some|many|most|several|few|both|all|families|members|relatives|parents)$/.test(first))) return np
+  for (let k = s + 1; k < np[0]; k++) {
+    const t = c.tok(k)
+    const l = c.low(k)
+    // (commas only inside a list of names: "the National Academies of Sciences, Engineering and Medicine")
+    if (t === ',') {
+      if (isCap(c.tok(k - 1)) && isCap(c.tok(k + 1))) continue
+      return np
+    }
+    if (!isWord(t) && t !== "'s" && t !== '’s' && t !== '-') return np
+    if (CLAUSE_WORDS.test(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)))) return np
+  }
+  return [s, np[1]]
+}
 
 /**
  * A subject noun phrase with its prepositional modifiers: "[Some delegates at the convention in
@@ -1698,6 +1747,7 @@ const OPENERS = /^(?:on|in|at|after|before|during|since|when|while|as|even|hours
 function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | null {
   let k = lo
   while (k < hi && MARKS.has(c.tok(k))) k++
+  k = datelineEnd(c, k, hi)
   // "On Sunday, Trump …", "Asked about it, she …": an opening phrase up to its comma is not the subject.
   if (OPENERS.test(c.low(k)) || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ',')) {
     let m = k
@@ -1712,6 +1762,13 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   if (e === k || (e === k + 1 && DETERMINERS.has(c.low(k)))) {
     while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e))) e++
   } else if (e > k) {
+    // "Presumptive Democratic nominee Hillary Clinton": a role between capitalised words runs on to the name.
+    let m = e
+    while (m < hi && m < e + 3 && roleModifiers.has(c.low(m))) m++
+    if (m < hi && roleHeads.has(c.low(m)) && /^\p{Ll}/u.test(c.tok(m)) && isCap(c.tok(m + 1)) && !speakerPronouns.has(c.low(m + 1))) {
+      e = m + 1
+      while (e < hi && (isCap(c.tok(e)) || NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1)))) e++
+    }
     // "The UN refugee agency also weighed in": a name that modifies a common noun runs on to it.
     for (let m = e; m < hi && m < e + 3 && /^\p{Ll}+$/u.test(c.tok(m)) && !NP_STOP.has(c.low(m)); m++) {
       if (organizationNounsSet.has(c.low(m)) || anonymousNouns.has(c.low(m))) e = m + 1

@@ -159,7 +159,7 @@ export function isRelativePronoun(text: string): boolean {
 
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
-  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by)\b.*$/is, '')
+  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about)\b.*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
