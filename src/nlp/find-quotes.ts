@@ -1204,8 +1204,10 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     // Try the leftmost segment first: the subject starts at the clause start.
     for (let s = commas.length - 1; s >= 1; s--) {
       const segEnd = commas[s]!
-      const np1 = leftNP(c, segEnd - 1, lo)
-      if (!np1) continue
+      const np0 = leftNP(c, segEnd - 1, lo)
+      if (!np0) continue
+      // ("[One student at the Athens demonstration], who gave only her first name, Veatriki, said")
+      const np1 = extendOverPrepositions(c, np0, lo)
       // the segment must be a noun phrase that starts the clause
       const before = c.low(np1[0] - 1)
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
@@ -1539,7 +1541,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         // Inverted only when what follows the cue ends like a speaker ("said Hill", "said the ministry"),
         // not like a clause ("Theresa Tam, the chief officer, said the risk remained low").
         const invHead = inv ? c.tok(inv[1] - 1) : ''
-        const invSpeaker = inv !== null && (isCap(invHead) || speakerLike(invHead.toLowerCase()) || organizationNounsSet.has(invHead.toLowerCase()))
+        // ("…, said the violent demonstrations revealed widespread discontent": a verb inside is a clause.)
+        const verbInside = inv !== null && Array.from({ length: inv[1] - inv[0] - 1 }, (_, n) => inv[0] + 1 + n).some((k) => /^\p{Ll}+ed$/u.test(c.tok(k)) && !DETERMINERS.has(c.low(k - 1)) && !isCap(c.tok(k + 1)) || cueByForm.has(c.low(k)) && /^\p{Ll}/u.test(c.tok(k)) && !DETERMINERS.has(c.low(k - 1)))
+        const invSpeaker = inv !== null && !verbInside && (isCap(invHead) || speakerLike(invHead.toLowerCase()) || organizationNounsSet.has(invHead.toLowerCase()))
         if (subj && !(inv && invSpeaker && c.tok(inv[1]) !== ',' && inv[1] >= hi - 1 && /^(?:said|says|added|wrote|asked)$/.test(c.low(i)))) {
           speaker = subj.speaker
           antecedent = subj.antecedent

@@ -37,6 +37,9 @@ function readMark(text: string, pos: number): Mark | null {
       const closeish = prev !== '' && !/\s/.test(prev) && (next === '' || !LETTER.test(next))
       if (openish && !closeish) return { pos, role: 'open', level: 'd' }
       if (closeish && !openish) return { pos, role: 'close', level: 'd' }
+      // 'failed us. "' at the end of a line closes; '" We' at the start of one opens (spaced marks in scraped text).
+      if (/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos + 1, pos + 40))) return { pos, role: 'close', level: 'd' }
+      if (/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, pos - 3), pos))) return { pos, role: 'open', level: 'd' }
       return { pos, role: 'either', level: 'd' }
     }
     case '‘':

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { findQuotedSpans } from '../../src/nlp/quote-marks.js'
+
+const inner = (text: string) => findQuotedSpans(text).map((q) => text.slice(q.start, q.end))
+
+describe('findQuotedSpans', () => {
+  it('pairs straight marks by the characters around them', () => {
+    expect(inner('He said "we will win" and left.')).toEqual(['we will win'])
+  })
+
+  it('closes a spaced mark at the end of a line and opens one at the start of a line (scraped text)', () => {
+    const text = 'The system has failed us.\nThe politicians failed us. "\n"I do feel bad when I see property burned," said a man.'
+    // The mark after "us. " closes nothing; it does not open a quotation that runs into the next line.
+    expect(inner(text)).toEqual(['I do feel bad when I see property burned,'])
+  })
+
+  it('keeps a quotation that runs over paragraphs, each opening with a mark', () => {
+    const text = '"We will win this war.\n"And we will never forget," Zelensky said.'
+    expect(inner(text)).toEqual(['We will win this war.\n"And we will never forget,'])
+  })
+})
