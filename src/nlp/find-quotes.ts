@@ -94,6 +94,8 @@ export class Ctx {
   readonly paraOf: Int32Array
   /** Speaker spans cover the whole phrase with its appositive (PolNeAR's convention), not only the name. */
   readonly speakerPhrase: boolean
+  /** 1 for the tokens of a person's name ("Felt" of Mark Felt, "Said" of Edward Said: not cues), outside title-case lines. */
+  readonly personTok: Uint8Array
   constructor(doc: QuoteInput, options: QuoteOptions = {}) {
     this.speakerPhrase = options.speakerExtent !== 'name'
     this.text = doc.text
@@ -110,6 +112,24 @@ export class Ctx {
       while (p < this.paras.length - 1 && this.paras[p]!.end <= t.start) p++
       this.sentOf[i] = s
       this.paraOf[i] = p
+    }
+    this.personTok = new Uint8Array(doc.tokens.length)
+    for (const e of doc.entities ?? []) {
+      if (e.type !== 'PERSON') continue
+      for (const m of e.mentions) for (let k = this.tokAfter(m.start); k < doc.tokens.length && doc.tokens[k]!.end <= m.end; k++) this.personTok[k] = 1
+    }
+    // ("Ted Cruz Hints Trump Would Get Border Wall": in a title-case headline the entity stage's names run
+    // over the verbs, which stay cues.)
+    for (let si = 0; si < this.sentences.length; si++) {
+      const a = this.tokAfter(this.sentences[si]!.start)
+      const b = this.tokBefore(this.sentences[si]!.end) + 1
+      let words = 0
+      let caps = 0
+      for (let k = a; k < b; k++) if (/^\p{L}{4,}/u.test(this.tok(k))) {
+        words++
+        if (/^\p{Lu}/u.test(this.tok(k))) caps++
+      }
+      if (words >= 3 && caps >= 0.7 * words) this.personTok.fill(0, a, b)
     }
   }
   tok(i: number): string {
@@ -156,7 +176,7 @@ export class Ctx {
 /** The cue verb a token is a form of, checking multi-word forms ("pointed out"); null when none. */
 function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   const list = cueByForm.get(c.low(i))
-  if (!list) return null
+  if (!list || (c.personTok[i] && isCap(c.tok(i)))) return null
   for (const verb of list) {
     for (const form of verb.forms) {
       const words = form.split(' ')
@@ -254,7 +274,7 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       k -= 3
       continue
     }
-    if (!isWord(t) || NP_STOP.has(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)))) break
+    if (!isWord(t) || NP_STOP.has(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     a = k
@@ -640,6 +660,13 @@ function plausibleSource(c: Ctx, [a, b]: [number, number], fragments: readonly [
 function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: number, bias: TagBias = TAG_BIAS): Attribution[] {
   const quoted = input.quoted
   return assembleAttributions(input, tagDocument(model, input, bias), minMargin).flatMap((t: TaggedAttribution): Attribution[] => {
+    // ("As the FBI's second official, Felt possessed …": a person's name is no cue.)
+    if (t.cue) {
+      let a = t.cue[0]
+      while (a < t.cue[1] && c.personTok[a] && isCap(c.tok(a))) a++
+      if (a === t.cue[1]) return []
+      if (a > t.cue[0]) t = { ...t, cue: [a, t.cue[1]] }
+    }
     const fragments = t.fragments.map(([a, b]) => contentSpan(c, a, b, 1)).filter((f): f is Span => f !== null)
     if (!fragments.length) return []
     const kind = kindOf(c.text, fragments, quoted)
@@ -1695,7 +1722,11 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   return f
 }
 
-const NOT_SPEAKER_LABELS = new Set('update note related photo photos source sources read watch video see disclosure correction advertisement breaking exclusive opinion analysis full text abstract twitter facebook editor editors the q a question answer by credit image caption warning sign up subscribe'.split(' '))
+const NOT_SPEAKER_LABELS = new Set('update note related photo photos source sources read watch video see disclosure correction advertisement breaking exclusive opinion analysis full text abstract twitter facebook editor editors the q a question answer by credit image caption warning sign up subscribe published updated posted modified last filed date dateline tags tag topics category categories location contact email share comments comment'.split(' '))
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december'
+/** A date after a colon ("WEDNESDAY, MARCH 13, 2013", "Monday, 9:41 a.m.", "March 13, 2013"). */
+const DATE_START = new RegExp(`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+(?:${MONTHS}|\\d)|(?:${MONTHS})\\.?\\s+\\d)`, 'i')
 
 /** "PENCE: …", "Sanders: …": up to five capitalised words and a colon at the start of a sentence. */
 function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, number]; cue: number } | null {
@@ -1706,6 +1737,9 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
   if (k === a || c.tok(k) !== ':' || k - a > 5) return null
   if (NOT_SPEAKER_LABELS.has(c.low(a)) || NOT_SPEAKER_LABELS.has(c.low(k - 1))) return null
   if (/^\d/.test(c.tok(a))) return null
+  // ("Friday: Rain and wind", "WEDNESDAY, MARCH 13": a day or date is no speaker and no statement.)
+  const after = c.text.slice(c.tokens[k]!.end, c.tokens[k]!.end + 40).trimStart()
+  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday)$/.test(c.low(a)) || DATE_START.test(after)) return null
   return { speaker: [a, k], cue: k }
 }
 

@@ -182,6 +182,19 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(quotes[0]!.speaker).toMatchObject({ text: 'she', kind: 'person', entity: 'e1' })
   })
 
+  it('a person\'s name is no cue, and a cue-like given name stays in the speaker', () => {
+    const text = 'Trump campaign spokeswoman Hope Hicks said the report was false. As the second-ranking official in the FBI, Felt possessed authoritative knowledge of the conspiracy.'
+    const entities = [entity('e1', 'Hope Hicks', 'PERSON', text, ['Hope Hicks']), entity('e2', 'Mark Felt', 'PERSON', text, ['Felt'])]
+    const { quotes } = analyse(text, entities)
+    expect(quotes.find((q) => q.cue?.text === 'said')?.speaker.text).toBe('Trump campaign spokeswoman Hope Hicks')
+    expect(quotes.some((q) => q.cue?.text === 'Hope' || q.cue?.text === 'Felt')).toBe(false)
+  })
+
+  it('a label and a date with a colon is no quote', () => {
+    const { quotes } = analyse('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM\nUPDATED: Wednesday, March 13, 2013, 2:30 AM\nPENCE: May I say that the question really should be why they invited him.')
+    expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
+  })
+
   it.each([
     // [text, names of the people in it, who the pronoun speaker is]
     ['by the first name', 'Maria Zakharova met Sergey Lavrov on Monday. "This is fake news," she said.', ['Maria Zakharova', 'Sergey Lavrov'], 'Maria Zakharova'],
