@@ -171,20 +171,37 @@ function addOutlets(drafts: Draft[], words: readonly string[], sentenceOf: Int32
 /** "Zaporizhzhia nuclear power plant": a place name followed by a facility noun becomes a FACILITY. */
 const INITIAL = /^\p{Lu}(?:\.\p{Lu})*\.$/u
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*$/u
+/** Surnames the tagger tends to leave out: an inner capital ("LaRue", "McCord", "DeSantis", "O'Connor"). */
+const INNER_CAP = /^(?:\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)$/u
 
 /**
- * "John J. Sirica", "George H.W. Bush": the tagger tends to stop a person at a middle initial. A person
- * ending in an initial takes the capitalised name words after it (and the person or name it runs into),
- * with "Jr." or "Sr." after them.
+ * Completes people's names the tagger cut short:
+ * - "John J. Sirica", "George H.W. Bush": a person ending in a middle initial takes the capitalised name
+ *   words after it (and the person or name it runs into), with "Jr." or "Sr." after them;
+ * - "Frederick Cheney LaRue": a surname with an inner capital right after a person;
+ * - "Mr. LaRue": an honorific tagged alone, or a name after an honorific tagged as an organisation, is a person.
  */
 function extendInitials(drafts: Draft[], words: readonly string[], ranges: readonly [number, number][]): Draft[] {
   const drop = new Set<Draft>()
+  const at = new Map<number, Draft>()
+  for (const d of drafts) at.set(d.first, d)
   for (const d of drafts) {
-    if (d.type !== 'PERSON' || d.last - d.first < 2 || !INITIAL.test(words[d.last - 1]!)) continue
+    if (drop.has(d)) continue
+    // ("the Watergate break-in, Mr." ends before the honorific of the next name.)
+    while (d.last - d.first > 1 && (/^(?:mr|mrs|ms|dr)\.?$/i.test(words[d.last - 1]!) || PUNCT.test(words[d.last - 1]!))) d.last--
     const end = ranges[d.sentence]![1]
+    const honorific = /^(?:mr|mrs|ms|dr)\.?$/i.test(words[d.first]!)
+    const honorificOnly = honorific && d.last - d.first === 1
+    if (honorific) d.type = 'PERSON'
     let j = d.last
-    while (j < end && j < d.last + 2 && NAME_WORD.test(words[j]!)) j++
-    if (j === d.last) continue
+    if (d.type === 'PERSON' && ((d.last - d.first >= 2 && INITIAL.test(words[d.last - 1]!)) || honorificOnly)) {
+      while (j < end && j < d.last + 2 && NAME_WORD.test(words[j]!)) j++
+    } else if (d.type === 'PERSON' && j < end && INNER_CAP.test(words[j]!) && !at.has(j)) j++
+    if (j === d.last) {
+      const o = at.get(j)
+      if (!honorificOnly || !o || o.sentence !== d.sentence) continue
+      j = o.last
+    }
     if (j < end && /^(?:Jr|Sr)\.?$/.test(words[j]!)) j++
     for (const o of drafts) if (o !== d && o.sentence === d.sentence && o.first >= d.last && o.first < j) {
       if (o.last > j) j = o.last
@@ -470,20 +487,23 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     } else full.push({ type: 'PERSON', drafts: [d], givens: [given], surname })
   }
   groups.push(...full)
-  // … then one-word mentions: the most recent person with that surname (or given name), else the next one.
+  // … then one-word mentions: of the people with that surname (or given name) named before, the one
+  // mentioned most so far ("Mr. LaRue" after "His father, Ike Parsons LaRue" is still the article's
+  // LaRue), the most recent on a tie; else the next one named.
   const single = new Map<string, Group>()
-  for (const d of people) {
+  for (const d of [...people].sort((a, b) => a.first - b.first)) {
     const ws = nameWords(d)
     if (ws.length !== 1) continue
     const w = ws[0]!
     const candidates = full.filter((g) => similarity(g.surname, w) >= 0.85)
     let best: Group | undefined
-    let bestPos = -Infinity
+    let bestKey: [number, number] = [-1, -Infinity]
     for (const g of candidates) {
-      const before = g.drafts.filter((x) => x.first < d.first && nameWords(x).length > 1).map((x) => x.first)
-      const pos = before.length ? Math.max(...before) : -1e9 - Math.min(...g.drafts.map((x) => x.first))
-      if (pos > bestPos) {
-        bestPos = pos
+      const before = g.drafts.filter((x) => x.first < d.first)
+      const named = before.filter((x) => nameWords(x).length > 1).map((x) => x.first)
+      const key: [number, number] = named.length ? [before.length, Math.max(...named)] : [0, -1e9 - Math.min(...g.drafts.map((x) => x.first))]
+      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
+        bestKey = key
         best = g
       }
     }

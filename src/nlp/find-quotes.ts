@@ -1570,13 +1570,20 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         const invHead = inv ? c.tok(inv[1] - 1) : ''
         // ("…, said the violent demonstrations revealed widespread discontent": a verb inside is a clause.)
         const verbInside = inv !== null && Array.from({ length: inv[1] - inv[0] - 1 }, (_, n) => inv[0] + 1 + n).some((k) => /^\p{Ll}+ed$/u.test(c.tok(k)) && !DETERMINERS.has(c.low(k - 1)) && !isCap(c.tok(k + 1)) || cueByForm.has(c.low(k)) && /^\p{Ll}/u.test(c.tok(k)) && !DETERMINERS.has(c.low(k - 1)))
-        const invSpeaker = inv !== null && !verbInside && (isCap(invHead) || speakerLike(invHead.toLowerCase()) || organizationNounsSet.has(invHead.toLowerCase()))
-        if (subj && !(inv && invSpeaker && c.tok(inv[1]) !== ',' && inv[1] >= hi - 1 && /^(?:said|says|added|wrote|asked)$/.test(c.low(i)))) {
+        const invSpeaker = inv !== null && !verbInside && (isCap(invHead) || speakerLike(invHead.toLowerCase()) || roleHeads.has(invHead.toLowerCase()) || organizationNounsSet.has(invHead.toLowerCase()))
+        // ("…, said the Central Mat-Su fire chief, James Steele.": a name after the inverted speaker.)
+        let invEnd = inv ? inv[1] : 0
+        if (inv && c.tok(invEnd) === ',' && isCap(c.tok(invEnd + 1))) {
+          let e = invEnd + 1
+          while (e < hi && isCap(c.tok(e))) e++
+          if (e >= hi - 1 && e - invEnd <= 5) invEnd = e
+        }
+        if (subj && !(inv && invSpeaker && (invEnd > inv[1] || c.tok(inv[1]) !== ',') && invEnd >= hi - 1 && /^(?:said|says|added|wrote|asked)$/.test(c.low(i)))) {
           speaker = subj.speaker
           antecedent = subj.antecedent
           if (forward) fragments = [forward]
         } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.') && !/ing$/.test(c.low(i))) {
-          speaker = pickAppositive(c, inv[0], extendAppositive(c, inv[1], hi))
+          speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
           const f = contentSpan(c, regionStart, cs - 1)
           if (f) fragments = [f]
         } else if (/ing$/.test(c.low(i)) && forward) {

@@ -18,6 +18,16 @@ function byName(entities: Entity[], name: string): Entity {
 }
 
 describe('findEntities on short texts', () => {
+  it('completes a surname with an inner capital and a name after an honorific, and gives a bare surname to the most named person', () => {
+    const text = 'Frederick Cheney LaRue, 75, the Nixon aide, died. Mr. LaRue came to Washington in 1969. His father, Ike Parsons LaRue, went to jail. Mr. LaRue said in 1971 that he was no millionaire.'
+    const es = analyse(text)
+    const fred = byName(es, 'Frederick Cheney LaRue')
+    expect(fred.type).toBe('PERSON')
+    expect(fred.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Frederick Cheney LaRue', 'Mr. LaRue', 'Mr. LaRue'])
+    expect(byName(es, 'Ike Parsons LaRue').mentions).toHaveLength(1)
+    expect(es.some((e) => e.name === 'Mr.')).toBe(false)
+  })
+
   it('keeps the surname after a middle initial', () => {
     const es = analyse('Judge John J. Sirica presided. George H.W. Bush won the election. Frederick C. LaRue said nothing.')
     for (const name of ['John J. Sirica', 'George H.W. Bush', 'Frederick C. LaRue']) expect(byName(es, name).type).toBe('PERSON')
