@@ -897,6 +897,14 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
     const q = quoted[i]!
     const at = attrs[i]
     if (!at) continue
+    // 'On Fox News's “Sunday Morning Futures,” Rep. Darrell Issa said Clinton's judgment is in question':
+    // a short title in marks before "X said <clause>" is not what X said; the clause is.
+    if (!at.before && at.cue && q.depth === 0 && words(c, c.tokAfter(q.start), c.tokBefore(q.end) + 1) <= 4) {
+      const [, hi] = c.sentenceRange(at.cue[0])
+      const pre = c.tokBefore(q.open)
+      const inRunningText = pre >= 0 && c.sentOf[pre] === c.sentOf[c.tokAfter(q.start)] && isWord(c.tok(pre))
+      if (inRunningText && at.cue[1] < hi && isWord(c.tok(at.cue[1])) && afterCueContent(c, at.cue[1], hi) && words(c, at.cue[1], hi) >= 4) continue
+    }
     used.add(i)
     const fragments: Span[] = [{ start: q.open, end: Math.min(q.close, c.text.length) }]
     // A quote paragraph with no attribution right before this one, attributed after it, is its first part:
@@ -1726,6 +1734,12 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   // "said in an e-mail to clients", "said to reporters": the hearer, not the content.
   if (/^to\s+(?:the|a|an|his|her|their|its|reporters|clients|supporters|investors|members|staff|journalists|voters|\p{Lu})/u.test(rest) && words(c, k, hi) <= 6) return null
   if (c.tok(k) === ',') return null
+  // '“…,” Romney tweeted the day after a man … gunned down 49 people': a clause of time or reason is no
+  // content, unless a that-clause follows it ("said after the vote that …").
+  if (/^(?:the\s+(?:day|night|morning|week|year)\s+)?(?:after|before|when|while|as|because|since|until|once|if)\b/i.test(rest)) {
+    for (let m = k + 1; m < Math.min(hi, k + 15); m++) if (c.low(m) === 'that' && isWord(c.tok(m - 1))) return contentSpan(c, m, hi)
+    return null
+  }
   return f
 }
 
@@ -1743,7 +1757,7 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
   while (k < hi && k - a < 6 && (isCap(c.tok(k)) && isWord(c.tok(k)) || (NP_INNER.has(c.low(k)) && k > a))) k++
   if (k === a || c.tok(k) !== ':' || k - a > 5) return null
   if (NOT_SPEAKER_LABELS.has(c.low(a)) || NOT_SPEAKER_LABELS.has(c.low(k - 1))) return null
-  if (/^\d/.test(c.tok(a))) return null
+  if (/^\d/.test(c.tok(a)) || /[\/\d$%]/.test(c.text.slice(c.tokens[a]!.start, c.tokens[k - 1]!.end))) return null
   // ("Friday: Rain and wind", "WEDNESDAY, MARCH 13": a day or date is no speaker and no statement.)
   const after = c.text.slice(c.tokens[k]!.end, c.tokens[k]!.end + 40).trimStart()
   if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday)$/.test(c.low(a)) || DATE_START.test(after)) return null

@@ -260,7 +260,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test(coreWord)
   if (entity && !modifierOnly) {
     // (A group the entity stage took for a person, "Democrats involved in the talks", is still a group.)
-    const groupHead = /s$/.test(lastWord(corePhrase(text))) && anonymousNouns.has(lastWord(corePhrase(text)))
+    // (Nor is a part or share of a group with a name in it, "Some in the "Bernie or Bust" crowd".)
+    const groupHead = (/s$/.test(lastWord(corePhrase(text))) && anonymousNouns.has(lastWord(corePhrase(text)))) || PART_OF.test(text) || SHARE.test(text)
     if (isAnonymous(text) && (entity.type !== 'PERSON' || groupHead)) return { kind: 'anonymous', entity: entity.id, ...local }
     return { kind: kindOfEntity(entity), entity: entity.id, ...local }
   }

@@ -96,6 +96,8 @@ describe('findQuotes: sentence patterns', () => {
     ['a verb after the cue makes a clause, not an inverted speaker', { text: 'Giorgos Kyrtsos, publisher of the City Press and Free Sunday newspapers, said the violent demonstrations revealed widespread public discontent.', quote: 'the violent demonstrations revealed widespread public discontent', cue: 'said', speaker: 'Giorgos Kyrtsos, publisher of the City Press and Free Sunday newspapers', name: 'Giorgos Kyrtsos', kind: 'indirect' }],
     ['a subject with a prepositional phrase before a relative clause and the name', { text: 'One 16-year-old student at the Athens demonstration, who gave only her first name, Veatriki, said young people felt their voices were heard.', quote: 'young people felt their voices were heard', cue: 'said', speaker: 'One 16-year-old student at the Athens demonstration, who gave only her first name, Veatriki', kind: 'indirect' }],
     ['an inverted speaker with a role, then the name', { text: 'No one was injured in the fire, which was set while a handful of people were inside, said the Central Mat-Su fire chief, James Steele.', quote: 'No one was injured in the fire, which was set while a handful of people were inside', cue: 'said', speaker: 'the Central Mat-Su fire chief, James Steele', name: 'James Steele', kind: 'indirect' }],
+    ['a title in marks before "X said <clause>" is not what X said', { text: 'Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Hillary Clinton’s judgment is in question.', quote: 'Hillary Clinton’s judgment is in question', cue: 'said', speaker: 'Rep. Darrell Issa', kind: 'indirect' }],
+    ['a clause of time after the cue is no content, a that-clause after it is', { text: 'Smith said after the vote that the bill would pass.', quote: 'that the bill would pass', cue: 'said', speaker: 'Smith', kind: 'indirect' }],
     ['a group described by a participle', { text: 'Families of those affected by mass shootings urged the senator to apologize.', quote: 'the senator to apologize', cue: 'urged', speaker: 'Families of those affected by mass shootings', kind: 'indirect', speakerKind: 'anonymous' }],
   ]
   it.each(cases)('%s', (_name, c) => {
@@ -189,6 +191,12 @@ describe('findQuotes: speaker resolution with entities', () => {
     const { quotes } = analyse(text, entities)
     expect(quotes.find((q) => q.cue?.text === 'said')?.speaker.text).toBe('Trump campaign spokeswoman Hope Hicks')
     expect(quotes.some((q) => q.cue?.text === 'Hope' || q.cue?.text === 'Felt')).toBe(false)
+  })
+
+  it('a time clause after a direct quotation\'s cue is not a second quote, nor is a market line', () => {
+    const text = '“We pray for the victims,” Romney tweeted the day after a man gunned down 49 people.\nEuro/dollar: UP at $1.1104 from $1.1095 Wednesday'
+    const { quotes } = analyse(text)
+    expect(quotes.map((q) => q.text)).toEqual(['“We pray for the victims,”'])
   })
 
   it('a label and a date with a colon is no quote', () => {
