@@ -8,6 +8,7 @@ import type { Entity, EntityType, Mention, RoleMention, Span, Token } from '../c
 import { loadEntityModel, tagDocument, type EntityModel, type Gazetteer } from './entity-tagger.js'
 import { bioChunks } from './ner-score.js'
 import { outlets, type Outlet } from './data/outlets.js'
+import { cueByForm } from './data/cue-verbs.js'
 import { honorifics, roleHeads, roleModifiers } from './data/role-words.js'
 import { cities, countries, nationalities } from './data/places.js'
 import { governmentBodies, governmentWords, internationalOrgs, thinkTankWords } from './data/organizations.js'
@@ -185,6 +186,20 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
   const drop = new Set<Draft>()
   const at = new Map<number, Draft>()
   for (const d of drafts) at.set(d.first, d)
+  // "Ted Cruz Hints Trump Would Get …": in a title-case headline a name runs over the verb after it.
+  const split: Draft[] = []
+  for (const d of drafts) {
+    if (d.type !== 'PERSON' || d.last - d.first < 2) continue
+    for (let k = d.first + 1; k < d.last; k++) {
+      const w = words[k]!
+      if (/^\p{Lu}\p{Ll}+s$/u.test(w) && w !== 'Means' && cueByForm.has(w.toLowerCase())) {
+        if (k + 1 < d.last) split.push({ ...d, first: k + 1, roles: [] })
+        d.last = k
+        break
+      }
+    }
+  }
+  drafts = split.length ? [...drafts, ...split].sort((a, b) => a.first - b.first) : drafts
   for (const d of drafts) {
     if (drop.has(d)) continue
     // ("the Watergate break-in, Mr." ends before the honorific of the next name.)

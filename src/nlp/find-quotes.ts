@@ -96,6 +96,8 @@ export class Ctx {
   readonly speakerPhrase: boolean
   /** 1 for the tokens of a person's name ("Felt" of Mark Felt, "Said" of Edward Said: not cues), outside title-case lines. */
   readonly personTok: Uint8Array
+  /** 1 for the sentences in title case ("Zelensky Says Russia Mined The Plant"), where a capitalised verb can be a cue. */
+  readonly titleSent: Uint8Array
   constructor(doc: QuoteInput, options: QuoteOptions = {}) {
     this.speakerPhrase = options.speakerExtent !== 'name'
     this.text = doc.text
@@ -120,6 +122,7 @@ export class Ctx {
     }
     // ("Ted Cruz Hints Trump Would Get Border Wall": in a title-case headline the entity stage's names run
     // over the verbs, which stay cues.)
+    this.titleSent = new Uint8Array(this.sentences.length)
     for (let si = 0; si < this.sentences.length; si++) {
       const a = this.tokAfter(this.sentences[si]!.start)
       const b = this.tokBefore(this.sentences[si]!.end) + 1
@@ -129,7 +132,10 @@ export class Ctx {
         words++
         if (/^\p{Lu}/u.test(this.tok(k))) caps++
       }
-      if (words >= 3 && caps >= 0.7 * words) this.personTok.fill(0, a, b)
+      if (words >= 4 && caps >= 0.85 * words) {
+        this.personTok.fill(0, a, b)
+        this.titleSent[si] = 1
+      }
     }
   }
   tok(i: number): string {
@@ -1452,7 +1458,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       }
       const cue = cueAt(c, i)
       if (!cue) continue
-      if (isCap(c.tok(i)) && i !== lo && isWord(c.tok(i - 1))) continue
+      if (isCap(c.tok(i)) && i !== lo && isWord(c.tok(i - 1)) && !(c.titleSent[c.sentOf[i]!] && /s$/.test(c.tok(i)) && isCap(c.tok(i - 1)))) continue
       const verb = cue.verb
       // "The win added to her lead": "add to" is not speech.
       if (verb.lemma === 'add' && c.low(cue.end) === 'to') continue

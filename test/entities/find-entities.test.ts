@@ -28,6 +28,13 @@ describe('findEntities on short texts', () => {
     expect(es.some((e) => e.name === 'Mr.')).toBe(false)
   })
 
+  it('ends a name at the verb of a title-case headline', () => {
+    const es = analyse('Ted Cruz Hints Trump Would Get Border Wall Contract\n\nDonald Trump Tells Florida Supporters The Wrong Date')
+    expect(byName(es, 'Ted Cruz').type).toBe('PERSON')
+    expect(byName(es, 'Donald Trump').type).toBe('PERSON')
+    expect(es.some((e) => /Hints|Tells/.test(e.name))).toBe(false)
+  })
+
   it('keeps the surname after a middle initial', () => {
     const es = analyse('Judge John J. Sirica presided. George H.W. Bush won the election. Frederick C. LaRue said nothing.')
     for (const name of ['John J. Sirica', 'George H.W. Bush', 'Frederick C. LaRue']) expect(byName(es, name).type).toBe('PERSON')

@@ -199,6 +199,13 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(quotes.map((q) => q.text)).toEqual(['“We pray for the victims,”'])
   })
 
+  it('reads a title-case headline: "X Says Y"', () => {
+    const { quotes } = analyse('Zelensky Says Russia Mined The Zaporizhzhia Plant\n\nRussia denied it on Monday.')
+    const q = quotes.find((x) => x.cue?.text === 'Says')
+    expect(q?.speaker.text).toBe('Zelensky')
+    expect(q?.text).toBe('Russia Mined The Zaporizhzhia Plant')
+  })
+
   it('a label and a date with a colon is no quote', () => {
     const { quotes } = analyse('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM\nUPDATED: Wednesday, March 13, 2013, 2:30 AM\nPENCE: May I say that the question really should be why they invited him.')
     expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
