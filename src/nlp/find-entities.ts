@@ -171,6 +171,7 @@ function addOutlets(drafts: Draft[], words: readonly string[], sentenceOf: Int32
 
 /** "Zaporizhzhia nuclear power plant": a place name followed by a facility noun becomes a FACILITY. */
 const INITIAL = /^\p{Lu}(?:\.\p{Lu})*\.$/u
+const LEADING_FUNCTION = /^(?:Had|Has|Have|Was|Were|Is|Are|Did|Does|Do|As|If|When|While|But|And|Or|So|Yet|Though|Although|Because|After|Before|Since|Until|Unless|With|Without|For|From|By|At|In|On|To|Of|Like|Unlike|Then|Now|Still|Also|Even|Only|Just|Perhaps|Maybe)$/
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*$/u
 /** Surnames the tagger tends to leave out: an inner capital ("LaRue", "McCord", "DeSantis", "O'Connor"). */
 const INNER_CAP = /^(?:\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)$/u
@@ -204,6 +205,10 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
     if (drop.has(d)) continue
     // ("the Watergate break-in, Mr." ends before the honorific of the next name.)
     while (d.last - d.first > 1 && (/^(?:mr|mrs|ms|dr)\.?$/i.test(words[d.last - 1]!) || PUNCT.test(words[d.last - 1]!))) d.last--
+    // ("Had Woodward not run with it", "As Professor Foner put it": a capitalised function word opens the sentence, not the name.)
+    if (d.type === 'PERSON' && d.last - d.first > 1 && LEADING_FUNCTION.test(words[d.first]!)) d.first++
+    // ("Robert John Dougherty III", "Martin Luther King Jr.")
+    if (d.type === 'PERSON' && d.last < ranges[d.sentence]![1] && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(words[d.last]!)) d.last++
     const end = ranges[d.sentence]![1]
     const honorific = /^(?:mr|mrs|ms|dr)\.?$/i.test(words[d.first]!)
     const honorificOnly = honorific && d.last - d.first === 1
@@ -258,7 +263,7 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
     ((gazetteer.get(words[d.first]!) ?? 0) & 16) !== 0 &&
     !((gazetteer.get(name) ?? 0) & 14) &&
     !gpe.has(name) &&
-    words.slice(d.first, d.last).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !ORG_HEAD.test(w) && !((gazetteer.get(w) ?? 0) & 14))
+    words.slice(d.first, d.last).every((w, k) => (/^\p{Lu}\p{Ll}+$/u.test(w) || (k > 0 && INITIAL.test(w))) && !ORG_HEAD.test(w) && !((gazetteer.get(w) ?? 0) & 14))
   )
     d.type = 'PERSON'
 }

@@ -56,13 +56,17 @@ function isOutletEntity(e: Entity): boolean {
 /** The entity with a mention overlapping the span, preferring the longest overlap. */
 function entityAt(doc: Doc, span: Span): Entity | undefined {
   let best: Entity | undefined
-  let bestLen = 0
+  let bestScore = 0
   for (const e of doc.entities)
     for (const m of e.mentions) {
       const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start)
-      if (ov > bestLen) {
+      if (ov <= 0) continue
+      // The mention at the head of the phrase first: "Palmer Public Safety Director [Jon Owen]".
+      const head = m.end <= span.end && !/\p{Lu}\p{Ll}/u.test(doc.text.slice(m.end, span.end))
+      const score = ov + (head ? 1000 : 0)
+      if (score > bestScore) {
         best = e
-        bestLen = ov
+        bestScore = score
       }
     }
   return best

@@ -35,6 +35,13 @@ describe('findEntities on short texts', () => {
     expect(es.some((e) => /Hints|Tells/.test(e.name))).toBe(false)
   })
 
+  it('reads a name with an initial, a generational suffix, or after a sentence-opening function word', () => {
+    const es = analyse('Oscar P. Quintero spoke. Robert John Dougherty III said nothing. Had Woodward not run it, the story would have died.')
+    expect(byName(es, 'Oscar P. Quintero').type).toBe('PERSON')
+    expect(byName(es, 'Robert John Dougherty III').type).toBe('PERSON')
+    expect(byName(es, 'Woodward').type).toBe('PERSON')
+  })
+
   it('keeps the surname after a middle initial', () => {
     const es = analyse('Judge John J. Sirica presided. George H.W. Bush won the election. Frederick C. LaRue said nothing.')
     for (const name of ['John J. Sirica', 'George H.W. Bush', 'Frederick C. LaRue']) expect(byName(es, name).type).toBe('PERSON')

@@ -206,6 +206,14 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(q?.text).toBe('Russia Mined The Zaporizhzhia Plant')
   })
 
+  it('a speaker phrase with two names is the person at its head', () => {
+    const text = 'Palmer Public Safety Director Jon Owen said the fire was arson.'
+    const entities = [entity('e1', 'Palmer Public Safety', 'PERSON', text, ['Palmer Public Safety']), entity('e2', 'Jon Owen', 'PERSON', text, ['Jon Owen'])]
+    const q = analyse(text, entities).quotes[0]!
+    expect(q.speaker.entity).toBe('e2')
+    expect(q.speaker.name).toBe('Jon Owen')
+  })
+
   it('a label and a date with a colon is no quote', () => {
     const { quotes } = analyse('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM\nUPDATED: Wednesday, March 13, 2013, 2:30 AM\nPENCE: May I say that the question really should be why they invited him.')
     expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
