@@ -205,6 +205,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     const w = c.low(j - 1)
     if (j - 1 < lo) break
     if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'].includes(w)) j--
+    // ("Mr. Rubio only occasionally disagreed": "only" after a name is an adverb of the cue.)
+    else if (w === 'only' && j - 2 >= lo && (isCap(c.tok(j - 2)) || speakerPronouns.has(c.low(j - 2)))) j--
     else if (progressive && COPULA.has(w) && w !== "'s" && w !== '’s') j--
     // "on Tuesday", "last week", "this month", "Tuesday"
     else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2
@@ -708,6 +710,8 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       // "Sen. Rand Paul (Ky.) has released …": a source cut after its title runs on through the name to the cue.
       if (t.cue && b <= t.cue[0] && isCap(c.tok(a))) while (b < t.cue[0] && b - a < 12 && (isCap(c.tok(b)) || /^[().\-]$/.test(c.tok(b)) || (NP_INNER.has(c.low(b)) && isCap(c.tok(b + 1))))) b++
       while (b > a && /^[,;:]$/.test(c.tok(b - 1))) b--
+      // ("[Mr. Rubio only] …", "[Eva-Maria Schultheis posted]": a verb or adverb after a name is no part of it.)
+      while (b - a > 1 && (isCap(c.tok(b - 2)) || c.tok(b - 2) === ')') && /^\p{Ll}+$/u.test(c.tok(b - 1)) && (AUX.has(c.low(b - 1)) || /(?:ed|ly)$/.test(c.low(b - 1)) || /^(?:only|cannot|can|will|would|could|should|may|might|must|is|are|was|were)$/.test(c.low(b - 1)))) b--
       // "[Only about 4 in 10 Republican voters in each state] want": a subject the tagger cut after a preposition.
       if (t.cue && b === cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])) {
         const lo = c.sentenceRange(a)[0]
@@ -1630,7 +1634,12 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         if (forward && !(afterCue === ',' && before === ',')) fragments = [forward]
         else if (before === ',' || MARKS.has(before)) {
           // "…, X said." / "…, X said, …" (a parenthetical cue splits the content)
-          const f1 = contentSpan(c, regionStart, speaker[0] - 1)
+          // ("After suggesting that he regretted it, Mr. Rubio only occasionally disagreed with him": an
+          // opening clause alone, with something after the cue, is not what the speaker said.)
+          let opener = regionStart
+          while (opener < speaker[0] && (LEAD_TRIM.has(c.low(opener)) || MARKS.has(c.tok(opener)))) opener++
+          const onlyOpener = (OPENERS.test(c.low(opener)) || /ing$/.test(c.low(opener))) && !c.tokens.slice(opener, speaker[0] - 1).some((t) => t.text === ',') && isWord(afterCue)
+          const f1 = onlyOpener ? null : contentSpan(c, regionStart, speaker[0] - 1)
           // ("…, Cruz explained, recalling the time …": a participle after the cue is the speaker's next act.)
           const f2 = afterCue === ',' && !/ing$/.test(c.low(ae + 1)) ? contentSpan(c, ae + 1, hi) : null
           fragments = [f1, f2].filter((f): f is Span => f !== null)

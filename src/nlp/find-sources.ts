@@ -57,12 +57,15 @@ function isOutletEntity(e: Entity): boolean {
 function entityAt(doc: Doc, span: Span): Entity | undefined {
   let best: Entity | undefined
   let bestScore = 0
+  const paren = /\s*\([^()]*\)?[\s,.]*$/.exec(doc.text.slice(span.start, span.end))
+  const headEnd = paren && paren.index > 0 ? span.start + paren.index : span.end
   for (const e of doc.entities)
     for (const m of e.mentions) {
       const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start)
       if (ov <= 0) continue
-      // The mention at the head of the phrase first: "Palmer Public Safety Director [Jon Owen]".
-      const head = m.end <= span.end && !/\p{Lu}\p{Ll}/u.test(doc.text.slice(m.end, span.end))
+      // The mention at the head of the phrase first: "Palmer Public Safety Director [Jon Owen]" (a
+      // parenthesis after the head is none: "Rep. Sean Duffy (R-Wisc.)").
+      const head = m.end <= headEnd && !/\p{Lu}\p{Ll}/u.test(doc.text.slice(m.end, headEnd))
       const score = ov + (head ? 1000 : 0)
       if (score > bestScore) {
         best = e

@@ -214,6 +214,19 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(q.speaker.name).toBe('Jon Owen')
   })
 
+  it('an opening clause alone is not what the speaker said; "only" before a cue is no part of the name', () => {
+    const text = 'After suggesting on Wednesday that he regretted the insults, Mr. Rubio only occasionally disagreed with him.'
+    const { quotes } = analyse(text)
+    expect(quotes.some((q) => q.text.startsWith('After suggesting'))).toBe(false)
+    for (const q of quotes) if (q.speaker.text?.includes('Rubio')) expect(q.speaker.text).toBe('Mr. Rubio')
+  })
+
+  it('a parenthesis after the name is not the speaker', () => {
+    const text = 'Rep. Sean Duffy (R-Wisc.) said the bill would fail.'
+    const entities = [entity('e1', 'Sean Duffy', 'PERSON', text, ['Sean Duffy']), entity('e2', 'R-Wisc', 'ORG', text, ['R-Wisc'])]
+    expect(analyse(text, entities).quotes[0]!.speaker.name).toBe('Sean Duffy')
+  })
+
   it('a label and a date with a colon is no quote', () => {
     const { quotes } = analyse('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM\nUPDATED: Wednesday, March 13, 2013, 2:30 AM\nPENCE: May I say that the question really should be why they invited him.')
     expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
