@@ -258,13 +258,16 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     return { kind: 'outlet', ...local }
   }
   // "the spokeswoman": the person with that role, when there is one.
-  const byRole = definite && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) : undefined
+  // (Not "The State Department", a name: "the department" of a person's role "State Department inspector general".)
+  const named = /\p{Lu}/u.test((text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? '')
+  const byRole = definite && !named && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.
   const coreWord = (text.slice(0, coreEnd - start).match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
   const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
-  const modifierOnly = entity !== undefined && !coversHead && /^\p{Ll}/u.test(coreWord)
+  // ("The Clinton Foundation", "the Trump Campaign": a name before an organisation's head word.)
+  const modifierOnly = entity !== undefined && !coversHead && (/^\p{Ll}/u.test(coreWord) || (entity.type === 'PERSON' && organizationNouns.has(coreWord.toLowerCase())))
   if (entity && !modifierOnly) {
     // (A group the entity stage took for a person, "Democrats involved in the talks", is still a group.)
     // (Nor is a part or share of a group with a name in it, "Some in the "Bernie or Bust" crowd".)

@@ -221,6 +221,17 @@ describe('findQuotes: speaker resolution with entities', () => {
     for (const q of quotes) if (q.speaker.text?.includes('Rubio')) expect(q.speaker.text).toBe('Mr. Rubio')
   })
 
+  it('an organisation named after a person, or in a person\'s role, is the organisation', () => {
+    const text = 'Steve Linick, the State Department inspector general, issued a report. The State Department said the report was unfair. The Clinton Foundation said it would cooperate.'
+    const entities = [entity('e1', 'Steve Linick', 'PERSON', text, ['Steve Linick'], { roles: ['State Department inspector general'] }), entity('e2', 'Hillary Clinton', 'PERSON', text, ['Clinton'])]
+    const { quotes } = analyse(text, entities)
+    const by = (s: string) => quotes.find((q) => q.speaker.text === s)!.speaker
+    expect(by('The State Department')).toMatchObject({ kind: 'organization' })
+    expect(by('The State Department').entity).toBeUndefined()
+    expect(by('The Clinton Foundation')).toMatchObject({ kind: 'organization' })
+    expect(by('The Clinton Foundation').entity).toBeUndefined()
+  })
+
   it('a parenthesis after the name is not the speaker', () => {
     const text = 'Rep. Sean Duffy (R-Wisc.) said the bill would fail.'
     const entities = [entity('e1', 'Sean Duffy', 'PERSON', text, ['Sean Duffy']), entity('e2', 'R-Wisc', 'ORG', text, ['R-Wisc'])]
