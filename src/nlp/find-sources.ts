@@ -137,8 +137,30 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
       if (any !== 'unknown') g = any
     }
   }
+  if (!g) g = genderFromPronouns(doc, e)
   genders.set(e, g ?? null)
   return g
+}
+
+/**
+ * A person's gender from the pronouns that follow their mentions ("Reid … her latest destination"):
+ * counted in the 200 characters after each mention, up to the next mention of another person; a clear
+ * majority (at least two, three times the other) decides.
+ */
+function genderFromPronouns(doc: Doc, e: Entity): Gender | undefined {
+  const others = doc.entities.filter((x) => x !== e && x.type === 'PERSON').flatMap((x) => x.mentions.map((m) => m.start))
+  let male = 0
+  let female = 0
+  for (const m of e.mentions) {
+    let end = Math.min(doc.text.length, m.end + 200)
+    for (const o of others) if (o >= m.end && o < end) end = o
+    const window = doc.text.slice(m.end, end)
+    male += (window.match(/\b(?:he|him|his|himself)\b/gi) ?? []).length
+    female += (window.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length
+  }
+  if (male >= 2 && male >= 3 * female) return 'male'
+  if (female >= 2 && female >= 3 * male) return 'female'
+  return undefined
 }
 
 /** The most recent outlet name written in the text before `pos` (used when no entity tags exist). */

@@ -114,5 +114,8 @@ describe('speakers', () => {
     expect(genderOf(...doc('Tam spoke.', 'Tam', ['spokeswoman']))).toBe('female')
     expect(genderOf(...doc('Justin Trudeau spoke.', 'Justin Trudeau'))).toBe('male')
     expect(genderOf(...doc('Tam spoke.', 'Tam'))).toBeUndefined()
+    // from the pronouns after the mentions, when they clearly agree
+    expect(genderOf(...doc('Reid launched her line. She said her friends helped her.', 'Reid'))).toBe('female')
+    expect(genderOf(...doc('Reid spoke. He said she was right.', 'Reid'))).toBeUndefined()
   })
 })
