@@ -214,6 +214,14 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
     const honorificOnly = honorific && d.last - d.first === 1
     if (honorific) d.type = 'PERSON'
     let j = d.last
+    // "Pennsylvania Avenue": a place and the street word after it.
+    if (d.type === 'LOC' && j < end && /^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway|Square|Ave\.|St\.|Rd\.|Blvd\.)$/.test(words[j]!)) {
+      const o = at.get(j)
+      if (o && o.last === j + 1) drop.add(o)
+      d.last = j + 1
+      d.subtype = 'FACILITY'
+      continue
+    }
     if (d.type === 'PERSON' && ((d.last - d.first >= 2 && INITIAL.test(words[d.last - 1]!)) || honorificOnly)) {
       while (j < end && j < d.last + 2 && NAME_WORD.test(words[j]!)) j++
     } else if (d.type === 'PERSON' && j < end && INNER_CAP.test(words[j]!) && !at.has(j)) j++
@@ -254,7 +262,12 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
   const name = span(d, words)
   const n = d.last - d.first
   if (d.type !== 'LOC' && !d.outlet && countrySet.has(name)) d.type = 'LOC'
-  else if (d.type !== 'PERSON' && n === 1 && !gpe.has(name) && /^(?:administration|campaign)$/.test(words[d.last] ?? '')) d.type = 'PERSON'
+  // "E. Dahlia Ave.", "Nicola Avenue": a street.
+  // ("John Street" may be a man: a full word only after a word that is no given name.)
+  else if (d.type !== 'LOC' && n >= 2 && (/^(?:Ave|St|Rd|Blvd|Ln|Hwy|Pkwy)\.$/.test(words[d.last - 1]!) || (/^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway)$/.test(words[d.last - 1]!) && ((gazetteer.get(words[d.first]!) ?? 0) & 16) === 0))) {
+    d.type = 'LOC'
+    d.subtype = 'FACILITY'
+  } else if (d.type !== 'PERSON' && n === 1 && !gpe.has(name) && /^(?:administration|campaign)$/.test(words[d.last] ?? '')) d.type = 'PERSON'
   else if (
     // "Volodymyr Zelenskyy" tagged ORG: a given name and capitalised words that no list knows otherwise.
     d.type !== 'PERSON' &&

@@ -42,6 +42,13 @@ describe('findEntities on short texts', () => {
     expect(byName(es, 'Woodward').type).toBe('PERSON')
   })
 
+  it('reads streets as places, not people', () => {
+    const es = analyse('The fire started at 123 E. Dahlia Ave. in Palmer. The march reached Pennsylvania Avenue. John Street said it was calm.')
+    expect(byName(es, 'E. Dahlia Ave.')).toMatchObject({ type: 'LOC', subtype: 'FACILITY' })
+    expect(byName(es, 'Pennsylvania Avenue')).toMatchObject({ type: 'LOC', subtype: 'FACILITY' })
+    expect(byName(es, 'John Street').type).toBe('PERSON')
+  })
+
   it('keeps the surname after a middle initial', () => {
     const es = analyse('Judge John J. Sirica presided. George H.W. Bush won the election. Frederick C. LaRue said nothing.')
     for (const name of ['John J. Sirica', 'George H.W. Bush', 'Frederick C. LaRue']) expect(byName(es, name).type).toBe('PERSON')
