@@ -1280,6 +1280,13 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   }
   const np = leftNP(c, j, lo)
   if (!np) return null
+  // "[The police officer who fired the shot] says": a restrictive relative clause goes with its noun.
+  if (c.low(np[0] - 1) === 'who' && np[0] - 2 >= lo && isWord(c.tok(np[0] - 2))) {
+    const head = leftNP(c, np[0] - 2, lo)
+    if (head && head[1] === np[0] - 1 && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because)$/.test(c.low(head[0] - 1)))) {
+      return c.speakerPhrase ? { speaker: [head[0], np[1]], antecedent: head } : { speaker: head }
+    }
+  }
   // "Jason Dana, Robyn Dawes and Nathanial Peterson wrote": a list of names is one subject.
   let a = np[0]
   let hasAnd = false
@@ -1327,7 +1334,9 @@ function clauseSubject(c: Ctx, np: [number, number], lo: number): [number, numbe
   s = datelineEnd(c, s, np[0])
   if (np[0] - s > 25 || np[0] - s < 3) return np
   const first = c.low(s)
-  if (OPENERS.test(first) || !(DETERMINERS.has(first) || numberish(c.tok(s)) || /^(?:some|many|most|several|few|both|all|families|members|relatives|parents)$/.test(first))) return np
+  // (or a group named in it: "[Forensic doctors and independent experts hired by the family] said")
+  const group = c.tokens.slice(s, np[0]).some((t) => anonymousNouns.has(t.text.toLowerCase()) && /s$/.test(t.text))
+  if (OPENERS.test(first) || !(DETERMINERS.has(first) || numberish(c.tok(s)) || /^(?:some|many|most|several|few|both|all|families|members|relatives|parents)$/.test(first) || group)) return np
   for (let k = s + 1; k < np[0]; k++) {
     const t = c.tok(k)
     const l = c.low(k)

@@ -9,6 +9,7 @@ import {
   outletNouns,
   speakerPronouns,
 } from './data/speaker-words.js'
+import { roleHeads } from './data/role-words.js'
 
 /** The part of an attribution that speaker resolution and source finding read. */
 export interface SpeakerSite {
@@ -188,7 +189,7 @@ export function isRelativePronoun(text: string): boolean {
 
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
-  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about)\b.*$/is, '')
+  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about)\b.*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
@@ -313,6 +314,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   if (documentNouns.has(coreHead) || documentNouns.has(head)) return { kind: 'unknown', ...local }
   if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
   if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
+  // "the lawyer acting for the officer", "the woman": a person, unnamed.
+  if (definite && (PERSON_NOUNS.has(coreHead) || roleHeads.has(coreHead))) return { kind: 'person', ...local }
   return { kind: 'unknown', ...local }
 }
 
