@@ -269,7 +269,9 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       const right = c.tok(k + 1)
       const left = c.tok(k - 1)
       // "Sanders and Clinton", "teachers and union officials"
-      if (k - 1 >= lo && (isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left))) {
+      // ("Federal and state officials": two modifiers of one plural head.)
+      const modifiers = k + 1 < j && /s$/.test(c.low(j)) && speakerLike(c.low(j)) && isWord(left) && !NP_STOP.has(left.toLowerCase()) && !DETERMINERS.has(left.toLowerCase())
+      if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers)) {
         a = k
         k--
         continue
@@ -282,7 +284,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       k -= 3
       continue
     }
-    if (!isWord(t) || NP_STOP.has(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)))) break
+    // (a cue form before a plural noun of people modifies it: "state officials", "report authors")
+    if (!isWord(t) || NP_STOP.has(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     a = k
@@ -1332,6 +1335,12 @@ function clauseSubject(c: Ctx, np: [number, number], lo: number): [number, numbe
   let s = lo
   while (s < np[0] && (MARKS.has(c.tok(s)) || /^(?:but|and|so|yet)$/.test(c.low(s)))) s++
   s = datelineEnd(c, s, np[0])
+  // ("At a press conference on Friday, [families of those affected by mass shootings] urged": after an opening phrase.)
+  if (OPENERS.test(c.low(s))) {
+    let m = s
+    while (m < np[0] && c.tok(m) !== ',') m++
+    if (m < np[0]) s = m + 1
+  }
   if (np[0] - s > 25 || np[0] - s < 3) return np
   const first = c.low(s)
   // (or a group named in it: "[Forensic doctors and independent experts hired by the family] said")

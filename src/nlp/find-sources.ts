@@ -213,6 +213,8 @@ export function isAnonymous(text: string): boolean {
   }
   // ("a handful of Democrats who point to his record and his ties": the relative clause is no part of the list.)
   const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/\s+and\s+/i)
+  // "Democratic and Republican leaders", "Federal and state officials", "Trump and Clinton aides": modifiers of one head.
+  if (parts.length > 1 && parts.slice(0, -1).every((p) => /^\S+$/.test(p.trim()) && !/s$/.test(p.trim())) && parts[parts.length - 1]!.trim().split(/\s+/).length >= 2 ) return isAnonymous(parts[parts.length - 1]!)
   if (parts.length > 1) {
     // "many marchers and spectators": one quantifier for both.
     const quantified = QUANTIFIERS.test(text.split(/\s+/)[0]!)

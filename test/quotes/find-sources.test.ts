@@ -41,7 +41,11 @@ describe('anonymous sources', () => {
     ['Some in the "Bernie or Bust" crowd', true],
     ['Many in the small community of Decatur', true],
     ['some of those hardliners', true],
-    ['Smith and his lawyers who are here', false],
+    // a group with unnamed members is anonymous, a list of names is not
+    ['Smith and his aides who are here', true],
+    ['Federal and state officials', true],
+    ['Democratic and Republican leaders', true],
+    ['Smith and Jones', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })
