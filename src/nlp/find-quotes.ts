@@ -1176,6 +1176,16 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
       const [plo] = c.paraRange(j)
       let a = plo
       if (/^from$/i.test(c.tok(a))) a++
+      // "… Media Coordinator Dane Lisser wrote:" ending the paragraph before the quote.
+      const [slo] = c.sentenceRange(j)
+      for (let m = j - 1; m >= Math.max(slo, j - 4); m--) {
+        const cue = cueAt(c, m)
+        if (!cue || (cue.end !== j && !(c.low(cue.end) === 'in' || c.low(cue.end) === 'on'))) continue
+        const cs = cueStart(c, m, slo)
+        const subj = subjectBefore(c, cs, slo)
+        if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, cue.end], cueClass: cue.verb.class, covered: [cs, j + 1], continues: false, before: true }
+        break
+      }
       if (j - a >= 1 && j - a <= 8 && isCap(c.tok(a))) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [plo, j + 1], continues: false, before: true }
     }
     return null

@@ -103,6 +103,7 @@ describe('findQuotes: sentence patterns', () => {
     ['an unnamed person by role', { text: 'The lawyer acting for the officer said the shot was a ricochet.', quote: 'the shot was a ricochet', cue: 'said', speaker: 'The lawyer acting for the officer', kind: 'indirect', speakerKind: 'person' }],
     ['two modifiers of one group', { text: 'Federal and state officials said the two raised $350 million.', quote: 'the two raised $350 million', cue: 'said', speaker: 'Federal and state officials', kind: 'indirect', speakerKind: 'anonymous' }],
     ['a group after an opening phrase', { text: 'At a press conference on Friday, families of those affected by mass shootings urged the senator to apologize.', quote: 'the senator to apologize', cue: 'urged', speaker: 'families of those affected by mass shootings', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['a cue and a colon ending the paragraph before the quotation', { text: 'The university released a statement. Its media coordinator, Dane Lisser, wrote:\n“The national anthem is an opportunity to reflect.”', quote: 'The national anthem is an opportunity to reflect.', cue: 'wrote', speaker: 'Its media coordinator, Dane Lisser', name: 'Dane Lisser', kind: 'direct' }],
     ['a group described by a participle', { text: 'Families of those affected by mass shootings urged the senator to apologize.', quote: 'the senator to apologize', cue: 'urged', speaker: 'Families of those affected by mass shootings', kind: 'indirect', speakerKind: 'anonymous' }],
   ]
   it.each(cases)('%s', (_name, c) => {
