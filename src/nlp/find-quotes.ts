@@ -201,6 +201,13 @@ const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|
 function cueStart(c: Ctx, i: number, lo: number): number {
   let j = i
   const progressive = /ing$/.test(c.low(i))
+  // "was prompted to say", "went on to say", "began to tell": the verbs before an infinitive cue of speech.
+  if (c.low(i - 1) === 'to' && i - 2 >= lo && /^(?:say|tell|add|ask|write|declare|warn|call|argue|insist|explain)$/.test(c.low(i))) {
+    const v = c.low(i - 2)
+    if (/^\p{Ll}+ed$/u.test(c.tok(i - 2)) || /^(?:began|chose|got|came|had|has|have)$/.test(v)) j = i - 2
+    else if (v === 'on' && i - 3 >= lo && /^(?:went|goes|go)$/.test(c.low(i - 3))) j = i - 3
+    if (j < i && COPULA.has(c.low(j - 1)) && j - 1 >= lo) j--
+  }
   for (;;) {
     const w = c.low(j - 1)
     if (j - 1 < lo) break
@@ -1032,8 +1039,17 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   // A quote that ends its sentence ("… diplomacy.") is not attributed by the next sentence.
   const lastIn = c.text.slice(q.start, q.end).trimEnd().slice(-1)
   if (lastIn === '.' && isCap(c.tok(k)) && !speakerLike(c.low(k))) return null
-  const [, pEnd] = c.paraRange(k)
-  if (c.paraOf[k] !== c.paraOf[Math.max(0, c.tokBefore(q.close))]!) return null
+  const [pStart, pEnd] = c.paraRange(k)
+  if (c.paraOf[k] !== c.paraOf[Math.max(0, c.tokBefore(q.close))]!) {
+    // A quotation paragraph signed on the next line: "¶- Hillary Clinton." (the trailing dash on a line of its own).
+    if (hiTok < 0 && pStart === k && c.paraOf[k] === c.paraOf[Math.max(0, c.tokBefore(q.close))]! + 1 && /^[—–―-]$/.test(c.tok(k)) && pEnd - k <= 8) {
+      let e = pEnd
+      while (e > k + 1 && END_PUNCT.has(c.tok(e - 1))) e--
+      const np = rightNP(c, k + 1, e)
+      if (np && isCap(c.tok(np[0])) && np[1] === e) return { speaker: np, cue: [k, k + 1], cueClass: 'dash', covered: [k, pEnd], continues: false, before: false }
+    }
+    return null
+  }
   let hi = pEnd
   if (hiTok >= 0) hi = Math.min(hi, hiTok)
   // The attribution runs to the end of the sentence, or to the next quotation mark.
