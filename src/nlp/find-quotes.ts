@@ -83,7 +83,7 @@ const LEAD_TRIM = new Set(
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
 const RELATIVES = new Set(['who', 'which'])
 const CUE_EXT_NOUNS = new Set(['statement', 'interview', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
-const LOWER_HEARERS = new Set(['reporters', 'journalists', 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
+const LOWER_HEARERS = new Set(['reporters', 'journalists', 'host', 'hosts', 'anchor', 'moderator', 'moderators', 'interviewer', 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
 
 export class Ctx {
   readonly text: string
@@ -957,7 +957,8 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         // So may the rest of the attribution's sentence, when it holds no other cue and no quotation:
         // "…," Clinton told reporters as she left the meeting. "…"; "…," said Jane Doe, director of X. "…"
         let otherCue = false
-        for (let k = at.cue[1]; k < c.tokBefore(nq.open) + 1 && !otherCue; k++) otherCue = cueAt(c, k) !== null || c.low(k) === 'according'
+        // (a capitalised cue form is a name's: "the State Board of Elections")
+        for (let k = at.cue[1]; k < c.tokBefore(nq.open) + 1 && !otherCue; k++) otherCue = (cueAt(c, k) !== null && !isCap(c.tok(k))) || c.low(k) === 'according'
         const appositive = /[.!?]\s*$/.test(tail) && tailWords <= 40 && !/["“”«»]/.test(tail.trimEnd().slice(0, -1)) && !otherCue
         if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || /,\s+\p{Ll}+ing\b/u.test(tail))) break
       }
@@ -1309,6 +1310,20 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   }
   const np = leftNP(c, j, lo)
   if (!np) return null
+  // "Sen. Kristen Gillibrand (D-NY), [a supporter of Clinton's bid] told": an appositive whose closing
+  // comma is missing; the name before it is the subject.
+  if (c.tok(np[0] - 1) === ',' && /^(?:a|an|the)$/.test(c.low(np[0])) && np[0] - 2 >= lo) {
+    let b = np[0] - 1
+    let a = b
+    if (c.tok(a - 1) === ')') {
+      while (a - 1 > lo && c.tok(a - 1) !== '(' && b - a < 8) a--
+      a--
+    }
+    const name = a > lo ? leftNP(c, a - 1, lo) : null
+    // (a name, not "Every Friday," or "Ultimately,")
+    const nameLike = name !== null && isCap(c.tok(name[1] - 1)) && !OPENERS.test(c.low(name[0])) && !/^(?:every|each)$|ly$/.test(c.low(name[0])) && !DAYS.test(c.low(name[1] - 1)) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(c.low(name[1] - 1)) && (a < b || c.personTok[name[1] - 1] === 1 || (name[1] - name[0] >= 2 && isCap(c.tok(name[1] - 2))))
+    if (name && nameLike && name[1] === a && (name[0] <= lo || !isWord(c.tok(name[0] - 1)))) return { speaker: c.speakerPhrase ? [name[0], np[1]] : [name[0], b] }
+  }
   // "[The police officer who fired the shot] says": a restrictive relative clause goes with its noun.
   if (c.low(np[0] - 1) === 'who' && np[0] - 2 >= lo && isWord(c.tok(np[0] - 2))) {
     const head = leftNP(c, np[0] - 2, lo)
@@ -1548,7 +1563,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           let b = np[1]
           // "told The New York Times the talks had stalled", "told the Secretary of the Army the …": a
           // name runs on through its capitalised words; a determiner after it opens the content.
-          const named = isCap(c.tok(np[0])) ? np[0] : DETERMINERS.has(c.low(np[0])) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
+          // ("told host Chris Cuomo she …": a role noun before the name.)
+          const named = isCap(c.tok(np[0])) ? np[0] : (DETERMINERS.has(c.low(np[0])) || /^(?:host|hosts|anchor|moderator|moderators|interviewer)$/.test(c.low(np[0]))) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
           if (named < 0) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
           else for (let k = named + 1; k < b; k++) if ((DETERMINERS.has(c.low(k)) && isCap(c.tok(k - 1))) || (!isCap(c.tok(k)) && !NP_INNER.has(c.low(k)))) b = k
           hearer = [np[0], b]
