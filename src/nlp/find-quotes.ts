@@ -917,6 +917,7 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
     const q = quoted[i]!
     const at = attrs[i]
     if (!at) continue
+    if (isTitle(c, q)) continue
     // 'On Fox News's “Sunday Morning Futures,” Rep. Darrell Issa said Clinton's judgment is in question':
     // a short title in marks before "X said <clause>" is not what X said; the clause is.
     if (!at.before && at.cue && q.depth === 0 && words(c, c.tokAfter(q.start), c.tokBefore(q.end) + 1) <= 4) {
@@ -994,6 +995,20 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
     })
   }
   return out
+}
+
+/**
+ * A title in marks, not a quotation: a few words in title case after a possessive or a preposition
+ * ("on CBS's ''Face the Nation''", "an appearance on “Meet the Press”").
+ */
+function isTitle(c: Ctx, q: QuotedSpan): boolean {
+  const a = c.tokAfter(q.start)
+  const b = c.tokBefore(q.end) + 1
+  if (b - a > 6 || b <= a) return false
+  const long = c.tokens.slice(a, b).filter((t) => /^\p{L}{4,}/u.test(t.text))
+  if (long.length < 2 || !long.every((t) => /^\p{Lu}/u.test(t.text))) return false
+  const before = c.low(c.tokBefore(q.open))
+  return before === "'s" || before === '’s' || /^(?:on|in|at|of|for|to|from|with|titled|called|named|show|program|programme|book|film|movie|song|column|series)$/.test(before)
 }
 
 /**
@@ -1173,7 +1188,8 @@ function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [nu
     return [e, undefined]
   }
   if (c.low(e) === 'in' && /^(?:a|an|the|his|her|their|its)$/.test(c.low(e + 1))) {
-    for (let k = e + 2; k < Math.min(stop, e + 5); k++) if (CUE_EXT_NOUNS.has(c.low(k))) return [k + 1, undefined]
+    // (the last of a compound: "in a press release", "at a news conference", "in a phone call")
+    for (let k = e + 2; k < Math.min(stop, e + 5); k++) if (CUE_EXT_NOUNS.has(c.low(k))) return [CUE_EXT_NOUNS.has(c.low(k + 1)) && k + 1 < stop ? k + 2 : k + 1, undefined]
   }
   if (c.low(e) === 'on' && /^(?:twitter|facebook|x|instagram|truth|television|tv|cnn|fox)$/i.test(c.tok(e + 1))) return [e + 2, undefined]
   return [e, undefined]
@@ -1685,6 +1701,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && !/s$/.test(last) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
         const nameLike = isCap(last) && !numberish(last) && !/(?:ing|ed|an|ic|al|-\p{L}+)$/u.test(last) && !/^(?:Some|Many|Most|All|Both|Few|Several|Others?|Those|These|The)$/.test(last)
         if (NOUN_FORMS.has(c.low(i)) && cs === i && !nameLike && !singularHead && !/^(?:he|she|it|who|which|that)$/i.test(last)) continue
+        // ("The terrorist attacks in Paris are …": a plural noun form before a preposition is no verb.)
+        if (NOUN_FORMS.has(c.low(i)) && cs === i && /^(?:in|on|at|against|by|from|of|near|during|last|this|are|were|have|had)$/.test(c.low(i + 1))) continue
         speaker = subj.speaker
         antecedent = subj.antecedent
         const before = c.tok(speaker[0] - 1)
@@ -1791,7 +1809,7 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   if (c.tok(k) === ':' ) k++
   // "said Tuesday the plan would fail", "said last week it was over": a time phrase, then the content.
   const t = timePhraseEnd(c, k)
-  if (t > k && t < hi && isWord(c.tok(t)) && !cueAfterTime.test(c.low(t)) && words(c, t, hi) >= 3) k = t
+  if (t > k && t < hi && isWord(c.tok(t)) && (!cueAfterTime.test(c.low(t)) || c.low(t) === 'that') && words(c, t, hi) >= 3) k = t
   else if (t > k && c.tok(t) === ',') {
     // "Smith said Tuesday, after the vote, that …": the content after the aside; "The plan, Smith
     // said Tuesday, would fail": a parenthetical cue, whose content is around it.

@@ -248,6 +248,15 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(analyse(text, entities).quotes[0]!.speaker.name).toBe('Sean Duffy')
   })
 
+  it('a title in marks, a noun form before a preposition and a time phrase are no quotes', () => {
+    const text = "''He views Russia as a foreign power,'' Mr. Manafort said on CBS's ''Face the Nation.''\n\nThe terrorist attacks in Paris last month are delivering success to the National Front.\n\nPence stated in a press release on Tuesday afternoon that the plan would fail."
+    const { quotes } = analyse(text)
+    expect(quotes.map((q) => [q.cue?.text, q.text])).toEqual([
+      ['said', "''He views Russia as a foreign power,''"],
+      ['stated in a press release', 'that the plan would fail'],
+    ])
+  })
+
   it('a label and a date with a colon is no quote', () => {
     const { quotes } = analyse('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM\nUPDATED: Wednesday, March 13, 2013, 2:30 AM\nPENCE: May I say that the question really should be why they invited him.')
     expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
