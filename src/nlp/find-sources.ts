@@ -189,7 +189,7 @@ export function isRelativePronoun(text: string): boolean {
 
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
-  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about)\b.*$/is, '')
+  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about)(?![\w'’-]).*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
@@ -215,6 +215,8 @@ export function isAnonymous(text: string): boolean {
   const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/\s+and\s+/i)
   // "Democratic and Republican leaders", "Federal and state officials", "Trump and Clinton aides": modifiers of one head.
   if (parts.length > 1 && parts.slice(0, -1).every((p) => /^\S+$/.test(p.trim()) && !/s$/.test(p.trim())) && parts[parts.length - 1]!.trim().split(/\s+/).length >= 2 ) return isAnonymous(parts[parts.length - 1]!)
+  // "Edwards and others", "Smith and other officials": a named person with an unnamed group.
+  if (parts.length > 1 && /^(?:others|other\s+\S+)$/i.test(parts[parts.length - 1]!.trim())) return true
   if (parts.length > 1) {
     // "many marchers and spectators": one quantifier for both.
     const quantified = QUANTIFIERS.test(text.split(/\s+/)[0]!)

@@ -46,6 +46,8 @@ describe('anonymous sources', () => {
     ['Federal and state officials', true],
     ['Democratic and Republican leaders', true],
     ['Smith and Jones', false],
+    ['Edwards and others', true],
+    ['white working-class Democrats', true],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })
