@@ -47,6 +47,13 @@ export interface Counts {
   jointBySpeaker: Record<SpeakerType, number>
   /** Matched gold quotes of an anonymous or group speaker whose predicted speaker has kind "anonymous". */
   groupAsAnonymous: number
+  /**
+   * A proxy for name mode on data without gold names (PolNeAR): matched quotes whose gold source phrase
+   * holds a name (two or more capitalised words), and how many of them get a predicted name that agrees
+   * with one of those names (`sameSpeakerName`).
+   */
+  namedInGold: number
+  namedAgree: number
   /** Gold quotes whose cue is a speech or reporting verb ("said", "according to", ":", "told" …). */
   goldSpeech: number
   matchedSpeech: number
@@ -142,7 +149,7 @@ export function emptyCounts(): Counts {
   const sp = (): Record<SpeakerType, number> => ({ named: 0, pronoun: 0, group: 0, none: 0, other: 0 })
   return {
     gold: 0, pred: 0, matched: 0, exact: 0, speakerStrict: 0, speakerLenient: 0, cueCorrect: 0, joint: 0, nameMatched: 0, nameCorrect: 0,
-    goldByKind: {}, matchedByKind: {}, goldBySpeaker: sp(), matchedBySpeaker: sp(), jointBySpeaker: sp(), groupAsAnonymous: 0,
+    goldByKind: {}, matchedByKind: {}, goldBySpeaker: sp(), matchedBySpeaker: sp(), jointBySpeaker: sp(), groupAsAnonymous: 0, namedInGold: 0, namedAgree: 0,
     goldSpeech: 0, matchedSpeech: 0,
   }
 }
@@ -229,6 +236,14 @@ export function scoreDocument(text: string, gold: readonly ScoreQuote[], pred: r
     into.matchedByKind[kind] = (into.matchedByKind[kind] ?? 0) + 1
     into.matchedBySpeaker[st]++
     if (st === 'group' && pq.speaker_kind === 'anonymous') into.groupAsAnonymous++
+    if (st === 'named' && typeof gq.speaker_name !== 'string') {
+      const gs = gq.speaker?.text ?? (spanOf(gq.speaker) ? text.slice(gq.speaker!.start, gq.speaker!.end) : '')
+      const names = gs.replace(/['’]s\b/g, '').match(/(?:\p{Lu}[\p{L}.'’-]*\s+)+\p{Lu}[\p{L}'’-]+/gu)
+      if (names) {
+        into.namedInGold++
+        if (names.some((n) => sameSpeakerName(n, pq.speaker_name))) into.namedAgree++
+      }
+    }
     if (speech) into.matchedSpeech++
     const sc = speakerCorrect(tokens, gq, pq)
     if (sc.strict) into.speakerStrict++

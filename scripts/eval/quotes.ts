@@ -260,6 +260,7 @@ async function evalSet(set: QuoteSet, findEntities: FindEntities | null, options
   console.error(`  recall by kind: ${byKind.join(', ')}`)
   console.error(`  recall/joint recall by gold speaker type: ${bySpeaker.join(', ')}`)
   console.error(`  speech-cue subset recall ${pct(counts.matchedSpeech / (counts.goldSpeech || 1))} (n=${counts.goldSpeech})`)
+  if (counts.namedInGold) console.error(`  speaker.name agrees with a name in the gold source phrase: ${pct(counts.namedAgree / counts.namedInGold)} of ${counts.namedInGold} matched quotes (a proxy for name mode)`)
   if (speech.gold) {
     const sp = prf(speech.matched, speech.pred, speech.gold)
     const sj = prf(speech.joint, speech.pred, speech.gold)

@@ -72,6 +72,21 @@ describe('greedy matching', () => {
   })
 })
 
+describe('name-mode proxy on data without gold names', () => {
+  it('counts a predicted name that agrees with a name in the gold source phrase', () => {
+    const text = '"We will win," said Ukrainian President Volodymyr Zelensky. "We will not," said the minister.'
+    const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s })
+    const gold: ScoreQuote[] = [
+      { ...span('We will win'), speaker: span('Ukrainian President Volodymyr Zelensky') },
+      { ...span('We will not'), speaker: span('the minister') },
+    ]
+    const right = scoreDocument(text, gold, [{ ...span('We will win'), speaker_name: 'Zelensky' }, { ...span('We will not'), speaker_name: null }])
+    expect([right.namedInGold, right.namedAgree]).toEqual([1, 1])
+    const wrong = scoreDocument(text, gold, [{ ...span('We will win'), speaker_name: 'Ukrainian' }])
+    expect([wrong.namedInGold, wrong.namedAgree]).toEqual([1, 0])
+  })
+})
+
 describe('document scores', () => {
   const sp = (s: string, from = 0) => ({ ...at(s, from), text: s })
   it.each<[string, ScoreQuote[], ScoreQuote[], Partial<ReturnType<typeof emptyCounts>>]>([
