@@ -483,7 +483,6 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     }
     if (fragments.length > 1) q.fragments = fragments.map((f) => ({ start: f.start, end: f.end }))
     if (cue) q.cue = { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) }
-    if (process.env.NG_DEBUG) (q as any).byTagger = !!at.byTagger
     quotes.push(q)
   }
   const sources = findSources(doc, speakers, quotes)
