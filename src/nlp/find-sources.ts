@@ -54,7 +54,7 @@ function isOutletEntity(e: Entity): boolean {
   return e.subtype === 'OUTLET' || isOutletName(e.name) || e.aliases.some(isOutletName)
 }
 
-/** The entity with a mention overlapping the span, preferring the longest overlap. */
+/** The entity with a mention overlapping the span: the mention at the phrase's head first, then the longest overlap. */
 function entityAt(doc: Doc, span: Span): Entity | undefined {
   let best: Entity | undefined
   let bestScore = 0
@@ -214,7 +214,7 @@ export function isAnonymous(text: string): boolean {
   // ("a handful of Democrats who point to his record and his ties": the relative clause is no part of the list.)
   const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/\s+and\s+/i)
   // "Democratic and Republican leaders", "Federal and state officials", "Trump and Clinton aides": modifiers of one head.
-  if (parts.length > 1 && parts.slice(0, -1).every((p) => /^\S+$/.test(p.trim()) && !/s$/.test(p.trim())) && parts[parts.length - 1]!.trim().split(/\s+/).length >= 2 ) return isAnonymous(parts[parts.length - 1]!)
+  if (parts.length > 1 && parts.slice(0, -1).every((p) => /^\S+$/.test(p.trim()) && !/s$/.test(p.trim())) && parts[parts.length - 1]!.trim().split(/\s+/).length >= 2) return isAnonymous(parts[parts.length - 1]!)
   // "Edwards and others", "Smith and other officials": a named person with an unnamed group.
   if (parts.length > 1 && /^(?:others|other\s+\S+)$/i.test(parts[parts.length - 1]!.trim())) return true
   if (parts.length > 1) {
