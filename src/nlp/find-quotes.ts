@@ -1828,7 +1828,8 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   if (c.tok(k) === ',') return null
   // '“…,” Romney tweeted the day after a man … gunned down 49 people': a clause of time or reason is no
   // content, unless a that-clause follows it ("said after the vote that …").
-  if (/^(?:the\s+(?:day|night|morning|week|year)\s+)?(?:after|before|when|while|as|because|since|until|once|if)\b/i.test(rest)) {
+  // ("did not say when the appeal would be filed", "asked if …": when and if open questions, the content.)
+  if (/^(?:the\s+(?:day|night|morning|week|year)\s+)?(?:after|before|while|as|because|since|until|once)\b/i.test(rest)) {
     for (let m = k + 1; m < Math.min(hi, k + 15); m++) if (c.low(m) === 'that' && isWord(c.tok(m - 1))) return contentSpan(c, m, hi)
     return null
   }
