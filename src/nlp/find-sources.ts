@@ -228,7 +228,8 @@ export function isAnonymous(text: string): boolean {
   const headWord = (core.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
   // "Many opponents", "some Carrier workers": a quantified plural.
   if (words.length > 1 && QUANTIFIERS.test(words[0]!) && /s$/.test(head) && !/^\p{Lu}/u.test(headWord)) return true
-  if (!anonymousNouns.has(head)) return false
+  // ("authorities said": officials unnamed.)
+  if (!anonymousNouns.has(head) && head !== 'authorities') return false
   // A lower-case head names no one, whatever modifies it ("Clinton aides", "a Cairo airport official").
   if (!/^\p{Lu}/u.test(headWord)) return true
   // A capitalised one ("Democrats") only with no other name in the phrase ("Senate Democrats", not "John Smith").

@@ -47,6 +47,7 @@ describe('anonymous sources', () => {
     ['Democratic and Republican leaders', true],
     ['Smith and Jones', false],
     ['Edwards and others', true],
+    ['Greek authorities', true],
     ['white working-class Democrats', true],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
