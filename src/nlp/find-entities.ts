@@ -169,10 +169,14 @@ function addOutlets(drafts: Draft[], words: readonly string[], sentenceOf: Int32
   return [...kept, ...found].sort((a, b) => a.first - b.first)
 }
 
-/** "Zaporizhzhia nuclear power plant": a place name followed by a facility noun becomes a FACILITY. */
 const INITIAL = /^\p{Lu}(?:\.\p{Lu})*\.$/u
 const LEADING_FUNCTION = /^(?:Had|Has|Have|Was|Were|Is|Are|Did|Does|Do|As|If|When|While|But|And|Or|So|Yet|Though|Although|Because|After|Before|Since|Until|Unless|With|Without|For|From|By|At|In|On|To|Of|Like|Unlike|Then|Now|Still|Also|Even|Only|Just|Perhaps|Maybe)$/
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*$/u
+/** An honorific that makes a person of the name after it ("Mr. LaRue"). */
+const HONORIFIC = /^(?:mr|mrs|ms|dr)\.?$/i
+/** The last word of a street's name: abbreviated ("E. Dahlia Ave."), or written out ("Nicola Avenue"). */
+const STREET_ABBR = /^(?:Ave|St|Rd|Blvd|Ln|Hwy|Pkwy)\.$/
+const STREET_WORD = /^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway|Square)$/
 /** Surnames the tagger tends to leave out: an inner capital ("LaRue", "McCord", "DeSantis", "O'Connor"). */
 const INNER_CAP = /^(?:\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)$/u
 
@@ -204,18 +208,18 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
   for (const d of drafts) {
     if (drop.has(d)) continue
     // ("the Watergate break-in, Mr." ends before the honorific of the next name.)
-    while (d.last - d.first > 1 && (/^(?:mr|mrs|ms|dr)\.?$/i.test(words[d.last - 1]!) || PUNCT.test(words[d.last - 1]!))) d.last--
+    while (d.last - d.first > 1 && (HONORIFIC.test(words[d.last - 1]!) || PUNCT.test(words[d.last - 1]!))) d.last--
     // ("Had Woodward not run with it", "As Professor Foner put it": a capitalised function word opens the sentence, not the name.)
     if (d.type === 'PERSON' && d.last - d.first > 1 && LEADING_FUNCTION.test(words[d.first]!)) d.first++
     // ("Robert John Dougherty III", "Martin Luther King Jr.")
     if (d.type === 'PERSON' && d.last < ranges[d.sentence]![1] && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(words[d.last]!)) d.last++
     const end = ranges[d.sentence]![1]
-    const honorific = /^(?:mr|mrs|ms|dr)\.?$/i.test(words[d.first]!)
+    const honorific = HONORIFIC.test(words[d.first]!)
     const honorificOnly = honorific && d.last - d.first === 1
     if (honorific) d.type = 'PERSON'
     let j = d.last
     // "Pennsylvania Avenue": a place and the street word after it.
-    if (d.type === 'LOC' && j < end && /^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway|Square|Ave\.|St\.|Rd\.|Blvd\.)$/.test(words[j]!)) {
+    if (d.type === 'LOC' && j < end && (STREET_WORD.test(words[j]!) || STREET_ABBR.test(words[j]!))) {
       const o = at.get(j)
       if (o && o.last === j + 1) drop.add(o)
       d.last = j + 1
@@ -240,6 +244,7 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
   return drop.size ? drafts.filter((d) => !drop.has(d)) : drafts
 }
 
+/** "Zaporizhzhia nuclear power plant": a place name followed by a facility noun becomes a FACILITY. */
 function extendFacility(d: Draft, words: readonly string[], sentenceEnd: number): void {
   if (d.type !== 'LOC' && d.type !== 'ORG') return
   for (let n = 3; n >= 1; n--) {
@@ -264,7 +269,7 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
   if (d.type !== 'LOC' && !d.outlet && countrySet.has(name)) d.type = 'LOC'
   // "E. Dahlia Ave.", "Nicola Avenue": a street.
   // ("John Street" may be a man: a full word only after a word that is no given name.)
-  else if (d.type !== 'LOC' && n >= 2 && (/^(?:Ave|St|Rd|Blvd|Ln|Hwy|Pkwy)\.$/.test(words[d.last - 1]!) || (/^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway)$/.test(words[d.last - 1]!) && ((gazetteer.get(words[d.first]!) ?? 0) & 16) === 0))) {
+  else if (d.type !== 'LOC' && n >= 2 && (STREET_ABBR.test(words[d.last - 1]!) || (STREET_WORD.test(words[d.last - 1]!) && ((gazetteer.get(words[d.first]!) ?? 0) & 16) === 0))) {
     d.type = 'LOC'
     d.subtype = 'FACILITY'
   } else if (d.type !== 'PERSON' && n === 1 && !gpe.has(name) && /^(?:administration|campaign)$/.test(words[d.last] ?? '')) d.type = 'PERSON'

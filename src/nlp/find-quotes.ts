@@ -197,7 +197,10 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
 }
 
 /** Start of the cue phrase: the cue verb with the auxiliaries and adverbs before it ("has also said"). */
-const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|afternoon|evening|day|time)$/
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'
+/** A day of the week, lower case. */
+const WEEKDAY = new RegExp(`^(?:${WEEKDAYS})$`)
+const DAYS = new RegExp(`^(?:${WEEKDAYS}|week|weekend|month|year|night|morning|afternoon|evening|day|time)$`)
 function cueStart(c: Ctx, i: number, lo: number): number {
   let j = i
   const progressive = /ing$/.test(c.low(i))
@@ -217,7 +220,7 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     else if (progressive && COPULA.has(w) && w !== "'s" && w !== '’s') j--
     // "on Tuesday", "last week", "this month", "Tuesday"
     else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2
-    else if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w) && isWord(c.tok(j - 2))) j--
+    else if (WEEKDAY.test(w) && isWord(c.tok(j - 2))) j--
     else break
   }
   return j
@@ -1336,7 +1339,7 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     }
     const name = a > lo ? leftNP(c, a - 1, lo) : null
     // (a name, not "Every Friday," or "Ultimately,")
-    const nameLike = name !== null && isCap(c.tok(name[1] - 1)) && !OPENERS.test(c.low(name[0])) && !/^(?:every|each)$|ly$/.test(c.low(name[0])) && !DAYS.test(c.low(name[1] - 1)) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(c.low(name[1] - 1)) && (a < b || c.personTok[name[1] - 1] === 1 || (name[1] - name[0] >= 2 && isCap(c.tok(name[1] - 2))))
+    const nameLike = name !== null && isCap(c.tok(name[1] - 1)) && !OPENERS.test(c.low(name[0])) && !/^(?:every|each)$|ly$/.test(c.low(name[0])) && !DAYS.test(c.low(name[1] - 1)) && (a < b || c.personTok[name[1] - 1] === 1 || (name[1] - name[0] >= 2 && isCap(c.tok(name[1] - 2))))
     if (name && nameLike && name[1] === a && (name[0] <= lo || !isWord(c.tok(name[0] - 1)))) return { speaker: c.speakerPhrase ? [name[0], np[1]] : [name[0], b] }
   }
   // "[The police officer who fired the shot] says": a restrictive relative clause goes with its noun.
@@ -1753,7 +1756,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
   }
 }
 
-const TIME_LEAD = /^(?:on|last|this|next|each|every|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|afternoon|evening|day|time)$/
+const TIME_LEAD = new RegExp(`^(?:on|last|this|next|each|every|earlier|${WEEKDAYS}|week|weekend|month|year|night|morning|afternoon|evening|day|time)$`)
 
 /**
  * The cue as it is reported: without the time phrase before the verb ("Friday found" → "found", "last
@@ -1767,7 +1770,7 @@ function cueMention(c: Ctx, cue: Span): Span {
   if (isWord(c.tok(a))) a = cueStart(c, a, c.sentenceRange(a)[0])
   while (b - a > 1 && TIME_LEAD.test(c.low(a))) a++
   while (b - a > 1 && /^[.,;]$/.test(c.tok(b - 1))) b--
-  if (b - a > 2 && c.low(b - 2) === 'on' && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(c.low(b - 1))) b -= 2
+  if (b - a > 2 && c.low(b - 2) === 'on' && WEEKDAY.test(c.low(b - 1))) b -= 2
   return a < b ? c.span(a, b) : cue
 }
 
@@ -1793,7 +1796,7 @@ const cueAfterTime = /^(?:in|on|at|during|with|after|before|from|via|to|as|when|
 
 /** The end of a time phrase starting at token `k` ("Tuesday", "on Tuesday", "last week", "yesterday"); `k` when none. */
 function timePhraseEnd(c: Ctx, k: number): number {
-  const day = (w: string) => /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w)
+  const day = (w: string) => WEEKDAY.test(w)
   let t = k
   if (c.low(t) === 'on' && day(c.low(t + 1))) t += 2
   else if (/^(?:last|this|earlier|next)$/.test(c.low(t)) && /^(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)$/.test(c.low(t + 1))) t += 2
@@ -1840,7 +1843,7 @@ const NOT_SPEAKER_LABELS = new Set('update note related photo photos source sour
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december'
 /** A date after a colon ("WEDNESDAY, MARCH 13, 2013", "Monday, 9:41 a.m.", "March 13, 2013"). */
-const DATE_START = new RegExp(`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+(?:${MONTHS}|\\d)|(?:${MONTHS})\\.?\\s+\\d)`, 'i')
+const DATE_START = new RegExp(`^(?:(?:${WEEKDAYS}),?\\s+(?:${MONTHS}|\\d)|(?:${MONTHS})\\.?\\s+\\d)`, 'i')
 
 /** "PENCE: …", "Sanders: …": up to five capitalised words and a colon at the start of a sentence. */
 function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, number]; cue: number } | null {
@@ -1853,7 +1856,7 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
   if (/^\d/.test(c.tok(a)) || /[\/\d$%]/.test(c.text.slice(c.tokens[a]!.start, c.tokens[k - 1]!.end))) return null
   // ("Friday: Rain and wind", "WEDNESDAY, MARCH 13": a day or date is no speaker and no statement.)
   const after = c.text.slice(c.tokens[k]!.end, c.tokens[k]!.end + 40).trimStart()
-  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday)$/.test(c.low(a)) || DATE_START.test(after)) return null
+  if (WEEKDAY.test(c.low(a)) || /^(?:today|tonight|tomorrow|yesterday)$/.test(c.low(a)) || DATE_START.test(after)) return null
   return { speaker: [a, k], cue: k }
 }
 
