@@ -1147,6 +1147,12 @@ function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
 }
 
 function extendAppositive(c: Ctx, b: number, stop: number): number {
+  // "said Rep. Jim Clyburn (D-S.C.), a member of …": a parenthesis after the name is part of it.
+  if (c.tok(b) === '(') {
+    let e = b + 1
+    while (e < stop && e - b < 8 && c.tok(e) !== ')' && !MARKS.has(c.tok(e))) e++
+    if (c.tok(e) === ')' && (c.tok(e + 1) === ',' || END_PUNCT.has(c.tok(e + 1)) || e + 1 >= stop)) b = e + 1
+  }
   // "wrote Jason Dana, Robyn Dawes and Nathanial Peterson.": a list of names is one speaker phrase.
   if (c.tok(b) === ',' && isCap(c.tok(b + 1))) {
     let e = b
@@ -1158,6 +1164,27 @@ function extendAppositive(c: Ctx, b: number, stop: number): number {
       e++
       while (e < stop && isCap(c.tok(e))) e++
       if (e >= stop || END_PUNCT.has(c.tok(e)) || c.tok(e) === ',') return e
+    }
+  }
+  // "said a Mexican official who was not authorized to speak publicly.": a restrictive relative clause to the sentence end.
+  if (c.speakerPhrase && /^(?:who|whose)$/.test(c.low(b))) {
+    let e = b + 1
+    while (e < stop && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e)) && e - b < 30) e++
+    if (e >= stop || END_PUNCT.has(c.tok(e))) return e
+  }
+  // "said Warren Gunnels, Mr. Sanders's longtime policy adviser.", "said Representative Peter Welch, Democrat of
+  // Vermont, who …": a capitalised appositive that holds a role runs to the end of the sentence.
+  if (c.speakerPhrase && c.tok(b) === ',' && isCap(c.tok(b + 1))) {
+    let e = b + 1
+    let role = false
+    while (e < stop && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e)) && e - b < 30) {
+      if ((/^\p{Ll}+$/u.test(c.tok(e)) && roleHeads.has(c.low(e))) || (/^(?:Democrat|Republican|Independent)$/.test(c.tok(e)) && c.low(e + 1) === 'of')) role = true
+      e++
+    }
+    if (role && (e >= stop || END_PUNCT.has(c.tok(e)))) {
+      const commas: number[] = []
+      for (let k = b; k < e; k++) if (c.tok(k) === ',') commas.push(k)
+      return appositiveEnd(c, commas, e)
     }
   }
   // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
@@ -1195,6 +1222,15 @@ function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [nu
   }
   if (c.low(e) === 'on' && /^(?:twitter|facebook|x|instagram|truth|television|tv|cnn|fox)$/i.test(c.tok(e + 1))) return [e + 2, undefined]
   return [e, undefined]
+}
+
+/**
+ * A cue verb's base form with no plural subject before it ("go [back] in time", "to [support]"): mostly
+ * a noun, an adverb or an infinitive, not a cue; common speech and belief verbs excepted.
+ */
+function bareBaseForm(c: Ctx, i: number, verb: CueVerb): boolean {
+  const prev = c.low(i - 1)
+  return verb.lemma === c.low(i) && !['say', 'tell', 'think', 'believe', 'know', 'argue', 'claim', 'insist', 'warn', 'deny', 'fear', 'hope', 'expect', 'suggest', 'add', 'write', 'agree'].includes(verb.lemma) && !/^(?:i|we|you|they|people|data|who|many|some|others)$/.test(prev) && !anonymousNouns.has(prev) && !documentNouns.has(prev) && !/(?:ers|ors|ists|ians|ials|ants|ents)$/.test(prev)
 }
 
 /** `X said: "…"`, `X said, "…"`, `X reported that "…"`, `According to X, "…"`, `From X:`. */
@@ -1248,10 +1284,13 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     const cue = cueAt(c, m)
     if (!cue) continue
     if (cue.end - 1 !== k && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
+    // ("… could go back in time and “put the genie back …”": an adverb, not the verb "back".)
+    if (bareBaseForm(c, m, cue.verb) && /^\p{Ll}/u.test(c.tok(m - 1))) continue
     const cs = cueStart(c, m, lo)
     const np = subjectBefore(c, cs, lo)
     if (!np) return null
-    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, k + 1], cueClass: cue.verb.class, covered: [np.speaker[0], j + 1], continues: false, before: true }
+    // (PolNeAR's cue takes the colon, 328 times in 342: "added: “…”".)
+    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [np.speaker[0], j + 1], continues: false, before: true }
   }
   // According to X, "…"
   for (let m = lo; m < k; m++) {
@@ -1270,6 +1309,14 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
   if (punct === ':' && j - lo >= 1 && j - lo <= 6) {
     let a = lo
     if (/^from$/i.test(c.tok(a))) a++
+    // ("Singh explained it this way:", "Then she added a caveat:": a cue verb inside; its subject speaks.)
+    for (let m = a + 1; m < j; m++) {
+      if (!/^\p{Ll}/u.test(c.tok(m)) || !cueAt(c, m)) continue
+      const cs = cueStart(c, m, lo)
+      const subj = subjectBefore(c, cs, lo)
+      if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, j + 1], cueClass: cueAt(c, m)!.verb.class, covered: [lo, j + 1], continues: false, before: true }
+      break
+    }
     if (a < j && isCap(c.tok(a)) && words(c, a, j) === j - a) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [lo, j + 1], continues: false, before: true }
   }
   return null
@@ -1443,7 +1490,9 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
   // "[Only about 4 in 10 Republican voters in each state] want": a number's modifiers.
   if (numberish(c.tok(a))) while (a - 1 >= lo && /^(?:only|about|nearly|almost|roughly|around|just|approximately|some)$/.test(c.low(a - 1))) a--
   const before = c.tok(a - 1)
-  const starts = a <= lo || before === ',' || MARKS.has(before) || /^(?:and|but|so|because|while|although|though|when|if)$/.test(c.low(a - 1))
+  // ("One thing … is that [78 percent of voters in a recent CBS News poll] said": after a "that" that opens a clause.)
+  const thatClause = c.low(a - 1) === 'that' && (/^(?:is|was|are|were|be|been)$/.test(c.low(a - 2)) || cueByForm.has(c.low(a - 2)))
+  const starts = a <= lo || before === ',' || before === ':' || before === ';' || MARKS.has(before) || thatClause || /^(?:and|but|so|because|while|although|though|when|if)$/.test(c.low(a - 1))
   return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np
 }
 
@@ -1477,6 +1526,13 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           let k = np[1]
           while (k < hi && k - i < 24 && c.tok(k) !== ',' && !MARKS.has(c.tok(k)) && !END_PUNCT.has(c.tok(k))) k++
           if (c.tok(k) === ',' && k < hi) np = [np[0], k]
+        } else if (!opens && c.speakerPhrase) {
+          // "…, according to Democrats involved in the negotiations and planning.", "…, according to Andy Smith,
+          // director of the …, which conducted the poll.": a source that ends its sentence runs to its end.
+          let k = np[1]
+          // (not over a clause: "…, according to the poll, and has a small lead in Ohio", "- empathize with …")
+          while (k < hi && k - np[1] < 30 && !MARKS.has(c.tok(k)) && !END_PUNCT.has(c.tok(k)) && !/^[()\-—–;:]$/.test(c.tok(k)) && !(c.tok(k) === ',' && /^(?:and|but|or|while|as)$/.test(c.low(k + 1))) && !(/^(?:and|but|or)$/.test(c.low(k)) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 1))) && !(cueAt(c, k) && !isCap(c.tok(k)))) k++
+          if (k > np[1] && (k >= hi || END_PUNCT.has(c.tok(k)))) np = [np[0], k]
         }
         const sp = pickAppositive(c, np[0], np[1])
         let fragments: Span[] = []
@@ -1518,8 +1574,10 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           push([f], [i, i + 1], nounClass, speaker)
           consumed[i] = 1
           i = c.tokBefore(f.end)
+          continue
         }
-        continue
+        // ("Some Democratic strategists fear that …": no possessor, so a verb.)
+        if (!cueByForm.has(low)) continue
       }
       // "The speaker seemed to …", "it appears that …": an impression with no source (PolNeAR's no-source attribution).
       if (/^(?:seem|seems|seemed|appear|appears|appeared)$/.test(low) && !DETERMINERS.has(c.low(i - 1))) {
@@ -1551,7 +1609,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       const prev = c.low(i - 1)
       // A base form after a determiner is a noun ("the report", "a claim").
       if (DETERMINERS.has(prev) || prev === "'s" || prev === '’s') continue
-      if (verb.lemma === c.low(i) && !['say', 'tell', 'think', 'believe', 'know', 'argue', 'claim', 'insist', 'warn', 'deny', 'fear', 'hope', 'expect', 'suggest', 'add', 'write', 'agree'].includes(verb.lemma) && !/^(?:i|we|you|they|people|data|who|many|some|others)$/.test(prev) && !anonymousNouns.has(prev) && !documentNouns.has(prev) && !/(?:ers|ors|ists|ians|ials|ants|ents)$/.test(prev)) continue
+      if (bareBaseForm(c, i, verb)) continue
       // Passive: "it was reported that …" — an attribution with no source.
       const passive = COPULA.has(prev) && !/ing$/.test(c.low(i))
       // The content follows the cue, after the hearer of "told X" and up to a "that".
@@ -1857,6 +1915,16 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
   // ("Friday: Rain and wind", "WEDNESDAY, MARCH 13": a day or date is no speaker and no statement.)
   const after = c.text.slice(c.tokens[k]!.end, c.tokens[k]!.end + 40).trimStart()
   if (WEEKDAY.test(c.low(a)) || /^(?:today|tonight|tomorrow|yesterday)$/.test(c.low(a)) || DATE_START.test(after)) return null
+  // ("HUFFPOLLSTER: Indiana’s GOP Primary Will Be A Battle Between Demographics And Economics": a headline.)
+  let words = 0
+  let caps = 0
+  for (let m = k + 1; m < hi; m++) {
+    if (MARKS.has(c.tok(m))) return { speaker: [a, k], cue: k }
+    if (!/^\p{L}/u.test(c.tok(m))) continue
+    words++
+    if (isCap(c.tok(m))) caps++
+  }
+  if (words >= 4 && caps >= 0.75 * words) return null
   return { speaker: [a, k], cue: k }
 }
 
@@ -1870,6 +1938,8 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       while (k < m + 4 && AUX.has(c.low(k))) k++
       const v = cueAt(c, k)
       if (v && !/ing$/.test(c.low(k)) && (k === m + 1 || v.verb.class === 'speech') && (c.low(m) === 'and' || !cutInsideQuote(c, m))) return m
+      // ("He denied the charges and counter-accused her of battery": a second verb with its own object.)
+      if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this)$/.test(c.low(m + 2))) && !cutInsideQuote(c, m)) return m
     }
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
@@ -1886,6 +1956,8 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (/^(?:though|although|whereas|while|but)$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m
     const part = cueAt(c, m + 1)
     if (part && /ing$/.test(c.low(m + 1))) return m
+    // ("Cruz denied that waterboarding constitutes torture, however, appearing to rely on …": the writer's aside.)
+    if (/^(?:however|though|instead|also)$/.test(c.low(m + 1)) && c.tok(m + 2) === ',' && /^\p{Ll}+ing$/u.test(c.tok(m + 3)) && !cutInsideQuote(c, m)) return m
     if (c.low(m + 1) === 'and' && (cueAt(c, m + 2) || cueAt(c, cueStart(c, m + 4, m + 2)))) return m
     for (let k = m + 1; k < Math.min(hi, m + 8); k++) {
       if (!isWord(c.tok(k))) break
@@ -1915,7 +1987,16 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   if (DETERMINERS.has(c.low(e))) e++
   while (e < hi && (isCap(c.tok(e)) || NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1)))) e++
   if (e === k || (e === k + 1 && DETERMINERS.has(c.low(k)))) {
-    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e))) e++
+    // ("some Democratic strategists fear that … and warn": the subject stops at another cue.)
+    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e)) && !(e > k && cueAt(c, e))) {
+      // ("The executive council for the 1.6 million member AFT, which …, voted": a preposition takes its noun phrase.)
+      if (e > k + 1 && NP_PREPOSITIONS.test(c.low(e))) {
+        const np = rightNP(c, e + 1, hi)
+        e = np ? np[1] : e
+        break
+      }
+      e++
+    }
   } else if (e > k) {
     // "Presumptive Democratic nominee Hillary Clinton": a role between capitalised words runs on to the name.
     let m = e

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
-import { analyse, bare } from './helpers.js'
+import { analyse, bare, rules } from './helpers.js'
 
 /** The quoted words without surrounding quotation marks and final punctuation. */
 
@@ -45,7 +45,7 @@ describe('findQuotes: sentence patterns', () => {
     ['direct, cue after', { text: '"We cannot imagine Ukraine without Crimea," Zelensky said.', quote: 'We cannot imagine Ukraine without Crimea', cue: 'said', speaker: 'Zelensky', kind: 'direct' }],
     ['direct, inverted', { text: '"The clinic will close," said Hill.', quote: 'The clinic will close', cue: 'said', speaker: 'Hill', kind: 'direct' }],
     ['direct, inverted with appositive', { text: '“It is over,” said Jane Doe, a former diplomat.', quote: 'It is over', cue: 'said', speaker: 'Jane Doe, a former diplomat', name: 'Jane Doe', kind: 'direct' }],
-    ['direct, cue before with colon', { text: 'The minister said: “We will not negotiate.”', quote: 'We will not negotiate', cue: 'said', speaker: 'The minister', kind: 'direct' }],
+    ['direct, cue before with colon (the cue takes the colon, as PolNeAR marks it)', { text: 'The minister said: “We will not negotiate.”', quote: 'We will not negotiate', cue: 'said:', speaker: 'The minister', kind: 'direct' }],
     ['direct, told a news conference', { text: '"This is disinformation," Zakharova told a news conference.', quote: 'This is disinformation', cue: 'told a news conference', speaker: 'Zakharova', kind: 'direct' }],
     ['typographic single quotes', { text: '‘This is fake news,’ the spokeswoman said.', quote: 'This is fake news', cue: 'said', speaker: 'the spokeswoman', kind: 'direct' }],
     ['guillemets', { text: '«Nous gagnerons,» Macron said.', quote: 'Nous gagnerons', cue: 'said', speaker: 'Macron', kind: 'direct' }],
@@ -66,7 +66,7 @@ describe('findQuotes: sentence patterns', () => {
     ['an opening phrase is not in the list', { text: 'In Ottawa, Smith and Jones said the plan failed.', quote: 'the plan failed', cue: 'said', speaker: 'Smith and Jones', kind: 'indirect' }],
     ['a new clause after the quote', { text: 'Kevin McCarthy called the indictment "a dark day," while Senate Majority Leader Chuck Schumer urged calm.', quote: 'the indictment "a dark day,"', cue: 'called', speaker: 'Kevin McCarthy', kind: 'mixed' }],
     ['headline with single quotes', { text: "Biden says 'no one is above the law' as Trump is indicted", quote: "'no one is above the law' as Trump is indicted", cue: 'says', speaker: 'Biden', kind: 'mixed' }],
-    ['a statement read', { text: 'The statement read: "We remain committed to welcoming refugees."', quote: 'We remain committed to welcoming refugees.', cue: 'read', speaker: 'The statement', kind: 'direct' }],
+    ['a statement read', { text: 'The statement read: "We remain committed to welcoming refugees."', quote: 'We remain committed to welcoming refugees.', cue: 'read:', speaker: 'The statement', kind: 'direct' }],
     ['a name modifying the subject noun', { text: 'The UN refugee agency also weighed in, saying it was "deeply troubled" by the decision.', quote: 'it was "deeply troubled" by the decision', cue: 'saying', speaker: 'The UN refugee agency', kind: 'mixed' }],
     ['a description, then the name and age', { text: 'Her neighbour, Bill Friesen, 70, said the flooding was the worst he had seen.', quote: 'the flooding was the worst he had seen', cue: 'said', speaker: 'Her neighbour, Bill Friesen, 70', name: 'Bill Friesen', kind: 'indirect' }],
     ['a dateline is no content', { text: 'LONDON (Reuters) - Oil prices rose on Monday, traders said.', quote: 'Oil prices rose on Monday', cue: 'said', speaker: 'traders', kind: 'indirect' }],
@@ -108,6 +108,21 @@ describe('findQuotes: sentence patterns', () => {
     ['verbs before an infinitive cue of speech', { text: "The debate was so subdued that Mr. Trump was prompted to say, ''So far, I cannot believe how civil it has been.''", quote: "So far, I cannot believe how civil it has been.", cue: 'was prompted to say', speaker: 'Mr. Trump', kind: 'direct' }],
     ['an appositive missing its closing comma, and a hearer with a role', { text: 'Friday on CNN’s “New Day,” Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton’s bid told host Chris Cuomo she believed that Clinton would release a transcript.', quote: 'she believed that Clinton would release a transcript', cue: 'told', speaker: 'Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton’s bid', kind: 'indirect' }],
     ['a quotation goes on after an inverted speaker with a name in capitals', { text: '“We take all claims of voter fraud seriously,” said Kim Strach, executive director of the State Board of Elections. “Anyone who indicates that they have committed fraud will be investigated.”', quote: '“We take all claims of voter fraud seriously,” said Kim Strach, executive director of the State Board of Elections. “Anyone who indicates that they have committed fraud will be investigated.”', cue: 'said', speaker: 'Kim Strach, executive director of the State Board of Elections', kind: 'direct', fragments: 2 }],
+    ['a subject stops at another cue: "fear that … and warn that …"', { text: 'But some Democratic strategists fear that Clinton has already missed a unique opportunity and warn that counting on Hispanic voters is not a reliable strategy.', quote: 'that counting on Hispanic voters is not a reliable strategy', cue: 'warn', speaker: 'some Democratic strategists', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['a cue noun with no possessor is a verb: "strategists fear that"', { text: 'Some strategists fear that Clinton has missed a unique opportunity.', quote: 'that Clinton has missed a unique opportunity', cue: 'fear', speaker: 'Some strategists', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['a share of voters in a poll, after "is that"', { text: "One thing working in Ayotte's favor is that 78 percent of voters in a recent CBS News poll said they think she is a different kind of Republican.", quote: 'they think she is a different kind of Republican', cue: 'said', speaker: '78 percent of voters in a recent CBS News poll', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['a share of people in a poll, after a colon', { text: 'The doubt has had a cumulative effect: Some 20 percent of people in a recent CNN/ORC poll said they believe Obama was born abroad.', quote: 'they believe Obama was born abroad', cue: 'said', speaker: 'Some 20 percent of people in a recent CNN/ORC poll', kind: 'indirect', speakerKind: 'anonymous' }],
+    ['an inverted speaker with a capitalised appositive that holds a role', { text: "''It has been a very successful strategy,'' said Warren Gunnels, Mr. Sanders's longtime policy adviser.", quote: 'It has been a very successful strategy', cue: 'said', speaker: "Warren Gunnels, Mr. Sanders's longtime policy adviser", name: 'Warren Gunnels', kind: 'direct', speakerKind: 'person' }],
+    ['an inverted speaker with a parenthesis and an appositive', { text: '“That is a problem for the party,” said Rep. Jim Clyburn (D-S.C.), a member of House Democratic leadership.', quote: 'That is a problem for the party', cue: 'said', speaker: 'Rep. Jim Clyburn (D-S.C.), a member of House Democratic leadership', kind: 'direct', speakerKind: 'person' }],
+    ['"according to X, appositive, which …" that ends the sentence', { text: 'Clinton leads by 10 points, according to Andy Smith, director of the University of New Hampshire Survey Center, which conducted the poll.', quote: 'Clinton leads by 10 points', cue: 'according to', speaker: 'Andy Smith, director of the University of New Hampshire Survey Center, which conducted the poll', name: 'Andy Smith', kind: 'indirect', speakerKind: 'person' }],
+    ['a content ends before the writer\'s aside ", however, appearing to …"', { text: "Cruz denied that waterboarding constitutes torture, however, appearing to rely on John Yoo's definition of the term.", quote: 'that waterboarding constitutes torture', cue: 'denied', speaker: 'Cruz', kind: 'indirect' }],
+    ['a content ends before a second verb with its own object', { text: 'He denied the charges and counter-accused her of battery.', quote: 'the charges', cue: 'denied', speaker: 'He', kind: 'indirect' }],
+    ['"go back in time and “…”" has no cue "back": the quotation is inside what was said', { text: 'Joe Maloy, a Republican from the Concord area, said that sometimes the comments make him wish Republicans could go back in time and "put the genie back in the bottle."', quote: 'that sometimes the comments make him wish Republicans could go back in time and "put the genie back in the bottle."', cue: 'said', speaker: 'Joe Maloy, a Republican from the Concord area', name: 'Joe Maloy', kind: 'mixed' }],
+    ['a cue before a colon takes the colon, as PolNeAR marks it', { text: 'The senator spoke at length. He added: "We will not back down on this issue."', quote: 'We will not back down on this issue.', cue: 'added:', speaker: 'He', kind: 'direct' }],
+    ['a subject with a preposition takes its noun phrase, not the relative clause after it', { text: 'The executive council for the 1.6 million member AFT, which represents nurses and teachers, voted to endorse Clinton last July.', quote: 'Clinton', cue: 'voted to endorse', speaker: 'The executive council for the 1.6 million member AFT', kind: 'indirect' }],
+    ['a cue verb before a colon: its subject speaks, the cue runs to the colon', { text: 'Singh explained it this way: "We are all in this together."', quote: 'We are all in this together.', cue: 'explained it this way:', speaker: 'Singh', kind: 'direct' }],
+    ['an inverted speaker with a restrictive relative clause to the end of the sentence', { text: '"We will see what happens," said a Mexican official who was not authorized to speak publicly on this issue.', quote: 'We will see what happens', cue: 'said', speaker: 'a Mexican official who was not authorized to speak publicly on this issue', kind: 'direct', speakerKind: 'anonymous' }],
+    ['"according to X" that ends the sentence does not run over a second verb', { text: 'The fire was set at the entrance of the church, according to the Associated Press and was battled by firefighters for eight hours.', quote: 'The fire was set at the entrance of the church', cue: 'according to', speaker: 'the Associated Press', kind: 'indirect' }],
     ['a group described by a participle', { text: 'Families of those affected by mass shootings urged the senator to apologize.', quote: 'the senator to apologize', cue: 'urged', speaker: 'Families of those affected by mass shootings', kind: 'indirect', speakerKind: 'anonymous' }],
   ]
   it.each(cases)('%s', (_name, c) => {
@@ -259,6 +274,11 @@ describe('findQuotes: speaker resolution with entities', () => {
 
   it('a label and a date with a colon is no quote', () => {
     const { quotes } = analyse('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM\nUPDATED: Wednesday, March 13, 2013, 2:30 AM\nPENCE: May I say that the question really should be why they invited him.')
+    expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
+  })
+
+  it('a label before a title-case headline is no speaker', () => {
+    const { quotes } = rules('HUFFPOLLSTER: Indiana’s GOP Primary Will Be A Battle Between Demographics And Economics.\nContributing: Brittney Bennett and Greg Toppo.\nPENCE: Well, we will see what the voters say about that.')
     expect(quotes.map((q) => q.speaker.text)).toEqual(['PENCE'])
   })
 

@@ -62,7 +62,9 @@ describe('direct quotes over paragraphs', () => {
     const q = find(quotes, text, 'problem for the party')!
     expect(q.fragments).toHaveLength(2)
     expect(content(text, q)).toContain('I would love to see him endorse')
-    expect(q.speaker.text).toBe('Rep. Jim Clyburn')
+    // the mention is the whole phrase, as PolNeAR marks it; the name is the person's
+    expect(q.speaker.text).toBe('Rep. Jim Clyburn (D-S.C.), a member of the leadership')
+    expect(q.speaker.name).toMatch(/Jim Clyburn$/)
   })
 
   it('reads a quoted phrase inside a clause attributed after it as a mixed quote of the clause', () => {
