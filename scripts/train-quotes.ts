@@ -13,7 +13,11 @@
  * Two passes: the second also reads the first pass's tags over the whole article; it is trained on
  * first-pass tags from models that did not see the document (4 folds), as at run time.
  *
- *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N]
+ *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path]
+ *
+ * The model reads the GloVe word classes of `src/nlp/data/glove-clusters.tsv.gz` (built by
+ * `scripts/build-glove-clusters.ts`; `--clusters` reads another table) and carries the table with it;
+ * `--no-glove` leaves them out.
  *
  * `--valid` also leaves out the validation part (sha1 7–8, `isValidation`), for tuning with
  * `scripts/eval/quotes.ts --valid --model path` without looking at the held-out part.
@@ -22,10 +26,11 @@
  * differed by ±0.2 quote F1, and averaging their weights did not help). The PolNeAR texts are not openly licensed:
  * the model holds feature weights only (feature strings include words, not sentences).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { parseClusters } from '../src/nlp/entity-features.js'
 import type { Entity } from '../src/core/types.js'
 import { prepareQuotes } from '../src/nlp/find-quotes.js'
 import { Beam, BITS, encodeModel, historyRows, NHIST, NOUT, stackFeatures, staticFeatures, TAG_BEAM, tagTokens, type QuoteModel, type TaggerInput, type TokenFeatures } from '../src/nlp/quote-tagger.js'
@@ -52,6 +57,10 @@ const onePassAt = args.indexOf('--one-pass')
 const onePass = onePassAt >= 0
 if (onePass) args.splice(onePassAt, 1)
 const seedArg = opt('--seed')
+const noGloveAt = args.indexOf('--no-glove')
+if (noGloveAt >= 0) args.splice(noGloveAt, 1)
+const clustersPath = opt('--clusters') ?? join(repoRoot, 'src', 'nlp', 'data', 'glove-clusters.tsv.gz')
+const clusters = noGloveAt >= 0 ? undefined : parseClusters(gunzipSync(readFileSync(clustersPath)).toString('utf8'))
 const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
 const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
 
@@ -90,7 +99,7 @@ for (const doc of train) {
     if (q.cue?.start !== undefined && q.cue.end !== undefined) mark(0, q.cue.start, q.cue.end)
     if (q.speaker?.start !== undefined && q.speaker.end !== undefined) mark(1, q.speaker.start, q.speaker.end)
   }
-  items.push({ f: staticFeatures(input), gold, input })
+  items.push({ f: staticFeatures(input, clusters), gold, input })
 }
 console.error(`train-quotes: ${train.length} training docs prepared in ${((performance.now() - t0) / 1000).toFixed(1)}s`)
 
@@ -183,7 +192,7 @@ if (!onePass) {
   }
   second = trainPass(stacked, 'second pass')
 }
-const model: QuoteModel = { weights: first, second }
+const model: QuoteModel = { weights: first, second, clusters }
 const file = gzipSync(JSON.stringify(encodeModel(model)))
 mkdirSync(dirname(outPath), { recursive: true })
 writeFileSync(outPath, file)

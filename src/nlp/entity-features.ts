@@ -163,6 +163,13 @@ export function parseClusters(text: string): WordClusters {
   return { fine, mid: Int32Array.from(lines[1]!.split(' ').map(Number)), coarse: Int32Array.from(lines[2]!.split(' ').map(Number)) }
 }
 
+/** The text `parseClusters` reads (a header line naming the class counts, the two class maps, a word per line). */
+export function formatClusters(c: WordClusters, note = ''): string {
+  const lines = [`#clusters ${c.mid.length} ${c.coarse.length} ${Math.max(-1, ...c.coarse) + 1}${note ? ' ' + note : ''}`, Array.from(c.mid).join(' '), Array.from(c.coarse).join(' ')]
+  for (const [w, k] of c.fine) lines.push(`${w}\t${k}`)
+  return lines.join('\n') + '\n'
+}
+
 /** The fine class of a word, trying its title-case and lower-case forms when it is not in the table; -1 if none. */
 function clusterOf(c: WordClusters, w: string): number {
   let k = c.fine.get(w)

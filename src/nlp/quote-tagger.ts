@@ -9,7 +9,9 @@
  * its distance, and the commas and "that" between it and the token),
  * quotation-mark state (`./quote-marks.ts`), sentence and paragraph position, the entity type of the
  * token (from `doc.entities`), part-of-speech tags and the lemma of the nearest verb on either side
- * (`./pos.ts`), the labels the rule-based attributions give the token (stacking: the
+ * (`./pos.ts`), word classes cut from pretrained GloVe vectors, carried by the model (`QuoteModel.clusters`:
+ * the token's, its neighbours', the nearest verbs'; "insisted", "denied" and "argued" share a class),
+ * the labels the rule-based attributions give the token (stacking: the
  * tagger learns where the rules are right), and the previous tags of all three layers. A second pass
  * reads the same features plus the first pass's tags over the whole article (`stackFeatures`).
  * Features are hashed into a fixed table of weight rows, so that they are computed without strings.
@@ -21,6 +23,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import type { Entity, Span, Token } from '../core/types.js'
 import { cueByForm, cueNouns } from './data/cue-verbs.js'
+import { formatClusters, parseClusters, type WordClusters } from './entity-features.js'
 import { posTags } from './pos.js'
 import type { QuotedSpan } from './quote-marks.js'
 
@@ -56,11 +59,13 @@ export interface QuoteModel {
   weights: Float32Array
   /** The second (stacked) pass, when the model has one. */
   second?: Float32Array
+  /** Word classes of pretrained GloVe vectors (`src/nlp/data/glove-clusters.tsv.gz`), when the model reads them. */
+  clusters?: WordClusters
 }
 
 /** Both passes: the first pass's tags feed the second. */
 export function tagDocument(model: QuoteModel, inp: TaggerInput, bias: TagBias = {}): Tagging {
-  const f = staticFeatures(inp)
+  const f = staticFeatures(inp, model.clusters)
   // The bias applies to the final pass only: the second pass was trained on unbiased first-pass tags.
   if (!model.second) return tagTokens(model.weights, f, bias)
   const first = tagTokens(model.weights, f)
@@ -149,9 +154,11 @@ const EOS = 0x1b873593
 
 /**
  * Number of static features per token (rows in `TokenFeatures.rows`). Template ids: static 0–39 and
- * 45–47, history 40–44 (`historyRows`), stacked 50–59 (`stackFeatures`).
+ * 45–47, history 40–44 (`historyRows`), stacked 50–59 (`stackFeatures`), GloVe word classes 60–65.
  */
 export const NSTATIC = 42
+/** Rows per token added by the GloVe word classes (templates 60–65), when the model has them. */
+export const NGLOVE = 6
 
 /** Per token, the weight rows of its static features, and what the history features need. */
 export interface TokenFeatures {
@@ -167,9 +174,10 @@ export interface TokenFeatures {
 }
 
 /** The static features of every token (everything except the previous tags). */
-export function staticFeatures(inp: TaggerInput): TokenFeatures {
+export function staticFeatures(inp: TaggerInput, clusters?: WordClusters): TokenFeatures {
   const { tokens } = inp
   const n = tokens.length
+  const width = NSTATIC + (clusters ? NGLOVE : 0)
   const lowH = new Uint32Array(n)
   const shapeH = new Uint32Array(n)
   const sufH = new Uint32Array(n)
@@ -281,7 +289,20 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
   for (let i = 0; i < n; i++) rt[i] = R[0][i]! * 9 + R[1][i]! * 3 + R[2][i]!
   const qcode = new Uint8Array(n)
   const rcode = new Uint8Array(n)
-  const rows = new Int32Array(n * NSTATIC)
+  const rows = new Int32Array(n * width)
+  // GloVe word classes, fine / mid / coarse (0 for words outside the table).
+  const gF = new Int32Array(n)
+  const gM = new Int32Array(n)
+  const gC = new Int32Array(n)
+  if (clusters)
+    for (let i = 0; i < n; i++) {
+      const k = clusters.fine.get(wordInfo(tokens[i]!.text).low)
+      if (k === undefined) continue
+      gF[i] = k + 1
+      gM[i] = clusters.mid[k]! + 1
+      gC[i] = clusters.coarse[clusters.mid[k]!]! + 1
+    }
+  const GM = (i: number) => (i < 0 || i >= n ? 0xffff : gM[i]!)
   const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : lowH[i]!)
   const SH = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapeH[i]!)
   const C = (i: number) => (i < 0 || i >= n ? 8 : cls[i]!)
@@ -293,7 +314,7 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
     const rc = rightCue[i]! >= 0 ? 1 + bucket(rightCue[i]! - i) * 8 + cls[rightCue[i]!]! : 0
     qcode[i] = depth[i]! * 8 + isMark[i]! * 4 + (i > 0 ? isMark[i - 1]! : 0) * 2 + (i + 1 < n ? isMark[i + 1]! : 0)
     rcode[i] = rt[i]! * 4 + inp.ruleKind[i]!
-    const o = i * NSTATIC
+    const o = i * width
     rows[o] = row(0, 0)
     rows[o + 1] = row(1, lowH[i]!)
     rows[o + 2] = row(2, shapeH[i]!)
@@ -340,8 +361,16 @@ export function staticFeatures(inp: TaggerInput): TokenFeatures {
     rows[o + 39] = row(45, P(i - 2), P(i - 1))
     rows[o + 40] = row(46, posH[i]!, depth[i]! * 2 + beforeVerb[i]!)
     rows[o + 41] = row(47, lv >= 0 ? lemmaH[lv]! : 0, beforeVerb[i]! * 8 + depth[i]!)
+    if (clusters) {
+      rows[o + 42] = row(60, gF[i]!)
+      rows[o + 43] = row(61, GM(i - 1), gM[i]!)
+      rows[o + 44] = row(62, gM[i]!, GM(i + 1))
+      rows[o + 45] = lv >= 0 ? row(63, gF[lv]!, bucket(i - lv)) : row(63, 0)
+      rows[o + 46] = rv >= 0 ? row(64, gF[rv]!, bucket(rv - i)) : row(64, 0)
+      rows[o + 47] = row(65, gC[i]!, depth[i]! * 2 + beforeVerb[i]!)
+    }
   }
-  return { n, width: NSTATIC, rows, lowH, qcode, rcode }
+  return { n, width, rows, lowH, qcode, rcode }
 }
 
 export const NSTACK = 10
@@ -721,6 +750,8 @@ interface ModelFile {
   bits: number
   first: Table
   second?: Table
+  /** The GloVe word-class table the model reads, as the text of `glove-clusters.tsv.gz`. */
+  clusters?: string
 }
 
 function encodeTable(weights: Float32Array): Table {
@@ -750,12 +781,12 @@ function decodeTable(t: Table): Float32Array {
 }
 
 export function encodeModel(model: QuoteModel): ModelFile {
-  return { version: 3, bits: BITS, first: encodeTable(model.weights), second: model.second ? encodeTable(model.second) : undefined }
+  return { version: 3, bits: BITS, first: encodeTable(model.weights), second: model.second ? encodeTable(model.second) : undefined, clusters: model.clusters ? formatClusters(model.clusters) : undefined }
 }
 
 export function decodeModel(file: ModelFile): QuoteModel {
   if (file.version !== 3 || file.bits !== BITS) throw new Error(`quote model: expected version 3 with ${BITS} bits, received version ${file.version} with ${file.bits}`)
-  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined }
+  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined, clusters: file.clusters ? parseClusters(file.clusters) : undefined }
 }
 
 export const DEFAULT_QUOTE_MODEL_URL = new URL('../../models/quotes.json.gz', import.meta.url)

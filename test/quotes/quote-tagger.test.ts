@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { prepareQuotes } from '../../src/nlp/find-quotes.js'
-import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NHIST, NOUT, staticFeatures, tagDocument, tagTokens, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
+import { parseClusters } from '../../src/nlp/entity-features.js'
+import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NGLOVE, NHIST, NOUT, NSTATIC, staticFeatures, tagDocument, tagTokens, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { analyse } from './helpers.js'
@@ -61,6 +62,41 @@ describe('assembleAttributions', () => {
       margin: new Float32Array(n).fill(1),
     }
     expect(assembleAttributions(inp, tags, 5, true)).toEqual([])
+  })
+})
+
+describe('GloVe word classes', () => {
+  // Four fine classes in two mid classes in one coarse class: "leery" and "wary" share one.
+  const clusters = parseClusters('#clusters 4 2 1\n0 0 1 1\n0 0\nleery\t0\nwary\t0\nskeptical\t1\ntable\t3\n')
+  const rowsOf = (text: string) => {
+    const f = staticFeatures(input(text), clusters)
+    return { f, at: (i: number) => Array.from(f.rows.subarray(i * f.width + NSTATIC, (i + 1) * f.width)) }
+  }
+
+  it('add NGLOVE rows per token to a model that has them, none to one that has not', () => {
+    expect(rowsOf('Aides are leery.').f.width).toBe(NSTATIC + NGLOVE)
+    expect(staticFeatures(input('Aides are leery.')).width).toBe(NSTATIC)
+  })
+
+  it('give words of one class the same word-class row, and words of another class another', () => {
+    const leery = rowsOf('Aides are leery.').at(2)
+    const wary = rowsOf('Aides are wary.').at(2)
+    const table = rowsOf('Aides are table.').at(2)
+    expect(wary[0]).toBe(leery[0])
+    expect(table[0]).not.toBe(leery[0])
+    // the mid class of "skeptical" is that of "leery"; its fine class is not
+    const skeptical = rowsOf('Aides are skeptical.').at(2)
+    expect(skeptical[0]).not.toBe(leery[0])
+    expect(skeptical[5]).toBe(leery[5])
+  })
+
+  it('travel with the model file', () => {
+    const model = { weights: new Float32Array((1 << BITS) * NOUT), clusters }
+    model.weights[7] = 1
+    const again = decodeModel(JSON.parse(JSON.stringify(encodeModel(model))))
+    expect(again.clusters?.fine).toEqual(clusters.fine)
+    expect(Array.from(again.clusters!.mid)).toEqual([0, 0, 1, 1])
+    expect(Array.from(again.clusters!.coarse)).toEqual([0, 0])
   })
 })
 
@@ -143,6 +179,10 @@ describe.skipIf(!modelPresent)('the shipped quote model', () => {
     const model = loadQuoteModel()
     expect(model).not.toBeNull()
     expect(performance.now() - t0).toBeLessThan(2000)
+    // it reads the GloVe word classes, and carries them
+    expect(model!.clusters!.fine.size).toBeGreaterThan(50_000)
+    expect(model!.clusters!.fine.get('insisted')).toBe(model!.clusters!.fine.get('denied'))
+    expect(decodeModel(encodeModel(model!)).clusters?.fine.size).toBe(model!.clusters!.fine.size)
     const again = decodeModel(encodeModel(model!))
     expect(again.weights.length).toBe(model!.weights.length)
     expect(Math.max(...again.weights.subarray(0, 5000).map((v, i) => Math.abs(v - model!.weights[i]!)))).toBeLessThan(0.01 * Math.max(1, ...model!.weights.subarray(0, 5000).map(Math.abs)))
