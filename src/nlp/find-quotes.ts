@@ -236,6 +236,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     const l = t.toLowerCase()
     // "the missing cross - Adel Nefzi said": a free-standing dash is punctuation, not part of a name.
     if (t === '-' && (c.tokens[k - 1]?.end !== c.tokens[k]!.start || c.tokens[k + 1]?.start !== c.tokens[k]!.end)) break
+    // ("10:52PMBush Says …": a clock time is no part of a name.)
+    if (/^\d{1,2}(?:am|pm)$/.test(l)) break
     // "More than six in 10 said": a proportion.
     if ((l === 'in' || l === 'out' || l === 'of') && numberish(c.tok(k - 1)) && numberish(c.tok(k + 1)) && a === k + 1) {
       a = k
@@ -600,8 +602,9 @@ function passiveCue(c: Ctx, cue: Span): boolean {
 
 /**
  * An attribution whose speaker is not a source: the subject of a passive cue (`passiveCue`), an
- * expletive "it" ("It is unclear whether …", "it seems that …", "It's easy to criticize …"), or a phrase
- * of function words only. The speaker is dropped (PolNeAR: no source).
+ * expletive "it" ("It is unclear whether …", "it seems that …", "It's easy to criticize …"), a phrase
+ * of function words only, or a short one with no head noun ("The only real", "weeks"). The speaker is
+ * dropped (PolNeAR: no source).
  */
 export function dropImpersonalSpeaker(c: Ctx, at: Attribution): Attribution {
   if (!at.speaker || !at.cue) return at
@@ -612,7 +615,10 @@ export function dropImpersonalSpeaker(c: Ctx, at: Attribution): Attribution {
   // A phrase of function words only ("the", "To", "In") names no one; pronouns do ("his", "that").
   let named = false
   for (let k = s; k < e && !named; k++) named = speakerPronouns.has(c.low(k)) || /^(?:this|that|these|those|his|her|their|its|our|my|your)$/.test(c.low(k)) || (isWord(c.tok(k)) && !DETERMINERS.has(c.low(k)) && !NP_INNER.has(c.low(k)) && !NOT_SOURCE_START.test(c.low(k)) && c.low(k) !== 'to')
-  if (named && !expletive && !passiveCue(c, at.cue)) return at
+  // A short phrase with no head noun ("The only real", "Another", "weeks", "Fears" of "Fears about …") names no one either.
+  const last = c.low(e - 1)
+  const headless = e - s <= 3 && (/^(?:the|a|an|another|other|only|real|such|weeks|days|months|years|hours|minutes|shortly)$/.test(last) || (e - s === 1 && cueNouns.has(last)))
+  if (named && !headless && !expletive && !passiveCue(c, at.cue)) return at
   return { ...at, speaker: undefined, antecedent: undefined }
 }
 

@@ -21,6 +21,7 @@ const CLITIC = /(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/iu
  * - "Moscow's" → "Moscow", "'s"; "don't" → "do", "n't" (CoNLL convention, which the NER model expects).
  * - A period is kept on known abbreviations ("Mr.", "Jan.") and on initials ("U.S.", "J.").
  * - Commas inside numbers stay ("1,000"); a comma between words splits ("Paris,France" → 3 tokens).
+ * - A time glued to a capitalised word splits after AM/PM ("10:57PMJeb" → "10", ":", "57PM", "Jeb").
  *
  * @example tokenize("Mr. Lavrov's visit") // ["Mr.", "Lavrov", "'s", "visit"]
  */
@@ -37,6 +38,12 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
       const cut = word.indexOf(',')
       word = word.slice(0, cut)
       TOKEN.lastIndex = start + cut
+    }
+    // "10:57PMJeb Bush Hits …": a time glued to the next word in scraped live blogs splits after AM/PM.
+    const glued = /^\d{1,2}(?:AM|PM|am|pm)(?=\p{Lu}\p{Ll})/u.exec(word)
+    if (glued) {
+      word = glued[0]
+      TOKEN.lastIndex = start + word.length
     }
     let wordEnd = start + word.length
     // Attach a following period to abbreviations and initials.

@@ -12,6 +12,7 @@ describe('tokenize', () => {
     ['"This is fake," she said.', ['"', 'This', 'is', 'fake', ',', '"', 'she', 'said', '.']],
     ['Putin’s ear', ['Putin', '’s', 'ear']],
     ['AT&T and co-founder', ['AT&T', 'and', 'co-founder']],
+    ['2016 10:57PMJeb Bush Hits Rubio at 5PM', ['2016', '10', ':', '57PM', 'Jeb', 'Bush', 'Hits', 'Rubio', 'at', '5PM']],
   ])('%s', (text, expected) => {
     const tokens = tokenize(text)
     expect(tokens.map((t) => t.text)).toEqual(expected)

@@ -133,6 +133,10 @@ describe('dropImpersonalSpeaker', () => {
     ['an expletive "it" with an adjective', "It's easy to criticize the length of the campaign.", 'to criticize', "It's easy", false],
     ['a phrase of function words', 'In the end, to refuse the result would be wrong.', 'refuse', 'In the', false],
     ['a possessive pronoun names its holder', 'His claim that the vote was rigged was false.', 'claim', 'His', true],
+    ['a phrase with no head noun', 'The only real question now is whether he will run.', 'question now is', 'The only real', false],
+    ['a time noun', 'The intelligence community has for weeks been confident that Russia was behind it.', 'been confident', 'weeks', false],
+    ['a cue noun alone', 'Fears about the economy grew as the vote neared.', 'about', 'Fears', false],
+    ['a group with a quantifier keeps its place', 'Both are quick to offer praise for the plan.', 'are quick to offer praise for', 'Both', true],
   ])('%s', (_name, text, cue, speaker, kept) => {
     expect(drop(text, cue, speaker).speaker !== undefined).toBe(kept)
   })

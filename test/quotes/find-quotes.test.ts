@@ -231,6 +231,12 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(q?.text).toBe('Russia Mined The Zaporizhzhia Plant')
   })
 
+  it('reads a live-blog headline glued to its time: "10:52PMBush Says …"', () => {
+    const { quotes } = rules('February 6, 2016 10:52PMBush Says He Would Not Waterboard\nJeb Bush said he would not bring back waterboarding.')
+    const q = quotes.find((x) => x.cue?.text === 'Says')
+    expect(q?.speaker.text).toBe('Bush')
+  })
+
   it('a speaker phrase with two names is the person at its head', () => {
     const text = 'Palmer Public Safety Director Jon Owen said the fire was arson.'
     const entities = [entity('e1', 'Palmer Public Safety', 'PERSON', text, ['Palmer Public Safety']), entity('e2', 'Jon Owen', 'PERSON', text, ['Jon Owen'])]
