@@ -24,6 +24,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { rng } from './rng.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const GLOVE_CLUSTERS_PATH = join(root, 'src/nlp/data/glove-clusters.tsv.gz')
@@ -37,17 +38,6 @@ const DIM = 100
 /** Principal directions removed before clustering (`allButTheTop`). */
 const TOP = 2
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function normalise(v: Float32Array, n: number): void {
   for (let i = 0; i < n; i++) {

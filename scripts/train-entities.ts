@@ -47,6 +47,7 @@ import {
   type WordClusters,
 } from '../src/nlp/entity-tagger.js'
 import { bioChunks, EntityScorer } from '../src/nlp/ner-score.js'
+import { rng } from './rng.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -162,17 +163,6 @@ function loadClusters(): { text: string; clusters: WordClusters } {
   return { text, clusters: parseClusters(text) }
 }
 
-/** Mulberry32: a small seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The element-wise mean of weight vectors (shorter ones padded with zeros). */
 function averageRuns(runs: Float32Array[]): Float32Array {
