@@ -164,8 +164,8 @@ export function parseClusters(text: string): WordClusters {
 }
 
 /** The text `parseClusters` reads (a header line naming the class counts, the two class maps, a word per line). */
-export function formatClusters(c: WordClusters, note = ''): string {
-  const lines = [`#clusters ${c.mid.length} ${c.coarse.length} ${Math.max(-1, ...c.coarse) + 1}${note ? ' ' + note : ''}`, Array.from(c.mid).join(' '), Array.from(c.coarse).join(' ')]
+export function formatClusters(c: WordClusters): string {
+  const lines = [`#clusters ${c.mid.length} ${c.coarse.length} ${Math.max(-1, ...c.coarse) + 1}`, Array.from(c.mid).join(' '), Array.from(c.coarse).join(' ')]
   for (const [w, k] of c.fine) lines.push(`${w}\t${k}`)
   return lines.join('\n') + '\n'
 }
