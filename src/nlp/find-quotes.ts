@@ -83,7 +83,9 @@ const LEAD_TRIM = new Set(
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
 const RELATIVES = new Set(['who', 'which'])
 const CUE_EXT_NOUNS = new Set(['statement', 'interview', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
-const LOWER_HEARERS = new Set(['reporters', 'journalists', 'host', 'hosts', 'anchor', 'moderator', 'moderators', 'interviewer', 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
+/** Roles of a hearer named after them ("told host Chris Cuomo"). */
+const HEARER_ROLES = new Set(['host', 'hosts', 'anchor', 'moderator', 'moderators', 'interviewer'])
+const LOWER_HEARERS = new Set(['reporters', 'journalists', ...HEARER_ROLES, 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
 
 export class Ctx {
   readonly text: string
@@ -1152,6 +1154,16 @@ function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
   return end
 }
 
+/**
+ * The end of the sentence when the tokens from `k` run to it with no quotation mark, before `max` and not
+ * past a token `halt` stops at (`stop` counts as the end); -1 otherwise.
+ */
+function sentenceEndFrom(c: Ctx, k: number, stop: number, max: number, halt?: (k: number) => boolean): number {
+  let e = k
+  while (e < stop && e < max && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e)) && !halt?.(e)) e++
+  return e >= stop || END_PUNCT.has(c.tok(e)) ? e : -1
+}
+
 function extendAppositive(c: Ctx, b: number, stop: number): number {
   // "said Rep. Jim Clyburn (D-S.C.), a member of …": a parenthesis after the name is part of it.
   if (c.tok(b) === '(') {
@@ -1174,20 +1186,16 @@ function extendAppositive(c: Ctx, b: number, stop: number): number {
   }
   // "said a Mexican official who was not authorized to speak publicly.": a restrictive relative clause to the sentence end.
   if (c.speakerPhrase && /^(?:who|whose)$/.test(c.low(b))) {
-    let e = b + 1
-    while (e < stop && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e)) && e - b < 30) e++
-    if (e >= stop || END_PUNCT.has(c.tok(e))) return e
+    const e = sentenceEndFrom(c, b + 1, stop, b + 30)
+    if (e >= 0) return e
   }
   // "said Warren Gunnels, Mr. Sanders's longtime policy adviser.", "said Representative Peter Welch, Democrat of
   // Vermont, who …": a capitalised appositive that holds a role runs to the end of the sentence.
   if (c.speakerPhrase && c.tok(b) === ',' && isCap(c.tok(b + 1))) {
-    let e = b + 1
+    const e = sentenceEndFrom(c, b + 1, stop, b + 30)
     let role = false
-    while (e < stop && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e)) && e - b < 30) {
-      if ((/^\p{Ll}+$/u.test(c.tok(e)) && roleHeads.has(c.low(e))) || (/^(?:Democrat|Republican|Independent)$/.test(c.tok(e)) && c.low(e + 1) === 'of')) role = true
-      e++
-    }
-    if (role && (e >= stop || END_PUNCT.has(c.tok(e)))) {
+    for (let k = b + 1; k < e && !role; k++) role = (/^\p{Ll}+$/u.test(c.tok(k)) && roleHeads.has(c.low(k))) || (/^(?:Democrat|Republican|Independent)$/.test(c.tok(k)) && c.low(k + 1) === 'of')
+    if (role) {
       const commas: number[] = []
       for (let k = b; k < e; k++) if (c.tok(k) === ',') commas.push(k)
       return appositiveEnd(c, commas, e)
@@ -1535,10 +1543,10 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         } else if (!opens && c.speakerPhrase) {
           // "…, according to Democrats involved in the negotiations and planning.", "…, according to Andy Smith,
           // director of the …, which conducted the poll.": a source that ends its sentence runs to its end.
-          let k = np[1]
           // (not over a clause: "…, according to the poll, and has a small lead in Ohio", "- empathize with …")
-          while (k < hi && k - np[1] < 30 && !MARKS.has(c.tok(k)) && !END_PUNCT.has(c.tok(k)) && !/^[()\-—–;:]$/.test(c.tok(k)) && !(c.tok(k) === ',' && /^(?:and|but|or|while|as)$/.test(c.low(k + 1))) && !(/^(?:and|but|or)$/.test(c.low(k)) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 1))) && !(cueAt(c, k) && !isCap(c.tok(k)))) k++
-          if (k > np[1] && (k >= hi || END_PUNCT.has(c.tok(k)))) np = [np[0], k]
+          const clause = (k: number) => /^[()\-—–;:]$/.test(c.tok(k)) || (c.tok(k) === ',' && /^(?:and|but|or|while|as)$/.test(c.low(k + 1))) || (/^(?:and|but|or)$/.test(c.low(k)) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 1))) || (cueAt(c, k) !== null && !isCap(c.tok(k)))
+          const k = sentenceEndFrom(c, np[1], hi, np[1] + 30, clause)
+          if (k > np[1]) np = [np[0], k]
         }
         const sp = pickAppositive(c, np[0], np[1])
         let fragments: Span[] = []
@@ -1646,7 +1654,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           // "told The New York Times the talks had stalled", "told the Secretary of the Army the …": a
           // name runs on through its capitalised words; a determiner after it opens the content.
           // ("told host Chris Cuomo she …": a role noun before the name.)
-          const named = isCap(c.tok(np[0])) ? np[0] : (DETERMINERS.has(c.low(np[0])) || /^(?:host|hosts|anchor|moderator|moderators|interviewer)$/.test(c.low(np[0]))) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
+          const named = isCap(c.tok(np[0])) ? np[0] : (DETERMINERS.has(c.low(np[0])) || HEARER_ROLES.has(c.low(np[0]))) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
           if (named < 0) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
           else for (let k = named + 1; k < b; k++) if ((DETERMINERS.has(c.low(k)) && isCap(c.tok(k - 1))) || (!isCap(c.tok(k)) && !NP_INNER.has(c.low(k)))) b = k
           hearer = [np[0], b]

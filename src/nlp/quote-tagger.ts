@@ -184,8 +184,18 @@ export function staticFeatures(inp: TaggerInput, clusters?: WordClusters): Token
   const cls = new Uint8Array(n)
   const isMark = new Uint8Array(n)
   const isWord = new Uint8Array(n)
+  // GloVe word classes, fine / mid / coarse (0 for words outside the table).
+  const gF = new Int32Array(n)
+  const gM = new Int32Array(n)
+  const gC = new Int32Array(n)
   for (let i = 0; i < n; i++) {
     const w = wordInfo(tokens[i]!.text)
+    const g = clusters?.fine.get(w.low)
+    if (g !== undefined) {
+      gF[i] = g + 1
+      gM[i] = clusters!.mid[g]! + 1
+      gC[i] = clusters!.coarse[clusters!.mid[g]!]! + 1
+    }
     lowH[i] = w.lowH
     shapeH[i] = w.shapeH
     sufH[i] = w.sufH
@@ -290,18 +300,6 @@ export function staticFeatures(inp: TaggerInput, clusters?: WordClusters): Token
   const qcode = new Uint8Array(n)
   const rcode = new Uint8Array(n)
   const rows = new Int32Array(n * width)
-  // GloVe word classes, fine / mid / coarse (0 for words outside the table).
-  const gF = new Int32Array(n)
-  const gM = new Int32Array(n)
-  const gC = new Int32Array(n)
-  if (clusters)
-    for (let i = 0; i < n; i++) {
-      const k = clusters.fine.get(wordInfo(tokens[i]!.text).low)
-      if (k === undefined) continue
-      gF[i] = k + 1
-      gM[i] = clusters.mid[k]! + 1
-      gC[i] = clusters.coarse[clusters.mid[k]!]! + 1
-    }
   const GM = (i: number) => (i < 0 || i >= n ? 0xffff : gM[i]!)
   const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : lowH[i]!)
   const SH = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapeH[i]!)

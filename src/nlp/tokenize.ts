@@ -12,6 +12,9 @@ const abbreviations = new Set([...titleAbbreviations, ...otherAbbreviations])
 const TOKEN =
   /https?:\/\/[^\s"'“”<>]+[^\s"'“”<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\p{L}\p{M}\p{N}]+(?:[-'’.&/,][\p{L}\p{M}\p{N}]+)*|\.{2,}|…|[^\s]/gu
 
+/** A clock time glued to a capitalised word ("57PMJeb"), as scraped live blogs write it. */
+const GLUED_TIME = /^\d{1,2}(?:AM|PM|am|pm)(?=\p{Lu}\p{Ll})/u
+
 /** "n't" and possessive "'s" become their own tokens, as in CoNLL and Penn Treebank tokenisation. */
 const CLITIC = /(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/iu
 
@@ -40,7 +43,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
       TOKEN.lastIndex = start + cut
     }
     // "10:57PMJeb Bush Hits …": a time glued to the next word in scraped live blogs splits after AM/PM.
-    const glued = /^\d{1,2}(?:AM|PM|am|pm)(?=\p{Lu}\p{Ll})/u.exec(word)
+    const glued = GLUED_TIME.exec(word)
     if (glued) {
       word = glued[0]
       TOKEN.lastIndex = start + word.length
