@@ -1930,15 +1930,7 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
   const after = c.text.slice(c.tokens[k]!.end, c.tokens[k]!.end + 40).trimStart()
   if (WEEKDAY.test(c.low(a)) || /^(?:today|tonight|tomorrow|yesterday)$/.test(c.low(a)) || DATE_START.test(after)) return null
   // ("HUFFPOLLSTER: Indiana’s GOP Primary Will Be A Battle Between Demographics And Economics": a headline.)
-  let words = 0
-  let caps = 0
-  for (let m = k + 1; m < hi; m++) {
-    if (MARKS.has(c.tok(m))) return { speaker: [a, k], cue: k }
-    if (!/^\p{L}/u.test(c.tok(m))) continue
-    words++
-    if (isCap(c.tok(m))) caps++
-  }
-  if (words >= 4 && caps >= 0.75 * words) return null
+  if (c.titleSent[c.sentOf[k]!] && !c.tokens.slice(k + 1, hi).some((t) => MARKS.has(t.text))) return null
   return { speaker: [a, k], cue: k }
 }
 
