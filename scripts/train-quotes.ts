@@ -26,7 +26,7 @@
  * differed by ±0.2 quote F1, and averaging their weights did not help). The PolNeAR texts are not openly licensed:
  * the model holds feature weights only (feature strings include words, not sentences).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -60,6 +60,10 @@ const seedArg = opt('--seed')
 const noGloveAt = args.indexOf('--no-glove')
 if (noGloveAt >= 0) args.splice(noGloveAt, 1)
 const clustersPath = opt('--clusters') ?? join(repoRoot, 'src', 'nlp', 'data', 'glove-clusters.tsv.gz')
+if (noGloveAt < 0 && !existsSync(clustersPath)) {
+  console.error(`train-quotes: no word-class table at ${clustersPath}; build it with scripts/build-glove-clusters.ts, or train without it (--no-glove)`)
+  process.exit(1)
+}
 const clusters = noGloveAt >= 0 ? undefined : parseClusters(gunzipSync(readFileSync(clustersPath)).toString('utf8'))
 const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
 const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
