@@ -13,11 +13,15 @@
  * Two passes: the second also reads the first pass's tags over the whole article; it is trained on
  * first-pass tags from models that did not see the document (4 folds), as at run time.
  *
- *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path]
+ *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path] [--nn DIR]
  *
  * The model reads the GloVe word classes of `src/nlp/data/glove-clusters.tsv.gz` (built by
  * `scripts/build-glove-clusters.ts`; `--clusters` reads another table) and carries the table with it;
  * `--no-glove` leaves them out.
+ *
+ * `--nn DIR` adds the neural tagger's probabilities as features (scripts/train-quote-nn.py writes
+ * DIR/fold-0…4.json.gz and DIR/fold-all.json.gz; each training document reads the model of its fold,
+ * which did not see it), and the model carries fold-all (with `--valid`, fold-4).
  *
  * `--valid` also leaves out the validation part (sha1 7–8, `isValidation`), for tuning with
  * `scripts/eval/quotes.ts --valid --model path` without looking at the held-out part.
@@ -36,7 +40,8 @@ import { prepareQuotes } from '../src/nlp/find-quotes.js'
 import { Beam, BITS, encodeModel, historyRows, NHIST, NOUT, stackFeatures, staticFeatures, TAG_BEAM, tagTokens, type QuoteModel, type TaggerInput, type TokenFeatures } from '../src/nlp/quote-tagger.js'
 import { splitSentences } from '../src/nlp/split-sentences.js'
 import { tokenize } from '../src/nlp/tokenize.js'
-import { isHeldOut, isValidation, loadFindEntities, readPolnear } from './eval/quotes.js'
+import { decodeQuoteNN, type QuoteNN, type QuoteNNFile } from '../src/nlp/quote-nn.js'
+import { goldLayers, isHeldOut, isValidation, loadFindEntities, nnFold, readPolnear } from './eval/quotes.js'
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url))
 const args = process.argv.slice(2)
@@ -65,6 +70,21 @@ if (noGloveAt < 0 && !existsSync(clustersPath)) {
   process.exit(1)
 }
 const clusters = noGloveAt >= 0 ? undefined : parseClusters(gunzipSync(readFileSync(clustersPath)).toString('utf8'))
+// The neural tagger's models (scripts/train-quote-nn.py): fold-K.json.gz for each fold K of `nnFold`,
+// whose probabilities the perceptron reads on the documents of fold K (out of fold, as at run time), and
+// fold-all.json.gz, the one the model carries (with `--valid`, fold-4.json.gz: it did not see the validation part).
+const nnDir = opt('--nn')
+const readNN = (name: string): QuoteNN => {
+  const path = join(nnDir!, `${name}.json.gz`)
+  if (!existsSync(path)) {
+    console.error(`train-quotes: no neural tagger at ${path}; train it with scripts/train-quote-nn.py --fold ${name.replace('fold-', '')}, or train without --nn`)
+    process.exit(1)
+  }
+  return decodeQuoteNN(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as QuoteNNFile)
+}
+if (!nnDir) console.error('train-quotes: without the neural tagger (--nn DIR adds it; see scripts/export-quote-nn.ts)')
+const foldNN = nnDir ? [0, 1, 2, 3, 4].map((k) => readNN(`fold-${k}`)) : undefined
+const shippedNN = nnDir ? (valid ? foldNN![4]! : readNN('fold-all')) : undefined
 const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
 const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
 
@@ -85,25 +105,8 @@ for (const doc of train) {
   const sentences = splitSentences(doc.text, tokens)
   const entities: Entity[] = findEntities ? findEntities({ text: doc.text, tokens, sentences }) : []
   const { input } = prepareQuotes({ text: doc.text, tokens, sentences, entities }, { model: null, speakerExtent: 'phrase' })
-  const n = tokens.length
-  const gold: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
-  const mark = (layer: 0 | 1 | 2, s: number, e: number) => {
-    let lo = 0
-    let hi = n
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (tokens[mid]!.start < s) lo = mid + 1
-      else hi = mid
-    }
-    for (let k = lo; k < n && tokens[k]!.start < e; k++) gold[layer][k] = k === lo || gold[layer][k] === 1 ? 1 : 2
-  }
-  for (const q of doc.quotes) {
-    if (q.fragments?.length) for (const [s, e] of q.fragments) mark(2, s, e)
-    else mark(2, q.start, q.end)
-    if (q.cue?.start !== undefined && q.cue.end !== undefined) mark(0, q.cue.start, q.cue.end)
-    if (q.speaker?.start !== undefined && q.speaker.end !== undefined) mark(1, q.speaker.start, q.speaker.end)
-  }
-  items.push({ f: staticFeatures(input, clusters), gold, input })
+  const gold = goldLayers(doc, tokens)
+  items.push({ f: staticFeatures(input, clusters, foldNN?.[nnFold(doc.id)]), gold, input })
 }
 console.error(`train-quotes: ${train.length} training docs prepared in ${((performance.now() - t0) / 1000).toFixed(1)}s`)
 
@@ -196,7 +199,7 @@ if (!onePass) {
   }
   second = trainPass(stacked, 'second pass')
 }
-const model: QuoteModel = { weights: first, second, clusters }
+const model: QuoteModel = { weights: first, second, clusters, nn: shippedNN }
 const file = gzipSync(JSON.stringify(encodeModel(model)))
 mkdirSync(dirname(outPath), { recursive: true })
 writeFileSync(outPath, file)

@@ -72,6 +72,38 @@ export function isValidation(id: string): boolean {
   return '78'.includes(createHash('sha1').update(id).digest('hex')[0]!)
 }
 
+/** The gold BIO labels (0 O, 1 B, 2 I) of each token in the cue, source and content layers of a PolNeAR document. */
+export function goldLayers(doc: PolnearDoc, tokens: readonly Token[]): [Uint8Array, Uint8Array, Uint8Array] {
+  const n = tokens.length
+  const gold: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
+  const mark = (layer: 0 | 1 | 2, s: number, e: number) => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid]!.start < s) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < n && tokens[k]!.start < e; k++) gold[layer][k] = k === lo || gold[layer][k] === 1 ? 1 : 2
+  }
+  for (const q of doc.quotes) {
+    if (q.fragments?.length) for (const [s, e] of q.fragments) mark(2, s, e)
+    else mark(2, q.start, q.end)
+    if (q.cue?.start !== undefined && q.cue.end !== undefined) mark(0, q.cue.start, q.cue.end)
+    if (q.speaker?.start !== undefined && q.speaker.end !== undefined) mark(1, q.speaker.start, q.speaker.end)
+  }
+  return gold
+}
+
+/**
+ * The fold of a training document for the neural tagger's out-of-fold predictions (`scripts/train-quote-nn.py`):
+ * 0–3 by the first hex digit of sha1(id) (0–1, 2–3, 4–5, 6), 4 for the validation part (7–8), -1 held out.
+ */
+export function nnFold(id: string): number {
+  const d = parseInt(createHash('sha1').update(id).digest('hex')[0]!, 16)
+  return d >= 9 ? -1 : d >= 7 ? 4 : d === 6 ? 3 : d >> 1
+}
+
 /** A quote data set: one JSONL file under `quotes/<folder>/`. */
 export interface QuoteSet {
   /** "polnear-dev": the folder and the file name without `.jsonl`. */

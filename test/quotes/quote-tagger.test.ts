@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { prepareQuotes } from '../../src/nlp/find-quotes.js'
 import { parseClusters } from '../../src/nlp/entity-features.js'
 import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NGLOVE, NHIST, NOUT, NSTATIC, staticFeatures, tagDocument, tagTokens, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
+import { runQuoteNN } from '../../src/nlp/quote-nn.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { analyse } from './helpers.js'
@@ -51,6 +52,32 @@ describe('assembleAttributions', () => {
     const tags: Tagging = { tags: [bio('.'.repeat(n)), bio('.'.repeat(n)), bio('BII'.padEnd(n, '.'))], margin: new Float32Array(n).fill(100) }
     expect(assembleAttributions(inp, tags, 0, true)).toEqual([])
     expect(assembleAttributions(inp, tags, 0, false)).toEqual([{ fragments: [[0, 3]], score: 100, cue: undefined, source: undefined }])
+  })
+
+  it('links a content to a cue in the next sentence only when close to it', () => {
+    // "The council voted to rebuild the bridge over the canal on Tuesday ." then a quotation with its own cue.
+    const far = 'The council voted to rebuild the bridge over the canal on Tuesday. "It is ours," the mayor told reporters.'
+    const inp = input(far)
+    const words = inp.tokens.map((t) => t.text)
+    const n = inp.tokens.length
+    const at = (w: string) => words.indexOf(w)
+    const mark = (spans: [number, number][]) => bio(Array.from({ length: n }, (_, i) => (spans.some(([a]) => a === i) ? 'B' : spans.some(([a, b]) => i > a && i < b) ? 'I' : '.')).join(''))
+    const cue: [number, number] = [at('told'), at('told') + 1]
+    const rebuild: [number, number] = [at('to'), at('Tuesday') + 1]
+    const quote: [number, number] = [at('"'), at('"') + 6]
+    expect(words.slice(...quote)).toEqual(['"', 'It', 'is', 'ours', ',', '"'])
+    const tags: Tagging = { tags: [mark([cue]), mark([[cue[0] - 2, cue[0]]]), mark([rebuild, quote])], margin: new Float32Array(n).fill(100) }
+    // "to rebuild … Tuesday" is 9 tokens before "told", in the sentence before: no attribution of its own.
+    expect(assembleAttributions(inp, tags, 0, true).map((t) => t.fragments)).toEqual([[quote]])
+    // "…," she said. "It was …": the next sentence's content right after the cue is the cue's.
+    const near = input('"We will build it," she said. "It will take a year."')
+    const w2 = near.tokens.map((t) => t.text)
+    const m = near.tokens.length
+    const said = w2.indexOf('said')
+    const mark2 = (spans: [number, number][]) => bio(Array.from({ length: m }, (_, i) => (spans.some(([a]) => a === i) ? 'B' : spans.some(([a, b]) => i > a && i < b) ? 'I' : '.')).join(''))
+    const second: [number, number] = [said + 2, m]
+    const tags2: Tagging = { tags: [mark2([[said, said + 1]]), mark2([[said - 1, said]]), mark2([[0, said - 1], second])], margin: new Float32Array(m).fill(100) }
+    expect(assembleAttributions(near, tags2, 0, true).flatMap((t) => t.fragments)).toContainEqual(second)
   })
 
   it('drops a content the tagger is unsure of', () => {
@@ -186,6 +213,19 @@ describe.skipIf(!modelPresent)('the shipped quote model', () => {
     const again = decodeModel(encodeModel(model!))
     expect(again.weights.length).toBe(model!.weights.length)
     expect(Math.max(...again.weights.subarray(0, 5000).map((v, i) => Math.abs(v - model!.weights[i]!)))).toBeLessThan(0.01 * Math.max(1, ...model!.weights.subarray(0, 5000).map(Math.abs)))
+  })
+
+  it('carries a neural tagger that marks the content of a reported statement', () => {
+    const model = loadQuoteModel()!
+    expect(model.nn).toBeDefined()
+    const text = 'The senator said on Tuesday that the bill would pass easily.'
+    const inp = input(text)
+    const probs = runQuoteNN(model.nn!, inp.tokens, staticFeatures(inp).nnCodes)
+    const at = (w: string) => inp.tokens.findIndex((t) => t.text === w)
+    // content (layer 2) inside: "bill"; not content: "senator"; cue (layer 0) begins: "said"
+    expect(probs[at('bill') * 9 + 6]).toBeLessThan(0.5)
+    expect(probs[at('senator') * 9 + 6]).toBeGreaterThan(0.5)
+    expect(probs[at('said') * 9 + 1]).toBeGreaterThan(0.5)
   })
 
   it('tags a reported statement', () => {

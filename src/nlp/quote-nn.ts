@@ -1,0 +1,243 @@
+/**
+ * The neural part of the quote tagger: a bidirectional LSTM over pretrained GloVe vectors (and a trained
+ * vector for each of the training documents' most frequent words), plus the tagger's categorical inputs
+ * (`TokenFeatures.nnCodes`: rule labels, quotation state, cue class, shape, entity type, part of speech,
+ * …), which gives every token the probabilities of O/B/I in the three layers (cue, source, content).
+ * The perceptron of `./quote-tagger.ts` reads them as features and decides: the network sees words
+ * outside the cue lexicon through their vectors ("heralded", "blasted"), the perceptron holds the rules.
+ *
+ * Trained by `scripts/train-quote-nn.py` (PyTorch), which folds the input projection into the word and
+ * input tables; the GloVe rows are 8-bit with a scale per row. The projection is linear, so the LSTM's
+ * input weights are applied here once to each table row (to a GloVe row the first time its word is
+ * met): a token's gate inputs are a sum of rows, and only the recurrent part is multiplied per token.
+ */
+import type { Token } from '../core/types.js'
+
+export const QUOTE_NN_FORMAT = 'newsgraph-quote-nn-2'
+
+/** The model file written by scripts/train-quote-nn.py (arrays as base64 of little-endian float32 or int8). */
+export interface QuoteNNFile {
+  format: typeof QUOTE_NN_FORMAT
+  proj: number
+  hidden: number
+  sizes: number[]
+  gloveWords: string[]
+  gloveRows: string
+  gloveScale: string
+  freqWords: string[]
+  freqRows: string
+  inputRows: string[]
+  projBias: string
+  forward: { wih: string; whh: string; b: string }
+  backward: { wih: string; whh: string; b: string }
+  outW: string
+  outB: string
+}
+
+export interface QuoteNN {
+  proj: number
+  hidden: number
+  sizes: readonly number[]
+  glove: Map<string, number>
+  gloveRows: Int8Array
+  gloveScale: Float32Array
+  freq: Map<string, number>
+  /** Both directions' input weights, (8H) × P: the forward's 4H rows, then the backward's. */
+  wih: Float32Array
+  /** Recurrent weights per direction, 4H × H; gates in PyTorch's order: input, forget, cell, output. */
+  whhF: Float32Array
+  whhB: Float32Array
+  /** Gate inputs (8H each) of the bias, of each frequent word (row 0: any other word), of each input code. */
+  gateBias: Float32Array
+  gateFreq: Float32Array
+  gateInputs: Float32Array[]
+  /** Gate inputs of the GloVe words met so far. */
+  gateGlove: Map<number, Float32Array>
+  /** 9 × 2H. */
+  outW: Float32Array
+  outB: Float32Array
+  /** The file, to write the model out again. */
+  file: QuoteNNFile
+}
+
+function f32(b64: string): Float32Array {
+  const buf = Buffer.from(b64, 'base64')
+  const out = new Float32Array(buf.byteLength / 4)
+  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4)
+  return out
+}
+
+/** `rows` (m × P) times the input weights (8H × P), transposed: m × 8H. */
+function gates(wih: Float32Array, rows: Float32Array, P: number): Float32Array {
+  const G = wih.length / P
+  const m = rows.length / P
+  const out = new Float32Array(m * G)
+  for (let i = 0; i < m; i++) {
+    for (let r = 0; r < G; r++) {
+      let s = 0
+      for (let k = 0; k < P; k++) s += wih[r * P + k]! * rows[i * P + k]!
+      out[i * G + r] = s
+    }
+  }
+  return out
+}
+
+/** Reads a model file, checking that its arrays have the sizes its dimensions say. */
+export function decodeQuoteNN(file: QuoteNNFile): QuoteNN {
+  if (file.format !== QUOTE_NN_FORMAT) throw new Error(`quote-nn: unknown model format ${JSON.stringify(file.format)} (expected ${QUOTE_NN_FORMAT}); retrain it with scripts/train-quote-nn.py`)
+  const { proj: P, hidden: H } = file
+  const bad = (what: string, got: number, want: number) => {
+    if (got !== want) throw new Error(`quote-nn: ${what} has ${got} values, expected ${want}; the model file is damaged, retrain it with scripts/train-quote-nn.py`)
+  }
+  const gloveRows = new Int8Array(Buffer.from(file.gloveRows, 'base64'))
+  const gloveScale = f32(file.gloveScale)
+  const freqRows = f32(file.freqRows)
+  const inputRows = file.inputRows.map(f32)
+  const projBias = f32(file.projBias)
+  const [fw, bw] = [file.forward, file.backward].map((d) => ({ wih: f32(d.wih), whh: f32(d.whh), b: f32(d.b) }))
+  const outW = f32(file.outW)
+  bad('gloveRows', gloveRows.length, file.gloveWords.length * P)
+  bad('gloveScale', gloveScale.length, file.gloveWords.length)
+  bad('freqRows', freqRows.length, (file.freqWords.length + 1) * P)
+  bad('projBias', projBias.length, P)
+  bad('inputRows', inputRows.length, file.sizes.length)
+  inputRows.forEach((r, k) => bad(`inputRows[${k}]`, r.length, file.sizes[k]! * P))
+  for (const d of [fw!, bw!]) {
+    bad('wih', d.wih.length, 4 * H * P)
+    bad('whh', d.whh.length, 4 * H * H)
+    bad('b', d.b.length, 4 * H)
+  }
+  bad('outW', outW.length, 9 * 2 * H)
+  const wih = new Float32Array(8 * H * P)
+  wih.set(fw!.wih, 0)
+  wih.set(bw!.wih, 4 * H * P)
+  const gateBias = gates(wih, projBias, P)
+  gateBias.set(gateBias.subarray(0, 4 * H).map((v, r) => v + fw!.b[r]!), 0)
+  gateBias.set(gateBias.subarray(4 * H).map((v, r) => v + bw!.b[r]!), 4 * H)
+  return {
+    proj: P,
+    hidden: H,
+    sizes: file.sizes,
+    glove: new Map(file.gloveWords.map((w, i) => [w, i])),
+    gloveRows,
+    gloveScale,
+    freq: new Map(file.freqWords.map((w, i) => [w, i + 1])),
+    wih,
+    whhF: fw!.whh,
+    whhB: bw!.whh,
+    gateBias,
+    gateFreq: gates(wih, freqRows, P),
+    gateInputs: inputRows.map((r) => gates(wih, r, P)),
+    gateGlove: new Map(),
+    outW,
+    outB: f32(file.outB),
+    file,
+  }
+}
+
+/** The form a token is looked up in (as `norm` in scripts/train-quote-nn.py): lower case, straight quotes. */
+export function nnWord(t: string): string {
+  return t.toLowerCase().replace(/[“”„«»]/g, '"').replace(/[‘’`]/g, "'")
+}
+
+/** The gate inputs of GloVe word `i`, computed the first time it is met. */
+function gloveGates(nn: QuoteNN, i: number): Float32Array {
+  let g = nn.gateGlove.get(i)
+  if (g) return g
+  const P = nn.proj
+  const row = new Float32Array(P)
+  const s = nn.gloveScale[i]!
+  for (let k = 0; k < P; k++) row[k] = nn.gloveRows[i * P + k]! * s
+  g = gates(nn.wih, row, P)
+  // (A long run meets at most the table's 30,000 words: 46 MB of rows at most.)
+  nn.gateGlove.set(i, g)
+  return g
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
+
+/** One direction of the LSTM over the gate inputs `gin` (n × 8H, this direction's at `gOff`); writes its states into `out` (n × 2H) at `offset`. */
+function runDirection(whh: Float32Array, gin: Float32Array, n: number, H: number, gOff: number, reverse: boolean, out: Float32Array, offset: number): void {
+  const h = new Float32Array(H)
+  const c = new Float32Array(H)
+  const g = new Float32Array(4 * H)
+  for (let step = 0; step < n; step++) {
+    const t = reverse ? n - 1 - step : step
+    const go = t * 8 * H + gOff
+    for (let r = 0; r < 4 * H; r++) {
+      // (Four sums at a time: the loop is the tagger's hottest.)
+      let s0 = gin[go + r]!
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      const wh = r * H
+      let k = 0
+      for (; k + 3 < H; k += 4) {
+        s0 += whh[wh + k]! * h[k]!
+        s1 += whh[wh + k + 1]! * h[k + 1]!
+        s2 += whh[wh + k + 2]! * h[k + 2]!
+        s3 += whh[wh + k + 3]! * h[k + 3]!
+      }
+      for (; k < H; k++) s0 += whh[wh + k]! * h[k]!
+      g[r] = s0 + s1 + s2 + s3
+    }
+    const o = t * 2 * H + offset
+    for (let k = 0; k < H; k++) {
+      const ig = sigmoid(g[k]!)
+      const fg = sigmoid(g[H + k]!)
+      const cg = Math.tanh(g[2 * H + k]!)
+      const og = sigmoid(g[3 * H + k]!)
+      c[k] = fg * c[k]! + ig * cg
+      h[k] = og * Math.tanh(c[k]!)
+      out[o + k] = h[k]!
+    }
+  }
+}
+
+/**
+ * Per token, the probabilities of O, B and I in each layer: `probs[i * 9 + layer * 3 + tag]` (layers as
+ * `LAYERS`: cue, source, content). `codes` are the tagger's `nnCodes` (`sizes.length` per token).
+ */
+export function runQuoteNN(nn: QuoteNN, tokens: readonly Token[], codes: Uint8Array): Float32Array {
+  const n = tokens.length
+  const { hidden: H, sizes } = nn
+  const K = sizes.length
+  const G = 8 * H
+  const gin = new Float32Array(n * G)
+  const add = (o: number, rows: Float32Array, r: number) => {
+    const ro = r * G
+    for (let k = 0; k < G; k++) gin[o + k]! += rows[ro + k]!
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * G
+    const w = nnWord(tokens[i]!.text)
+    gin.set(nn.gateBias, o)
+    let gi = nn.glove.get(w)
+    if (gi === undefined && w.endsWith('.')) gi = nn.glove.get(w.replace(/\.+$/, ''))
+    if (gi !== undefined) add(o, gloveGates(nn, gi), 0)
+    add(o, nn.gateFreq, nn.freq.get(w) ?? 0)
+    for (let j = 0; j < K; j++) add(o, nn.gateInputs[j]!, Math.min(codes[i * K + j]!, sizes[j]! - 1))
+  }
+  const hs = new Float32Array(n * 2 * H)
+  runDirection(nn.whhF, gin, n, H, 0, false, hs, 0)
+  runDirection(nn.whhB, gin, n, H, 4 * H, true, hs, H)
+  const probs = new Float32Array(n * 9)
+  const z = new Float64Array(3)
+  for (let i = 0; i < n; i++) {
+    const ho = i * 2 * H
+    for (let layer = 0; layer < 3; layer++) {
+      let max = -Infinity
+      for (let tag = 0; tag < 3; tag++) {
+        const r = layer * 3 + tag
+        let s = nn.outB[r]!
+        for (let k = 0; k < 2 * H; k++) s += nn.outW[r * 2 * H + k]! * hs[ho + k]!
+        z[tag] = s
+        if (s > max) max = s
+      }
+      let sum = 0
+      for (let tag = 0; tag < 3; tag++) sum += z[tag] = Math.exp(z[tag]! - max)
+      for (let tag = 0; tag < 3; tag++) probs[i * 9 + layer * 3 + tag] = z[tag]! / sum
+    }
+  }
+  return probs
+}

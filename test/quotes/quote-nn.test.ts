@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { prepareQuotes } from '../../src/nlp/find-quotes.js'
+import { decodeQuoteNN, nnWord, QUOTE_NN_FORMAT, runQuoteNN, type QuoteNNFile } from '../../src/nlp/quote-nn.js'
+import { BITS, decodeModel, encodeModel, NOUT, NN_INPUT_SIZES, NN_INPUTS, NNEURAL, NSTATIC, staticFeatures } from '../../src/nlp/quote-tagger.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+
+/** A tiny random model written by `scripts/train-quote-nn.py --fixture`, with PyTorch's probabilities for six tokens. */
+const fixture = JSON.parse(gunzipSync(readFileSync(new URL('../../fixtures/quotes/quote-nn-tiny.json.gz', import.meta.url))).toString('utf8')) as {
+  model: QuoteNNFile
+  tokens: string[]
+  codes: number[][]
+  probs: number[][]
+}
+const tokens = fixture.tokens.map((text, i) => ({ text, start: i * 10, end: i * 10 + text.length }))
+const codes = Uint8Array.from(fixture.codes.flat())
+
+describe('the neural quote tagger', () => {
+  it('reads the input codes the training script numbers', () => {
+    expect(fixture.model.sizes).toEqual([...NN_INPUT_SIZES])
+    expect(fixture.codes[0]).toHaveLength(NN_INPUTS)
+  })
+
+  it('gives the probabilities PyTorch gives for the same model and tokens', () => {
+    const probs = runQuoteNN(decodeQuoteNN(fixture.model), tokens, codes)
+    expect(probs).toHaveLength(tokens.length * 9)
+    fixture.probs.forEach((row, i) => row.forEach((p, k) => expect(probs[i * 9 + k]).toBeCloseTo(p, 5)))
+  })
+
+  it('gives each layer of each token probabilities that sum to one', () => {
+    const probs = runQuoteNN(decodeQuoteNN(fixture.model), tokens, codes)
+    for (let i = 0; i < tokens.length * 3; i++) expect(probs[i * 3]! + probs[i * 3 + 1]! + probs[i * 3 + 2]!).toBeCloseTo(1, 5)
+  })
+
+  it('looks words up in lower case with straight quotation marks', () => {
+    expect(nnWord('“Said’')).toBe(`"said'`)
+    // "The" and "the" are one word to the model: the same token gives the same probabilities.
+    const nn = decodeQuoteNN(fixture.model)
+    const a = runQuoteNN(nn, [{ text: 'The', start: 0, end: 3 }], codes.subarray(0, NN_INPUTS))
+    const b = runQuoteNN(nn, [{ text: 'the', start: 0, end: 3 }], codes.subarray(0, NN_INPUTS))
+    expect([...a]).toEqual([...b])
+  })
+
+  it('refuses a damaged file or another format, saying how to make a new one', () => {
+    expect(() => decodeQuoteNN({ ...fixture.model, outW: fixture.model.outB })).toThrow(/outW has 9 values, expected 72.*train-quote-nn\.py/)
+    expect(() => decodeQuoteNN({ ...fixture.model, format: 'other' as typeof QUOTE_NN_FORMAT })).toThrow(/unknown model format "other"/)
+  })
+
+  it('adds NNEURAL rows per token to the perceptron, and travels with the model file', () => {
+    const text = 'The minister said that the talks had failed.'
+    const toks = tokenize(text)
+    const { input } = prepareQuotes({ text, tokens: toks, sentences: splitSentences(text, toks), entities: [] }, { model: null })
+    const nn = decodeQuoteNN(fixture.model)
+    expect(staticFeatures(input).width).toBe(NSTATIC)
+    const f = staticFeatures(input, undefined, nn)
+    expect(f.width).toBe(NSTATIC + NNEURAL)
+    // The rows differ from token to token with the probabilities.
+    expect(new Set(Array.from({ length: f.n }, (_, i) => f.rows[i * f.width + NSTATIC + 3])).size).toBeGreaterThan(1)
+    const back = decodeModel(JSON.parse(JSON.stringify(encodeModel({ weights: new Float32Array((1 << BITS) * NOUT), nn }))))
+    expect(back.nn).toBeDefined()
+    expect([...runQuoteNN(back.nn!, tokens, codes)]).toEqual([...runQuoteNN(nn, tokens, codes)])
+  })
+})
