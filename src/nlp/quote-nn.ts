@@ -45,12 +45,13 @@ export interface QuoteNN {
   /** Both directions' input weights, (8H) × P: the forward's 4H rows, then the backward's. */
   wih: Float32Array
   /** Recurrent weights per direction, 4H × H; gates in PyTorch's order: input, forget, cell, output. */
-  whhF: Float32Array
-  whhB: Float32Array
-  /** Gate inputs (8H each) of the bias, of each frequent word (row 0: any other word), of each input code. */
+  whhF: Float64Array
+  whhB: Float64Array
+  /** Gate inputs (8H each) of the bias, of each frequent word (row 0: any other word). */
   gateBias: Float32Array
   gateFreq: Float32Array
-  gateInputs: Float32Array[]
+  /** Gate inputs of the input codes, summed over each group of `INPUT_GROUPS` (one row per combination of its codes). */
+  gateGroups: Float32Array[]
   /** Gate inputs of the GloVe words met so far. */
   gateGlove: Map<number, Float32Array>
   /** 9 × 2H. */
@@ -58,6 +59,31 @@ export interface QuoteNN {
   outB: Float32Array
   /** The file, to write the model out again. */
   file: QuoteNNFile
+}
+
+/**
+ * Inputs whose gate rows are summed ahead, for fewer additions per token: the rule labels with the rule
+ * quote's kind (108 combinations), the quotation code, cue class with shape, entity type with part of
+ * speech, the three position flags.
+ */
+const INPUT_GROUPS = [[0, 1, 2, 3], [4], [5, 6], [7, 8], [9, 10, 11]]
+
+/** One table per group of inputs: for each combination of their codes (first input most significant), the sum of their rows. */
+function groupTables(tables: readonly Float32Array[], sizes: readonly number[], width: number): Float32Array[] {
+  return INPUT_GROUPS.map((group) => {
+    const count = group.reduce((m, k) => m * sizes[k]!, 1)
+    const out = new Float32Array(count * width)
+    for (let row = 0; row < count; row++) {
+      let rest = row
+      for (let j = group.length - 1; j >= 0; j--) {
+        const k = group[j]!
+        const code = rest % sizes[k]!
+        rest = Math.floor(rest / sizes[k]!)
+        for (let d = 0; d < width; d++) out[row * width + d]! += tables[k]![code * width + d]!
+      }
+    }
+    return out
+  })
 }
 
 function f32(b64: string): Float32Array {
@@ -101,6 +127,7 @@ export function decodeQuoteNN(file: QuoteNNFile): QuoteNN {
   bad('freqRows', freqRows.length, (file.freqWords.length + 1) * P)
   bad('projBias', projBias.length, P)
   bad('inputRows', inputRows.length, file.sizes.length)
+  if (INPUT_GROUPS.flat().length !== file.sizes.length) throw new Error(`quote-nn: the model reads ${file.sizes.length} inputs, this code ${INPUT_GROUPS.flat().length}; retrain it with scripts/train-quote-nn.py`)
   inputRows.forEach((r, k) => bad(`inputRows[${k}]`, r.length, file.sizes[k]! * P))
   for (const d of [fw!, bw!]) {
     bad('wih', d.wih.length, 4 * H * P)
@@ -123,11 +150,11 @@ export function decodeQuoteNN(file: QuoteNNFile): QuoteNN {
     gloveScale,
     freq: new Map(file.freqWords.map((w, i) => [w, i + 1])),
     wih,
-    whhF: fw!.whh,
-    whhB: bw!.whh,
+    whhF: Float64Array.from(fw!.whh),
+    whhB: Float64Array.from(bw!.whh),
     gateBias,
     gateFreq: gates(wih, freqRows, P),
-    gateInputs: inputRows.map((r) => gates(wih, r, P)),
+    gateGroups: groupTables(inputRows.map((r) => gates(wih, r, P)), file.sizes, 8 * H),
     gateGlove: new Map(),
     outW,
     outB: f32(file.outB),
@@ -157,29 +184,35 @@ function gloveGates(nn: QuoteNN, i: number): Float32Array {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
 
 /** One direction of the LSTM over the gate inputs `gin` (n × 8H, this direction's at `gOff`); writes its states into `out` (n × 2H) at `offset`. */
-function runDirection(whh: Float32Array, gin: Float32Array, n: number, H: number, gOff: number, reverse: boolean, out: Float32Array, offset: number): void {
-  const h = new Float32Array(H)
-  const c = new Float32Array(H)
-  const g = new Float32Array(4 * H)
+function runDirection(whh: Float64Array, gin: Float32Array, n: number, H: number, gOff: number, reverse: boolean, out: Float32Array, offset: number): void {
+  const h = new Float64Array(H)
+  const c = new Float64Array(H)
+  const g = new Float64Array(4 * H)
+  const G = 4 * H
   for (let step = 0; step < n; step++) {
     const t = reverse ? n - 1 - step : step
     const go = t * 8 * H + gOff
-    for (let r = 0; r < 4 * H; r++) {
-      // (Four sums at a time: the loop is the tagger's hottest.)
+    // (Four gate rows at a time, each reading h once: the loop is the tagger's hottest.)
+    for (let r = 0; r < G; r += 4) {
       let s0 = gin[go + r]!
-      let s1 = 0
-      let s2 = 0
-      let s3 = 0
-      const wh = r * H
-      let k = 0
-      for (; k + 3 < H; k += 4) {
-        s0 += whh[wh + k]! * h[k]!
-        s1 += whh[wh + k + 1]! * h[k + 1]!
-        s2 += whh[wh + k + 2]! * h[k + 2]!
-        s3 += whh[wh + k + 3]! * h[k + 3]!
+      let s1 = gin[go + r + 1]!
+      let s2 = gin[go + r + 2]!
+      let s3 = gin[go + r + 3]!
+      const w0 = r * H
+      const w1 = w0 + H
+      const w2 = w1 + H
+      const w3 = w2 + H
+      for (let k = 0; k < H; k++) {
+        const hk = h[k]!
+        s0 += whh[w0 + k]! * hk
+        s1 += whh[w1 + k]! * hk
+        s2 += whh[w2 + k]! * hk
+        s3 += whh[w3 + k]! * hk
       }
-      for (; k < H; k++) s0 += whh[wh + k]! * h[k]!
-      g[r] = s0 + s1 + s2 + s3
+      g[r] = s0
+      g[r + 1] = s1
+      g[r + 2] = s2
+      g[r + 3] = s3
     }
     const o = t * 2 * H + offset
     for (let k = 0; k < H; k++) {
@@ -187,9 +220,11 @@ function runDirection(whh: Float32Array, gin: Float32Array, n: number, H: number
       const fg = sigmoid(g[H + k]!)
       const cg = Math.tanh(g[2 * H + k]!)
       const og = sigmoid(g[3 * H + k]!)
-      c[k] = fg * c[k]! + ig * cg
-      h[k] = og * Math.tanh(c[k]!)
-      out[o + k] = h[k]!
+      const ck = fg * c[k]! + ig * cg
+      c[k] = ck
+      const hk = og * Math.tanh(ck)
+      h[k] = hk
+      out[o + k] = hk
     }
   }
 }
@@ -216,7 +251,11 @@ export function runQuoteNN(nn: QuoteNN, tokens: readonly Token[], codes: Uint8Ar
     if (gi === undefined && w.endsWith('.')) gi = nn.glove.get(w.replace(/\.+$/, ''))
     if (gi !== undefined) add(o, gloveGates(nn, gi), 0)
     add(o, nn.gateFreq, nn.freq.get(w) ?? 0)
-    for (let j = 0; j < K; j++) add(o, nn.gateInputs[j]!, Math.min(codes[i * K + j]!, sizes[j]! - 1))
+    for (let j = 0; j < INPUT_GROUPS.length; j++) {
+      let row = 0
+      for (const k of INPUT_GROUPS[j]!) row = row * sizes[k]! + Math.min(codes[i * K + k]!, sizes[k]! - 1)
+      add(o, nn.gateGroups[j]!, row)
+    }
   }
   const hs = new Float32Array(n * 2 * H)
   runDirection(nn.whhF, gin, n, H, 0, false, hs, 0)
