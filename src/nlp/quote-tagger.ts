@@ -432,7 +432,9 @@ function neuralRows(probs: Float32Array, rows: Int32Array, width: number, at: nu
   const joint = new Int32Array(n)
   const best = (i: number, layer: number) => {
     const o = i * 9 + layer * 3
-    const [a, b, c] = [probs[o]!, probs[o + 1]!, probs[o + 2]!]
+    const a = probs[o]!
+    const b = probs[o + 1]!
+    const c = probs[o + 2]!
     return a >= b && a >= c ? 0 : b >= c ? 1 : 2
   }
   for (let i = 0; i < n; i++) joint[i] = best(i, 0) * 9 + best(i, 1) * 3 + best(i, 2)
