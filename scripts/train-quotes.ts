@@ -65,6 +65,14 @@ const seedArg = opt('--seed')
 const noGloveAt = args.indexOf('--no-glove')
 if (noGloveAt >= 0) args.splice(noGloveAt, 1)
 const clustersPath = opt('--clusters') ?? join(repoRoot, 'src', 'nlp', 'data', 'glove-clusters.tsv.gz')
+const nnDir = opt('--nn')
+const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
+const unknown = args.find((a) => a.startsWith('-'))
+if (unknown) {
+  if (unknown !== '--help' && unknown !== '-h') console.error(`train-quotes: unknown option ${unknown}`)
+  console.error('usage: node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path] [--nn DIR] (the script\'s header says what each does)')
+  process.exit(unknown === '--help' || unknown === '-h' ? 0 : 2)
+}
 if (noGloveAt < 0 && !existsSync(clustersPath)) {
   console.error(`train-quotes: no word-class table at ${clustersPath}; build it with scripts/build-glove-clusters.ts, or train without it (--no-glove)`)
   process.exit(1)
@@ -73,7 +81,6 @@ const clusters = noGloveAt >= 0 ? undefined : parseClusters(gunzipSync(readFileS
 // The neural tagger's models (scripts/train-quote-nn.py): fold-K.json.gz for each fold K of `nnFold`,
 // whose probabilities the perceptron reads on the documents of fold K (out of fold, as at run time), and
 // fold-all.json.gz, the one the model carries (with `--valid`, fold-4.json.gz: it did not see the validation part).
-const nnDir = opt('--nn')
 const readNN = (name: string): QuoteNN => {
   const path = join(nnDir!, `${name}.json.gz`)
   if (!existsSync(path)) {
@@ -85,7 +92,6 @@ const readNN = (name: string): QuoteNN => {
 if (!nnDir) console.error('train-quotes: without the neural tagger (--nn DIR adds it; see scripts/export-quote-nn.ts)')
 const foldNN = nnDir ? [0, 1, 2, 3, 4].map((k) => readNN(`fold-${k}`)) : undefined
 const shippedNN = nnDir ? (valid ? foldNN![4]! : readNN('fold-all')) : undefined
-const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
 const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
 
 const t0 = performance.now()
