@@ -29,6 +29,23 @@ describe('the neural quote tagger', () => {
     fixture.probs.forEach((row, i) => row.forEach((p, k) => expect(probs[i * 9 + k]).toBeCloseTo(p, 5)))
   })
 
+  it('gives the same probabilities in WebAssembly and in JavaScript, also where memory must grow', () => {
+    const nn = decodeQuoteNN(fixture.model)
+    expect(nn.blocksF).toBeDefined()
+    const js = runQuoteNN(nn, tokens, codes, 'js')
+    const wasm = runQuoteNN(nn, tokens, codes, 'wasm')
+    js.forEach((p, k) => expect(wasm[k]).toBeCloseTo(p, 6))
+    // A document of 20,000 tokens needs more than the module's first page of memory; then a short one again.
+    const many = Array.from({ length: 20000 }, (_, i) => tokens[i % tokens.length]!)
+    const manyCodes = Uint8Array.from({ length: 20000 * NN_INPUTS }, (_, k) => codes[k % codes.length]!)
+    const longJs = runQuoteNN(nn, many, manyCodes, 'js')
+    const longWasm = runQuoteNN(nn, many, manyCodes, 'wasm')
+    let worst = 0
+    longJs.forEach((p, k) => (worst = Math.max(worst, Math.abs(p - longWasm[k]!))))
+    expect(worst).toBeLessThan(1e-5)
+    expect([...runQuoteNN(nn, tokens, codes, 'wasm')]).toEqual([...wasm])
+  })
+
   it('gives each layer of each token probabilities that sum to one', () => {
     const probs = runQuoteNN(decodeQuoteNN(fixture.model), tokens, codes)
     for (let i = 0; i < tokens.length * 3; i++) expect(probs[i * 3]! + probs[i * 3 + 1]! + probs[i * 3 + 2]!).toBeCloseTo(1, 5)
