@@ -1,5 +1,5 @@
 /**
- * Assembles `src/nlp/lstm.wat` (one direction of the quote tagger's LSTM, in WebAssembly with SIMD)
+ * Assembles `src/nlp/lstm.wat` (the quote tagger's network in WebAssembly with SIMD: table sums, LSTM, output layer)
  * into `src/nlp/lstm-wasm.ts`, the module's bytes as base64, which `src/nlp/quote-nn.ts` instantiates.
  * Run it after editing the .wat (a test fails while the two differ):
  *

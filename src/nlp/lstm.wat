@@ -1,5 +1,12 @@
-;; One direction of an LSTM layer over a document, in WebAssembly with 128-bit SIMD (four f32 lanes).
+;; The quote tagger's network in WebAssembly with 128-bit SIMD (four f32 lanes): the sums of table rows
+;; that make the gate inputs (`sum`), one direction of the LSTM layer (`run`), the output layer (`dense`).
 ;; The source of `lstm-wasm.ts` (scripts/build-lstm-wasm.ts assembles it); `quote-nn.ts` calls it.
+;;
+;; sum(idx, n, slots, G, bias, dst)
+;;   dst[t*G + k] = bias[k] + the sum over s < slots of the row at byte offset idx[t*slots + s], k < G
+;;
+;; dense(x, n, in, w, b, nout, dst)
+;;   dst[t*nout + r] = b[r] + the sum over k < in of w[r*in + k] x[t*in + k]   (in a multiple of 4)
 ;;
 ;; run(w, gin, n, H, gstride, reverse, out, ostride, state)
 ;;   w:     recurrent weights in blocks of four gate rows: w[((r/4)*H + k)*4 + r%4] = W_hh[r][k], 4H rows
@@ -104,4 +111,56 @@
           (local.set $k (i32.add (local.get $k) (i32.const 16)))
           (br_if $units (i32.lt_u (local.get $k) (local.get $HB))))
         (local.set $step (i32.add (local.get $step) (i32.const 1)))
-        (br $steps)))))
+        (br $steps))))
+
+  (func (export "sum") (param $idx i32) (param $n i32) (param $slots i32) (param $G i32) (param $bias i32) (param $dst i32)
+    (local $t i32) (local $k i32) (local $s i32) (local $row i32) (local $acc v128) (local $GB i32)
+    (local.set $GB (i32.shl (local.get $G) (i32.const 2)))
+    (block $done
+      (loop $tokens
+        (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
+        (local.set $k (i32.const 0))
+        (loop $ks
+          (local.set $acc (v128.load (i32.add (local.get $bias) (local.get $k))))
+          (local.set $s (i32.const 0))
+          (local.set $row (local.get $idx))
+          (loop $slots
+            (local.set $acc (f32x4.add (local.get $acc) (v128.load (i32.add (i32.load (local.get $row)) (local.get $k)))))
+            (local.set $row (i32.add (local.get $row) (i32.const 4)))
+            (local.set $s (i32.add (local.get $s) (i32.const 1)))
+            (br_if $slots (i32.lt_u (local.get $s) (local.get $slots))))
+          (v128.store (i32.add (local.get $dst) (local.get $k)) (local.get $acc))
+          (local.set $k (i32.add (local.get $k) (i32.const 16)))
+          (br_if $ks (i32.lt_u (local.get $k) (local.get $GB))))
+        (local.set $idx (i32.add (local.get $idx) (i32.shl (local.get $slots) (i32.const 2))))
+        (local.set $dst (i32.add (local.get $dst) (local.get $GB)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $tokens))))
+
+  (func (export "dense") (param $x i32) (param $n i32) (param $in i32) (param $w i32) (param $b i32) (param $nout i32) (param $dst i32)
+    (local $t i32) (local $r i32) (local $k i32) (local $wr i32) (local $acc v128) (local $IB i32)
+    (local.set $IB (i32.shl (local.get $in) (i32.const 2)))
+    (block $done
+      (loop $tokens
+        (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
+        (local.set $r (i32.const 0))
+        (local.set $wr (local.get $w))
+        (loop $rows
+          (local.set $acc (v128.const f32x4 0 0 0 0))
+          (local.set $k (i32.const 0))
+          (loop $ks
+            (local.set $acc (f32x4.add (local.get $acc)
+              (f32x4.mul (v128.load (i32.add (local.get $wr) (local.get $k))) (v128.load (i32.add (local.get $x) (local.get $k))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br_if $ks (i32.lt_u (local.get $k) (local.get $IB))))
+          (f32.store (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 2)))
+            (f32.add (f32.load (i32.add (local.get $b) (i32.shl (local.get $r) (i32.const 2))))
+              (f32.add (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+                (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc))))))
+          (local.set $wr (i32.add (local.get $wr) (local.get $IB)))
+          (local.set $r (i32.add (local.get $r) (i32.const 1)))
+          (br_if $rows (i32.lt_u (local.get $r) (local.get $nout))))
+        (local.set $x (i32.add (local.get $x) (local.get $IB)))
+        (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $nout) (i32.const 2))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $tokens)))))

@@ -10,7 +10,8 @@
  * input tables; the GloVe rows are 8-bit with a scale per row. The projection is linear, so the LSTM's
  * input weights are applied here once to each table row (to a GloVe row the first time its word is
  * met): a token's gate inputs are a sum of rows, and only the recurrent part is multiplied per token.
- * That part runs in WebAssembly with SIMD (`./lstm.wat`, four lanes of float32, as PyTorch computes)
+ * The sums, the recurrent part and the output layer run in WebAssembly with SIMD (`./lstm.wat`, four
+ * lanes of float32, as PyTorch computes; each network keeps its tables in its own instance's memory)
  * when the hidden size is a multiple of 4, else in JavaScript (float64); the two agree to 1e-5.
  */
 import type { Token } from '../core/types.js'
@@ -53,6 +54,8 @@ export interface QuoteNN {
   /** The same in blocks of four gate rows, as `./lstm.wat` reads them (when H is a multiple of 4). */
   blocksF?: Float32Array
   blocksB?: Float32Array
+  /** The WebAssembly instance holding this network's tables, made on first use (null: not available). */
+  wasm?: NNWasm | null
   /** Gate inputs (8H each) of the bias, of each frequent word (row 0: any other word). */
   gateBias: Float32Array
   gateFreq: Float32Array
@@ -186,24 +189,71 @@ interface WasmApi {
   Instance: new (module: object) => { exports: Record<string, unknown> }
 }
 
-interface LstmWasm {
+interface WasmExports {
   memory: WasmMemory
   run: (w: number, gin: number, n: number, H: number, gstride: number, reverse: number, out: number, ostride: number, state: number) => void
+  sum: (idx: number, n: number, slots: number, G: number, bias: number, dst: number) => void
+  dense: (x: number, n: number, inSize: number, w: number, b: number, nout: number, dst: number) => void
 }
 
-let wasm: LstmWasm | null | undefined
+/**
+ * A network's instance of `./lstm.wat`: its tables copied into the instance's memory once (byte offsets
+ * below), the gate rows of the GloVe words met so far after them, and each document's scratch on top.
+ */
+interface NNWasm {
+  x: WasmExports
+  bias: number
+  zero: number
+  freq: number
+  groups: number[]
+  wF: number
+  wB: number
+  outW: number
+  outB: number
+  /** Byte offset of each GloVe word's gate row. */
+  glove: Map<number, number>
+  /** First free byte. */
+  top: number
+}
 
-/** The WebAssembly LSTM, instantiated once; null where WebAssembly SIMD is not available. */
-function lstmWasm(): LstmWasm | null {
-  if (wasm !== undefined) return wasm
+let wasmModule: object | null | undefined
+
+/** An instance of the WebAssembly module, or null where WebAssembly SIMD is not available. */
+function wasmInstance(): WasmExports | null {
+  const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly
   try {
-    const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly
-    const inst = new WA.Instance(new WA.Module(LSTM_WASM))
-    wasm = { memory: inst.exports.memory as WasmMemory, run: inst.exports.run as LstmWasm['run'] }
+    if (wasmModule === undefined) wasmModule = WA ? new WA.Module(LSTM_WASM) : null
+    return wasmModule && WA ? (new WA.Instance(wasmModule).exports as unknown as WasmExports) : null
   } catch {
-    wasm = null
+    wasmModule = null
+    return null
   }
-  return wasm
+}
+
+/** Grows the instance's memory to hold `bytes` (at least doubling it, so that growing is rare). */
+function ensure(x: WasmExports, bytes: number): void {
+  const have = x.memory.buffer.byteLength
+  if (bytes > have) x.memory.grow(Math.ceil((Math.max(bytes, 2 * have) - have) / 65536))
+}
+
+/** The network's WebAssembly instance with its tables, made on first use. */
+function nnWasm(nn: QuoteNN): NNWasm | null {
+  if (nn.wasm !== undefined) return nn.wasm
+  const x = nn.blocksF && nn.blocksB ? wasmInstance() : null
+  if (!x) return (nn.wasm = null)
+  const parts: Float32Array[] = [nn.gateBias, new Float32Array(nn.gateBias.length), nn.gateFreq, ...nn.gateGroups, nn.blocksF!, nn.blocksB!, nn.outW, nn.outB]
+  const at: number[] = []
+  let top = 0
+  for (const p of parts) {
+    at.push(top)
+    top += Math.ceil(p.length / 4) * 16
+  }
+  ensure(x, top)
+  const mem = new Float32Array(x.memory.buffer)
+  parts.forEach((p, k) => mem.set(p, at[k]! / 4))
+  const NG = nn.gateGroups.length
+  nn.wasm = { x, bias: at[0]!, zero: at[1]!, freq: at[2]!, groups: at.slice(3, 3 + NG), wF: at[3 + NG]!, wB: at[4 + NG]!, outW: at[5 + NG]!, outB: at[6 + NG]!, glove: new Map(), top }
+  return nn.wasm
 }
 
 /** How the recurrent part runs: WebAssembly where it can (the default), or JavaScript. */
@@ -218,14 +268,18 @@ export function nnWord(t: string): string {
 function gloveGates(nn: QuoteNN, i: number): Float32Array {
   let g = nn.gateGlove.get(i)
   if (g) return g
+  g = computeGloveGates(nn, i)
+  // (A long run meets at most the table's 30,000 words: 46 MB of rows at most.)
+  nn.gateGlove.set(i, g)
+  return g
+}
+
+function computeGloveGates(nn: QuoteNN, i: number): Float32Array {
   const P = nn.proj
   const row = new Float32Array(P)
   const s = nn.gloveScale[i]!
   for (let k = 0; k < P; k++) row[k] = nn.gloveRows[i * P + k]! * s
-  g = gates(nn.wih, row, P)
-  // (A long run meets at most the table's 30,000 words: 46 MB of rows at most.)
-  nn.gateGlove.set(i, g)
-  return g
+  return gates(nn.wih, row, P)
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
@@ -282,82 +336,112 @@ function runDirection(whh: Float64Array, gin: Float32Array, n: number, H: number
  */
 export function runQuoteNN(nn: QuoteNN, tokens: readonly Token[], codes: Uint8Array, engine: NNEngine = 'wasm'): Float32Array {
   const n = tokens.length
-  const { hidden: H, sizes } = nn
+  const { sizes } = nn
   const K = sizes.length
-  const G = 8 * H
-  // In WebAssembly's memory: both directions' weights, the gate inputs, the states, and two scratches.
-  const wa = engine === 'wasm' && nn.blocksF && nn.blocksB ? lstmWasm() : null
-  const W = 4 * H * H
-  const at = { wF: 0, wB: W, gin: 2 * W, hs: 2 * W + n * G, sF: 2 * W + n * G + n * 2 * H, sB: 2 * W + n * G + n * 2 * H + 10 * H }
-  if (wa) {
-    const need = (at.sB + 10 * H) * 4
-    const have = wa.memory.buffer.byteLength
-    if (need > have) wa.memory.grow(Math.ceil((need - have) / 65536))
-  }
-  const mem = wa ? new Float32Array(wa.memory.buffer) : null
-  const gin = mem ? mem.subarray(at.gin, at.gin + n * G) : new Float32Array(n * G)
-  // A token's gate inputs: the sum of its rows (bias, GloVe word, frequent word, input-code groups),
-  // added in one pass per token.
   const NG = INPUT_GROUPS.length
-  const tabs: Float32Array[] = new Array(NG + 2)
-  const offs = new Int32Array(NG + 2)
-  const bias = nn.gateBias
+  // Each token's table rows: its GloVe word (-1: none), its frequent word (0: any other), its input-code groups.
+  const gloveId = new Int32Array(n)
+  const freqId = new Int32Array(n)
+  const groupRow = new Int32Array(n * NG)
   for (let i = 0; i < n; i++) {
-    const o = i * G
     const w = nnWord(tokens[i]!.text)
     let gi = nn.glove.get(w)
     if (gi === undefined && w.endsWith('.')) gi = nn.glove.get(w.replace(/\.+$/, ''))
-    let m = 0
-    if (gi !== undefined) {
-      tabs[m] = gloveGates(nn, gi)
-      offs[m++] = 0
-    }
-    tabs[m] = nn.gateFreq
-    offs[m++] = (nn.freq.get(w) ?? 0) * G
+    gloveId[i] = gi ?? -1
+    freqId[i] = nn.freq.get(w) ?? 0
     for (let j = 0; j < NG; j++) {
       let row = 0
       for (const k of INPUT_GROUPS[j]!) row = row * sizes[k]! + Math.min(codes[i * K + k]!, sizes[k]! - 1)
-      tabs[m] = nn.gateGroups[j]!
-      offs[m++] = row * G
-    }
-    for (let k = 0; k < G; k++) {
-      let s = bias[k]!
-      for (let t = 0; t < m; t++) s += tabs[t]![offs[t]! + k]!
-      gin[o + k] = s
+      groupRow[i * NG + j] = row
     }
   }
-  let hs: Float32Array
-  if (wa && mem) {
-    mem.set(nn.blocksF!, at.wF)
-    mem.set(nn.blocksB!, at.wB)
-    wa.run(at.wF * 4, at.gin * 4, n, H, G, 0, at.hs * 4, 2 * H, at.sF * 4)
-    wa.run(at.wB * 4, (at.gin + 4 * H) * 4, n, H, G, 1, (at.hs + H) * 4, 2 * H, at.sB * 4)
-    hs = mem.subarray(at.hs, at.hs + n * 2 * H)
-  } else {
-    hs = new Float32Array(n * 2 * H)
-    runDirection(nn.whhF, gin, n, H, 0, false, hs, 0)
-    runDirection(nn.whhB, gin, n, H, 4 * H, true, hs, H)
-  }
+  const wa = engine === 'wasm' ? nnWasm(nn) : null
+  const logits = wa ? runWasm(nn, wa, n, gloveId, freqId, groupRow) : runJs(nn, n, gloveId, freqId, groupRow)
+  // Softmax over the three tags of each layer.
   const probs = new Float32Array(n * 9)
-  const z = new Float64Array(3)
+  for (let i = 0; i < n * 3; i++) {
+    const a = logits[i * 3]!
+    const b = logits[i * 3 + 1]!
+    const c = logits[i * 3 + 2]!
+    const max = Math.max(a, b, c)
+    const ea = Math.exp(a - max)
+    const eb = Math.exp(b - max)
+    const ec = Math.exp(c - max)
+    const sum = ea + eb + ec
+    probs[i * 3] = ea / sum
+    probs[i * 3 + 1] = eb / sum
+    probs[i * 3 + 2] = ec / sum
+  }
+  return probs
+}
+
+/** The network in WebAssembly: the output layer's values (n × 9) for the token rows given. */
+function runWasm(nn: QuoteNN, wa: NNWasm, n: number, gloveId: Int32Array, freqId: Int32Array, groupRow: Int32Array): Float32Array {
+  const { x } = wa
+  const H = nn.hidden
+  const G = 8 * H
+  const NG = INPUT_GROUPS.length
+  // The gate rows of GloVe words met for the first time go on top of the others.
+  for (let i = 0; i < n; i++) {
+    const gi = gloveId[i]!
+    if (gi < 0 || wa.glove.has(gi)) continue
+    ensure(x, wa.top + G * 4)
+    new Float32Array(x.memory.buffer, wa.top, G).set(computeGloveGates(nn, gi))
+    wa.glove.set(gi, wa.top)
+    wa.top += G * 4
+  }
+  // This document's scratch on top: row offsets, gate inputs, states, output values, the directions' state.
+  const slots = NG + 2
+  const idx = wa.top
+  const gin = idx + Math.ceil((n * slots) / 4) * 16
+  const hs = gin + n * G * 4
+  const out = hs + n * 2 * H * 4
+  const state = out + Math.ceil((n * 9) / 4) * 16
+  ensure(x, state + 20 * H * 4)
+  const rows = new Int32Array(x.memory.buffer, idx, n * slots)
+  for (let i = 0; i < n; i++) {
+    const o = i * slots
+    const gi = gloveId[i]!
+    rows[o] = gi < 0 ? wa.zero : wa.glove.get(gi)!
+    rows[o + 1] = wa.freq + freqId[i]! * G * 4
+    for (let j = 0; j < NG; j++) rows[o + 2 + j] = wa.groups[j]! + groupRow[i * NG + j]! * G * 4
+  }
+  x.sum(idx, n, slots, G, wa.bias, gin)
+  x.run(wa.wF, gin, n, H, G, 0, hs, 2 * H, state)
+  x.run(wa.wB, gin + 4 * H * 4, n, H, G, 1, hs + H * 4, 2 * H, state + 10 * H * 4)
+  x.dense(hs, n, 2 * H, wa.outW, wa.outB, 9, out)
+  return new Float32Array(x.memory.buffer, out, n * 9).slice()
+}
+
+/** The network in JavaScript (float64): the output layer's values (n × 9) for the token rows given. */
+function runJs(nn: QuoteNN, n: number, gloveId: Int32Array, freqId: Int32Array, groupRow: Int32Array): Float64Array {
+  const H = nn.hidden
+  const G = 8 * H
+  const NG = INPUT_GROUPS.length
+  const gin = new Float32Array(n * G)
+  const acc = new Float64Array(G)
+  const add = (tab: Float32Array, off: number) => {
+    for (let k = 0; k < G; k++) acc[k]! += tab[off + k]!
+  }
+  for (let i = 0; i < n; i++) {
+    acc.set(nn.gateBias)
+    if (gloveId[i]! >= 0) add(gloveGates(nn, gloveId[i]!), 0)
+    add(nn.gateFreq, freqId[i]! * G)
+    for (let j = 0; j < NG; j++) add(nn.gateGroups[j]!, groupRow[i * NG + j]! * G)
+    gin.set(acc, i * G)
+  }
+  const hs = new Float32Array(n * 2 * H)
+  runDirection(nn.whhF, gin, n, H, 0, false, hs, 0)
+  runDirection(nn.whhB, gin, n, H, 4 * H, true, hs, H)
+  const out = new Float64Array(n * 9)
   const { outW, outB } = nn
   const H2 = 2 * H
   for (let i = 0; i < n; i++) {
-    const ho = i * H2
-    for (let layer = 0; layer < 3; layer++) {
-      let max = -Infinity
-      for (let tag = 0; tag < 3; tag++) {
-        const r = layer * 3 + tag
-        let s = outB[r]!
-        const wo = r * H2
-        for (let k = 0; k < H2; k++) s += outW[wo + k]! * hs[ho + k]!
-        z[tag] = s
-        if (s > max) max = s
-      }
-      let sum = 0
-      for (let tag = 0; tag < 3; tag++) sum += z[tag] = Math.exp(z[tag]! - max)
-      for (let tag = 0; tag < 3; tag++) probs[i * 9 + layer * 3 + tag] = z[tag]! / sum
+    for (let r = 0; r < 9; r++) {
+      let s = outB[r]!
+      for (let k = 0; k < H2; k++) s += outW[r * H2 + k]! * hs[i * H2 + k]!
+      out[i * 9 + r] = s
     }
   }
-  return probs
+  return out
 }

@@ -44,6 +44,10 @@ describe('the neural quote tagger', () => {
     longJs.forEach((p, k) => (worst = Math.max(worst, Math.abs(p - longWasm[k]!))))
     expect(worst).toBeLessThan(1e-5)
     expect([...runQuoteNN(nn, tokens, codes, 'wasm')]).toEqual([...wasm])
+    // A second network keeps its own tables: running it changes nothing for the first.
+    const other = decodeQuoteNN({ ...fixture.model, outB: Buffer.from(new Float32Array(9).fill(0.5).buffer).toString('base64') })
+    expect([...runQuoteNN(other, tokens, codes, 'wasm')]).not.toEqual([...wasm])
+    expect([...runQuoteNN(nn, tokens, codes, 'wasm')]).toEqual([...wasm])
   })
 
   it('gives each layer of each token probabilities that sum to one', () => {
