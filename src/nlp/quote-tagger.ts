@@ -11,9 +11,9 @@
  * token (from `doc.entities`), part-of-speech tags and the lemma of the nearest verb on either side
  * (`./pos.ts`), word classes cut from pretrained GloVe vectors, carried by the model (`QuoteModel.clusters`:
  * the token's, its neighbours', the nearest verbs'; "insisted", "denied" and "argued" share a class),
- * the probabilities of a small neural tagger the model carries (`QuoteModel.nn`, `./quote-nn.ts`: a
+ * the probabilities of small neural taggers the model carries (`QuoteModel.nn`, `./quote-nn.ts`: a
  * bidirectional LSTM over GloVe vectors, trained out of fold so that the perceptron learns how far to
- * trust it),
+ * trust it; two of them, trained from different seeds, averaged),
  * the labels the rule-based attributions give the token (stacking: the
  * tagger learns where the rules are right), and the previous tags of all three layers. A second pass
  * reads the same features plus the first pass's tags over the whole article (`stackFeatures`).
@@ -28,7 +28,7 @@ import type { Entity, Span, Token } from '../core/types.js'
 import { cueByForm, cueNouns } from './data/cue-verbs.js'
 import { formatClusters, parseClusters, type WordClusters } from './entity-features.js'
 import { posTags } from './pos.js'
-import { decodeQuoteNN, runQuoteNN, type QuoteNN, type QuoteNNFile } from './quote-nn.js'
+import { decodeQuoteNN, runQuoteNNs, type QuoteNN, type QuoteNNFile } from './quote-nn.js'
 import type { QuotedSpan } from './quote-marks.js'
 
 /** Layers, in the order of the weight rows: `weights[f * 9 + layer * 3 + tag]`, tag 0 = O, 1 = B, 2 = I. */
@@ -65,8 +65,8 @@ export interface QuoteModel {
   second?: Float32Array
   /** Word classes of pretrained GloVe vectors (`src/nlp/data/glove-clusters.tsv.gz`), when the model reads them. */
   clusters?: WordClusters
-  /** The neural tagger whose probabilities the perceptron reads (`./quote-nn.ts`), when the model has one. */
-  nn?: QuoteNN
+  /** The neural taggers whose averaged probabilities the perceptron reads (`./quote-nn.ts`), when the model has them. */
+  nn?: readonly QuoteNN[]
 }
 
 /** Both passes: the first pass's tags feed the second. */
@@ -208,9 +208,10 @@ export const NN_INPUT_SIZES = [3, 3, 3, 4, 32, 8, 6, 9, PENN.length + 1, 2, 2, 2
 export const NN_INPUTS = NN_INPUT_SIZES.length
 
 /** The static features of every token (everything except the previous tags). */
-export function staticFeatures(inp: TaggerInput, clusters?: WordClusters, nn?: QuoteNN): TokenFeatures {
+export function staticFeatures(inp: TaggerInput, clusters?: WordClusters, nn?: readonly QuoteNN[]): TokenFeatures {
   const { tokens } = inp
   const n = tokens.length
+  if (nn && !nn.length) nn = undefined
   const width = NSTATIC + (clusters ? NGLOVE : 0) + (nn ? NNEURAL : 0)
   const lowH = new Uint32Array(n)
   const shapeH = new Uint32Array(n)
@@ -416,7 +417,7 @@ export function staticFeatures(inp: TaggerInput, clusters?: WordClusters, nn?: Q
       rows[o + 47] = row(65, gC[i]!, depth[i]! * 2 + beforeVerb[i]!)
     }
   }
-  if (nn) neuralRows(runQuoteNN(nn, tokens, nnCodes), rows, width, NSTATIC + (clusters ? NGLOVE : 0), rt, cls)
+  if (nn) neuralRows(runQuoteNNs(nn, tokens, nnCodes), rows, width, NSTATIC + (clusters ? NGLOVE : 0), rt, cls)
   return { n, width, rows, lowH, qcode, rcode, nnCodes }
 }
 
@@ -837,8 +838,8 @@ interface ModelFile {
   second?: Table
   /** The GloVe word-class table the model reads, as the text of `glove-clusters.tsv.gz`. */
   clusters?: string
-  /** The neural tagger the model reads (scripts/train-quote-nn.py). */
-  nn?: QuoteNNFile
+  /** The neural taggers the model reads (scripts/train-quote-nn.py); one alone in models of before the second. */
+  nn?: QuoteNNFile | QuoteNNFile[]
 }
 
 function encodeTable(weights: Float32Array): Table {
@@ -868,12 +869,12 @@ function decodeTable(t: Table): Float32Array {
 }
 
 export function encodeModel(model: QuoteModel): ModelFile {
-  return { version: 3, bits: BITS, first: encodeTable(model.weights), second: model.second ? encodeTable(model.second) : undefined, clusters: model.clusters ? formatClusters(model.clusters) : undefined, nn: model.nn?.file }
+  return { version: 3, bits: BITS, first: encodeTable(model.weights), second: model.second ? encodeTable(model.second) : undefined, clusters: model.clusters ? formatClusters(model.clusters) : undefined, nn: model.nn?.map((x) => x.file) }
 }
 
 export function decodeModel(file: ModelFile): QuoteModel {
   if (file.version !== 3 || file.bits !== BITS) throw new Error(`quote model: expected version 3 with ${BITS} bits, received version ${file.version} with ${file.bits}`)
-  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined, clusters: file.clusters ? parseClusters(file.clusters) : undefined, nn: file.nn ? decodeQuoteNN(file.nn) : undefined }
+  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined, clusters: file.clusters ? parseClusters(file.clusters) : undefined, nn: file.nn ? (Array.isArray(file.nn) ? file.nn : [file.nn]).map(decodeQuoteNN) : undefined }
 }
 
 export const DEFAULT_QUOTE_MODEL_URL = new URL('../../models/quotes.json.gz', import.meta.url)

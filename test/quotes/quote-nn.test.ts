@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { prepareQuotes } from '../../src/nlp/find-quotes.js'
-import { decodeQuoteNN, nnWord, QUOTE_NN_FORMAT, runQuoteNN, type QuoteNNFile } from '../../src/nlp/quote-nn.js'
+import { decodeQuoteNN, nnWord, QUOTE_NN_FORMAT, runQuoteNN, runQuoteNNs, type QuoteNNFile } from '../../src/nlp/quote-nn.js'
 import { BITS, decodeModel, encodeModel, NOUT, NN_INPUT_SIZES, NN_INPUTS, NNEURAL, NSTATIC, staticFeatures } from '../../src/nlp/quote-tagger.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -75,12 +75,25 @@ describe('the neural quote tagger', () => {
     const { input } = prepareQuotes({ text, tokens: toks, sentences: splitSentences(text, toks), entities: [] }, { model: null })
     const nn = decodeQuoteNN(fixture.model)
     expect(staticFeatures(input).width).toBe(NSTATIC)
-    const f = staticFeatures(input, undefined, nn)
+    const f = staticFeatures(input, undefined, [nn])
     expect(f.width).toBe(NSTATIC + NNEURAL)
     // The rows differ from token to token with the probabilities.
     expect(new Set(Array.from({ length: f.n }, (_, i) => f.rows[i * f.width + NSTATIC + 3])).size).toBeGreaterThan(1)
-    const back = decodeModel(JSON.parse(JSON.stringify(encodeModel({ weights: new Float32Array((1 << BITS) * NOUT), nn }))))
-    expect(back.nn).toBeDefined()
-    expect([...runQuoteNN(back.nn!, tokens, codes)]).toEqual([...runQuoteNN(nn, tokens, codes)])
+    const back = decodeModel(JSON.parse(JSON.stringify(encodeModel({ weights: new Float32Array((1 << BITS) * NOUT), nn: [nn] }))))
+    expect(back.nn).toHaveLength(1)
+    expect([...runQuoteNN(back.nn![0]!, tokens, codes)]).toEqual([...runQuoteNN(nn, tokens, codes)])
+    // A model file of before the second network holds one network, not a list: it still reads.
+    const old = encodeModel({ weights: new Float32Array((1 << BITS) * NOUT) })
+    expect(decodeModel({ ...old, nn: fixture.model }).nn).toHaveLength(1)
+  })
+
+  it('averages the probabilities of several networks', () => {
+    const a = decodeQuoteNN(fixture.model)
+    const b = decodeQuoteNN({ ...fixture.model, outB: Buffer.from(new Float32Array(9).fill(0.5).buffer).toString('base64') })
+    const pa = runQuoteNN(a, tokens, codes)
+    const pb = runQuoteNN(b, tokens, codes)
+    const both = runQuoteNNs([a, b], tokens, codes)
+    both.forEach((p, k) => expect(p).toBeCloseTo((pa[k]! + pb[k]!) / 2, 6))
+    expect([...runQuoteNNs([a], tokens, codes)]).toEqual([...pa])
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { prepareQuotes } from '../../src/nlp/find-quotes.js'
 import { parseClusters } from '../../src/nlp/entity-features.js'
 import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NGLOVE, NHIST, NOUT, NSTATIC, staticFeatures, tagDocument, tagTokens, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
-import { runQuoteNN } from '../../src/nlp/quote-nn.js'
+import { runQuoteNNs } from '../../src/nlp/quote-nn.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { analyse } from './helpers.js'
@@ -215,12 +215,12 @@ describe.skipIf(!modelPresent)('the shipped quote model', () => {
     expect(Math.max(...again.weights.subarray(0, 5000).map((v, i) => Math.abs(v - model!.weights[i]!)))).toBeLessThan(0.01 * Math.max(1, ...model!.weights.subarray(0, 5000).map(Math.abs)))
   })
 
-  it('carries a neural tagger that marks the content of a reported statement', () => {
+  it('carries two neural taggers that together mark the content of a reported statement', () => {
     const model = loadQuoteModel()!
-    expect(model.nn).toBeDefined()
+    expect(model.nn).toHaveLength(2)
     const text = 'The senator said on Tuesday that the bill would pass easily.'
     const inp = input(text)
-    const probs = runQuoteNN(model.nn!, inp.tokens, staticFeatures(inp).nnCodes)
+    const probs = runQuoteNNs(model.nn!, inp.tokens, staticFeatures(inp).nnCodes)
     const at = (w: string) => inp.tokens.findIndex((t) => t.text === w)
     // content (layer 2) inside: "bill"; not content: "senator"; cue (layer 0) begins: "said"
     expect(probs[at('bill') * 9 + 6]).toBeLessThan(0.5)
