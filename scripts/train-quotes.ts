@@ -68,7 +68,14 @@ if (noGloveAt >= 0) args.splice(noGloveAt, 1)
 const clustersPath = opt('--clusters') ?? join(repoRoot, 'src', 'nlp', 'data', 'glove-clusters.tsv.gz')
 // `--nn DIR` may be given more than once: networks trained from different seeds, averaged.
 const nnDirs: string[] = []
-for (let d = opt('--nn'); d !== undefined; d = opt('--nn')) nnDirs.push(d)
+while (args.includes('--nn')) {
+  const d = opt('--nn')
+  if (d === undefined || d.startsWith('-')) {
+    console.error('train-quotes: --nn needs the folder of the networks (scripts/train-quote-nn.py writes DIR/fold-0…4.json.gz and DIR/fold-all.json.gz)')
+    process.exit(2)
+  }
+  nnDirs.push(d)
+}
 const outPath = opt('--out') ?? join(repoRoot, 'models', 'quotes.json.gz')
 const unknown = args.find((a) => a.startsWith('-'))
 if (unknown) {
