@@ -40,9 +40,14 @@ export async function lstmWasmSource(): Promise<string> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
+  const usage = 'usage: node --import tsx scripts/build-lstm-wasm.ts [--check]'
+  if (args.includes('--help') || args.includes('-h')) {
+    console.error(usage)
+    process.exit(0)
+  }
   const bad = args.find((a) => a !== '--check')
   if (bad) {
-    console.error(`build-lstm-wasm: unknown argument ${bad}\nusage: node --import tsx scripts/build-lstm-wasm.ts [--check]`)
+    console.error(`build-lstm-wasm: unknown argument ${bad}\n${usage}`)
     process.exit(2)
   }
   const src = await lstmWasmSource()
