@@ -189,27 +189,38 @@ export function isRelativePronoun(text: string): boolean {
 
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
-  return text.replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about)(?![\w'’-]).*$/is, '')
+  // (Also before examples, "critics like Huffman", "Democrats such as Smith", and before a contact clause,
+  // "the experts I interviewed", "people we've spoken with".)
+  return text
+    .replace(/(?<=\p{Ll}s|people)\s+(?:I|we)(?:['’](?:ve|d))?\s+\S.*$/su, '')
+    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about|like|such\s+as|including)(?![\w'’-]).*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
 const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
 
-const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|clear\s+)?(?:majority|plurality|minority))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
+const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than|an\s+average\s+of)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:(?:a|the)\s+)?(?:(?:slim|narrow|large|clear|overwhelming|huge|big|solid|wide|vast|strong)\s+)?(?:majority|plurality|minority|majorities|minorities))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
 
-const PART_OF = /^(?:(?:one|two|three|four|five|some|many|most|all|none|few|several|each|either|neither|both|others|those|(?:a|the)\s+(?:number|handful|group|couple|few|bulk|rest|proportion|share|percentage|majority|minority|plurality|fraction|dozen|host)|(?:nearly\s+|about\s+|roughly\s+|almost\s+)?(?:half|two-thirds|three-quarters|a\s+third|a\s+quarter|one-third|one-quarter))\s+(?:of|in|among)\s+(.+))$/i
+const PART_OF = /^(?:(?:one|two|three|four|five|some|many|most|all|any|none|few|several|each|either|neither|both|others|those|(?:a|the)\s+(?:number|handful|group|couple|few|bulk|rest|proportion|share|percentage|majority|minority|plurality|fraction|dozen|host)|(?:nearly\s+|about\s+|roughly\s+|almost\s+)?(?:half|two-thirds|three-quarters|a\s+third|a\s+quarter|one-third|one-quarter))\s+(?:of|in|among|on)\s+(.+))$/i
 
 /** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide", "many Democrats")? */
-export function isAnonymous(text: string): boolean {
-  // "Only about 4 in 10 Republican voters", "56 percent of voters", "Forty-one percent": a share of a group.
+export function isAnonymous(phrase: string): boolean {
+  // ("about a third of Democratic voters or less": the hedge is no part of the group.)
+  const text = phrase.replace(/\s+or\s+(?:less|more|fewer|so)$/i, '')
+  // "Only about 4 in 10 Republican voters", "56 percent of voters", "Forty-one percent": a share of a group
+  // ("overwhelming majorities of both men and women": of people no name picks out).
   const share = SHARE.exec(text)
-  if (share) return !share[1] || isAnonymous(share[1])
+  if (share) return !share[1] || isAnonymous(share[1]) || (/\sof\s/i.test(text.slice(0, share.index + share[0].length - share[1].length)) && !/\p{Lu}/u.test(share[1]))
   // "one of his senior aides", "a number of administration officials", "Many in the crowd": part of a group.
   const part = PART_OF.exec(text)
   if (part) {
+    // "Many of you", "some of us": readers, listeners, people present.
+    if (/^(?:you|us|them)$/i.test(part[1]!.trim())) return true
     // "Some in the "Bernie or Bust" crowd", "Many in the small community of Decatur": some of the people of a place or group.
     if (/^(?:some|many|most|few|several|others|those|none)\s+(?:in|among)\s+(?:the|this|that|his|her|its|their)\s/i.test(text)) return true
-    return isAnonymous(part[1]!) || /^(?:the|a|an|those|these|his|her|its|their|our)\s/i.test(part[1]!) && !/\p{Lu}/u.test(part[1]!.slice(1))
+    // ("some of the GOP's best-connected fundraisers": a name that only owns the group names none of them.)
+    const group = part[1]!.replace(/(?:^|\s)\p{Lu}[\p{L}.-]*['’]s?(?=\s)/gu, '')
+    return isAnonymous(part[1]!) || /^(?:the|a|an|those|these|his|her|its|their|our)\s/i.test(part[1]!) && !/\p{Lu}/u.test(group.slice(1))
   }
   // ("a handful of Democrats who point to his record and his ties": the relative clause is no part of the list.)
   const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/\s+and\s+/i)
@@ -217,6 +228,8 @@ export function isAnonymous(text: string): boolean {
   if (parts.length > 1 && parts.slice(0, -1).every((p) => /^\S+$/.test(p.trim()) && !/s$/.test(p.trim())) && parts[parts.length - 1]!.trim().split(/\s+/).length >= 2) return isAnonymous(parts[parts.length - 1]!)
   // "Edwards and others", "Smith and other officials": a named person with an unnamed group.
   if (parts.length > 1 && /^(?:others|other\s+\S+)$/i.test(parts[parts.length - 1]!.trim())) return true
+  // "The Republican nominee and his aides": a person with the unnamed people around them.
+  if (parts.length > 1 && /^(?:his|her|their|its)\s+\S/i.test(parts[parts.length - 1]!.trim()) && isAnonymous(parts[parts.length - 1]!.trim())) return true
   if (parts.length > 1) {
     // "many marchers and spectators": one quantifier for both.
     const quantified = QUANTIFIERS.test(text.split(/\s+/)[0]!)
@@ -233,7 +246,10 @@ export function isAnonymous(text: string): boolean {
   // A lower-case head names no one, whatever modifies it ("Clinton aides", "a Cairo airport official").
   if (!/^\p{Lu}/u.test(headWord)) return true
   // A capitalised one ("Democrats") only with no other name in the phrase ("Senate Democrats", not "John Smith").
-  const caps = words.slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(?:House|White|State|Democratic|Republican|Trump|Clinton|Obama|Russian|American|U\.S\.|US|Ukrainian|European|Pentagon|Kremlin|Senate|Congressional|Justice|Defense|Administration|Campaign|Council|Security|National|Foreign|Intelligence|Department)$/.test(w))
+  // ("Citizens for Tax Justice", "Veterans of Foreign Wars": a name.)
+  if (/^\p{Lu}/u.test(headWord) && /^\s+(?:for|of|against)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(core.length))) return false
+  // (Only the words before the head count: "one Democrat familiar with the discussion" has no other name.)
+  const caps = core.split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(?:House|White|State|Democratic|Republican|Trump|Clinton|Obama|Russian|American|U\.S\.|US|Ukrainian|European|Pentagon|Kremlin|Senate|Congressional|Justice|Defense|Administration|Campaign|Council|Security|National|Foreign|Intelligence|Department)$/.test(w))
   return caps.length === 0
 }
 

@@ -49,6 +49,23 @@ describe('anonymous sources', () => {
     ['Edwards and others', true],
     ['Greek authorities', true],
     ['white working-class Democrats', true],
+    // shares with a hedge or an average, parts of "you", groups around a named person, contact clauses, examples
+    ['about a third of Republican voters or less', true],
+    ['An average of 12 percent of likely voters', true],
+    ['overwhelming majorities of men and women', true],
+    ['some of you', true],
+    ['any of the senators', true],
+    ['some on his staff', true],
+    ["some of the DNC's biggest donors", true],
+    ['The Democratic nominee and her advisers', true],
+    ['Smith and his wife', false],
+    ['the economists I interviewed', true],
+    ['people we have spoken with', true],
+    ['critics such as Smith', true],
+    ['one Republican familiar with the talks', true],
+    ['World War I veterans', true],
+    ['Citizens for Safe Streets', false],
+    ['The majority leader', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })

@@ -205,7 +205,9 @@ describe.skipIf(!modelPresent)('the shipped quote model', () => {
     const t0 = performance.now()
     const model = loadQuoteModel()
     expect(model).not.toBeNull()
-    expect(performance.now() - t0).toBeLessThan(2000)
+    // (About 1 s on an idle machine of two cores; the bound leaves room for a loaded one, and still
+    // catches a loader that went slow by a multiple.)
+    expect(performance.now() - t0).toBeLessThan(5000)
     // it reads the GloVe word classes, and carries them
     expect(model!.clusters!.fine.size).toBeGreaterThan(50_000)
     expect(model!.clusters!.fine.get('insisted')).toBe(model!.clusters!.fine.get('denied'))
