@@ -10,6 +10,8 @@
  * input tables; the GloVe rows are 8-bit with a scale per row. The projection is linear, so the LSTM's
  * input weights are applied here once to each table row (to a GloVe row the first time its word is
  * met): a token's gate inputs are a sum of rows, and only the recurrent part is multiplied per token.
+ * A model may have a second LSTM layer (`layer2`; the shipped ones have one layer), which reads the
+ * first's states: its gate inputs are one matrix product per token.
  * The sums, the recurrent part and the output layer run in WebAssembly with SIMD (`./lstm.wat`, four
  * lanes of float32, as PyTorch computes; each network keeps its tables in its own instance's memory)
  * when the hidden size is a multiple of 4, else in JavaScript (float64); the two agree to 1e-5.
@@ -34,6 +36,8 @@ export interface QuoteNNFile {
   projBias: string
   forward: { wih: string; whh: string; b: string }
   backward: { wih: string; whh: string; b: string }
+  /** A second LSTM layer over the first's states (input weights 4H × 2H per direction); absent: one layer. */
+  layer2?: { forward: { wih: string; whh: string; b: string }; backward: { wih: string; whh: string; b: string } }
   outW: string
   outB: string
 }
@@ -63,11 +67,23 @@ export interface QuoteNN {
   gateGroups: Float32Array[]
   /** Gate inputs of the GloVe words met so far. */
   gateGlove: Map<number, Float32Array>
+  /** The second layer, when the model has one. */
+  layer2?: NNLayer2
   /** 9 × 2H. */
   outW: Float32Array
   outB: Float32Array
   /** The file, to write the model out again. */
   file: QuoteNNFile
+}
+
+/** A second LSTM layer: its gate inputs are `wih` (8H × 2H: the forward's 4H rows, then the backward's) times the first layer's states, plus `b`. */
+export interface NNLayer2 {
+  wih: Float32Array
+  b: Float32Array
+  whhF: Float64Array
+  whhB: Float64Array
+  blocksF?: Float32Array
+  blocksB?: Float32Array
 }
 
 /**
@@ -144,6 +160,22 @@ export function decodeQuoteNN(file: QuoteNNFile): QuoteNN {
     bad('b', d.b.length, 4 * H)
   }
   bad('outW', outW.length, 9 * 2 * H)
+  let layer2: NNLayer2 | undefined
+  if (file.layer2) {
+    const [f2, b2] = [file.layer2.forward, file.layer2.backward].map((d) => ({ wih: f32(d.wih), whh: f32(d.whh), b: f32(d.b) }))
+    for (const d of [f2!, b2!]) {
+      bad('layer2 wih', d.wih.length, 4 * H * 2 * H)
+      bad('layer2 whh', d.whh.length, 4 * H * H)
+      bad('layer2 b', d.b.length, 4 * H)
+    }
+    const wih2 = new Float32Array(8 * H * 2 * H)
+    wih2.set(f2!.wih, 0)
+    wih2.set(b2!.wih, 4 * H * 2 * H)
+    const b = new Float32Array(8 * H)
+    b.set(f2!.b, 0)
+    b.set(b2!.b, 4 * H)
+    layer2 = { wih: wih2, b, whhF: Float64Array.from(f2!.whh), whhB: Float64Array.from(b2!.whh), ...(H % 4 === 0 ? { blocksF: blocks(f2!.whh, H), blocksB: blocks(b2!.whh, H) } : {}) }
+  }
   const wih = new Float32Array(8 * H * P)
   wih.set(fw!.wih, 0)
   wih.set(bw!.wih, 4 * H * P)
@@ -166,6 +198,7 @@ export function decodeQuoteNN(file: QuoteNNFile): QuoteNN {
     gateFreq: gates(wih, freqRows, P),
     gateGroups: groupTables(inputRows.map((r) => gates(wih, r, P)), file.sizes, 8 * H),
     gateGlove: new Map(),
+    ...(layer2 ? { layer2 } : {}),
     outW,
     outB: f32(file.outB),
     file,
@@ -208,6 +241,11 @@ interface NNWasm {
   groups: number[]
   wF: number
   wB: number
+  /** The second layer's input weights and bias, recurrent blocks (0 when there is none). */
+  wih2: number
+  b2: number
+  wF2: number
+  wB2: number
   outW: number
   outB: number
   /** Byte offset of each GloVe word's gate row. */
@@ -239,9 +277,11 @@ function ensure(x: WasmExports, bytes: number): void {
 /** The network's WebAssembly instance with its tables, made on first use. */
 function nnWasm(nn: QuoteNN): NNWasm | null {
   if (nn.wasm !== undefined) return nn.wasm
-  const x = nn.blocksF && nn.blocksB ? wasmInstance() : null
+  const x = nn.blocksF && nn.blocksB && (!nn.layer2 || nn.layer2.blocksF) ? wasmInstance() : null
   if (!x) return (nn.wasm = null)
-  const parts: Float32Array[] = [nn.gateBias, new Float32Array(nn.gateBias.length), nn.gateFreq, ...nn.gateGroups, nn.blocksF!, nn.blocksB!, nn.outW, nn.outB]
+  const l2 = nn.layer2
+  const none = new Float32Array(0)
+  const parts: Float32Array[] = [nn.gateBias, new Float32Array(nn.gateBias.length), nn.gateFreq, ...nn.gateGroups, nn.blocksF!, nn.blocksB!, nn.outW, nn.outB, l2?.wih ?? none, l2?.b ?? none, l2?.blocksF ?? none, l2?.blocksB ?? none]
   const at: number[] = []
   let top = 0
   for (const p of parts) {
@@ -252,7 +292,8 @@ function nnWasm(nn: QuoteNN): NNWasm | null {
   const mem = new Float32Array(x.memory.buffer)
   parts.forEach((p, k) => mem.set(p, at[k]! / 4))
   const NG = nn.gateGroups.length
-  nn.wasm = { x, bias: at[0]!, zero: at[1]!, freq: at[2]!, groups: at.slice(3, 3 + NG), wF: at[3 + NG]!, wB: at[4 + NG]!, outW: at[5 + NG]!, outB: at[6 + NG]!, glove: new Map(), top }
+  const [wih2, b2, wF2, wB2] = l2 ? at.slice(7 + NG, 11 + NG) : [0, 0, 0, 0]
+  nn.wasm = { x, bias: at[0]!, zero: at[1]!, freq: at[2]!, groups: at.slice(3, 3 + NG), wF: at[3 + NG]!, wB: at[4 + NG]!, wih2: wih2!, b2: b2!, wF2: wF2!, wB2: wB2!, outW: at[5 + NG]!, outB: at[6 + NG]!, glove: new Map(), top }
   return nn.wasm
 }
 
@@ -409,6 +450,13 @@ function runWasm(nn: QuoteNN, wa: NNWasm, n: number, gloveId: Int32Array, freqId
   x.sum(idx, n, slots, G, wa.bias, gin)
   x.run(wa.wF, gin, n, H, G, 0, hs, 2 * H, state)
   x.run(wa.wB, gin + 4 * H * 4, n, H, G, 1, hs + H * 4, 2 * H, state + 10 * H * 4)
+  if (nn.layer2) {
+    // The second layer: its gate inputs from the first's states (into the first's gate inputs, no longer
+    // needed), its states over the first's.
+    x.dense(hs, n, 2 * H, wa.wih2, wa.b2, G, gin)
+    x.run(wa.wF2, gin, n, H, G, 0, hs, 2 * H, state)
+    x.run(wa.wB2, gin + 4 * H * 4, n, H, G, 1, hs + H * 4, 2 * H, state + 10 * H * 4)
+  }
   x.dense(hs, n, 2 * H, wa.outW, wa.outB, 9, out)
   return new Float32Array(x.memory.buffer, out, n * 9).slice()
 }
@@ -430,12 +478,24 @@ function runJs(nn: QuoteNN, n: number, gloveId: Int32Array, freqId: Int32Array, 
     for (let j = 0; j < NG; j++) add(nn.gateGroups[j]!, groupRow[i * NG + j]! * G)
     gin.set(acc, i * G)
   }
-  const hs = new Float32Array(n * 2 * H)
+  let hs = new Float32Array(n * 2 * H)
   runDirection(nn.whhF, gin, n, H, 0, false, hs, 0)
   runDirection(nn.whhB, gin, n, H, 4 * H, true, hs, H)
+  const H2 = 2 * H
+  const l2 = nn.layer2
+  if (l2) {
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < G; r++) {
+        let s = l2.b[r]!
+        for (let k = 0; k < H2; k++) s += l2.wih[r * H2 + k]! * hs[i * H2 + k]!
+        gin[i * G + r] = s
+      }
+    hs = new Float32Array(n * 2 * H)
+    runDirection(l2.whhF, gin, n, H, 0, false, hs, 0)
+    runDirection(l2.whhB, gin, n, H, 4 * H, true, hs, H)
+  }
   const out = new Float64Array(n * 9)
   const { outW, outB } = nn
-  const H2 = 2 * H
   for (let i = 0; i < n; i++) {
     for (let r = 0; r < 9; r++) {
       let s = outB[r]!

@@ -14,6 +14,8 @@ const fixture = JSON.parse(gunzipSync(readFileSync(new URL('../../fixtures/quote
   codes: number[][]
   probs: number[][]
 }
+/** The same with two LSTM layers (`--fixture --layers 2`). */
+const fixture2 = JSON.parse(gunzipSync(readFileSync(new URL('../../fixtures/quotes/quote-nn-tiny-2l.json.gz', import.meta.url))).toString('utf8')) as typeof fixture
 const tokens = fixture.tokens.map((text, i) => ({ text, start: i * 10, end: i * 10 + text.length }))
 const codes = Uint8Array.from(fixture.codes.flat())
 
@@ -48,6 +50,23 @@ describe('the neural quote tagger', () => {
     const other = decodeQuoteNN({ ...fixture.model, outB: Buffer.from(new Float32Array(9).fill(0.5).buffer).toString('base64') })
     expect([...runQuoteNN(other, tokens, codes, 'wasm')]).not.toEqual([...wasm])
     expect([...runQuoteNN(nn, tokens, codes, 'wasm')]).toEqual([...wasm])
+  })
+
+  it('runs a second LSTM layer as PyTorch does, in WebAssembly and in JavaScript', () => {
+    expect(fixture2.tokens).toEqual(fixture.tokens)
+    const nn = decodeQuoteNN(fixture2.model)
+    expect(nn.layer2).toBeDefined()
+    for (const engine of ['wasm', 'js'] as const) {
+      const probs = runQuoteNN(nn, tokens, codes, engine)
+      fixture2.probs.forEach((row, i) => row.forEach((p, k) => expect(probs[i * 9 + k]).toBeCloseTo(p, 5)))
+    }
+    expect(nn.wasm).toBeTruthy()
+    // The second layer changes what comes out: the one-layer model of the same seed gives other probabilities.
+    const one = runQuoteNN(decodeQuoteNN(fixture.model), tokens, codes)
+    expect(Math.max(...[...runQuoteNN(nn, tokens, codes)].map((p, k) => Math.abs(p - one[k]!)))).toBeGreaterThan(1e-3)
+    // A damaged second layer is refused like the first.
+    const { layer2 } = fixture2.model
+    expect(() => decodeQuoteNN({ ...fixture2.model, layer2: { ...layer2!, backward: { ...layer2!.backward, wih: layer2!.backward.b } } })).toThrow(/layer2 wih has 16 values, expected 128.*train-quote-nn\.py/)
   })
 
   it('gives each layer of each token probabilities that sum to one', () => {
