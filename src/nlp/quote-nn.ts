@@ -241,6 +241,8 @@ interface NNWasm {
   groups: number[]
   wF: number
   wB: number
+  /** The input weights (8H × P), for the gate rows of GloVe words (0 when P is not a multiple of 4: then JavaScript computes them). */
+  wih: number
   /** The second layer's input weights and bias, recurrent blocks (0 when there is none). */
   wih2: number
   b2: number
@@ -281,7 +283,7 @@ function nnWasm(nn: QuoteNN): NNWasm | null {
   if (!x) return (nn.wasm = null)
   const l2 = nn.layer2
   const none = new Float32Array(0)
-  const parts: Float32Array[] = [nn.gateBias, new Float32Array(nn.gateBias.length), nn.gateFreq, ...nn.gateGroups, nn.blocksF!, nn.blocksB!, nn.outW, nn.outB, l2?.wih ?? none, l2?.b ?? none, l2?.blocksF ?? none, l2?.blocksB ?? none]
+  const parts: Float32Array[] = [nn.gateBias, new Float32Array(nn.gateBias.length), nn.gateFreq, ...nn.gateGroups, nn.blocksF!, nn.blocksB!, nn.outW, nn.outB, l2?.wih ?? none, l2?.b ?? none, l2?.blocksF ?? none, l2?.blocksB ?? none, nn.proj % 4 === 0 ? nn.wih : none]
   const at: number[] = []
   let top = 0
   for (const p of parts) {
@@ -293,7 +295,7 @@ function nnWasm(nn: QuoteNN): NNWasm | null {
   parts.forEach((p, k) => mem.set(p, at[k]! / 4))
   const NG = nn.gateGroups.length
   const [wih2, b2, wF2, wB2] = l2 ? at.slice(7 + NG, 11 + NG) : [0, 0, 0, 0]
-  nn.wasm = { x, bias: at[0]!, zero: at[1]!, freq: at[2]!, groups: at.slice(3, 3 + NG), wF: at[3 + NG]!, wB: at[4 + NG]!, wih2: wih2!, b2: b2!, wF2: wF2!, wB2: wB2!, outW: at[5 + NG]!, outB: at[6 + NG]!, glove: new Map(), top }
+  nn.wasm = { x, bias: at[0]!, zero: at[1]!, freq: at[2]!, groups: at.slice(3, 3 + NG), wF: at[3 + NG]!, wB: at[4 + NG]!, wih: nn.proj % 4 === 0 ? at[11 + NG]! : 0, wih2: wih2!, b2: b2!, wF2: wF2!, wB2: wB2!, outW: at[5 + NG]!, outB: at[6 + NG]!, glove: new Map(), top }
   return nn.wasm
 }
 
@@ -422,14 +424,33 @@ function runWasm(nn: QuoteNN, wa: NNWasm, n: number, gloveId: Int32Array, freqId
   const H = nn.hidden
   const G = 8 * H
   const NG = INPUT_GROUPS.length
-  // The gate rows of GloVe words met for the first time go on top of the others.
+  // The gate rows of GloVe words met for the first time go on top of the others: their 8-bit rows,
+  // scaled, times the input weights, in one product (in JavaScript when P is not a multiple of 4).
+  const fresh: number[] = []
   for (let i = 0; i < n; i++) {
     const gi = gloveId[i]!
     if (gi < 0 || wa.glove.has(gi)) continue
-    ensure(x, wa.top + G * 4)
-    new Float32Array(x.memory.buffer, wa.top, G).set(computeGloveGates(nn, gi))
-    wa.glove.set(gi, wa.top)
-    wa.top += G * 4
+    wa.glove.set(gi, wa.top + fresh.length * G * 4)
+    fresh.push(gi)
+  }
+  if (fresh.length) {
+    const m = fresh.length
+    const P = nn.proj
+    const scratch = wa.top + m * G * 4
+    ensure(x, scratch + m * P * 4)
+    if (wa.wih) {
+      const rows = new Float32Array(x.memory.buffer, scratch, m * P)
+      for (let j = 0; j < m; j++) {
+        const gi = fresh[j]!
+        const s = nn.gloveScale[gi]!
+        for (let k = 0; k < P; k++) rows[j * P + k] = nn.gloveRows[gi * P + k]! * s
+      }
+      x.dense(scratch, m, P, wa.wih, wa.zero, G, wa.top)
+    } else {
+      const mem = new Float32Array(x.memory.buffer, wa.top, m * G)
+      fresh.forEach((gi, j) => mem.set(computeGloveGates(nn, gi), j * G))
+    }
+    wa.top += m * G * 4
   }
   // This document's scratch on top: row offsets, gate inputs, states, output values, the directions' state.
   const slots = NG + 2

@@ -69,6 +69,31 @@ describe('the neural quote tagger', () => {
     expect(() => decodeQuoteNN({ ...fixture2.model, layer2: { ...layer2!, backward: { ...layer2!.backward, wih: layer2!.backward.b } } })).toThrow(/layer2 wih has 16 values, expected 128.*train-quote-nn\.py/)
   })
 
+  it('computes the gate rows of GloVe words in WebAssembly when the projection is a multiple of 4', () => {
+    // The fixture's projection (5) widened to 8 with zero columns: the same network, now on that path.
+    const m = fixture.model
+    const P = m.proj
+    const W = 8
+    const widen = (b64: string, bytes: 1 | 4) => {
+      const src = Buffer.from(b64, 'base64')
+      const rows = src.length / bytes / P
+      const out = Buffer.alloc(rows * W * bytes)
+      for (let r = 0; r < rows; r++) src.copy(out, r * W * bytes, r * P * bytes, (r + 1) * P * bytes)
+      return out.toString('base64')
+    }
+    const dir = (d: QuoteNNFile['forward']) => ({ ...d, wih: widen(d.wih, 4) })
+    const wide: QuoteNNFile = { ...m, proj: W, gloveRows: widen(m.gloveRows, 1), freqRows: widen(m.freqRows, 4), inputRows: m.inputRows.map((r) => widen(r, 4)), projBias: widen(m.projBias, 4), forward: dir(m.forward), backward: dir(m.backward) }
+    const nn = decodeQuoteNN(wide)
+    const probs = runQuoteNN(nn, tokens, codes, 'wasm')
+    expect(nn.wasm?.wih).toBeGreaterThan(0)
+    fixture.probs.forEach((row, i) => row.forEach((p, k) => expect(probs[i * 9 + k]).toBeCloseTo(p, 5)))
+    // Words met again read the rows made the first time: another document with the same words agrees with JavaScript.
+    const back = [...tokens].reverse()
+    const backCodes = Uint8Array.from(fixture.codes.slice().reverse().flat())
+    const js = runQuoteNN(nn, back, backCodes, 'js')
+    runQuoteNN(nn, back, backCodes, 'wasm').forEach((p, k) => expect(p).toBeCloseTo(js[k]!, 6))
+  })
+
   it('gives each layer of each token probabilities that sum to one', () => {
     const probs = runQuoteNN(decodeQuoteNN(fixture.model), tokens, codes)
     for (let i = 0; i < tokens.length * 3; i++) expect(probs[i * 3]! + probs[i * 3 + 1]! + probs[i * 3 + 2]!).toBeCloseTo(1, 5)
