@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import type { Analysis } from '../core/types.js'
 import { extractHtml, type ExtractedArticle } from '../extract/extract-html.js'
+import { quoteNetworkCount } from '../nlp/quote-tagger.js'
 import { analyzeArticle, type ArticleInput } from '../pipeline.js'
 import { ServeError, serveStore } from '../http/serve-command.js'
 import { PIPELINE_VERSION } from '../version.js'
@@ -42,6 +43,14 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     if (command === '-v' || command === '--version') {
       io.stdout.write(`newsgraph ${PIPELINE_VERSION}\n`)
       return 0
+    }
+    // A wrong NEWSGRAPH_QUOTE_NETWORKS is said once, before any work, not once an article.
+    if (command === 'analyze' || command === 'ingest' || command === 'reanalyze' || command === 'serve') {
+      try {
+        quoteNetworkCount()
+      } catch (err) {
+        throw new UsageError((err as Error).message)
+      }
     }
     switch (command) {
       case 'analyze':

@@ -86,6 +86,12 @@ describe('newsgraph: usage errors exit 2', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
   })
+  it('a wrong NEWSGRAPH_QUOTE_NETWORKS, said once before any work', () => {
+    const r = spawnSync(process.execPath, [bin, 'analyze', fixture('article.txt')], { encoding: 'utf8', cwd: root, timeout: 60_000, env: { ...process.env, NEWSGRAPH_QUOTE_NETWORKS: 'two' } })
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^newsgraph: NEWSGRAPH_QUOTE_NETWORKS="two": expected how many of the quote model's networks to run, a whole number from 1/)
+  })
   it('--help for each command exits 0 and names every option', () => {
     const main = run(['--help'])
     expect(main.code).toBe(0)

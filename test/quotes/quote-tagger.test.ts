@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { prepareQuotes } from '../../src/nlp/find-quotes.js'
+import { findQuotes, prepareQuotes } from '../../src/nlp/find-quotes.js'
 import { parseClusters } from '../../src/nlp/entity-features.js'
-import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NGLOVE, NHIST, NOUT, NSTATIC, staticFeatures, tagDocument, tagTokens, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
+import { assembleAttributions, BITS, bioSpans, decodeModel, encodeModel, historyRows, loadQuoteModel, NGLOVE, NHIST, NOUT, NSTATIC, quoteNetworkCount, staticFeatures, tagDocument, tagTokens, withNetworks, type Tagging, type TokenFeatures } from '../../src/nlp/quote-tagger.js'
 import { runQuoteNNs } from '../../src/nlp/quote-nn.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -200,7 +200,33 @@ describe('decoding biases', () => {
   })
 })
 
+describe('how many quote networks run (NEWSGRAPH_QUOTE_NETWORKS)', () => {
+  it('reads a whole number from 1, all of them when unset, and names the variable otherwise', () => {
+    expect(quoteNetworkCount({})).toBeUndefined()
+    expect(quoteNetworkCount({ NEWSGRAPH_QUOTE_NETWORKS: ' 1 ' })).toBe(1)
+    expect(quoteNetworkCount({ NEWSGRAPH_QUOTE_NETWORKS: '2' })).toBe(2)
+    for (const bad of ['0', '-1', '1.5', 'one']) expect(() => quoteNetworkCount({ NEWSGRAPH_QUOTE_NETWORKS: bad })).toThrow(/NEWSGRAPH_QUOTE_NETWORKS=.*a whole number from 1/)
+  })
+})
+
 describe.skipIf(!modelPresent)('the shipped quote model', () => {
+  it('runs with its first network alone when asked, and still finds an indirect quote', () => {
+    const model = loadQuoteModel()!
+    expect(model.nn!.length).toBeGreaterThanOrEqual(2)
+    const one = withNetworks(model, 1)
+    expect(one.nn).toHaveLength(1)
+    expect(one.nn![0]).toBe(model.nn![0])
+    expect(withNetworks(model, 5)).toBe(model)
+    expect(withNetworks(model, undefined)).toBe(model)
+    const text = 'Officials familiar with the plan said the new rules would take effect next year.'
+    const tokens = tokenize(text)
+    const { quotes } = findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities: [] }, { model: one })
+    const q = quotes.find((x) => x.text.includes('the new rules would take effect'))
+    expect(q, JSON.stringify(quotes)).toBeDefined()
+    expect(q!.speaker.kind).toBe('anonymous')
+  })
+
+
   it('loads quickly and survives encoding', () => {
     const t0 = performance.now()
     const model = loadQuoteModel()
