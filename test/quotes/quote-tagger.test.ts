@@ -231,9 +231,9 @@ describe.skipIf(!modelPresent)('the shipped quote model', () => {
     const t0 = performance.now()
     const model = loadQuoteModel()
     expect(model).not.toBeNull()
-    // (About 1 s on an idle machine of two cores; the bound leaves room for a loaded one, and still
-    // catches a loader that went slow by a multiple.)
-    expect(performance.now() - t0).toBeLessThan(5000)
+    // (About 1 s on an idle machine of two cores; 2.2 s was seen with two trainings running beside it, and
+    // test files run side by side; the bound leaves room for that and still catches a loader gone slow by a multiple.)
+    expect(performance.now() - t0).toBeLessThan(10_000)
     // it reads the GloVe word classes, and carries them
     expect(model!.clusters!.fine.size).toBeGreaterThan(50_000)
     expect(model!.clusters!.fine.get('insisted')).toBe(model!.clusters!.fine.get('denied'))
