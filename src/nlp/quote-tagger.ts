@@ -872,9 +872,11 @@ export function encodeModel(model: QuoteModel): ModelFile {
   return { version: 3, bits: BITS, first: encodeTable(model.weights), second: model.second ? encodeTable(model.second) : undefined, clusters: model.clusters ? formatClusters(model.clusters) : undefined, nn: model.nn?.map((x) => x.file) }
 }
 
-export function decodeModel(file: ModelFile): QuoteModel {
+/** The model in a file; with `networks`, only its first `networks` neural taggers (the others are not decoded). */
+export function decodeModel(file: ModelFile, networks?: number): QuoteModel {
   if (file.version !== 3 || file.bits !== BITS) throw new Error(`quote model: expected version 3 with ${BITS} bits, received version ${file.version} with ${file.bits}`)
-  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined, clusters: file.clusters ? parseClusters(file.clusters) : undefined, nn: file.nn ? (Array.isArray(file.nn) ? file.nn : [file.nn]).map(decodeQuoteNN) : undefined }
+  const nn = file.nn ? (Array.isArray(file.nn) ? file.nn : [file.nn]).slice(0, networks) : undefined
+  return { weights: decodeTable(file.first), second: file.second ? decodeTable(file.second) : undefined, clusters: file.clusters ? parseClusters(file.clusters) : undefined, nn: nn?.map(decodeQuoteNN) }
 }
 
 export const DEFAULT_QUOTE_MODEL_URL = new URL('../../models/quotes.json.gz', import.meta.url)
@@ -894,16 +896,11 @@ export function quoteNetworkCount(env: Record<string, string | undefined> = proc
   return Number(raw)
 }
 
-/** The model with only its first `count` networks (all of them when `count` is undefined or larger). */
-export function withNetworks(model: QuoteModel, count: number | undefined): QuoteModel {
-  return count === undefined || !model.nn || count >= model.nn.length ? model : { ...model, nn: model.nn.slice(0, count) }
-}
-
 /** Loads (once) the shipped model; null when the file is absent (the rules then work alone). */
 export function loadQuoteModel(): QuoteModel | null {
   if (cached !== undefined) return cached
   const count = quoteNetworkCount()
-  cached = existsSync(DEFAULT_QUOTE_MODEL_URL) ? withNetworks(decodeModel(JSON.parse(gunzipSync(readFileSync(DEFAULT_QUOTE_MODEL_URL)).toString('utf8')) as ModelFile), count) : null
+  cached = existsSync(DEFAULT_QUOTE_MODEL_URL) ? decodeModel(JSON.parse(gunzipSync(readFileSync(DEFAULT_QUOTE_MODEL_URL)).toString('utf8')) as ModelFile, count) : null
   return cached
 }
 
