@@ -59,16 +59,17 @@ describe('entity tagger', () => {
     expect(cold[0]!.slice(1, 3)).toEqual(['B-PER', 'I-PER'])
   })
 
-  it('loads the shipped model in under a second', () => {
+  it('loads the shipped model in under three seconds', () => {
     // The better of two loads (an explicit path is never cached), so that a moment of contention on a
-    // shared machine does not decide it.
+    // shared machine does not decide it. (Well under a second alone; the best of two took 1.05 s with two
+    // test runs side by side on two cores, so the bound catches a loader gone slow by a multiple, not load.)
     let best = Infinity
     for (let k = 0; k < 2 && best >= 1000; k++) {
       const t0 = performance.now()
       loadEntityModel(new URL('../../models/entities.json.gz', import.meta.url))
       best = Math.min(best, performance.now() - t0)
     }
-    expect(best).toBeLessThan(1000)
+    expect(best).toBeLessThan(3000)
   })
 })
 
