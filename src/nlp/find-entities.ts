@@ -100,6 +100,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
   drafts = extendOrgs(drafts, words, ranges)
+  drafts = splitHonorificRuns(drafts, words)
   drafts = extendInitials(drafts, words, ranges)
   drafts = addOutlets(drafts, words, sentenceOf)
   for (const d of drafts) extendFacility(d, words, ranges[d.sentence]![1])
@@ -179,6 +180,55 @@ const STREET_ABBR = /^(?:Ave|St|Rd|Blvd|Ln|Hwy|Pkwy)\.$/
 const STREET_WORD = /^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway|Square)$/
 /** Surnames the tagger tends to leave out: an inner capital ("LaRue", "McCord", "DeSantis", "O'Connor"). */
 const INNER_CAP = /^(?:\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)$/u
+
+/** A word inside a person's name after an honorific: "Hannity", "O'Rourke", "J.", "de" in "Mr. de Blasio", "Jr.". */
+const NAME_PARTICLE = /^(?:de|van|von|der|den|da|del|della|di|du|la|le|bin|ibn|al|el)$/
+function nameWordAt(words: readonly string[], k: number, end: number): boolean {
+  const w = words[k]!
+  if (NAME_WORD.test(w) || INNER_CAP.test(w) || INITIAL.test(w) || /^(?:Jr|Sr)\.?$/.test(w) || /^\p{Lu}{2,}$/u.test(w)) return true
+  // A particle counts when a capitalised word follows it ("Mr. de Blasio", "Mr. al-Assad").
+  return (NAME_PARTICLE.test(w) || /^(?:al|el)-\p{Lu}/u.test(w)) && k + 1 < end && (/^(?:al|el)-/.test(w) || NAME_WORD.test(words[k + 1]!))
+}
+
+/**
+ * "Mr. Hannity is not only Mr.", "Mr. Trump makes him", "Mr. Hannity over Mr. Trump": the tagger,
+ * trained on text with few honorifics, runs a name with "Mr." on over the words after it. A draft that
+ * holds an honorific keeps, from it, the honorific and the name words after it (a person); the rest of
+ * the draft is cut at the first word that is no name word, and what follows is read again the same way
+ * (a further "Mr. Trump" is a person of its own; capitalised words keep the draft's type).
+ */
+function splitHonorificRuns(drafts: Draft[], words: readonly string[]): Draft[] {
+  if (!drafts.some((d) => words.slice(d.first, d.last).some((w) => HONORIFIC.test(w)))) return drafts
+  const out: Draft[] = []
+  for (const d of drafts) {
+    let hon = -1
+    for (let k = d.first; k < d.last && hon < 0; k++) if (HONORIFIC.test(words[k]!) && /\.$|^(?:Mr|Mrs|Ms|Dr)$/.test(words[k]!)) hon = k
+    if (hon < 0) {
+      out.push(d)
+      continue
+    }
+    const pieces: Draft[] = []
+    // Before the honorific: the draft's own words up to it, when they are name words ("Donald Trump and Mr. Pence").
+    if (hon > d.first) {
+      let b = d.first
+      while (b < hon && nameWordAt(words, b, hon)) b++
+      if (b > d.first) pieces.push({ ...d, last: b, roles: [] })
+    }
+    let k = hon
+    while (k < d.last) {
+      const honorific = HONORIFIC.test(words[k]!)
+      const a = k
+      if (honorific) k++
+      while (k < d.last && nameWordAt(words, k, d.last)) k++
+      // (An honorific alone keeps the draft's end: the name after it is found by `extendInitials`.)
+      if (k > a && (!honorific || k > a + 1 || k === d.last)) pieces.push({ ...d, first: a, last: k, type: honorific ? 'PERSON' : d.type, roles: [] })
+      else if (honorific) pieces.push({ ...d, first: a, last: a + 1, type: 'PERSON', roles: [] })
+      while (k < d.last && !HONORIFIC.test(words[k]!) && !(/^\p{Lu}/u.test(words[k]!) && nameWordAt(words, k, d.last))) k++
+    }
+    out.push(...pieces)
+  }
+  return out
+}
 
 /**
  * Completes people's names the tagger cut short:

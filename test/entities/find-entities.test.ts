@@ -28,6 +28,21 @@ describe('findEntities on short texts', () => {
     expect(es.some((e) => e.name === 'Mr.')).toBe(false)
   })
 
+  it('ends a name after an honorific at its last name word, where the tagger runs it on over the verb', () => {
+    // The tagger (trained on Reuters text with few honorifics) tags "Mr. Hannity is not only" and
+    // "Mr. Hannity had for months pressed" as persons in this paragraph.
+    const text =
+      "Mr. Hannity uses his radio show to push Mr. Trump's message every night -- giving Mr. Trump the kind of exposure even a rich man can't buy.\n\n" +
+      'But Mr. Hannity is not only Mr. Trump\'s biggest booster; he also plays the role of adviser. Several aides said Mr. Hannity had for months pressed Mr. Trump with ideas on strategy. Mr. de Blasio and Ms. Ocasio-Cortez declined.'
+    const es = analyse(text)
+    const mentions = es.flatMap((e) => e.mentions.map((m) => text.slice(m.start, m.end)))
+    expect(mentions.filter((m) => /^(?:Mr|Ms)\./.test(m) && /\s\p{Ll}+(?:\s|$)/u.test(m.replace(/ de /, ' ')))).toEqual([])
+    expect(byName(es, 'Mr. Hannity').mentions).toHaveLength(3)
+    expect(byName(es, 'Mr. Trump').mentions).toHaveLength(4)
+    expect(byName(es, 'Mr. de Blasio').type).toBe('PERSON')
+    expect(byName(es, 'Ms. Ocasio-Cortez').type).toBe('PERSON')
+  })
+
   it('ends a name at the verb of a title-case headline', () => {
     const es = analyse('Ted Cruz Hints Trump Would Get Border Wall Contract\n\nDonald Trump Tells Florida Supporters The Wrong Date')
     expect(byName(es, 'Ted Cruz').type).toBe('PERSON')
