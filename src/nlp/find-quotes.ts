@@ -465,7 +465,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const quotedSpeaker = sp !== undefined && input.quoted.some((q) => q.start <= sp.start && sp.end <= q.end)
     // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.
     const named = sp ? nameSpan(c, sp) : undefined
-    const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker }, speakers)
+    const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker, quoted: input.quoted }, speakers)
     // ("X, who said …": the name is X's.)
     const ante = sp && at.antecedent && isRelativePronoun(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
     const name = speakerName(c, doc.entities, ante ? { ...speaker, start: ante.start, end: ante.end } : speaker)

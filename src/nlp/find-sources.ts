@@ -18,6 +18,8 @@ export interface SpeakerSite {
   fragments?: readonly Span[]
   /** The speaker mention is inside a quotation (so "I" is someone quoted, not the writer). */
   quotedSpeaker?: boolean
+  /** The article's quotations: a name inside one is not what a pronoun outside it stands for. */
+  quoted?: readonly Span[]
   antecedent?: Span
   hearer?: Span
   sourceOnly?: boolean
@@ -94,6 +96,49 @@ function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip:
   return best
 }
 
+/**
+ * A name that is the object of a preposition ("an adviser to Mr. Sanders", "started work at Carrier",
+ * "opposed to Trump", "a fellow with the Peter G. Peterson Institute"; not inside a title, "Secretary of
+ * State John Kerry") or a possessive ("rubbished Trump's claim"): not who a following "he" or "she" is, as a rule.
+ */
+/** Titles written short before a name ("Sen. Marco Rubio"): a capitalised word before a name is a title only without a full stop, or one of these. */
+const TITLE_ABBR = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Sec|Amb|Adm|Maj|Cmdr|Det|Hon|Atty|Supt|Insp|Fr|Sr|Jr|St'
+const PREPOSITIONS = 'to for at with (?<!(?:[Ss]ecretary|[Mm]inister|[Gg]overnor|[Dd]irector|[Pp]resident|[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Hh]ead|[Mm]ayor|[Pp]remier|[Gg]eneral|[Ss]peaker|[Ll]eader|[Cc]ommissioner|[Mm]ember)\\s)of by against than about from on in over toward towards under behind between into without among via versus'.split(' ')
+const PREPOSITION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PREPOSITIONS.map((p) => (p.startsWith('(') ? p : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`)).join('|')})\\s+(?:(?:the|a|an)\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|\\p{Lu}[\\p{L}'’-]*\\s+){0,2}$`, 'u')
+function subjectLike(text: string, m: Span): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start)
+  if (PREPOSITION_BEFORE.test(before)) return false
+  // A possessive is part of another noun phrase ("rubbished Trump's claim", "Corey Lewandowski, Trump's
+  // campaign manager,"), except the one that opens a sentence ("Podliska's lawsuit demands his reinstatement").
+  return !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3)) || /(?:^|[.!?"”'’—–-]\s*|\n)$/u.test(before)
+}
+
+/**
+ * Whom "he" or "she" at `pos` stands for: of the people `agrees` accepts, mentioned before `pos` and not
+ * inside what is said (`skip`, and any other quotation that does not hold the pronoun), the most recent
+ * one that is no preposition's object or possessive, when it is mentioned within 400 characters of the
+ * most recent one of all; else the most recent one.
+ * (On PolNeAR's held-out part this changed the person of 84 of the 557 "he"/"she" speakers; read by hand,
+ * 61 were wrong before and right after, 3 the other way, 3 the same person by a fuller name, 17 wrong both ways.)
+ */
+function pronounAntecedent(doc: Doc, pos: number, agrees: (e: Entity) => boolean, skip: readonly Span[], quoted: readonly Span[]): Entity | undefined {
+  const inner = quoted.filter((q) => !(q.start <= pos && pos < q.end))
+  // (Inside a quotation the speaker's own words are no narrative: the most recent person, as for "I".)
+  const narrative = inner.length === quoted.length
+  let recent: { e: Entity; m: Span } | undefined
+  let subject: { e: Entity; m: Span } | undefined
+  for (const e of doc.entities) {
+    if (!agrees(e)) continue
+    for (const m of e.mentions) {
+      if (m.end > pos || skip.some((f) => m.start >= f.start && m.end <= f.end) || inner.some((q) => m.start >= q.start && m.end <= q.end)) continue
+      if (!recent || m.end > recent.m.end) recent = { e, m }
+      if (narrative && (!subject || m.end > subject.m.end) && subjectLike(doc.text, m)) subject = { e, m }
+    }
+  }
+  if (subject && recent && recent.m.start - subject.m.end <= 400) return subject.e
+  return recent?.e
+}
+
 type Gender = 'male' | 'female'
 const TITLE_GENDER: Record<string, Gender> = { mr: 'male', mister: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female' }
 const ROLE_GENDER = new Map<string, Gender>([
@@ -116,8 +161,10 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
   if (known !== undefined) return known ?? undefined
   let g: Gender | undefined
   for (const m of e.mentions) {
+    // ("Mr. Trump": the title before the mention, or at its start.)
     const t = /\b(\p{L}+)\.?\s+$/u.exec(doc.text.slice(Math.max(0, m.start - 8), m.start))
-    g = t ? TITLE_GENDER[t[1]!.toLowerCase()] : undefined
+    const own = /^(\p{L}+)\.?\s/u.exec(doc.text.slice(m.start, m.end))
+    g = (t ? TITLE_GENDER[t[1]!.toLowerCase()] : undefined) ?? (own ? TITLE_GENDER[own[1]!.toLowerCase()] : undefined)
     if (g) break
   }
   for (const r of e.roles) {
@@ -279,7 +326,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     if (pron === 'male' || pron === 'female' || low === 'i') {
       // "she" is the most recent person that is not known to be a man, outside what is quoted.
       const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (low === 'i' || (genderOf(doc, x) ?? pron) === pron)
-      const e = recentEntity(doc, start, agrees, site.fragments)
+      const e = low === 'i' ? recentEntity(doc, start, agrees, site.fragments) : pronounAntecedent(doc, start, agrees, site.fragments ?? [], site.quoted ?? [])
       if (e) return { kind: 'person', entity: e.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }

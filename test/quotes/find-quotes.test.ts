@@ -295,8 +295,19 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['by a title', 'Ms. Tam spoke after Mr. Ford. "We are ready," she said.', ['Tam', 'Ford'], 'Tam'],
     ['not a name inside the quote', 'Justin Trudeau spoke last. "I called Joe Biden this morning," he said.', ['Justin Trudeau', 'Joe Biden'], 'Justin Trudeau'],
     ['unknown gender stays possible', 'Chrystia Freeland met Andrew Scheer. "We disagree," she said.', ['Chrystia Freeland', 'Andrew Scheer'], 'Chrystia Freeland'],
+    // A name after a preposition or in a possessive is seldom who "he" is; a title with "of" is no preposition.
+    ['not the object of a preposition', 'Tom Reyes, an adviser to Mr. Grant, spoke on Friday. "We will win," he said.', ['Tom Reyes', 'Mr. Grant'], 'Tom Reyes'],
+    ['not after a preposition and a title', 'Tom Reyes worked at the office of Gov. Mark Grant for years. "It was hard," he said.', ['Tom Reyes', 'Mark Grant'], 'Tom Reyes'],
+    ['not a possessive after a verb', "Paul Ortiz criticised Mark Grant's plan on Friday. \"It will fail,\" he said.", ['Paul Ortiz', 'Mark Grant'], 'Paul Ortiz'],
+    ['a possessive that opens a sentence', 'Mark Grant sued Paul Ortiz in May. Grant\u2019s lawsuit seeks damages. "I was wronged," he said.', ['Mark Grant', 'Paul Ortiz', 'Grant'], 'Mark Grant'],
+    ['not a name in an earlier quotation', 'Dan Cole took the stage. "We owe a lot to Tom Park." The room went quiet. "It is time," he said.', ['Dan Cole', 'Tom Park'], 'Dan Cole'],
+    ['through a title with "of"', 'Paul Ortiz spoke first. Later, Secretary of State John Kerry took questions. "We gave up nothing," he said.', ['Paul Ortiz', 'John Kerry'], 'John Kerry'],
+    ['by a title inside the mention', 'Ms. Tam spoke after Mr. Ford. "We are ready," she said.', ['Ms. Tam', 'Mr. Ford'], 'Ms. Tam'],
   ])('resolves a pronoun %s', (_name, text, names, who) => {
-    const entities = names.map((n, i) => entity(`e${i + 1}`, n, 'PERSON', text, [n]))
+    // (Mentions of one name go to one entity: "Mark Grant" and "Grant".)
+    const entities = names
+      .filter((n, i) => !names.slice(0, i).some((m) => m.endsWith(` ${n}`)))
+      .map((n, i) => entity(`e${i + 1}`, n, 'PERSON', text, names.filter((m) => m === n || n.endsWith(` ${m}`))))
     const { quotes } = analyse(text, entities)
     const q = quotes.find((x) => /^(?:he|she)$/.test(x.speaker.text ?? ''))!
     expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe(who)
