@@ -575,7 +575,7 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     } else full.push({ type: 'PERSON', drafts: [d], givens: [given], surname })
   }
   groups.push(...full)
-  // … then one-word mentions: of the people with that surname (or given name) named before, the one
+  // … then one-word mentions: of the people with that surname (or, when one alone has it, that given name) named before, the one
   // mentioned most so far ("Mr. LaRue" after "His father, Ike Parsons LaRue" is still the article's
   // LaRue), the most recent on a tie; else the next one named.
   const single = new Map<string, Group>()
@@ -583,7 +583,13 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     const ws = nameWords(d)
     if (ws.length !== 1) continue
     const w = ws[0]!
-    const candidates = full.filter((g) => similarity(g.surname, w) >= 0.85)
+    let candidates = full.filter((g) => similarity(g.surname, w) >= 0.85)
+    // ("Hillary", "Bernie": a given name alone is the one person named in full with it.)
+    if (!candidates.length) {
+      // (Not "Brooks" of "Brooks Jr.", whose last word is no surname.)
+      const byGiven = full.filter((g) => g.givens.includes(w) && !/^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/.test(g.surname))
+      if (byGiven.length === 1) candidates = byGiven
+    }
     let best: Group | undefined
     let bestKey: [number, number] = [-1, -Infinity]
     for (const g of candidates) {

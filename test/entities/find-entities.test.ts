@@ -70,6 +70,16 @@ describe('findEntities on short texts', () => {
     expect(es.some((e) => e.name === 'John J.' || e.name === 'George H.W.')).toBe(false)
   })
 
+  it('gives a given name alone to the one person named in full with it, and to no one when two are', () => {
+    const text = 'Hillary Clinton spoke in Ohio. Bill Clinton was there too. Later Hillary said she would win, and Bill nodded.'
+    const es = analyse(text)
+    expect(byName(es, 'Hillary Clinton').mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Hillary Clinton', 'Hillary'])
+    expect(byName(es, 'Bill Clinton').mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Bill Clinton', 'Bill'])
+    const two = 'Mark Grant met Mark Ortiz in Denver. Mark said the talks went well.'
+    const people = analyse(two).filter((e) => e.type === 'PERSON')
+    for (const name of ['Mark Grant', 'Mark Ortiz']) expect(byName(people, name).mentions).toHaveLength(1)
+  })
+
   it('keeps two people with one surname apart and gives a bare surname to the most recent one', () => {
     const text = 'Bill Clinton met Hillary Clinton in Washington on Monday. Clinton said the talks went well.'
     const es = analyse(text)
