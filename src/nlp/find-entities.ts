@@ -311,12 +311,16 @@ function extendFacility(d: Draft, words: readonly string[], sentenceEnd: number)
 }
 
 const countrySet = new Set(countries)
+const COMPANY_END = /^(?:Inc|Corp|Co|LLC|Ltd|Cable|Group|Holdings|Partners|Capital|Communications|Airlines|Motors|Industries|Enterprises|Institute|Foundation|University)\.?$/
 
 /** Fixes types the tagger gets wrong in news: "US officials" (a country), "the Biden administration" (a person). */
 function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void {
   const name = span(d, words)
   const n = d.last - d.first
   if (d.type !== 'LOC' && !d.outlet && countrySet.has(name)) d.type = 'LOC'
+  // "George Washington University", "Time Warner Cable", "Las Vegas Sands Corp.": a name that ends in an
+  // organisation's head word is no person.
+  else if (d.type === 'PERSON' && n >= 2 && (ORG_HEAD.test(words[d.last - 1]!) || COMPANY_END.test(words[d.last - 1]!))) d.type = 'ORG'
   // "E. Dahlia Ave.", "Nicola Avenue": a street.
   // ("John Street" may be a man: a full word only after a word that is no given name.)
   else if (d.type !== 'LOC' && n >= 2 && (STREET_ABBR.test(words[d.last - 1]!) || (STREET_WORD.test(words[d.last - 1]!) && ((gazetteer.get(words[d.first]!) ?? 0) & 16) === 0))) {

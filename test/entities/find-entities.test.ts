@@ -80,6 +80,13 @@ describe('findEntities on short texts', () => {
     for (const name of ['Mark Grant', 'Mark Ortiz']) expect(byName(people, name).mentions).toHaveLength(1)
   })
 
+  it('a name that ends in an organisation\'s head word is no person', () => {
+    const es = analyse("Jo Berger, a fellow with George Washington University's Program on Extremism, spoke. Prices rose after the merger of Time Warner Cable.")
+    expect(byName(es, 'George Washington University').type).toBe('ORG')
+    expect(byName(es, 'Time Warner Cable').type).toBe('ORG')
+    expect(byName(es, 'Jo Berger').type).toBe('PERSON')
+  })
+
   it('keeps two people with one surname apart and gives a bare surname to the most recent one', () => {
     const text = 'Bill Clinton met Hillary Clinton in Washington on Monday. Clinton said the talks went well.'
     const es = analyse(text)
