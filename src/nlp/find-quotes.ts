@@ -4,6 +4,7 @@ import { findSources, isRelativePronoun, resolveSpeaker } from './find-sources.j
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
 import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
 import { roleHeads, roleModifiers } from './data/role-words.js'
+import { posTags } from './pos.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
 
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
@@ -452,10 +453,24 @@ export interface QuoteOptions {
 
 /** Set for the duration of one synchronous `findQuotes` call (the module keeps no other state). */
 
+/** Verbs whose subject may follow them ("said Mr. Trump"), and "named" ("a worker named Antonio Arroyo"): a name after them is no object. */
+const INVERTING_VERBS = new Set(['name', 'say', 'add', 'write', 'ask', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'argue', 'insist', 'warn', 'declare', 'tweet', 'counter', 'conclude'])
+
 export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quotes: Quote[]; sources: Source[] } {
   const model = options.model === undefined ? loadQuoteModel() : options.model
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
+  // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
+  if (model) input.pos = posTags(c.tokens)
   const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules).map((at) => dropImpersonalSpeaker(c, at))
+  const verbObject = (start: number): boolean => {
+    input.pos ??= posTags(c.tokens)
+    let j = c.tokAfter(start) - 1
+    // ("advise President Trump", "stopping the Trump …": past a title or an article.)
+    for (let skip = 0; skip < 3 && j >= 0 && (/^(?:the|a|an)$/.test(c.tok(j)) || (isCap(c.tok(j)) && /^NNP/.test(input.pos.pos[j]!))); skip++) j--
+    if (j < 0 || !/^VB/.test(input.pos.pos[j]!) || !/^\p{Ll}/u.test(c.tok(j))) return false
+    // "said Mr. Trump", "added Smith": a speech verb before its subject.
+    return !INVERTING_VERBS.has(input.pos.lemma[j]!)
+  }
   const quotes: Quote[] = []
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []
   let n = 0
@@ -465,7 +480,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const quotedSpeaker = sp !== undefined && input.quoted.some((q) => q.start <= sp.start && sp.end <= q.end)
     // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.
     const named = sp ? nameSpan(c, sp) : undefined
-    const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker, quoted: input.quoted }, speakers)
+    const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker, quoted: input.quoted, verbObject }, speakers)
     // ("X, who said …": the name is X's.)
     const ante = sp && at.antecedent && isRelativePronoun(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
     const name = speakerName(c, doc.entities, ante ? { ...speaker, start: ante.start, end: ante.end } : speaker)

@@ -27,7 +27,7 @@ import { gunzipSync } from 'node:zlib'
 import type { Entity, Span, Token } from '../core/types.js'
 import { cueByForm, cueNouns } from './data/cue-verbs.js'
 import { formatClusters, parseClusters, type WordClusters } from './entity-features.js'
-import { posTags } from './pos.js'
+import { posTags, type PosTags } from './pos.js'
 import { decodeQuoteNN, runQuoteNNs, type QuoteNN, type QuoteNNFile } from './quote-nn.js'
 import type { QuotedSpan } from './quote-marks.js'
 
@@ -48,6 +48,8 @@ export interface TaggerInput {
   rules: readonly [Uint8Array, Uint8Array, Uint8Array]
   /** Per token, the kind of the rule quote whose content holds it (0 none, 1 direct, 2 mixed, 3 indirect). */
   ruleKind: Uint8Array
+  /** Part-of-speech tags of the tokens, when the caller has them (else the tagger computes them). */
+  pos?: PosTags
 }
 
 /**
@@ -305,7 +307,7 @@ export function staticFeatures(inp: TaggerInput, clusters?: WordClusters, nn?: r
   }
   // Part of speech, and the nearest verb on each side within the sentence (its lemma: "opposed",
   // "would vote for" are attributions whose cue the lexicon may not hold).
-  const tags = posTags(tokens)
+  const tags = inp.pos ?? posTags(tokens)
   const posH = new Uint32Array(n)
   const lemmaH = new Uint32Array(n)
   const isVerb = new Uint8Array(n)

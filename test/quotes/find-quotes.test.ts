@@ -303,6 +303,8 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['not a name in an earlier quotation', 'Dan Cole took the stage. "We owe a lot to Tom Park." The room went quiet. "It is time," he said.', ['Dan Cole', 'Tom Park'], 'Dan Cole'],
     ['through a title with "of"', 'Paul Ortiz spoke first. Later, Secretary of State John Kerry took questions. "We gave up nothing," he said.', ['Paul Ortiz', 'John Kerry'], 'John Kerry'],
     ['not a name that modifies a noun', 'Tom Reyes called the Grant campaign on Monday. "They never answered," he said.', ['Tom Reyes', 'Grant'], 'Tom Reyes'],
+    ['not the object of a verb', 'Tom Reyes said he would advise Mark Grant on the budget. "It needs work," he said.', ['Tom Reyes', 'Mark Grant'], 'Tom Reyes'],
+    ['the subject after a speech verb', 'Paul Ortiz listened as the report was read out, said Tom Reyes. Later, he added that the plan would fail.', ['Paul Ortiz', 'Tom Reyes'], 'Tom Reyes'],
     ['by a title inside the mention', 'Ms. Tam spoke after Mr. Ford. "We are ready," she said.', ['Ms. Tam', 'Mr. Ford'], 'Ms. Tam'],
   ])('resolves a pronoun %s', (_name, text, names, who) => {
     // (Mentions of one name go to one entity: "Mark Grant" and "Grant".)
