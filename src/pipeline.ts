@@ -6,6 +6,7 @@ import { trimScrapedText } from './extract/trim-scraped.js'
 import { findEntities } from './nlp/find-entities.js'
 import { findEvents } from './nlp/find-events.js'
 import { findQuotes } from './nlp/find-quotes.js'
+import { quoteModelTag } from './nlp/quote-tagger.js'
 import { findTimes } from './nlp/find-times.js'
 import { splitSentences } from './nlp/split-sentences.js'
 import { tokenize } from './nlp/tokenize.js'
@@ -36,6 +37,14 @@ export interface AnalyzeOptions {
 /** A stable id from the content, for inputs that carry none. */
 export function contentId(text: string): string {
   return 'a-' + createHash('sha1').update(text).digest('hex').slice(0, 12)
+}
+
+/**
+ * The version an analysis records: the pipeline's, and "+nn1" when `NEWSGRAPH_QUOTE_NETWORKS` ran fewer
+ * of the quote model's networks ("0.7.0+nn1"). `reanalyze` redoes stored articles whose version differs.
+ */
+export function analysisVersion(): string {
+  return PIPELINE_VERSION + quoteModelTag()
 }
 
 /**
@@ -95,7 +104,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     sources: [],
     events: [],
     messages,
-    version: PIPELINE_VERSION,
+    version: analysisVersion(),
   }
   doc.entities = findEntities(doc)
   doc.times = findTimes(text, reference ? reference.slice(0, 10) : null)

@@ -22,7 +22,8 @@ Options:
   -v, --version            show the version
 
 Environment: NEWSGRAPH_QUOTE_NETWORKS=1 runs one of the quote model's two neural taggers
-(analyze, ingest, reanalyze, serve): 1.1–1.25× the articles a second, quotes a little less accurate.
+(analyze, ingest, reanalyze, serve): 1.1–1.25× the articles a second, quotes a little less accurate;
+analyses made so record it in their version ("+nn1"), and reanalyze without it redoes them.
 
 Exit codes: 0 success, 1 bad input (the message names the input), 2 usage.
 `,

@@ -1,7 +1,6 @@
 import type { Analysis } from '../core/types.js'
-import { analyzeArticle, type ArticleInput } from '../pipeline.js'
+import { analysisVersion, analyzeArticle, type ArticleInput } from '../pipeline.js'
 import type { Store } from '../store/store.js'
-import { PIPELINE_VERSION } from '../version.js'
 
 /** What a reanalyze run did. A return value, not an exception. */
 export interface ReanalyzeSummary {
@@ -35,7 +34,7 @@ export interface ReanalyzeOptions {
  */
 export async function reanalyze(store: Store, options: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
   const start = Date.now()
-  const version = PIPELINE_VERSION
+  const version = analysisVersion()
   const analyze = options.analyze ?? ((input: ArticleInput) => analyzeArticle(input))
   const summary: ReanalyzeSummary = { updated: 0, current: 0, fromText: 0, failed: 0, problems: [], version, seconds: 0 }
   const counts = await store.counts()

@@ -884,6 +884,8 @@ export function decodeModel(file: ModelFile, networks?: number): QuoteModel {
 export const DEFAULT_QUOTE_MODEL_URL = new URL('../../models/quotes.json.gz', import.meta.url)
 
 let cached: QuoteModel | null | undefined
+/** How many networks the shipped model file carries, and how many of them run (`loadQuoteModel`). */
+let networksInFile = 0
 
 /**
  * How many of the model's neural taggers to run: `NEWSGRAPH_QUOTE_NETWORKS` (a whole number from 1), or
@@ -902,11 +904,25 @@ export function quoteNetworkCount(env: Record<string, string | undefined> = proc
 export function loadQuoteModel(): QuoteModel | null {
   if (cached !== undefined) return cached
   const count = quoteNetworkCount()
-  cached = existsSync(DEFAULT_QUOTE_MODEL_URL) ? decodeModel(JSON.parse(gunzipSync(readFileSync(DEFAULT_QUOTE_MODEL_URL)).toString('utf8')) as ModelFile, count) : null
+  const file = existsSync(DEFAULT_QUOTE_MODEL_URL) ? (JSON.parse(gunzipSync(readFileSync(DEFAULT_QUOTE_MODEL_URL)).toString('utf8')) as ModelFile) : null
+  networksInFile = file?.nn ? (Array.isArray(file.nn) ? file.nn.length : 1) : 0
+  cached = file ? decodeModel(file, count) : null
   return cached
+}
+
+/**
+ * What an analysis records besides the pipeline version about the quote model that made it: "+nn1"
+ * when `NEWSGRAPH_QUOTE_NETWORKS` ran fewer of the shipped model's networks than it has, else nothing
+ * (so that `reanalyze` redoes articles when the setting changes).
+ */
+export function quoteModelTag(): string {
+  const model = loadQuoteModel()
+  const running = model?.nn?.length ?? 0
+  return model && running < networksInFile ? `+nn${running}` : ''
 }
 
 /** Replaces (or, with null, disables) the model used by `findQuotes`; for training and tests. */
 export function setQuoteModel(model: QuoteModel | null): void {
   cached = model
+  networksInFile = model?.nn?.length ?? 0
 }

@@ -92,6 +92,25 @@ describe('newsgraph: usage errors exit 2', () => {
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/^newsgraph: NEWSGRAPH_QUOTE_NETWORKS="two": expected how many of the quote model's networks to run, a whole number from 1/)
   })
+  it('records a one-network analysis as such, so that reanalyze redoes it when the setting changes', () => {
+    const db = join(tmp, 'networks.db')
+    const env = (networks?: string) => {
+      const e: NodeJS.ProcessEnv = { ...process.env }
+      delete e.NEWSGRAPH_QUOTE_NETWORKS
+      if (networks) e.NEWSGRAPH_QUOTE_NETWORKS = networks
+      return e
+    }
+    const cli = (args: string[], networks?: string) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, timeout: 120_000, env: env(networks) })
+    const one = cli(['analyze', fixture('article.txt')], '1')
+    expect(one.status).toBe(0)
+    expect(JSON.parse(one.stdout).version).toMatch(/^\d+\.\d+\.\d+\+nn1$/)
+    expect(cli(['ingest', fixture('article.txt'), '--db', db, '-q'], '1').status).toBe(0)
+    const back = cli(['reanalyze', '--db', db, '-q'])
+    expect(back.status).toBe(0)
+    expect(JSON.parse(back.stdout)).toMatchObject({ updated: 1, failed: 0 })
+    expect(JSON.parse(back.stdout).version).not.toContain('+nn')
+    expect(JSON.parse(cli(['reanalyze', '--db', db, '-q']).stdout)).toMatchObject({ updated: 0 })
+  })
   it('--help for each command exits 0 and names every option', () => {
     const main = run(['--help'])
     expect(main.code).toBe(0)
