@@ -145,6 +145,24 @@ function pronounAntecedent(doc: Doc, pos: number, agrees: (e: Entity) => boolean
   return recent?.e
 }
 
+/** Role nouns and the abbreviated titles written before a name for them ("Sen. Marco Rubio" is "the senator"). */
+const TITLE_OF_ROLE = new Map<string, RegExp>([
+  ['senator', /\bSen\.\s+$/],
+  ['governor', /\bGov\.\s+$/],
+  ['representative', /\bRep\.\s+$/],
+  ['congressman', /\bRep\.\s+$/],
+  ['congresswoman', /\bRep\.\s+$/],
+  ['lawmaker', /\b(?:Sen|Rep)\.\s+$/],
+  ['general', /\bGen\.\s+$/],
+  ['lieutenant', /\bLt\.\s+$/],
+  ['colonel', /\bCol\.\s+$/],
+  ['sergeant', /\bSgt\.\s+$/],
+  ['captain', /\bCapt\.\s+$/],
+  ['professor', /\bProf\.\s+$/],
+  ['doctor', /\bDr\.\s+$/],
+  ['reverend', /\bRev\.\s+$/],
+])
+
 type Gender = 'male' | 'female'
 const TITLE_GENDER: Record<string, Gender> = { mr: 'male', mister: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female' }
 const ROLE_GENDER = new Map<string, Gender>([
@@ -357,7 +375,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // "the spokeswoman": the person with that role, when there is one.
   // (Not "The State Department", a name: "the department" of a person's role "State Department inspector general".)
   const named = /\p{Lu}/u.test((text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? '')
-  const byRole = definite && !named && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) : undefined
+  // ("the senator" after "Sen. Marco Rubio": the abbreviated title before a mention counts as the role.)
+  const titled = TITLE_OF_ROLE.get(head)
+  const hasTitle = (x: Entity) => titled !== undefined && x.mentions.some((m) => titled.test(doc.text.slice(Math.max(0, m.start - 8), m.start)) || titled.test(m.text.split(/\s+/)[0]! + ' '))
+  const byRole = definite && !named && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)) || hasTitle(x))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.

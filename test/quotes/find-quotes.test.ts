@@ -347,6 +347,13 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(analyse(text, entities).quotes[0]!.speaker).toMatchObject({ text: 'she', entity: 'e1' })
   })
 
+  it('resolves "the senator" through an abbreviated title before the name', () => {
+    const text = 'Sen. Mark Grant spoke in Iowa on Monday, and Gov. Tom Reyes spoke later. "We will win this state," the senator said.'
+    const entities = [entity('e1', 'Mark Grant', 'PERSON', text, ['Mark Grant']), entity('e2', 'Tom Reyes', 'PERSON', text, ['Tom Reyes'])]
+    const q = analyse(text, entities).quotes.find((x) => x.speaker.text === 'the senator')!
+    expect(q.speaker).toMatchObject({ kind: 'person', entity: 'e1' })
+  })
+
   it('resolves "the spokeswoman" through roles', () => {
     const text = 'Russia had a new line. Maria Zakharova gave a briefing. Sergey Lavrov was away. "Nothing happened," the spokeswoman said.'
     const entities = [
