@@ -579,9 +579,9 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     } else full.push({ type: 'PERSON', drafts: [d], givens: [given], surname })
   }
   groups.push(...full)
-  // … then one-word mentions: of the people with that surname (or, when one alone has it, that given name) named before, the one
-  // mentioned most so far ("Mr. LaRue" after "His father, Ike Parsons LaRue" is still the article's
-  // LaRue), the most recent on a tie; else the next one named.
+  // … then one-word mentions: of the people with that surname (or, when one alone has it, that given
+  // name) named before, the one mentioned most so far ("Mr. LaRue" after "His father, Ike Parsons LaRue"
+  // is still the article's LaRue), the most recent on a tie; else the next one named.
   const single = new Map<string, Group>()
   for (const d of [...people].sort((a, b) => a.first - b.first)) {
     const ws = nameWords(d)

@@ -99,15 +99,20 @@ function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip:
 }
 
 /**
- * A name that is the object of a preposition ("an adviser to Mr. Sanders", "started work at Carrier",
- * "opposed to Trump", "a fellow with the Peter G. Peterson Institute"; not inside a title, "Secretary of
- * State John Kerry") or a possessive ("rubbished Trump's claim"): not who a following "he" or "she" is, as a rule.
+ * Titles written short before a name ("Sen. Marco Rubio"): between a preposition and a name, a capitalised
+ * word is a title only without a full stop ("President"), or one of these ("on Friday. Trump" is no object).
  */
-/** Titles written short before a name ("Sen. Marco Rubio"): a capitalised word before a name is a title only without a full stop, or one of these. */
 const TITLE_ABBR = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Sec|Amb|Adm|Maj|Cmdr|Det|Hon|Atty|Supt|Insp|Fr|Sr|Jr|St'
+// ("of" after a title word is part of the title: "Secretary of State John Kerry".)
 const PREPOSITIONS = 'to for at with (?<!(?:[Ss]ecretary|[Mm]inister|[Gg]overnor|[Dd]irector|[Pp]resident|[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Hh]ead|[Mm]ayor|[Pp]remier|[Gg]eneral|[Ss]peaker|[Ll]eader|[Cc]ommissioner|[Mm]ember)\\s)of by against than about from on in over toward towards under behind between into without among via versus'.split(' ')
 const PREPOSITION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PREPOSITIONS.map((p) => (p.startsWith('(') ? p : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`)).join('|')})\\s+(?:(?:the|a|an)\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|\\p{Lu}[\\p{L}'’-]*\\s+){0,2}$`, 'u')
 const MODIFIED_NOUN = /^\s+(?:campaign|campaigns|administration|supporters|aides|camp|team|voters|fans|rally|rallies|presidency|era|foundation|family|allies|loyalists|surrogates|backers|critics|staff|staffers|spokesman|spokeswoman|adviser|advisers|organization|officials|government|years)\b/
+/**
+ * Can the mention be who a following "he" or "she" is? As a rule not when it is the object of a
+ * preposition ("an adviser to Mr. Sanders", "started work at Carrier", "opposed to Trump", "a fellow with
+ * the Peter G. Peterson Institute"; not inside a title, "Secretary of State John Kerry"), a possessive
+ * ("rubbished Trump's claim") or a modifier ("the Trump campaign").
+ */
 function subjectLike(text: string, m: Span): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start)
   if (PREPOSITION_BEFORE.test(before)) return false
@@ -121,8 +126,8 @@ function subjectLike(text: string, m: Span): boolean {
 /**
  * Whom "he" or "she" at `pos` stands for: of the people `agrees` accepts, mentioned before `pos` and not
  * inside what is said (`skip`, and any other quotation that does not hold the pronoun), the most recent
- * one that is no preposition's or verb's object, possessive or modifier ("the Trump campaign"), when it is mentioned
- * within 400 characters of the most recent one of all; else the most recent one.
+ * one that is no preposition's or verb's object, possessive or modifier ("the Trump campaign"), when it
+ * is mentioned within 400 characters of the most recent one of all; else the most recent one.
  * (With the entity fixes of the same session, on PolNeAR's held-out part this changed the person of 109 of
  * the 557 "he"/"she" speakers; read by hand, 88 were wrong before and right after, 4 the other way, 4 the
  * same person by a fuller name, 13 wrong both ways.)
