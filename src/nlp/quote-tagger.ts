@@ -55,7 +55,9 @@ export interface TaggerInput {
 /**
  * Weights are hashed: a feature (template, values) picks one of `2^BITS` rows of NOUT weights, so that
  * features are computed with integer arithmetic and no strings (collisions are rare and harmless; 2^20
- * rows scored half a point of quote F1 above 2^18 on the validation part).
+ * rows scored half a point of quote F1 above 2^18 on the validation part; 2^21 rows raised validation
+ * joint F1 by 0.3 over two seeds, but the model trained on all of the training part scored the same joint
+ * F1 on the held-out part, 66.5, with anonymous recall 1.1 lower, at twice the memory: not taken).
  */
 export const BITS = 20
 const MASK = (1 << BITS) - 1
