@@ -181,11 +181,13 @@ const STREET_WORD = /^(?:Avenue|Street|Road|Boulevard|Lane|Highway|Parkway|Squar
 /** Surnames the tagger tends to leave out: an inner capital ("LaRue", "McCord", "DeSantis", "O'Connor"). */
 const INNER_CAP = /^(?:\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)$/u
 
+/** A generational suffix after a name: "Jr.", "Sr.", "III". */
+const GENERATION = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/
 /** A word inside a person's name after an honorific: "Hannity", "O'Rourke", "J.", "de" in "Mr. de Blasio", "Jr.". */
 const NAME_PARTICLE = /^(?:de|van|von|der|den|da|del|della|di|du|la|le|bin|ibn|al|el)$/
 function nameWordAt(words: readonly string[], k: number, end: number): boolean {
   const w = words[k]!
-  if (NAME_WORD.test(w) || INNER_CAP.test(w) || INITIAL.test(w) || /^(?:Jr|Sr)\.?$/.test(w) || /^\p{Lu}{2,}$/u.test(w)) return true
+  if (NAME_WORD.test(w) || INNER_CAP.test(w) || INITIAL.test(w) || GENERATION.test(w) || /^\p{Lu}{2,}$/u.test(w)) return true
   // A particle counts when a capitalised word follows it ("Mr. de Blasio", "Mr. al-Assad").
   return (NAME_PARTICLE.test(w) || /^(?:al|el)-\p{Lu}/u.test(w)) && k + 1 < end && (/^(?:al|el)-/.test(w) || NAME_WORD.test(words[k + 1]!))
 }
@@ -262,7 +264,7 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
     // ("Had Woodward not run with it", "As Professor Foner put it": a capitalised function word opens the sentence, not the name.)
     if (d.type === 'PERSON' && d.last - d.first > 1 && LEADING_FUNCTION.test(words[d.first]!)) d.first++
     // ("Robert John Dougherty III", "Martin Luther King Jr.")
-    if (d.type === 'PERSON' && d.last < ranges[d.sentence]![1] && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(words[d.last]!)) d.last++
+    if (d.type === 'PERSON' && d.last < ranges[d.sentence]![1] && GENERATION.test(words[d.last]!)) d.last++
     const end = ranges[d.sentence]![1]
     const honorific = HONORIFIC.test(words[d.first]!)
     const honorificOnly = honorific && d.last - d.first === 1
@@ -591,7 +593,7 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     // ("Hillary", "Bernie": a given name alone is the one person named in full with it.)
     if (!candidates.length) {
       // (Not "Brooks" of "Brooks Jr.", whose last word is no surname.)
-      const byGiven = full.filter((g) => g.givens.includes(w) && !/^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/.test(g.surname))
+      const byGiven = full.filter((g) => g.givens.includes(w) && !GENERATION.test(g.surname))
       if (byGiven.length === 1) candidates = byGiven
     }
     let best: Group | undefined

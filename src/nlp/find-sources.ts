@@ -9,6 +9,7 @@ import {
   outletNouns,
   speakerPronouns,
 } from './data/speaker-words.js'
+import { titleAbbreviations } from './data/abbreviations.js'
 import { roleHeads } from './data/role-words.js'
 
 /** The part of an attribution that speaker resolution and source finding read. */
@@ -100,9 +101,10 @@ function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip:
 
 /**
  * Titles written short before a name ("Sen. Marco Rubio"): between a preposition and a name, a capitalised
- * word is a title only without a full stop ("President"), or one of these ("on Friday. Trump" is no object).
+ * word is a title only without a full stop ("President"), or one of the tokenizer's title abbreviations
+ * ("on Friday. Trump" is no object).
  */
-const TITLE_ABBR = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Sec|Amb|Adm|Maj|Cmdr|Det|Hon|Atty|Supt|Insp|Fr|Sr|Jr|St'
+const TITLE_ABBR = titleAbbreviations.join('|')
 // ("of" after a title word is part of the title: "Secretary of State John Kerry".)
 const PREPOSITIONS = 'to for at with (?<!(?:[Ss]ecretary|[Mm]inister|[Gg]overnor|[Dd]irector|[Pp]resident|[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Hh]ead|[Mm]ayor|[Pp]remier|[Gg]eneral|[Ss]peaker|[Ll]eader|[Cc]ommissioner|[Mm]ember)\\s)of by against than about from on in over toward towards under behind between into without among via versus'.split(' ')
 const PREPOSITION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PREPOSITIONS.map((p) => (p.startsWith('(') ? p : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`)).join('|')})\\s+(?:(?:the|a|an)\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|\\p{Lu}[\\p{L}'’-]*\\s+){0,2}$`, 'u')
