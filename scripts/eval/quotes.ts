@@ -178,7 +178,7 @@ export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>
   if (known) return known
   const text = speaker.text?.trim()
   if (!text || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return null
-  if (/^(?:he|she|they|it|we|i|you|who|which|that)$/i.test(text)) return null
+  if (/^(?:he|she|they|it|we|i|you|who|which|that|his|her|its|their|our|my|him|them|us|me)$/i.test(text)) return null
   return /\p{Lu}/u.test(text.replace(/^(?:the|a|an)\s+/i, '')[0] ?? '') ? text : null
 }
 

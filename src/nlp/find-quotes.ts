@@ -720,8 +720,10 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
     }
     let antecedent: Span | undefined
     const tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
-    if (tagSource && tagSource[1] - tagSource[0] === 1 && RELATIVES.has(c.low(tagSource[0])) && c.tok(tagSource[0] - 1) === ',') {
-      const np = leftNP(c, tagSource[0] - 2, c.sentenceRange(tagSource[0])[0])
+    // "Jeb Bush, who announced …", "voters who say …": the noun phrase before the pronoun, as `subjectBefore` finds it.
+    if (tagSource && tagSource[1] - tagSource[0] === 1 && RELATIVES.has(c.low(tagSource[0]))) {
+      const w = tagSource[0]
+      const np = leftNP(c, c.tok(w - 1) === ',' ? w - 2 : w - 1, c.sentenceRange(w)[0])
       if (np) antecedent = c.span(...np)
     }
     // The tagger marks whole source phrases, as PolNeAR does; in `name` mode the speaker is the name in it.

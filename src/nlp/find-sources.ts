@@ -349,22 +349,27 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const local = { start, end, text }
   const low = text.toLowerCase()
   // "X, who said …", "The Biden administration, which has offered …": what the pronoun stands for.
-  if (site.antecedent && isRelativePronoun(text)) return { ...resolveSpeaker(doc, { speaker: site.antecedent }, previous), ...local }
-  const pron = speakerPronouns.get(low)
+  if (isRelativePronoun(text)) {
+    const r = relativeAntecedent(doc, low, start, site.antecedent, previous)
+    if (r) return { ...r, ...local }
+  }
+  // ("his claim that …", "its report found …": a possessive speaks as its pronoun.)
+  const pl = POSSESSIVE_PRONOUNS.get(low) ?? low
+  const pron = speakerPronouns.get(pl)
   if (pron) {
     // "I said" in the writer's own words is the writer (a column, a first-person report): no entity.
-    if (low === 'i' && site.quotedSpeaker === false) return { kind: 'person', ...local }
-    if (pron === 'male' || pron === 'female' || low === 'i') {
+    if (pl === 'i' && site.quotedSpeaker === false) return { kind: 'person', ...local }
+    if (pron === 'male' || pron === 'female' || pl === 'i') {
       // "she" is the most recent person that is not known to be a man, outside what is quoted.
-      const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (low === 'i' || (genderOf(doc, x) ?? pron) === pron)
-      const e = low === 'i' ? recentEntity(doc, start, agrees, site.fragments) : pronounAntecedent(doc, start, agrees, site.fragments ?? [], site.quoted ?? [], site.verbObject)
+      const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (pl === 'i' || (genderOf(doc, x) ?? pron) === pron)
+      const e = pl === 'i' ? recentEntity(doc, start, agrees, site.fragments) : pronounAntecedent(doc, start, agrees, site.fragments ?? [], site.quoted ?? [], site.verbObject)
       if (e) return { kind: 'person', entity: e.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
     }
     const p = [...previous].reverse().find((s) => s.speaker.kind !== 'unknown' && s.speaker.kind !== 'person')
-    if (p && (low === 'they' || low === 'it' || low === 'we')) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
-    return { kind: low === 'it' ? 'organization' : 'unknown', ...local }
+    if (p && (pl === 'they' || pl === 'it' || pl === 'we')) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
+    return { kind: pl === 'it' ? 'organization' : 'unknown', ...local }
   }
   // The phrase before its postmodifier ("Ashley Wallis" of "Ashley Wallis of Environmental Defence")
   // names the speaker first.
@@ -412,13 +417,88 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       if (p && p.mentions.some((m) => m.end <= start && start - m.end <= 600)) return { kind: 'person', entity: p.id, ...local }
     }
   }
+  // "the company", "the department": the organisation named shortly before whose name has that head word
+  // ("the State Department"); for a company, firm or group, the most recent organisation.
+  // (Not "the rights group", "the Obama administration": a modifier must be in the name, "the appeals court" →
+  // "U.S. Court of Appeals"; a company is no government body; a name of more than six words is a headline.)
+  const words = text.toLowerCase().split(/\s+/)
+  if (words[0] === 'the' && !named && words.length <= 3 && organizationNouns.has(head)) {
+    const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w}s?(?:$|[^\\p{L}])`, 'iu').test(name)
+    const fits = (x: Entity) =>
+      x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(1, -1).every((w) => hasWord(x.name, w)) &&
+      (GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head))
+    const e = recentEntity(doc, start, fits, site.fragments)
+    if (e && e.mentions.some((m) => m.end <= start && start - m.end <= ORG_ANAPHOR_REACH)) return { kind: 'organization', entity: e.id, ...local }
+  }
   const coreHead = lastWord(corePhrase(text))
   if (documentNouns.has(coreHead) || documentNouns.has(head)) return { kind: 'unknown', ...local }
   if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
   if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
   // "the lawyer acting for the officer", "the woman": a person, unnamed.
-  if (definite && (PERSON_NOUNS.has(coreHead) || roleHeads.has(coreHead))) return { kind: 'person', ...local }
+  if (definite && (PERSON_NOUNS.has(coreHead) || roleHeads.has(coreHead) || PROTAGONIST_ROLES.has(coreHead))) {
+    // "the candidate", "the Republican nominee" with no one given that role: the person the article is about,
+    // the one named most often, among those named in the last paragraphs ("Mr. Bannon has been a supporter of
+    // Mr. Trump's pugilistic instincts, which the candidate …").
+    // (Only "the candidate", "the presidential nominee": "the Democratic front-runner", "the other candidate"
+    // pick someone else than the protagonist as often as not.)
+    if (PROTAGONIST_ROLES.has(coreHead) && /^the\s+(?:presidential\s+)?[\p{L}-]+$/iu.test(text.trim())) {
+      let best: Entity | undefined
+      let bestCount = 0
+      for (const x of doc.entities) {
+        if (x.type !== 'PERSON' || !x.mentions.some((m) => m.end <= start && start - m.end <= ORG_ANAPHOR_REACH)) continue
+        const count = x.mentions.filter((m) => m.end <= start).length
+        if (count > bestCount) {
+          best = x
+          bestCount = count
+        }
+      }
+      if (best) return { kind: 'person', entity: best.id, ...local }
+    }
+    return { kind: 'person', ...local }
+  }
   return { kind: 'unknown', ...local }
+}
+
+/** Head words of a definite description ("the company") that may stand for any organisation named before. */
+const GENERIC_ORG_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'group', 'organization', 'organisation', 'corporation'])
+/** Words of the name of a government body, which "the company" or "the group" does not stand for. */
+const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senate|House|Agency|Bureau|Commission|Council|Administration|Government|Office|Police|Army|Parliament)\b/
+/** How far back (characters) the organisation of "the company" may be named. */
+const ORG_ANAPHOR_REACH = 1500
+
+/** Roles that, with no one given them by name, stand for the person an article is about ("the candidate"). */
+const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'billionaire', 'businessman', 'businesswoman', 'mogul', 'incumbent', 'challenger', 'contender'])
+
+/** Possessive pronouns as speakers, and the pronoun each speaks as. */
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['its', 'it'], ['their', 'they'], ['our', 'we'], ['my', 'i']])
+
+/** Words that, before "who", make an unnamed group: "those who said", "anyone who wants". */
+const GROUP_BEFORE_RELATIVE = /(?:^|[^\p{L}])(?:those|anyone|anybody|everyone|everybody|someone|somebody|people|others)\s*,?\s*$/iu
+/** A word that ends a phrase before its head noun phrase: "overconfidence among [Democrats]", "targeting [Latino and black voters]". */
+const BEFORE_HEAD_NP = /^.*(?:^|\s)(?:of|for|among|with|at|in|on|to|from|by|about|between|including|against|like|\p{Ll}+ing)\s+/isu
+
+/**
+ * What "who" or "which" stands for. The antecedent phrase the quote finder takes runs back over
+ * prepositions and verbs ("no mention of Jeb Bush", "targeting Latino and black voters"); what the pronoun
+ * stands for is at its end: the entity whose mention ends it (a person for "who", anything else for
+ * "which"), else the noun phrase after its last preposition or participle, when that names someone or an
+ * unnamed group, else the whole phrase. "those who", "anyone who": an unnamed group.
+ */
+function relativeAntecedent(doc: Doc, low: string, start: number, antecedent: Span | undefined, previous: readonly { speaker: Speaker }[]): Speaker | undefined {
+  if (!antecedent) return GROUP_BEFORE_RELATIVE.test(doc.text.slice(Math.max(0, start - 30), start)) ? { kind: 'anonymous' } : undefined
+  const ante = doc.text.slice(antecedent.start, antecedent.end)
+  const end = antecedent.start + ante.replace(/[\s,;:]+$/, '').length
+  const fits = (e: Entity) => (low === 'who' ? e.type === 'PERSON' : e.type !== 'PERSON')
+  const last = doc.entities.find((e) => fits(e) && e.mentions.some((m) => m.end === end && m.start >= antecedent.start))
+  if (last) return { kind: kindOfEntity(last), entity: last.id }
+  const whole = resolveSpeaker(doc, { speaker: antecedent }, previous)
+  const head = BEFORE_HEAD_NP.exec(ante)
+  if (whole.entity === undefined && whole.kind !== 'anonymous' && head && !PART_OF.test(ante) && !SHARE.test(ante)) {
+    const tail = resolveSpeaker(doc, { speaker: { start: antecedent.start + head[0].length, end: antecedent.end } }, previous)
+    // ("a graduate of Harvard Law School who …": "who" is a person or a group, not an institution.)
+    if ((tail.entity !== undefined && (low !== 'who' || tail.kind === 'person')) || tail.kind === 'anonymous') return { kind: tail.kind, entity: tail.entity }
+  }
+  return { kind: whole.kind, entity: whole.entity }
 }
 
 /** "Four former national security officials" → count 4 and the description after the number. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
-import { analyse, bare, rules } from './helpers.js'
+import { analyse, bare, rules, show } from './helpers.js'
 
 /** The quoted words without surrounding quotation marks and final punctuation. */
 
@@ -362,6 +362,34 @@ describe('findQuotes: speaker resolution with entities', () => {
     ]
     const { quotes } = analyse(text, entities)
     expect(quotes[0]!.speaker).toMatchObject({ text: 'the spokeswoman', kind: 'person', entity: 'e1' })
+  })
+
+  it.each([
+    // [text, names of the people and organisations in it, the speaker mention, who it is (undefined: no one), its kind]
+    ['"who" after a name with a comma', 'Mark Grant met Tom Reyes, who said the deal was close.', ['Mark Grant', 'Tom Reyes'], 'who', 'Tom Reyes', 'person'],
+    ['"who" after the object of a preposition', 'The debate made no mention of Tom Reyes, who announced that he would leave the race.', ['Tom Reyes'], 'who', 'Tom Reyes', 'person'],
+    ['"who" after a group is an unnamed group', 'Mark Grant is doing best with older voters who say the economy matters most.', ['Mark Grant'], 'who', undefined, 'anonymous'],
+    ['"those who" is an unnamed group', 'Among those who said the economy mattered most, most chose Mark Grant.', ['Mark Grant'], 'who', undefined, 'anonymous'],
+    ['"who" is no institution', 'Tom Reyes, a graduate of Acme Law School who has argued cases before the court, spoke first.', ['Tom Reyes', 'ORG:Acme Law School'], 'who', undefined, 'person'],
+    ['"which" after an organisation', 'Reporters turned to the Acme Police Department which reported 2,521 shootings last year.', ['ORG:Acme Police Department'], 'which', 'Acme Police Department', 'organization'],
+    ['a possessive speaks as its pronoun', 'Mark Grant spoke to Sarah Chen on Monday. His claim that the vote was rigged was false.', ['Mark Grant', 'Sarah Chen'], 'His', 'Mark Grant', 'person'],
+    ['"the company" is the company just named', 'Acme Corp. said it would cut 2,500 jobs. The company said the cuts were needed to compete.', ['ORG:Acme Corp.'], 'The company', 'Acme Corp.', 'organization'],
+    ['"the department" is the department just named', 'Tom Reyes wrote to the Labor Department. The department said the rule would stand.', ['Tom Reyes', 'ORG:Labor Department'], 'The department', 'Labor Department', 'organization'],
+    ['"the company" is no government body', 'Tom Reyes wrote to the Labor Department. The company said the rule would hurt it.', ['Tom Reyes', 'ORG:Labor Department'], 'The company', undefined, 'organization'],
+    ['"the rights group" needs "rights" in the name', 'Acme Corp. sued the city. The rights group said the law was unjust.', ['ORG:Acme Corp.'], 'The rights group', undefined, 'organization'],
+    ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
+    ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
+  ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
+    // ("ORG:" names an organisation; mentions of one name go to one entity: "Mark Grant" and "Grant".)
+    const entities = names
+      .map((n) => n.replace(/^ORG:/, ''))
+      .filter((n, i, all) => !all.slice(0, i).some((m) => m.endsWith(` ${n}`)))
+      .map((n, i) => entity(`e${i + 1}`, n, names.includes(`ORG:${n}`) ? 'ORG' : 'PERSON', text, names.map((m) => m.replace(/^ORG:/, '')).filter((m) => m === n || n.endsWith(` ${m}`))))
+    const { quotes } = analyse(text, entities)
+    const q = quotes.find((x) => x.speaker.text === speaker)
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.kind).toBe(kind)
+    expect(entities.find((e) => e.id === q!.speaker.entity)?.name).toBe(who)
   })
 
   it('resolves "the outlet" to the outlet that reported, not the last one named', () => {
