@@ -427,7 +427,21 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     const fits = (x: Entity) =>
       x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(1, -1).every((w) => hasWord(x.name, w)) &&
       (GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head))
-    const e = recentEntity(doc, start, fits, site.fragments)
+    // (Not a name inside another quotation. "The group" is also said of people: only an organisation that
+    // was named as a subject or was a source before, "according to the National Golf Foundation … the group
+    // says"; not "… meeting with the CIA. The group reportedly discussed …", the people who met.)
+    const spoke = (x: Entity) => previous.some((p) => p.speaker.entity === x.id)
+    const skip = [...(site.fragments ?? []), ...(site.quoted ?? []).filter((q) => !(q.start <= start && start < q.end))]
+    let e: Entity | undefined
+    let eEnd = -1
+    for (const x of doc.entities) {
+      if (!fits(x)) continue
+      for (const m of x.mentions)
+        if (m.end <= start && m.end > eEnd && !skip.some((f) => m.start >= f.start && m.end <= f.end) && (!PEOPLE_LIKE_ORG_NOUNS.has(head) || subjectLike(doc.text, m) || spoke(x))) {
+          e = x
+          eEnd = m.end
+        }
+    }
     if (e && e.mentions.some((m) => m.end <= start && start - m.end <= ORG_ANAPHOR_REACH)) return { kind: 'organization', entity: e.id, ...local }
   }
   const coreHead = lastWord(corePhrase(text))
@@ -463,6 +477,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
 const GENERIC_ORG_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'group', 'organization', 'organisation', 'corporation'])
 /** Words of the name of a government body, which "the company" or "the group" does not stand for. */
 const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senate|House|Agency|Bureau|Commission|Council|Administration|Government|Office|Police|Army|Parliament)\b/
+/** Of those, the ones also said of a group of people, which stand only for an organisation named as a subject or a source. */
+const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organization', 'organisation'])
 /** How far back (characters) the organisation of "the company" may be named. */
 const ORG_ANAPHOR_REACH = 1500
 
