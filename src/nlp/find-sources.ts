@@ -423,7 +423,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // "U.S. Court of Appeals"; a company is no government body; a name of more than six words is a headline.)
   const words = text.toLowerCase().split(/\s+/)
   if (words[0] === 'the' && !named && words.length <= 3 && organizationNouns.has(head)) {
-    const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w}s?(?:$|[^\\p{L}])`, 'iu').test(name)
+    const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?:$|[^\\p{L}])`, 'iu').test(name)
     const fits = (x: Entity) =>
       x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(1, -1).every((w) => hasWord(x.name, w)) &&
       (GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head))
