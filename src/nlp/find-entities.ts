@@ -99,6 +99,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   const sentenceOf = new Int32Array(tokens.length)
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
+  drafts = splitAtCommas(drafts, words)
   drafts = extendOrgs(drafts, words, ranges)
   drafts = splitHonorificRuns(drafts, words)
   drafts = extendInitials(drafts, words, ranges)
@@ -110,6 +111,30 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   for (const d of drafts) if (d.type === 'PERSON') dropLeadingTitle(d, words)
   for (const d of drafts) if (d.type === 'PERSON') readRoles(d, drafts, words, tokens, text, ranges[d.sentence]!)
   return merge(drafts, tokens, text, words)
+}
+
+/**
+ * A name does not run on over a comma: "at George Washington University, Felt applied …" is an
+ * organisation and a person, "Athens, Greece" two places (the tagger, trained on Reuters text, now and then
+ * joins them). Not before "Inc." or "Jr." ("Acme, Inc.", "Martin Luther King, Jr.").
+ */
+function splitAtCommas(drafts: Draft[], words: readonly string[]): Draft[] {
+  // (A piece takes the type its words give: an organisation's head word, or the surname of a person named
+  // elsewhere in the article; else the type of the whole.)
+  const surnames = new Set(drafts.filter((d) => d.type === 'PERSON' && !words.slice(d.first, d.last).includes(',')).map((d) => words[d.last - 1]!))
+  const typed = (d: Draft): Draft => (ORG_HEAD.test(words[d.last - 1]!) ? { ...d, type: 'ORG' } : surnames.has(words[d.last - 1]!) ? { ...d, type: 'PERSON' } : d)
+  return drafts.flatMap((d) => {
+    const out: Draft[] = []
+    let a = d.first
+    for (let k = d.first + 1; k < d.last - 1; k++) {
+      if (words[k] !== ',' || COMPANY_END.test(words[k + 1]!) || GENERATION.test(words[k + 1]!)) continue
+      out.push(typed({ ...d, first: a, last: k, roles: [] }))
+      a = k + 1
+    }
+    if (!out.length) return [d]
+    out.push(typed({ ...d, first: a, last: d.last, roles: [] }))
+    return out
+  })
 }
 
 /** The entity one of whose mentions overlaps `start`–`end`, if any. */

@@ -43,6 +43,16 @@ describe('findEntities on short texts', () => {
     expect(byName(es, 'Ms. Ocasio-Cortez').type).toBe('PERSON')
   })
 
+  it('ends a name at a comma', () => {
+    // The tagger runs "George Washington University, Felt" together in this sentence.
+    const text = 'Mark Felt joined the bureau. Days before Pearl Harbor, after earning a law degree in night classes at George Washington University, Felt applied to the FBI and joined it in January 1942.'
+    const es = analyse(text)
+    expect(es.filter((e) => e.name.includes(',')).map((e) => e.name)).toEqual([])
+    // (The pieces take their types: an organisation's head word, the surname of a person named before.)
+    expect(es.find((e) => e.name.endsWith('Washington University'))?.type).toBe('ORG')
+    expect(byName(es, 'Mark Felt').mentions.map((m) => m.text)).toEqual(['Mark Felt', 'Felt'])
+  })
+
   it('ends a name at the verb of a title-case headline', () => {
     const es = analyse('Ted Cruz Hints Trump Would Get Border Wall Contract\n\nDonald Trump Tells Florida Supporters The Wrong Date')
     expect(byName(es, 'Ted Cruz').type).toBe('PERSON')

@@ -52,6 +52,8 @@ describe('quote evaluation over the data folder', () => {
     expect(speakerName({ kind: 'person', text: 'Smith' }, names)).toBe('Smith')
     expect(speakerName({ kind: 'organization', text: 'the RCMP' }, names)).toBe('the RCMP')
     expect(speakerName({ kind: 'person', text: 'he' }, names)).toBeNull()
+    expect(speakerName({ kind: 'person', text: 'His' }, names)).toBeNull()
+    expect(speakerName({ kind: 'organization', text: 'Their' }, names)).toBeNull()
     expect(speakerName({ kind: 'anonymous', text: 'a spokesperson for the Ministry' }, names)).toBeNull()
     expect(speakerName({ kind: 'unknown', text: 'the report' }, names)).toBeNull()
     expect(speakerName({ kind: 'unknown' }, names)).toBeNull()
