@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { evalQuotes, isHeldOut, quoteSets, speakerName } from '../../scripts/eval/quotes.js'
+import { evalQuotes, isHeldOut, quoteSets, readPolnear, repoQuoteSets, speakerName } from '../../scripts/eval/quotes.js'
+import type { ScoreQuote } from '../../scripts/eval/quote-score.js'
 
 // A data folder laid out as ../shared/data: quotes/<set>/<split>.jsonl, one written here with resolved
 // speaker names (name mode) and one PolNeAR-like file.
@@ -41,6 +42,22 @@ describe('quote evaluation over the data folder', () => {
     // both quotes are right by name.
     expect(mini).toMatch(/joint F1 100\.0 .*speaker name acc 100\.0/)
   })
+
+  it('scores the hand-annotated name-mode set that ships in the repository, with or without a data folder', async () => {
+    const sets = repoQuoteSets()
+    expect(sets.map((x) => x.name)).toEqual(['ecb-sample-names'])
+    // The set is well formed: every span lies in its text, fragments in order inside the quote, names strings or null.
+    const docs = readPolnear(sets[0]!.file)
+    expect(docs).toHaveLength(61)
+    for (const d of docs)
+      for (const q of d.quotes as (ScoreQuote & { fragments?: [number, number][]; speaker_name: string | null })[]) {
+        expect(0 <= q.start && q.start < q.end && q.end <= d.text.length, `${d.id} ${q.start}-${q.end}`).toBe(true)
+        for (const [a, b] of q.fragments ?? []) expect(q.start <= a && a < b && b <= q.end).toBe(true)
+        expect(q.speaker_name === null || typeof q.speaker_name === 'string').toBe(true)
+      }
+    const out = await evalQuotes(join(dir, 'nothing'), { withRepoSets: true })
+    expect(out).toMatch(/^quotes: ecb-sample-names 61 docs quote F1 \d+\.\d .*speaker name acc \d+\.\d/)
+  }, 60_000)
 
   it('says so when there is no quote data', async () => {
     expect(await evalQuotes(join(dir, 'nothing'))).toMatch(/no quote data/)
