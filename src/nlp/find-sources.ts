@@ -168,6 +168,8 @@ const TITLE_OF_ROLE = new Map<string, RegExp>([
   ['professor', /\bProf\.\s+$/],
   ['doctor', /\bDr\.\s+$/],
   ['reverend', /\bRev\.\s+$/],
+  ['pastor', /\bRev\.\s+$/],
+  ['priest', /\b(?:Rev|Fr)\.\s+$/],
 ])
 
 type Gender = 'male' | 'female'
@@ -390,7 +392,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // ("the senator" after "Sen. Marco Rubio": the abbreviated title before a mention counts as the role.)
   const titled = TITLE_OF_ROLE.get(head)
   const hasTitle = (x: Entity) => titled !== undefined && x.mentions.some((m) => titled.test(doc.text.slice(Math.max(0, m.start - 8), m.start)) || titled.test(m.text.split(/\s+/)[0]! + ' '))
-  const byRole = definite && !named && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)) || hasTitle(x))) : undefined
+  // ("the Alaska Governor": a capitalised role is still a role.)
+  const byRole = definite && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)) || hasTitle(x))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.
@@ -483,7 +486,7 @@ const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organizati
 const ORG_ANAPHOR_REACH = 1500
 
 /** Roles that, with no one given them by name, stand for the person an article is about ("the candidate"). */
-const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'billionaire', 'businessman', 'businesswoman', 'mogul', 'incumbent', 'challenger', 'contender'])
+const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['actress', 'actor', 'star', 'singer', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'billionaire', 'businessman', 'businesswoman', 'mogul', 'incumbent', 'challenger', 'contender'])
 
 /** Possessive pronouns as speakers, and the pronoun each speaks as. */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['its', 'it'], ['their', 'they'], ['our', 'we'], ['my', 'i']])

@@ -2,6 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
 import { analyse, bare, rules, show } from './helpers.js'
+import { findEntities } from '../../src/nlp/find-entities.js'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
 
 /** The quoted words without surrounding quotation marks and final punctuation. */
 
@@ -380,6 +383,9 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['"the group" is an organisation that was a source', 'Almost 650 courses have closed since 2006, according to the Acme Golf Foundation. In 2013 alone, 158 courses closed, the group says.', ['ORG:Acme Golf Foundation'], 'the group', 'Acme Golf Foundation', 'organization'],
     ['"the group" is no organisation only met with', 'Tom Reyes has been meeting with Acme Partners, which came up in an interview. The group reportedly discussed the fate of the territory.', ['Tom Reyes', 'ORG:Acme Partners'], 'The group', undefined, 'organization'],
     ['a stray bracket in a description', 'Acme Corp. said it would cut jobs. The new) company said the cuts were needed.', ['ORG:Acme Corp.'], 'The new) company', undefined, 'organization'],
+    ['"the pastor" is the reverend', '"We have no idea what caused it," the Rev. Larry Kroon said. Tom Reyes, a firefighter, was there. The pastor said services would go on.', ['Larry Kroon', 'Tom Reyes'], 'The pastor', 'Larry Kroon', 'person'],
+    ['a capitalised role is a role', 'Gov. Sarah Pollard met Tom Reyes on Monday. On Saturday, the Alaska Governor said she was sorry.', ['Sarah Pollard', 'Tom Reyes'], 'the Alaska Governor', 'Sarah Pollard', 'person'],
+    ['"the actress" is the person the article is about', 'Tara Reid has checked into rehab. Reid had told friends, and her father, Tom Reid, agreed. The actress said she was fine.', ['Tara Reid', 'Tom Reid'], 'The actress', 'Tara Reid', 'person'],
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
@@ -393,6 +399,14 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(q, show(text, quotes).join('\n')).toBeDefined()
     expect(q!.speaker.kind).toBe(kind)
     expect(entities.find((e) => e.id === q!.speaker.entity)?.name).toBe(who)
+  })
+
+  it('resolves "the coroner" through the title the entity stage reads before the name', () => {
+    const text = 'His body was found on Tuesday, Coroner Gary Hale said. Mark Ross, a neighbour, called the police. The coroner said he believes Ross died on Saturday.'
+    const tokens = tokenize(text)
+    const entities = findEntities({ text, tokens, sentences: splitSentences(text, tokens) })
+    const q = analyse(text, entities).quotes.find((x) => x.speaker.text === 'The coroner')!
+    expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe('Gary Hale')
   })
 
   it('resolves "the outlet" to the outlet that reported, not the last one named', () => {
