@@ -273,7 +273,7 @@ function corePhrase(text: string): string {
   // "the experts I interviewed", "people we've spoken with".)
   return text
     .replace(/(?<=\p{Ll}s|people)\s+(?:I|we)(?:['’](?:ve|d))?\s+\S.*$/su, '')
-    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about|like|such\s+as|including)(?![\w'’-]).*$/is, '')
+    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about|like|such\s+as|including)(?![\w'’-]).*$/is, '')
 }
 
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
@@ -448,6 +448,39 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     if (e && e.mentions.some((m) => m.end <= start && start - m.end <= ORG_ANAPHOR_REACH)) return { kind: 'organization', entity: e.id, ...local }
   }
   const coreHead = lastWord(corePhrase(text))
+  // "Magruder's testimony", "her report", "Crowley's Web site": what someone wrote or said speaks for them.
+  // (A document keeps the kind "unknown", with its author as the entity: "they" and "it" do not stand for it.)
+  const document = documentNouns.has(coreHead)
+  if (document || OWN_WORD_NOUNS.has(coreHead)) {
+    // (The owner is a name, capitalised words before the "'s", or a possessive pronoun.)
+    const own = /^((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}.-]*)['’]s?\s|^([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s/u.exec(text)
+    if (own) {
+      const ownerEnd = start + (own[1] ?? own[2]!).length
+      if (own[2]) {
+        const r = resolveSpeaker(doc, { ...site, speaker: { start, end: ownerEnd } }, previous)
+        if (r.entity !== undefined) return { kind: document ? 'unknown' : r.kind, entity: r.entity, ...local }
+      } else {
+        const e = entityAt(doc, { start, end: ownerEnd })
+        if (e) return { kind: document ? 'unknown' : kindOfEntity(e), entity: e.id, ...local }
+      }
+    }
+    // "A report by the Government Accountability Office", "an opinion poll published by Ethnos newspaper": the
+    // author after "by"; "the Gallup poll", "the Pentagon report": an organisation named before the head (not
+    // a person or place, what the document is about: "the Clinton emails", "a New Jersey report").
+    if (document) {
+      // ("The report" after "A report by the GAO found …": the document named before, by its head word.)
+      if (definite) {
+        const p = [...previous].reverse().find((x) => x.speaker.entity !== undefined && x.speaker.text !== undefined && lastWord(corePhrase(x.speaker.text)) === coreHead)
+        if (p) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
+      }
+      // ("an email … obtained by The Huffington Post" is not the paper's.)
+      const by = /(?<!\bobtained)\s(?:by|from)\s+/.exec(text)
+      const author = by ? entityAt(doc, { start: start + by.index + by[0].length, end }) : undefined
+      if (author && author.type !== 'LOC') return { kind: 'unknown', entity: author.id, ...local }
+      const modifier = entityAt(doc, { start, end: coreEnd })
+      if (modifier && modifier.type === 'ORG' && modifier.mentions.some((m) => m.start >= start && m.end < coreEnd - coreHead.length)) return { kind: 'unknown', entity: modifier.id, ...local }
+    }
+  }
   if (documentNouns.has(coreHead) || documentNouns.has(head)) return { kind: 'unknown', ...local }
   if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
   if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
@@ -487,6 +520,9 @@ const ORG_ANAPHOR_REACH = 1500
 
 /** Roles that, with no one given them by name, stand for the person an article is about ("the candidate"). */
 const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['actress', 'actor', 'star', 'singer', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'billionaire', 'businessman', 'businesswoman', 'mogul', 'incumbent', 'challenger', 'contender'])
+
+/** Nouns, besides documents, of what someone said or wrote ("his testimony", "the company's website"). */
+const OWN_WORD_NOUNS: ReadonlySet<string> = new Set(['testimony', 'account', 'website', 'site', 'blog', 'remarks', 'comments', 'speech', 'announcement', 'interview', 'post', 'posting', 'op-ed', 'column', 'editorial', 'message', 'letter', 'tweets'])
 
 /** Possessive pronouns as speakers, and the pronoun each speaks as. */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['its', 'it'], ['their', 'they'], ['our', 'we'], ['my', 'i']])
@@ -584,6 +620,10 @@ export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite
           }
         }
         source = add('outlet', m, `outlet:${speaker.entity ?? stripDet(name ?? low)}`, speaker.entity ? { entity: speaker.entity } : {})
+      } else if (speaker.entity && documentNouns.has(lastWord(corePhrase(mention.text.split(',')[0]!))) && !speakerPronouns.has(low)) {
+        // "Band's memo", "her report": a document, by the person or body it speaks for.
+        // (One source for "A report by the GAO" and "the report" after it.)
+        source = add('document', mention, `doc:${speaker.entity}:${lastWord(corePhrase(mention.text.split(',')[0]!))}`, { entity: speaker.entity })
       } else if (speaker.kind === 'person' && (speaker.entity || !speakerPronouns.has(low))) {
         source = add('named', mention, `named:${speaker.entity ?? head}`, speaker.entity ? { entity: speaker.entity } : {})
       } else if (speaker.kind === 'organization' && !speakerPronouns.has(low)) {

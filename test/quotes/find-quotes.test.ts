@@ -386,6 +386,12 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['"the pastor" is the reverend', '"We have no idea what caused it," the Rev. Larry Kroon said. Tom Reyes, a firefighter, was there. The pastor said services would go on.', ['Larry Kroon', 'Tom Reyes'], 'The pastor', 'Larry Kroon', 'person'],
     ['a capitalised role is a role', 'Gov. Sarah Pollard met Tom Reyes on Monday. On Saturday, the Alaska Governor said she was sorry.', ['Sarah Pollard', 'Tom Reyes'], 'the Alaska Governor', 'Sarah Pollard', 'person'],
     ['"the actress" is the person the article is about', 'Tara Reid has checked into rehab. Reid had told friends, and her father, Tom Reid, agreed. The actress said she was fine.', ['Tara Reid', 'Tom Reid'], 'The actress', 'Tara Reid', 'person'],
+    ['a document speaks for its author', 'Mark Grant testified in May. According to Grant\'s memo, the company paid $4 million.', ['Mark Grant', 'Grant'], "Grant's memo", 'Mark Grant', 'unknown'],
+    ['"her report" speaks for her', 'Sarah Chen audited the program. Her report said the project got $10 million.', ['Sarah Chen'], 'Her report', 'Sarah Chen', 'unknown'],
+    ['a name inside a document\'s description is no author', 'Tom Reyes spoke. A recent review of Mark Grant\'s emails found that none were classified.', ['Tom Reyes', 'Mark Grant'], "A recent review of Mark Grant's emails", undefined, 'unknown'],
+    ['a report by an organisation is its', 'A report by the Acme Institute found that costs doubled. The report said prices would rise.', ['ORG:Acme Institute'], 'A report by the Acme Institute', 'Acme Institute', 'unknown'],
+    ['"the report" is the report named before', 'A report by the Acme Institute found that costs doubled. The report said prices would rise.', ['ORG:Acme Institute'], 'The report', 'Acme Institute', 'unknown'],
+    ['an email obtained by a paper is not the paper\'s', 'An email obtained by the Acme Times showed that the union would wait.', ['ORG:Acme Times'], 'An email obtained by the Acme Times', undefined, 'unknown'],
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
@@ -407,6 +413,17 @@ describe('findQuotes: speaker resolution with entities', () => {
     const entities = findEntities({ text, tokens, sentences: splitSentences(text, tokens) })
     const q = analyse(text, entities).quotes.find((x) => x.speaker.text === 'The coroner')!
     expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe('Gary Hale')
+  })
+
+  it('keeps a document as a document source, by its author, one source for "a report by X" and "the report"', () => {
+    const text = 'A report by the Acme Institute found that costs doubled. The report said prices would rise. According to Mark Grant\'s memo, the firm paid $4 million.'
+    const entities = [entity('e1', 'Acme Institute', 'ORG', text, ['Acme Institute']), entity('e2', 'Mark Grant', 'PERSON', text, ['Mark Grant'])]
+    const { quotes, sources } = analyse(text, entities)
+    expect(sources.map((x) => [x.kind, x.text, x.entity])).toEqual([
+      ['document', 'A report by the Acme Institute', 'e1'],
+      ['document', "Mark Grant's memo", 'e2'],
+    ])
+    expect(quotes.map((q) => q.source)).toEqual([sources[0]!.id, sources[0]!.id, sources[1]!.id])
   })
 
   it('resolves "the outlet" to the outlet that reported, not the last one named', () => {
