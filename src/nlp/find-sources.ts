@@ -364,7 +364,13 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     if (pron === 'male' || pron === 'female' || pl === 'i') {
       // "she" is the most recent person that is not known to be a man, outside what is quoted.
       const agrees = (x: Entity | undefined) => x?.type === 'PERSON' && (pl === 'i' || (genderOf(doc, x) ?? pron) === pron)
-      const e = pl === 'i' ? recentEntity(doc, start, agrees, site.fragments) : pronounAntecedent(doc, start, agrees, site.fragments ?? [], site.quoted ?? [], site.verbObject)
+      let e = pl === 'i' ? recentEntity(doc, start, agrees, site.fragments) : pronounAntecedent(doc, start, agrees, site.fragments ?? [], site.quoted ?? [], site.verbObject)
+      // A person known to be of the pronoun's gender before one of unknown gender ("Kimani Gray", or a place the
+      // tagger took for a person), when named in the last sentences.
+      if (e && pl !== 'i' && genderOf(doc, e) === undefined) {
+        const known = pronounAntecedent(doc, start, (x) => x.type === 'PERSON' && genderOf(doc, x) === pron, site.fragments ?? [], site.quoted ?? [], site.verbObject)
+        if (known && known.mentions.some((m) => m.end <= start && start - m.end <= KNOWN_GENDER_REACH)) e = known
+      }
       if (e) return { kind: 'person', entity: e.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
@@ -523,6 +529,9 @@ const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['actress', 'actor', 'sta
 
 /** Nouns, besides documents, of what someone said or wrote ("his testimony", "the company's website"). */
 const OWN_WORD_NOUNS: ReadonlySet<string> = new Set(['testimony', 'account', 'website', 'site', 'blog', 'remarks', 'comments', 'speech', 'announcement', 'interview', 'post', 'posting', 'op-ed', 'column', 'editorial', 'message', 'letter', 'tweets'])
+
+/** How far back (characters) a person of the pronoun's known gender is preferred to one of unknown gender. */
+const KNOWN_GENDER_REACH = 150
 
 /** Possessive pronouns as speakers, and the pronoun each speaks as. */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['its', 'it'], ['their', 'they'], ['our', 'we'], ['my', 'i']])

@@ -309,6 +309,8 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['not the object of a verb', 'Tom Reyes said he would advise Mark Grant on the budget. "It needs work," he said.', ['Tom Reyes', 'Mark Grant'], 'Tom Reyes'],
     ['the subject after a speech verb', 'Paul Ortiz listened as the report was read out, said Tom Reyes. Later, he added that the plan would fail.', ['Paul Ortiz', 'Tom Reyes'], 'Tom Reyes'],
     ['by a title inside the mention', 'Ms. Tam spoke after Mr. Ford. "We are ready," she said.', ['Ms. Tam', 'Mr. Ford'], 'Ms. Tam'],
+    ['by a known gender before an unknown one close by', 'Sarah King works at a plant. Acme cut the hours in May. "It was a shock," she said.', ['Sarah King', 'Acme'], 'Sarah King'],
+    ['an unknown gender still when no one of the known gender is close', 'Sarah King works at a plant.' + ' The plant has been open since 1950 and employs many people from the town.'.repeat(3) + ' Jo Acme runs it. "It was a shock," she said.', ['Sarah King', 'Jo Acme'], 'Jo Acme'],
   ])('resolves a pronoun %s', (_name, text, names, who) => {
     // (Mentions of one name go to one entity: "Mark Grant" and "Grant".)
     const entities = names
