@@ -55,8 +55,11 @@ export function isOutletName(text: string): boolean {
   return outletSet.has(t) || outletSet.has(stripDet(t))
 }
 
+/** The last word of a newspaper's or broadcaster's name ("Anchorage Daily News", "The Press-Enterprise"). */
+const OUTLET_NAME_END = /(?:^|[\s-])(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Press|Enterprise|Chronicle|Observer|Guardian|Telegraph|Express|Globe|Examiner|Inquirer|Courier|Dispatch|Register|Bulletin|Star-Ledger|Independent|Mirror|Magazine|Radio|Television)$/
+
 function isOutletEntity(e: Entity): boolean {
-  return e.subtype === 'OUTLET' || isOutletName(e.name) || e.aliases.some(isOutletName)
+  return e.subtype === 'OUTLET' || isOutletName(e.name) || e.aliases.some(isOutletName) || (e.type === 'ORG' && OUTLET_NAME_END.test(e.name))
 }
 
 /** The entity with a mention overlapping the span: the mention at the phrase's head first, then the longest overlap. */
@@ -407,6 +410,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
   // ("The Clinton Foundation", "the Trump Campaign": a name before an organisation's head word.)
   const modifierOnly = entity !== undefined && !coversHead && (/^\p{Ll}/u.test(coreWord) || (entity.type === 'PERSON' && organizationNouns.has(coreWord.toLowerCase())))
+  // "the Press Democrat newspaper", "Ethnos newspaper": the name before an outlet's head word is the outlet.
+  if (entity && modifierOnly && entity.type === 'ORG' && outletNouns.has(coreWord.toLowerCase())) return { kind: 'outlet', entity: entity.id, ...local }
   if (entity && !modifierOnly) {
     // (A group the entity stage took for a person, "Democrats involved in the talks", is still a group.)
     // (Nor is a part or share of a group with a name in it, "Some in the "Bernie or Bust" crowd".)

@@ -394,6 +394,8 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['a report by an organisation is its', 'A report by the Acme Institute found that costs doubled. The report said prices would rise.', ['ORG:Acme Institute'], 'A report by the Acme Institute', 'Acme Institute', 'unknown'],
     ['"the report" is the report named before', 'A report by the Acme Institute found that costs doubled. The report said prices would rise.', ['ORG:Acme Institute'], 'The report', 'Acme Institute', 'unknown'],
     ['an email obtained by a paper is not the paper\'s', 'An email obtained by the Acme Times showed that the union would wait.', ['ORG:Acme Times'], 'An email obtained by the Acme Times', undefined, 'unknown'],
+    ['"the newspaper" is the paper just named', 'The fire was reported by the Acme Daily News on Friday. The newspaper said the pastor was away.', ['ORG:Acme Daily News'], 'The newspaper', 'Acme Daily News', 'outlet'],
+    ['a name before "newspaper" is the paper', 'Felt died at home, the Acme Democrat newspaper reported on Friday.', ['ORG:Acme Democrat'], 'the Acme Democrat newspaper', 'Acme Democrat', 'outlet'],
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
