@@ -40,6 +40,8 @@ function readMark(text: string, pos: number): Mark | null {
       // 'failed us. "' at the end of a line closes; '" We' at the start of one opens (spaced marks in scraped text).
       if (/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos + 1, pos + 40))) return { pos, role: 'close', level: 'd' }
       if (/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, pos - 3), pos))) return { pos, role: 'open', level: 'd' }
+      // 'speculation, " he said': after a comma or a full stop and before a lower-case word, it closes.
+      if (/[,.!?;:][ \t]*$/.test(text.slice(Math.max(0, pos - 3), pos)) && /^[ \t]*\p{Ll}/u.test(text.slice(pos + 1, pos + 4))) return { pos, role: 'close', level: 'd' }
       return { pos, role: 'either', level: 'd' }
     }
     case '‘':
@@ -116,6 +118,16 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
           }
           stack.push({ pos: i, level: 'd' })
         } else if (openD >= 0) closeAt(openD, i)
+        else {
+          // A closing mark in a paragraph after one whose quote was never closed closes that quote: text
+          // with a line break after each sentence ('" It's hard to say.\nEverything is speculation, " he said.').
+          const last = out[out.length - 1]
+          if (last?.unclosed && p > 0 && last.end === paras[p - 1]!.end && !/["“”„«»]/.test(text.slice(para.start, i))) {
+            last.end = i
+            last.close = i + 1
+            last.unclosed = false
+          }
+        }
       } else if (mark.role === 'open') {
         stack.push({ pos: i, level: 's' })
       } else {

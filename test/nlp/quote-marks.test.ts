@@ -18,4 +18,13 @@ describe('findQuotedSpans', () => {
     const text = '"We will win this war.\n"And we will never forget," Zelensky said.'
     expect(inner(text)).toEqual(['We will win this war.\n"And we will never forget,'])
   })
+
+  it('closes a spaced mark after a comma before a lower-case word ("…, " he said)', () => {
+    expect(inner('" We have no idea, " he said. Then he left.')).toEqual([' We have no idea, '])
+  })
+
+  it('closes, in the next line, a quotation a line break cut (text with a line break after each sentence)', () => {
+    const text = 'Mr Steele spoke.\n" It\'s hard to say at this point.\nEverything is just speculation, " he said.\n"We have no information on motive."'
+    expect(inner(text)).toEqual([" It's hard to say at this point.\nEverything is just speculation, ", 'We have no information on motive.'])
+  })
 })
