@@ -198,11 +198,12 @@ export function normaliseName(name: string): string[] {
   const out: string[] = []
   for (let i = 0; i < words.length; ) {
     const t = TITLES.find((seq) => seq.every((w, k) => words[i + k] === w))
-    // A title is dropped, unless it is all that is left ("the President" said nothing more).
-    if (t && i + t.length < words.length) i += t.length
+    if (t) i += t.length
     else out.push(words[i++]!)
   }
-  return out
+  // Titles are dropped wherever they stand ("Mark Felt Sr."), unless they are all there is ("the President":
+  // its last word).
+  return out.length ? out : words.slice(-1)
 }
 
 /** Name mode: equal after normalising, or one name's words a suffix of the other's ("Trudeau" ~ "Justin Trudeau"). */

@@ -535,6 +535,8 @@ interface Group {
   /** PERSON: given names and surname of the full-name mentions. */
   givens: string[]
   surname: string
+  /** PERSON: "Sr.", "Jr.", "III" of a full-name mention, without its full stop. */
+  generation?: string
   outlet?: Outlet
 }
 
@@ -555,8 +557,25 @@ export function similarity(a: string, b: string): number {
   return 1 - prev[n]! / Math.max(m, n)
 }
 
+/** Given names and their common short forms ("Fred LaRue" is "Frederick Cheney LaRue"). */
+const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    frederick: ['fred', 'freddie'], william: ['bill', 'will', 'billy', 'willie'], robert: ['bob', 'rob', 'bobby', 'robbie'], richard: ['dick', 'rick', 'rich', 'ricky'],
+    james: ['jim', 'jimmy', 'jamie'], michael: ['mike', 'mick'], thomas: ['tom', 'tommy'], joseph: ['joe', 'joey'], edward: ['ed', 'ted', 'eddie', 'ned'],
+    charles: ['charlie', 'chuck'], christopher: ['chris'], daniel: ['dan', 'danny'], david: ['dave'], anthony: ['tony'], andrew: ['andy', 'drew'],
+    benjamin: ['ben'], nicholas: ['nick'], matthew: ['matt'], timothy: ['tim'], stephen: ['steve'], steven: ['steve'], kenneth: ['ken'], lawrence: ['larry'],
+    gerald: ['gerry', 'jerry'], ronald: ['ron'], donald: ['don'], douglas: ['doug'], gregory: ['greg'], jeffrey: ['jeff'], patrick: ['pat'], samuel: ['sam'],
+    alexander: ['alex'], jonathan: ['jon'], nathaniel: ['nate'], theodore: ['ted', 'teddy'], peter: ['pete'], raymond: ['ray'], elizabeth: ['liz', 'beth', 'betsy'],
+    katherine: ['kate', 'kathy', 'katie'], catherine: ['cathy', 'kate'], margaret: ['maggie', 'peggy', 'meg'], patricia: ['pat', 'patty', 'trish'], susan: ['sue'],
+    jennifer: ['jen', 'jenny'], rebecca: ['becky'], deborah: ['deb', 'debbie'], victoria: ['vicky'], christine: ['chris'], kimberly: ['kim'], cynthia: ['cindy'],
+  }),
+)
+
 function givenCompatible(a: string, b: string): boolean {
   if (similarity(a, b) >= 0.75) return true
+  const la = a.toLowerCase()
+  const lb = b.toLowerCase()
+  if (NICKNAMES.get(la)?.includes(lb) || NICKNAMES.get(lb)?.includes(la)) return true
   const ia = a.replace(/\.$/, '')
   const ib = b.replace(/\.$/, '')
   return (ia.length === 1 && b.startsWith(ia)) || (ib.length === 1 && a.startsWith(ib))
@@ -597,13 +616,16 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
   for (const d of people) {
     const ws = nameWords(d)
     if (ws.length < 2) continue
-    const surname = ws.at(-1)!
+    // ("Mark Felt Sr." is Mark Felt, the surname before the generation; "Donald Trump Jr." is not Donald Trump.)
+    const gen = ws.length > 2 && GENERATION.test(ws.at(-1)!) ? ws.at(-1)!.replace(/\.$/, '') : ''
+    const surname = gen ? ws.at(-2)! : ws.at(-1)!
     const given = ws[0]!
-    const g = full.find((x) => similarity(x.surname, surname) >= 0.8 && x.givens.some((y) => givenCompatible(y, given)))
+    const g = full.find((x) => similarity(x.surname, surname) >= 0.8 && x.givens.some((y) => givenCompatible(y, given)) && (x.generation === gen || (!gen && x.generation === 'Sr') || (gen === 'Sr' && !x.generation)))
     if (g) {
       g.drafts.push(d)
       g.givens.push(given)
-    } else full.push({ type: 'PERSON', drafts: [d], givens: [given], surname })
+      g.generation ||= gen
+    } else full.push({ type: 'PERSON', drafts: [d], givens: [given], surname, generation: gen })
   }
   groups.push(...full)
   // … then one-word mentions: of the people with that surname (or, when one alone has it, that given

@@ -43,6 +43,15 @@ describe('findEntities on short texts', () => {
     expect(byName(es, 'Ms. Ocasio-Cortez').type).toBe('PERSON')
   })
 
+  it('joins a short given name and a generational suffix to the person named in full, not a father to his son', () => {
+    const es = analyse('Frederick Cheney LaRue, a Nixon aide, died. Fred LaRue was 75. Mark Felt Sr. led the FBI. Mark Felt spoke rarely. Tom Hale Jr. met Tom Hale Sr. on Monday. Donald Trump Jr. said Donald Trump would win.')
+    expect(byName(es, 'Frederick Cheney LaRue').mentions.map((m) => m.text)).toEqual(['Frederick Cheney LaRue', 'Fred LaRue'])
+    expect(byName(es, 'Mark Felt Sr.').mentions.map((m) => m.text)).toEqual(['Mark Felt Sr.', 'Mark Felt'])
+    expect(byName(es, 'Tom Hale Jr.').mentions.map((m) => m.text)).toEqual(['Tom Hale Jr.'])
+    expect(byName(es, 'Tom Hale Sr.').mentions.map((m) => m.text)).toEqual(['Tom Hale Sr.'])
+    expect(byName(es, 'Donald Trump Jr.').mentions.map((m) => m.text)).toEqual(['Donald Trump Jr.'])
+  })
+
   it('ends a name at a comma', () => {
     // The tagger runs "George Washington University, Felt" together in this sentence.
     const text = 'Mark Felt joined the bureau. Days before Pearl Harbor, after earning a law degree in night classes at George Washington University, Felt applied to the FBI and joined it in January 1942.'

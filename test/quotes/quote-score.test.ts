@@ -150,6 +150,8 @@ describe('name mode', () => {
     ['Andrew Scheer', 'Scheer’s', true],
     ['Justin Trudeau', 'Pierre Trudeau', false],
     ['Justin Trudeau', 'Justin', false],
+    ['Mark Felt', 'Mark Felt Sr.', true],
+    ['W. Mark Felt Sr.', 'Mark Felt', true],
     ['Justin Trudeau', 'he', false],
     ['Justin Trudeau', undefined, false],
     ['', undefined, true],
