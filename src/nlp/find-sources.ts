@@ -401,8 +401,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // ("the senator" after "Sen. Marco Rubio": the abbreviated title before a mention counts as the role.)
   const titled = TITLE_OF_ROLE.get(head)
   const hasTitle = (x: Entity) => titled !== undefined && x.mentions.some((m) => titled.test(doc.text.slice(Math.max(0, m.start - 8), m.start)) || titled.test(m.text.split(/\s+/)[0]! + ' '))
-  // ("the Alaska Governor": a capitalised role is still a role.)
-  const byRole = definite && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)) || hasTitle(x))) : undefined
+  // ("the Alaska Governor": a capitalised role is still a role; "her rep", "his lawyer"; a label, "Lawyer:".)
+  const roleOnly = roleHeads.has(head) && (/^(?:his|her|their)\s/i.test(text) || (low === head && /^\p{Lu}/u.test(text)))
+  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)) || hasTitle(x))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.

@@ -396,14 +396,18 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['an email obtained by a paper is not the paper\'s', 'An email obtained by the Acme Times showed that the union would wait.', ['ORG:Acme Times'], 'An email obtained by the Acme Times', undefined, 'unknown'],
     ['"the newspaper" is the paper just named', 'The fire was reported by the Acme Daily News on Friday. The newspaper said the pastor was away.', ['ORG:Acme Daily News'], 'The newspaper', 'Acme Daily News', 'outlet'],
     ['a name before "newspaper" is the paper', 'Felt died at home, the Acme Democrat newspaper reported on Friday.', ['ORG:Acme Democrat'], 'the Acme Democrat newspaper', 'Acme Democrat', 'outlet'],
+    ['"her lawyer" is the person with that role', 'Ms. Lane hired Mark Heller in May. Ms. Lane was jailed on Monday. Her lawyer said the judge was unfair.', ['ROLE:Mark Heller:lawyer', 'Ms. Lane'], 'Her lawyer', 'Mark Heller', 'person'],
+    ['"his campaign" is no person with a campaign role', 'Tom Reyes, the campaign manager, spoke. His campaign said the race was close.', ['ROLE:Tom Reyes:campaign manager'], 'His campaign', undefined, 'organization'],
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
-    // ("ORG:" names an organisation; mentions of one name go to one entity: "Mark Grant" and "Grant".)
-    const entities = names
-      .map((n) => n.replace(/^ORG:/, ''))
+    // ("ORG:" names an organisation, "ROLE:name:role" a person with a role not in the text; mentions of one
+    // name go to one entity: "Mark Grant" and "Grant".)
+    const roles = new Map(names.filter((n) => n.startsWith('ROLE:')).map((n) => [n.split(':')[1]!, n.split(':')[2]!]))
+    const plain = names.map((n) => n.replace(/^ORG:/, '').replace(/^ROLE:([^:]+):.*$/, '$1'))
+    const entities = plain
       .filter((n, i, all) => !all.slice(0, i).some((m) => m.endsWith(` ${n}`)))
-      .map((n, i) => entity(`e${i + 1}`, n, names.includes(`ORG:${n}`) ? 'ORG' : 'PERSON', text, names.map((m) => m.replace(/^ORG:/, '')).filter((m) => m === n || n.endsWith(` ${m}`))))
+      .map((n, i) => entity(`e${i + 1}`, n, names.includes(`ORG:${n}`) ? 'ORG' : 'PERSON', text, plain.filter((m) => m === n || n.endsWith(` ${m}`)), roles.has(n) ? { roles: [roles.get(n)!] } : {}))
     const { quotes } = analyse(text, entities)
     const q = quotes.find((x) => x.speaker.text === speaker)
     expect(q, show(text, quotes).join('\n')).toBeDefined()
