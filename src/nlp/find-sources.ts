@@ -493,7 +493,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       if (modifier && modifier.type === 'ORG' && modifier.mentions.some((m) => m.start >= start && m.end < coreEnd - coreHead.length)) return { kind: 'unknown', entity: modifier.id, ...local }
     }
   }
-  if (documentNouns.has(coreHead) || documentNouns.has(head)) return { kind: 'unknown', ...local }
+  if (document || documentNouns.has(head)) return { kind: 'unknown', ...local }
   if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
   if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
   // "the lawyer acting for the officer", "the woman": a person, unnamed.
@@ -533,8 +533,8 @@ const ORG_ANAPHOR_REACH = 1500
 /** Roles that, with no one given them by name, stand for the person an article is about ("the candidate"). */
 const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['actress', 'actor', 'star', 'singer', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'billionaire', 'businessman', 'businesswoman', 'mogul', 'incumbent', 'challenger', 'contender'])
 
-/** Nouns, besides documents, of what someone said or wrote ("his testimony", "the company's website"). */
-const OWN_WORD_NOUNS: ReadonlySet<string> = new Set(['testimony', 'account', 'website', 'site', 'blog', 'remarks', 'comments', 'speech', 'announcement', 'interview', 'post', 'posting', 'op-ed', 'column', 'editorial', 'message', 'letter', 'tweets'])
+/** Nouns, besides documents, of what someone said or wrote ("his testimony", "Crowley's Web site"). */
+const OWN_WORD_NOUNS: ReadonlySet<string> = new Set(['testimony', 'account', 'website', 'site', 'blog', 'remarks', 'comments', 'speech', 'announcement', 'interview', 'post', 'posting', 'op-ed', 'column', 'editorial', 'message', 'tweets'])
 
 /** How far back (characters) a person of the pronoun's known gender is preferred to one of unknown gender. */
 const KNOWN_GENDER_REACH = 150
