@@ -437,11 +437,13 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // (Not "the rights group", "the Obama administration": a modifier must be in the name, "the appeals court" →
   // "U.S. Court of Appeals"; a company is no government body; a name of more than six words is a headline.)
   const words = text.toLowerCase().split(/\s+/)
-  if (words[0] === 'the' && !named && words.length <= 3 && organizationNouns.has(head)) {
+  // ("Police said …": the force the article named, "the Toronto Police Service", "the NYPD".)
+  const police = low === 'police'
+  if (((words[0] === 'the' && !named && words.length <= 3) || police) && organizationNouns.has(head)) {
     const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?:$|[^\\p{L}])`, 'iu').test(name)
     const fits = (x: Entity) =>
-      x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(1, -1).every((w) => hasWord(x.name, w)) &&
-      (GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head))
+      x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(police ? 0 : 1, -1).every((w) => hasWord(x.name, w)) &&
+      (GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head) || (head === 'police' && POLICE_FORCE.test(x.name)))
     // (Not a name inside another quotation. "The group" is also said of people: only an organisation that
     // was named as a subject or was a source before, "according to the National Golf Foundation … the group
     // says"; not "… meeting with the CIA. The group reportedly discussed …", the people who met.)
@@ -527,6 +529,8 @@ const GENERIC_ORG_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'grou
 const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senate|House|Agency|Bureau|Commission|Council|Administration|Government|Office|Police|Army|Parliament)\b/
 /** Of those, the ones also said of a group of people, which stand only for an organisation named as a subject or a source. */
 const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organization', 'organisation'])
+/** Police forces named by their initials. */
+const POLICE_FORCE = /^(?:the\s+)?(?:NYPD|LAPD|CPD|RCMP|GRC|OPP|SPVM|TPS|VPD|Met)$/
 /** How far back (characters) the organisation of "the company" may be named. */
 const ORG_ANAPHOR_REACH = 1500
 

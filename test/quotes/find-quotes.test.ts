@@ -398,6 +398,8 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['a name before "newspaper" is the paper', 'Felt died at home, the Acme Democrat newspaper reported on Friday.', ['ORG:Acme Democrat'], 'the Acme Democrat newspaper', 'Acme Democrat', 'outlet'],
     ['"her lawyer" is the person with that role', 'Ms. Lane hired Mark Heller in May. Ms. Lane was jailed on Monday. Her lawyer said the judge was unfair.', ['ROLE:Mark Heller:lawyer', 'Ms. Lane'], 'Her lawyer', 'Mark Heller', 'person'],
     ['"his campaign" is no person with a campaign role', 'Tom Reyes, the campaign manager, spoke. His campaign said the race was close.', ['ROLE:Tom Reyes:campaign manager'], 'His campaign', undefined, 'organization'],
+    ['"Police" is the force the article named', 'A man was arrested, the Acme Police Service said on Monday. Police said he faces two charges.', ['ORG:Acme Police Service'], 'Police', 'Acme Police Service', 'organization'],
+    ['"police" is a force named by its initials', 'The NYPD closed the street. Police said the crowd had gone home.', ['ORG:NYPD'], 'Police', 'NYPD', 'organization'],
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
