@@ -564,7 +564,8 @@ function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
   if (/\b(?:declin|refus)\w*/i.test(cueText) && /^to\s/i.test(content.trim())) return 'other'
   // "echoed the message", "acknowledged the frustration": a short noun phrase is what was talked about,
   // not what was said.
-  if (at.kind === 'indirect' && at.fragments.length === 1 && SHORT_OBJECT.test(content.trim())) {
+  // (After "said", "told", "added" it is a clause: "the investigation continues".)
+  if (at.kind === 'indirect' && at.fragments.length === 1 && SHORT_OBJECT.test(content.trim()) && !/^(?:says?|said|saying|tells?|told|telling|adds?|added|adding)\b/i.test(cueText)) {
     // (Not "the vote was delayed", "the talks failed": a clause.)
     const words = content.trim().toLowerCase().split(/\s+/).slice(2)
     if (!words.some((w) => AUX.has(w) || COPULA.has(w) || /ed$/.test(w))) return 'other'

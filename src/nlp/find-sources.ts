@@ -393,7 +393,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     if (p) return { kind: 'outlet', entity: p.speaker.entity, ...local }
     const e = recentEntity(doc, start, isOutletEntity)
     if (e) return { kind: 'outlet', entity: e.id, ...local }
-    return { kind: 'outlet', ...local }
+    // ("Statistics Canada said … The agency said": an agency is not always a news agency.)
+    if (head !== 'agency') return { kind: 'outlet', ...local }
   }
   // "the spokeswoman": the person with that role, when there is one.
   // (Not "The State Department", a name: "the department" of a person's role "State Department inspector general".)
@@ -443,7 +444,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?:$|[^\\p{L}])`, 'iu').test(name)
     const fits = (x: Entity) =>
       x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(police ? 0 : 1, -1).every((w) => hasWord(x.name, w)) &&
-      (GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head) || (head === 'police' && POLICE_FORCE.test(x.name)))
+      (head === 'agency' ? true : GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head) || (head === 'police' && POLICE_FORCE.test(x.name)))
     // (Not a name inside another quotation. "The group" is also said of people: only an organisation that
     // was named as a subject or was a source before, "according to the National Golf Foundation … the group
     // says"; not "… meeting with the CIA. The group reportedly discussed …", the people who met.)
@@ -527,8 +528,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
 const GENERIC_ORG_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'group', 'organization', 'organisation', 'corporation'])
 /** Words of the name of a government body, which "the company" or "the group" does not stand for. */
 const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senate|House|Agency|Bureau|Commission|Council|Administration|Government|Office|Police|Army|Parliament)\b/
-/** Of those, the ones also said of a group of people, which stand only for an organisation named as a subject or a source. */
-const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organization', 'organisation'])
+/**
+ * Of those, the ones also said of a group of people, which stand only for an organisation named as a subject
+ * or a source; and "the agency", which may be any body that spoke before ("Statistics Canada said …").
+ */
+const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organization', 'organisation', 'agency'])
 /** Police forces named by their initials. */
 const POLICE_FORCE = /^(?:the\s+)?(?:NYPD|LAPD|CPD|RCMP|GRC|OPP|SPVM|TPS|VPD|Met)$/
 /** How far back (characters) the organisation of "the company" may be named. */

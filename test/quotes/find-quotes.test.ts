@@ -201,6 +201,7 @@ describe('findQuotes: what each attribution does', () => {
     ['Shandro did not say when the appeal would be filed.', 'other'],
     ['Rankin echoed the message on Friday.', 'other'],
     ['Kroon declined to say whether the church had received threats.', 'other'],
+    ['Julie Gagnon, a spokesperson for the force, said the investigation continues.', 'speech'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
@@ -400,6 +401,7 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['"his campaign" is no person with a campaign role', 'Tom Reyes, the campaign manager, spoke. His campaign said the race was close.', ['ROLE:Tom Reyes:campaign manager'], 'His campaign', undefined, 'organization'],
     ['"Police" is the force the article named', 'A man was arrested, the Acme Police Service said on Monday. Police said he faces two charges.', ['ORG:Acme Police Service'], 'Police', 'Acme Police Service', 'organization'],
     ['"police" is a force named by its initials', 'The NYPD closed the street. Police said the crowd had gone home.', ['ORG:NYPD'], 'Police', 'NYPD', 'organization'],
+    ['"the agency" is a body that spoke before, not a news agency', 'Acme Statistics said the jobless rate fell in May. The agency said most of the gains were in Ontario.', ['ORG:Acme Statistics'], 'The agency', 'Acme Statistics', 'organization'],
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
