@@ -460,7 +460,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
           eEnd = m.end
         }
     }
-    if (e && e.mentions.some((m) => m.end <= start && start - m.end <= ORG_ANAPHOR_REACH)) return { kind: 'organization', entity: e.id, ...local }
+    if (e && e.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)) return { kind: 'organization', entity: e.id, ...local }
   }
   const coreHead = lastWord(corePhrase(text))
   // "Magruder's testimony", "her report", "Crowley's Web site": what someone wrote or said speaks for them.
@@ -510,7 +510,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       let best: Entity | undefined
       let bestCount = 0
       for (const x of doc.entities) {
-        if (x.type !== 'PERSON' || !x.mentions.some((m) => m.end <= start && start - m.end <= ORG_ANAPHOR_REACH)) continue
+        if (x.type !== 'PERSON' || !x.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)) continue
         const count = x.mentions.filter((m) => m.end <= start).length
         if (count > bestCount) {
           best = x
@@ -535,8 +535,8 @@ const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senat
 const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organization', 'organisation', 'agency'])
 /** Police forces named by their initials. */
 const POLICE_FORCE = /^(?:the\s+)?(?:NYPD|LAPD|CPD|RCMP|GRC|OPP|SPVM|TPS|VPD|Met)$/
-/** How far back (characters) the organisation of "the company" may be named. */
-const ORG_ANAPHOR_REACH = 1500
+/** How far back (characters) who a description stands for may be named ("the company", "the candidate", "Police"). */
+const DESCRIPTION_REACH = 1500
 
 /** Roles that, with no one given them by name, stand for the person an article is about ("the candidate"). */
 const PROTAGONIST_ROLES: ReadonlySet<string> = new Set(['actress', 'actor', 'star', 'singer', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'billionaire', 'businessman', 'businesswoman', 'mogul', 'incumbent', 'challenger', 'contender'])
@@ -621,7 +621,8 @@ export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite
       const low = mention.text.toLowerCase()
       // The head of the mention's first part ("report" of "A report by the National Academies of
       // Sciences, Engineering and Medicine"), or of the speaker's name.
-      const head = lastWord(speaker.name ?? corePhrase(mention.text.split(',')[0]!))
+      const phraseHead = lastWord(corePhrase(mention.text.split(',')[0]!))
+      const head = speaker.name !== undefined ? lastWord(speaker.name) : phraseHead
       if (speaker.kind === 'anonymous') {
         const groups = splitGroups(mention)
         const made = groups.map((g) => {
@@ -643,10 +644,10 @@ export function findSources(doc: Doc, sites: readonly { attribution: SpeakerSite
           }
         }
         source = add('outlet', m, `outlet:${speaker.entity ?? stripDet(name ?? low)}`, speaker.entity ? { entity: speaker.entity } : {})
-      } else if (speaker.entity && documentNouns.has(lastWord(corePhrase(mention.text.split(',')[0]!))) && !speakerPronouns.has(low)) {
+      } else if (speaker.entity && documentNouns.has(phraseHead) && !speakerPronouns.has(low)) {
         // "Band's memo", "her report": a document, by the person or body it speaks for.
         // (One source for "A report by the GAO" and "the report" after it.)
-        source = add('document', mention, `doc:${speaker.entity}:${lastWord(corePhrase(mention.text.split(',')[0]!))}`, { entity: speaker.entity })
+        source = add('document', mention, `doc:${speaker.entity}:${phraseHead}`, { entity: speaker.entity })
       } else if (speaker.kind === 'person' && (speaker.entity || !speakerPronouns.has(low))) {
         source = add('named', mention, `named:${speaker.entity ?? head}`, speaker.entity ? { entity: speaker.entity } : {})
       } else if (speaker.kind === 'organization' && !speakerPronouns.has(low)) {
