@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Ctx, dropImpersonalSpeaker, type Attribution } from '../../src/nlp/find-quotes.js'
+import { cleanSpeaker, Ctx, dropImpersonalSpeaker, type Attribution } from '../../src/nlp/find-quotes.js'
+import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 import { expectRuleQuote, rules, show } from './helpers.js'
@@ -46,6 +47,10 @@ describe('findQuotes rules: what is not a speech cue', () => {
   it.each([
     ['"add to" is not speech', 'The win added to her lead in the South.'],
     ['"appeared at" is a place, not an impression', 'Trump appeared at the debate anyway.'],
+    ['an attack with weapons is a deed', 'Several hundred protesters attacked police with rocks and flares.'],
+    ['an attack on a building is a deed', 'Greek rioters have attacked an environment ministry building and shops in Athens.'],
+    ['a response to a fire is a deed', 'Thirty fire engines responded to the blaze.'],
+    ['"showed up" is a deed', 'Two young men showed up in the shadows across the street.'],
   ])('%s', (_name, text) => {
     expect(show(text, rules(text).quotes)).toEqual([])
   })
@@ -77,6 +82,14 @@ describe('findQuotes rules: speaker phrases', () => {
     ['not a sentence adverb', 'Ultimately, the minister said the plan would fail.', 'the minister'],
     ['"neither … nor" subjects', 'Neither Cruz nor Christie acknowledged the new rules.', 'Neither Cruz nor Christie'],
     ['names after a dash and before a colon', 'VOTERS WANT A LEADER - Jane Roe and John Doe: “We found that voters want a leader.”', 'Jane Roe and John Doe'],
+    ['a relative clause of speech is no part of the speaker', '"The plan will fail," said Mr. Kamin, who emphasized that the rules were simple.', 'Mr. Kamin'],
+    ['a relative clause that describes stays', 'Dino Spencer, who now runs the gym, said the plan would fail.', 'Dino Spencer, who now runs the gym'],
+    ['a sentence adverb after a comma is no part of the speaker', 'Sanders, meanwhile, said the plan would fail.', 'Sanders'],
+    ['not a dateline with a news agency', 'Washington (AFP) – The senator on Monday hit the campaign trail, accusing Trump of lying.', 'The senator'],
+    ['not a dateline with a state', 'BUENA PARK, Calif. - Rallying hundreds of workers, Hillary Clinton promised to deliver change.', 'Hillary Clinton'],
+    ['"police" with no article', 'The man was arrested on Tuesday, police said.', 'police'],
+    ['"police" after a sentence with a deed', 'Youths attacked a police station with petrol bombs in central Athens, police said.', 'police'],
+    ['a bare "another" before its cue', 'Another said he hoped that Trump wins.', 'Another'],
   ])('%s', (_name, text, speaker) => {
     const { quotes } = rules(text)
     expect(quotes.map((q) => q.speaker.text), show(text, quotes).join('\n')).toEqual([speaker])
@@ -107,6 +120,27 @@ describe('findQuotes rules: direct quotes continued after the attribution', () =
     const text = '“It is over,” Smith said, while his aides insisted that the count in two of the counties was plainly wrong. “We lost.”'
     const direct = rules(text).quotes.filter((q) => q.kind === 'direct')
     expect(direct[0]!.fragments).toBeUndefined()
+  })
+})
+
+describe('cleanSpeaker', () => {
+  /** The speaker phrase `speaker` of `text` as `cleanSpeaker` leaves it. */
+  function clean(text: string, speaker: string): string {
+    const tokens = tokenize(text)
+    const c = new Ctx({ text, tokens, sentences: splitSentences(text, tokens), entities: [] })
+    const sp = cleanSpeaker(c, { start: text.indexOf(speaker), end: text.indexOf(speaker) + speaker.length }, posTags(tokens).pos)
+    return text.slice(sp.start, sp.end)
+  }
+  it.each([
+    ['a verb phrase after a name', 'Teneo issued a statement saying the report was false.', 'Teneo issued a statement', 'Teneo'],
+    ['a verb phrase after a pronoun', 'She released a statement saying the report was false.', 'She released a statement', 'She'],
+    ['a relative clause of speech', 'Mr. Kamin, who emphasized that the rules were simple, disagreed.', 'Mr. Kamin, who emphasized that the rules were simple', 'Mr. Kamin'],
+    ['a sentence adverb', 'Mr. Trump, however, said it was fine.', 'Mr. Trump, however', 'Mr. Trump'],
+    ['not a participle with its preposition', 'Two outside groups aligned with Republicans said it was fine.', 'Two outside groups aligned with Republicans', 'Two outside groups aligned with Republicans'],
+    ['not a phrase that opens with a common noun', 'The rise of Bannon gave Beck a platform, he said.', 'The rise of Bannon gave Beck', 'The rise of Bannon gave Beck'],
+    ['not a descriptive relative clause', 'Dino Spencer, who now runs the gym, said it was fine.', 'Dino Spencer, who now runs the gym', 'Dino Spencer, who now runs the gym'],
+  ])('%s', (_name, text, speaker, expected) => {
+    expect(clean(text, speaker)).toBe(expected)
   })
 })
 
