@@ -1943,7 +1943,7 @@ function cueMention(c: Ctx, cue: Span): Span {
 
 /**
  * The content and cue of a quote as they are reported: "called for [a special prosecutor]" keeps "for"
- * in the cue, not the content (PolNeAR, every time).
+ * in the cue, not the content.
  */
 function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span } {
   if (!at.cue) return { fragments: at.fragments }
@@ -1951,12 +1951,17 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   let fragments = at.fragments
   const v = c.tokBefore(cue.end)
   const f = c.tokAfter(fragments[0]!.start)
-  if (/^call(?:s|ed|ing)?$/.test(c.low(v)) && f === v + 1 && c.low(f) === 'for' && c.tokens[f + 1] && c.tokens[f + 1]!.start < fragments[0]!.end) {
+  // "called for [a special prosecutor]", "talked about [the economy]", "warned of [a crisis]": PolNeAR keeps
+  // the preposition in the cue (about 446 times to 19, for 328 to 24, of 389 to 13, on 299 to 17 on dev).
+  const particle = CUE_PARTICLE.test(c.low(f)) && at.kind !== 'direct'
+  if (particle && f === v + 1 && c.tokens[f + 1] && c.tokens[f + 1]!.start < fragments[0]!.end) {
     cue = { start: cue.start, end: c.tokens[f]!.end }
     fragments = [{ start: c.tokens[f + 1]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
   }
   return { fragments, cue }
 }
+
+const CUE_PARTICLE = /^(?:about|against|at|for|of|on|over|with|as|from|into|upon)$/
 
 /** Words after a time phrase that do not open a content clause ("said Tuesday in a statement", "said Tuesday night"). */
 const cueAfterTime = /^(?:in|on|at|during|with|after|before|from|via|to|as|when|while|that|and|but|or|morning|afternoon|evening|night)$/

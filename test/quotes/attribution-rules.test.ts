@@ -26,6 +26,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a colon after "remembered"', 'Roy Verley, the former spokesman, remembered: "Analysts said, \'No, do not do this,\' and she did it anyway."', "Analysts said, 'No, do not do this,' and she did it anyway.", 'remembered:', 'Roy Verley, the former spokesman'],
     ['"riffed" after a quotation', '"Let me help you out - the answer is no," the nominee riffed.', 'Let me help you out - the answer is no', 'riffed', 'the nominee'],
     ['a relative clause in a subject with an appositive', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward, have said that they kept the secret.', 'that they kept the secret', 'have said', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward'],
+    ['a preposition after the cue is part of it', 'The governor called on Congress to act before the recess.', 'Congress to act before the recess', 'called on', 'The governor'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
