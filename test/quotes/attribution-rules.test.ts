@@ -27,6 +27,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['"riffed" after a quotation', '"Let me help you out - the answer is no," the nominee riffed.', 'Let me help you out - the answer is no', 'riffed', 'the nominee'],
     ['a relative clause in a subject with an appositive', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward, have said that they kept the secret.', 'that they kept the secret', 'have said', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward'],
     ['a preposition after the cue is part of it', 'The governor called on Congress to act before the recess.', 'Congress to act before the recess', 'called on', 'The governor'],
+    ['the noun after a light verb is part of the cue', 'The senator expressed alarm that the plan would fail.', 'that the plan would fail', 'expressed alarm', 'The senator'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
