@@ -1064,7 +1064,9 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         // (a capitalised cue form is a name's: "the State Board of Elections")
         for (let k = at.cue[1]; k < c.tokBefore(nq.open) + 1 && !otherCue; k++) otherCue = (cueAt(c, k) !== null && !isCap(c.tok(k))) || c.low(k) === 'according'
         const appositive = /[.!?]\s*$/.test(tail) && tailWords <= 40 && !/["“”«»]/.test(tail.trimEnd().slice(0, -1)) && !otherCue
-        if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || /,\s+\p{Ll}+ing\b/u.test(tail))) break
+        // ('"…," he said, smiling, "…"': a short participle that is no cue, right before the next part, goes on with it.)
+        const manner = tailWords <= 4 && /,\s*$/.test(tail) && !otherCue
+        if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || (/,\s+\p{Ll}+ing\b/u.test(tail) && !manner))) break
       }
       if (q.depth > 0 && paraBreaks > 0) break
       if (paraBreaks > 0 && j + 1 < quoted.length && leadsInto(j, j + 1)) break

@@ -103,6 +103,7 @@ describe('findQuotes rules: direct quotes continued after the attribution', () =
     ['a cue phrase that ends its sentence does not open the next quote', '“The company is inclusive,” the network said in a statement. “His conduct was unacceptable.”\nHe declined to comment.'],
     ['the rest of the attribution sentence', '“We are going to win,” Clinton told reporters as she left the meeting with party leaders. “We will take back the House.”'],
     ['an appositive with no article', '“It is over,” said Jane Doe, director of Acme Corp., a trade group. “We lost.”'],
+    ['a short participle that is no cue', '“What I feel,” he said, smiling, “is that I love my city.”'],
   ])('%s', (_name, text) => {
     const { quotes } = rules(text)
     const direct = quotes.filter((q) => q.kind === 'direct')
@@ -116,6 +117,12 @@ describe('findQuotes rules: direct quotes continued after the attribution', () =
     // the whole clause is what the sources told CNN; "Deep Throat" is no quote of "the break-in, …"
     expect(quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['sources', 'told']])
     expect(quotes[0]!.text.startsWith('W. Mark Felt')).toBe(true)
+  })
+
+  it('does not continue over a participle that is a cue', () => {
+    const text = '“We will win,” he said, citing the polls, “and we will govern.”'
+    const direct = rules(text).quotes.filter((q) => q.kind === 'direct' && q.text.startsWith('“We will win'))
+    expect(direct[0]!.fragments).toBeUndefined()
   })
 
   it('does not continue across another cue in the attribution sentence', () => {
