@@ -461,6 +461,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         }
     }
     if (e && e.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)) return { kind: 'organization', entity: e.id, ...local }
+    // ("Police said …" before "the NYPD's statement": the one police force the article names, later on.)
+    if (!e && police) {
+      const forces = doc.entities.filter(fits)
+      if (forces.length === 1) return { kind: 'organization', entity: forces[0]!.id, ...local }
+    }
   }
   const coreHead = lastWord(corePhrase(text))
   // "Magruder's testimony", "her report", "Crowley's Web site": what someone wrote or said speaks for them.
@@ -498,7 +503,15 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   }
   if (document || documentNouns.has(head)) return { kind: 'unknown', ...local }
   if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
-  if (/\p{Lu}\p{Ll}/u.test(text) && !definite) return { kind: 'person', ...local }
+  if (/\p{Lu}\p{Ll}/u.test(text) && !definite) {
+    // "King told the Daily News": a surname the entity stage missed is the person named with it.
+    const m = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?(\p{Lu}[\p{L}'’-]+)$/u.exec(text.trim())
+    if (m) {
+      const bySurname = doc.entities.filter((x) => x.type === 'PERSON' && x.name.split(/\s+/).length > 1 && lastWord(x.name) === m[1]!.toLowerCase())
+      if (bySurname.length === 1) return { kind: 'person', entity: bySurname[0]!.id, ...local }
+    }
+    return { kind: 'person', ...local }
+  }
   // "the lawyer acting for the officer", "the woman": a person, unnamed.
   if (definite && (PERSON_NOUNS.has(coreHead) || roleHeads.has(coreHead) || PROTAGONIST_ROLES.has(coreHead))) {
     // "the candidate", "the Republican nominee" with no one given that role: the person the article is about,

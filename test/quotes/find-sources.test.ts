@@ -126,6 +126,24 @@ describe('speakers', () => {
     expect(resolveSpeaker({ text: t, entities: [org, person] }, { speaker: { start: 0, end: 38 } }, [])).toMatchObject({ kind: 'person', entity: 'e2' })
   })
 
+  it('a surname the entity stage missed is the one person named with it', () => {
+    const t = 'Tishana King saw it. Marta Kingsley did not. King told the Daily News.'
+    const mention = (name: string) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name })
+    const king: Entity = { id: 'e1', name: 'Tishana King', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [mention('Tishana King')] }
+    const kingsley: Entity = { id: 'e2', name: 'Marta Kingsley', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [mention('Marta Kingsley')] }
+    const start = t.lastIndexOf('King')
+    expect(resolveSpeaker({ text: t, entities: [king, kingsley] }, { speaker: { start, end: start + 4 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
+    // (two people of that surname: neither)
+    const other: Entity = { ...kingsley, id: 'e3', name: 'Marta King' }
+    expect(resolveSpeaker({ text: t, entities: [king, other] }, { speaker: { start, end: start + 4 } }, []).entity).toBeUndefined()
+  })
+
+  it('"Police said" is the one police force the article names, also after it', () => {
+    const t = 'Police said two officers were on patrol. According to the NYPD statement, they fired.'
+    const nypd: Entity = { id: 'e1', name: 'NYPD', type: 'ORG', aliases: [], roles: [], roleMentions: [], mentions: [{ start: t.indexOf('NYPD'), end: t.indexOf('NYPD') + 4, text: 'NYPD' }] }
+    expect(resolveSpeaker({ text: t, entities: [nypd] }, { speaker: { start: 0, end: 6 } }, [])).toMatchObject({ kind: 'organization', entity: 'e1' })
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })
