@@ -1870,7 +1870,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         if (subj.speaker[1] - subj.speaker[0] === 1 && !isCap(c.tok(subj.speaker[0])) && !speakerLike(c.low(subj.speaker[0]))) continue
         const last = c.tok(subj.speaker[1] - 1)
         const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && !/s$/.test(last) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
-        const nameLike = isCap(last) && !numberish(last) && !/(?:ing|ed|an|ic|al|-\p{L}+)$/u.test(last) && !/^(?:Some|Many|Most|All|Both|Few|Several|Others?|Those|These|The)$/.test(last)
+        const nameLike = isCap(last) && !numberish(last) && !/(?:ing|ed|an|ic|al|-\p{L}+)$/u.test(last) && !/^(?:Some|Many|Most|All|Both|Few|Several|Various|Multiple|Numerous|Other|Others|Those|These|The|Recent|New|Early|Initial|Earlier|Later|Conflicting|Unconfirmed|Media|News|Press)$/.test(last)
         if (NOUN_FORMS.has(c.low(i)) && cs === i && !nameLike && !singularHead && !/^(?:he|she|it|who|which|that)$/i.test(last)) continue
         // ("The terrorist attacks in Paris are …": a plural noun form before a preposition is no verb.)
         if (NOUN_FORMS.has(c.low(i)) && cs === i && /^(?:in|on|at|against|by|from|of|near|during|last|this|are|were|have|had)$/.test(c.low(i + 1))) continue

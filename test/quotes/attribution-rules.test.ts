@@ -98,6 +98,12 @@ describe('findQuotes rules: speaker phrases', () => {
   })
 })
 
+it('"Various reports" are no name followed by a verb', () => {
+  const text = 'Various reports suggest that the plan failed.'
+  const { quotes } = rules(text)
+  expect(quotes.filter((q) => q.speaker.text === 'Various'), show(text, quotes).join('\n')).toEqual([])
+})
+
 describe('findQuotes rules: direct quotes continued after the attribution', () => {
   it.each([
     ['a cue phrase that ends its sentence does not open the next quote', '“The company is inclusive,” the network said in a statement. “His conduct was unacceptable.”\nHe declined to comment.'],
