@@ -372,7 +372,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       // tagger took for a person), when named in the last sentences.
       if (e && pl !== 'i' && genderOf(doc, e) === undefined) {
         const known = pronounAntecedent(doc, start, (x) => x.type === 'PERSON' && genderOf(doc, x) === pron, site.fragments ?? [], site.quoted ?? [], site.verbObject)
-        if (known && known.mentions.some((m) => m.end <= start && start - m.end <= KNOWN_GENDER_REACH)) e = known
+        // (Or, further back, the one who spoke last, when the person of unknown gender has not spoken:
+        // "King told The News … the teen … ' …,' she said".)
+        const spokeLast = known !== undefined && previous[previous.length - 1]?.speaker.entity === known.id && !previous.some((x) => x.speaker.entity === e!.id)
+        if (known && (known.mentions.some((m) => m.end <= start && start - m.end <= KNOWN_GENDER_REACH) || (spokeLast && known.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)))) e = known
       }
       if (e) return { kind: 'person', entity: e.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))

@@ -144,6 +144,20 @@ describe('speakers', () => {
     expect(resolveSpeaker({ text: t, entities: [nypd] }, { speaker: { start: 0, end: 6 } }, [])).toMatchObject({ kind: 'organization', entity: 'e1' })
   })
 
+  it('"she" is the woman who spoke last, not a person of unknown gender named since', () => {
+    const t = 'Ms. Tishana King told The News that she saw the whole incident from her window on the third floor of the building. ' +
+      'Gray had been standing outside with five other young men before the two officers arrived in an unmarked car that night. ' +
+      '"I could not see what the kids were doing," she said.'
+    const mention = (name: string, from = 0) => ({ start: t.indexOf(name, from), end: t.indexOf(name, from) + name.length, text: name })
+    const king: Entity = { id: 'e1', name: 'Tishana King', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [mention('Tishana King')] }
+    const gray: Entity = { id: 'e2', name: 'Gray', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [mention('Gray')] }
+    const start = t.lastIndexOf('she')
+    const site = { speaker: { start, end: start + 3 } }
+    expect(resolveSpeaker({ text: t, entities: [king, gray] }, site, [{ speaker: { kind: 'person', entity: 'e1' } }])).toMatchObject({ entity: 'e1' })
+    // (with no one who spoke, the most recent person who may be meant, as before)
+    expect(resolveSpeaker({ text: t, entities: [king, gray] }, site, [])).toMatchObject({ entity: 'e2' })
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })
