@@ -100,6 +100,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
   drafts = splitAtCommas(drafts, words)
+  joinNamesAfterRoles(drafts, words, tokens)
   drafts = extendOrgs(drafts, words, ranges)
   drafts = splitHonorificRuns(drafts, words)
   drafts = extendInitials(drafts, words, ranges)
@@ -135,6 +136,32 @@ function splitAtCommas(drafts: Draft[], words: readonly string[]): Draft[] {
     out.push(typed({ ...d, first: a, last: d.last, roles: [] }))
     return out
   })
+}
+
+/** Nouns for people that stand before a name with no article: "protester Paris Kyriakides", "resident Anna Smith". */
+const PERSON_BEFORE_NAME = new Set('protester protestor demonstrator resident witness student worker teacher neighbor neighbour victim survivor farmer driver voter activist organizer organiser volunteer shopper commuter nurse doctor officer lawyer'.split(' '))
+
+/** Role words that are adjectives as often ("major Hong Kong-listed firms"). */
+const ADJECTIVE_ROLES = new Set(['major', 'general', 'chief', 'head', 'deputy', 'executive', 'star', 'leader', 'fellow'])
+
+/**
+ * "32-year-old protester Paris Kyriakides": a one-word name the tagger took for a place or organisation,
+ * after a role or a noun for people and before a capitalised word no entity holds, is a person's given
+ * name with the surname after it.
+ */
+function joinNamesAfterRoles(drafts: Draft[], words: readonly string[], tokens: readonly Token[]): void {
+  const taken = new Set<number>()
+  for (const d of drafts) for (let k = d.first; k < d.last; k++) taken.add(k)
+  for (const d of drafts) {
+    if (d.last - d.first !== 1 || d.first === 0) continue
+    const before = tokens[d.first - 1]!.text
+    const next = tokens[d.last]?.text ?? ''
+    if (!/^\p{Ll}+$/u.test(before) || !(PERSON_BEFORE_NAME.has(before) || roleHeads.has(before)) || ADJECTIVE_ROLES.has(before)) continue
+    if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u.test(next) || taken.has(d.last)) continue
+    d.last++
+    d.type = 'PERSON'
+    taken.add(d.last - 1)
+  }
 }
 
 /** The entity one of whose mentions overlaps `start`–`end`, if any. */

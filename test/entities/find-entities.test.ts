@@ -62,6 +62,15 @@ describe('findEntities on short texts', () => {
     expect(byName(es, 'Mark Felt').mentions.map((m) => m.text)).toEqual(['Mark Felt', 'Felt'])
   })
 
+  it('reads a given name that is also a place, after a noun for people, as a person', () => {
+    // The tagger reads "Paris" alone as the city here.
+    const es = analyse('"We want more uprisings," said 32-year-old protester Paris Kyriakides.')
+    expect(es.map((e) => [e.name, e.type])).toContainEqual(['Paris Kyriakides', 'PERSON'])
+    expect(es.filter((e) => e.name === 'Paris')).toEqual([])
+    // (Not an adjective before a place: "major Hong Kong-listed firms".)
+    expect(analyse('Shares of major Hong Kong-listed firms fell on Monday.').filter((e) => e.type === 'PERSON')).toEqual([])
+  })
+
   it('ends a name at the verb of a title-case headline', () => {
     const es = analyse('Ted Cruz Hints Trump Would Get Border Wall Contract\n\nDonald Trump Tells Florida Supporters The Wrong Date')
     expect(byName(es, 'Ted Cruz').type).toBe('PERSON')
