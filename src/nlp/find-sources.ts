@@ -497,9 +497,22 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         if (p) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
       }
       // ("an email … obtained by The Huffington Post" is not the paper's.)
-      const by = /(?<!\bobtained)\s(?:by|from)\s+/.exec(text)
-      const author = by ? entityAt(doc, { start: start + by.index + by[0].length, end }) : undefined
-      if (author && author.type !== 'LOC') return { kind: 'unknown', entity: author.id, ...local }
+      // ("an editorial in the daily Eleftheros Typos": the paper it ran in.)
+      // (The author is the noun phrase right after "by": "by the GAO", "in the conservative daily Eleftheros
+      // Typos", "by Loyola Law School professor Justin Levitt"; not a name further on, "from the operative who
+      // helped defeat Clinton", nor a place, "filed in Manhattan by …".)
+      const opens = (from: number, to: number): Entity | undefined => {
+        const np = /^[^,;()]*?(?=,|;|\(|\n|\.\s|\.$|\s[-–—]|\s(?:who|that|which|of|and|obtained|to|for|on|at|in|by|from|with|about)\s|$)/.exec(doc.text.slice(from, to))
+        const e = np && np[0].trim() ? entityAt(doc, { start: from, end: from + np[0].length }) : undefined
+        return e && e.type !== 'LOC' ? e : undefined
+      }
+      let author: Entity | undefined
+      const bys = [...text.matchAll(/(?<!\bobtained)\s(?:by|from|in)\s+/g)]
+      for (const by of bys) if ((author = opens(start + by.index! + by[0].length, end))) break
+      // ("said an editorial in the conservative daily Eleftheros Typos": the phrase ended before its author.)
+      const after = /^\s+(?:by|in)\s+/.exec(doc.text.slice(end, end + 20))
+      if (!bys.length && after) author = opens(end + after[0].length, Math.min(doc.text.length, end + 120))
+      if (author) return { kind: 'unknown', entity: author.id, ...local }
       const modifier = entityAt(doc, { start, end: coreEnd })
       if (modifier && modifier.type === 'ORG' && modifier.mentions.some((m) => m.start >= start && m.end < coreEnd - coreHead.length)) return { kind: 'unknown', entity: modifier.id, ...local }
     }

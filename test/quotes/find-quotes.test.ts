@@ -394,6 +394,10 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['a name inside a document\'s description is no author', 'Tom Reyes spoke. A recent review of Mark Grant\'s emails found that none were classified.', ['Tom Reyes', 'Mark Grant'], "A recent review of Mark Grant's emails", undefined, 'unknown'],
     ['a report by an organisation is its', 'A report by the Acme Institute found that costs doubled. The report said prices would rise.', ['ORG:Acme Institute'], 'A report by the Acme Institute', 'Acme Institute', 'unknown'],
     ['"the report" is the report named before', 'A report by the Acme Institute found that costs doubled. The report said prices would rise.', ['ORG:Acme Institute'], 'The report', 'Acme Institute', 'unknown'],
+    ['an editorial is the paper\'s it ran in, named after the phrase', '"Greece has surrendered itself to anarchy," said an editorial in the conservative daily Acme Typos.', ['ORG:Acme Typos'], 'an editorial', 'Acme Typos', 'unknown'],
+    ['a study by several is its first author\'s', 'According to a 2013 study by economists Mark Grant and Tom Reyes, imports cost jobs.', ['Mark Grant', 'Tom Reyes'], 'a 2013 study by economists Mark Grant and Tom Reyes', 'Mark Grant', 'unknown'],
+    ['a place is no author', 'A lawsuit filed in Acmeville by Sarah Chen says the deal was a fraud.', ['LOC:Acmeville', 'Sarah Chen'], 'A lawsuit filed in Acmeville by Sarah Chen', 'Sarah Chen', 'unknown'],
+    ['a name further on is no author', 'Tom Reyes ran in 2008. The commentary from the operative who helped defeat Reyes in 2008 says he was weak.', ['Tom Reyes', 'Reyes'], 'The commentary from the operative who helped defeat Reyes in 2008', undefined, 'unknown'],
     ['an email obtained by a paper is not the paper\'s', 'An email obtained by the Acme Times showed that the union would wait.', ['ORG:Acme Times'], 'An email obtained by the Acme Times', undefined, 'unknown'],
     ['"the newspaper" is the paper just named', 'The fire was reported by the Acme Daily News on Friday. The newspaper said the pastor was away.', ['ORG:Acme Daily News'], 'The newspaper', 'Acme Daily News', 'outlet'],
     ['a name before "newspaper" is the paper', 'Felt died at home, the Acme Democrat newspaper reported on Friday.', ['ORG:Acme Democrat'], 'the Acme Democrat newspaper', 'Acme Democrat', 'outlet'],
@@ -405,13 +409,13 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['"the candidate" is the person the article is about', 'Mark Grant toured Iowa. Grant spoke of jobs, and Tom Reyes introduced Grant. The candidate said the state would decide the race.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The candidate', 'Mark Grant', 'person'],
     ['"the other candidate" is not resolved that way', 'Mark Grant toured Iowa. Grant spoke of jobs, and Grant met Tom Reyes. The other candidate said the state would decide.', ['Mark Grant', 'Tom Reyes', 'Grant'], 'The other candidate', undefined, 'person'],
   ])('resolves a speaker: %s', (_name, text, names, speaker, who, kind) => {
-    // ("ORG:" names an organisation, "ROLE:name:role" a person with a role not in the text; mentions of one
+    // ("ORG:" names an organisation, "LOC:" a place, "ROLE:name:role" a person with a role not in the text; mentions of one
     // name go to one entity: "Mark Grant" and "Grant".)
     const roles = new Map(names.filter((n) => n.startsWith('ROLE:')).map((n) => [n.split(':')[1]!, n.split(':')[2]!]))
-    const plain = names.map((n) => n.replace(/^ORG:/, '').replace(/^ROLE:([^:]+):.*$/, '$1'))
+    const plain = names.map((n) => n.replace(/^(?:ORG|LOC):/, '').replace(/^ROLE:([^:]+):.*$/, '$1'))
     const entities = plain
       .filter((n, i, all) => !all.slice(0, i).some((m) => m.endsWith(` ${n}`)))
-      .map((n, i) => entity(`e${i + 1}`, n, names.includes(`ORG:${n}`) ? 'ORG' : 'PERSON', text, plain.filter((m) => m === n || n.endsWith(` ${m}`)), roles.has(n) ? { roles: [roles.get(n)!] } : {}))
+      .map((n, i) => entity(`e${i + 1}`, n, names.includes(`ORG:${n}`) ? 'ORG' : names.includes(`LOC:${n}`) ? 'LOC' : 'PERSON', text, plain.filter((m) => m === n || n.endsWith(` ${m}`)), roles.has(n) ? { roles: [roles.get(n)!] } : {}))
     const { quotes } = analyse(text, entities)
     const q = quotes.find((x) => x.speaker.text === speaker)
     expect(q, show(text, quotes).join('\n')).toBeDefined()
