@@ -212,6 +212,8 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   return b === b0 ? sp : c.span(a, b)
 }
 
+/** A relative clause that says how a source is kept: "(who) spoke on condition of anonymity", "asked not to be named". */
+const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b/i
 const SENTENCE_ADVERB = /^(?:however|meanwhile|too|though|also|once|then|now|instead|moreover|furthermore|indeed|again|still|nevertheless|nonetheless)$/
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i)$/
 
@@ -228,7 +230,9 @@ function withoutSpeechClause(c: Ctx, sp: Span): Span {
     if (c.tok(k) !== ',' || !/^(?:who|whose)$/.test(c.low(k + 1))) continue
     let j = k + 2
     while (j < b && j - k < 6 && (AUX.has(c.low(j)) || /ly$/.test(c.low(j)) || /^(?:also|later|then|once|never|not|often|since|first)$/.test(c.low(j)))) j++
-    if (j < b && cueAt(c, j) && cueAt(c, j)!.verb.class !== 'stance') return { start: sp.start, end: c.tokens[k - 1]!.end }
+    // ("the woman, who spoke on the condition of anonymity because …": how the source is kept is no part of it.)
+    const anonymity = ANONYMITY_CLAUSE.test(c.text.slice(c.tokens[k + 2]!.start, Math.min(sp.end, c.tokens[k + 2]!.start + 80)))
+    if (j < b && ((cueAt(c, j) && cueAt(c, j)!.verb.class !== 'stance') || anonymity)) return { start: sp.start, end: c.tokens[k - 1]!.end }
   }
   return sp
 }
@@ -536,12 +540,15 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   let n = 0
   for (const at of attributions) {
     // "I" outside any quotation is the writer; inside one, someone quoted.
+    // ("the woman, who spoke on condition of anonymity": an unnamed source who asked to stay so.)
+    const unnamed = at.speaker !== undefined && ANONYMITY_CLAUSE.test(doc.text.slice(at.speaker.start, at.speaker.end).split(/,\s+who\s+/)[1] ?? '')
     if (at.speaker) at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
     const sp = at.speaker
     const quotedSpeaker = sp !== undefined && input.quoted.some((q) => q.start <= sp.start && sp.end <= q.end)
     // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.
     const named = sp ? nameSpan(c, sp) : undefined
     const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker, quoted: input.quoted, verbObject }, speakers)
+    if (unnamed && speaker.kind === 'person' && speaker.entity === undefined) speaker.kind = 'anonymous'
     // ("X, who said …": the name is X's.)
     const ante = sp && at.antecedent && isRelativePronoun(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
     const name = speakerName(c, doc.entities, ante ? { ...speaker, start: ante.start, end: ante.end } : speaker)

@@ -151,6 +151,7 @@ describe('cleanSpeaker', () => {
     ['a verb phrase after a pronoun', 'She released a statement saying the report was false.', 'She released a statement', 'She'],
     ['a relative clause of speech', 'Mr. Kamin, who emphasized that the rules were simple, disagreed.', 'Mr. Kamin, who emphasized that the rules were simple', 'Mr. Kamin'],
     ['a sentence adverb', 'Mr. Trump, however, said it was fine.', 'Mr. Trump, however', 'Mr. Trump'],
+    ['a clause on anonymity', 'The woman, who spoke on the condition of anonymity because she feared her boss, said it was unfair.', 'The woman, who spoke on the condition of anonymity because she feared her boss', 'The woman'],
     ['not a participle with its preposition', 'Two outside groups aligned with Republicans said it was fine.', 'Two outside groups aligned with Republicans', 'Two outside groups aligned with Republicans'],
     ['not a phrase that opens with a common noun', 'The rise of Bannon gave Beck a platform, he said.', 'The rise of Bannon gave Beck', 'The rise of Bannon gave Beck'],
     ['not a descriptive relative clause', 'Dino Spencer, who now runs the gym, said it was fine.', 'Dino Spencer, who now runs the gym', 'Dino Spencer, who now runs the gym'],
