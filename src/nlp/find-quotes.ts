@@ -218,6 +218,21 @@ const SENTENCE_ADVERB = /^(?:however|meanwhile|too|though|also|once|then|now|ins
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i)$/
 
 /**
+ * "Speaker Paul D. Ryan, who [said]": a speaker phrase that ends with a relative pronoun is the pronoun,
+ * as PolNeAR marks the source 471 times in 476, and the phrase before it is its antecedent.
+ */
+export function relativeSource(c: Ctx, at: Attribution): void {
+  if (!at.speaker) return
+  const a = c.tokAfter(at.speaker.start)
+  const b = c.tokBefore(at.speaker.end) + 1
+  if (b - a < 2 || !RELATIVES.has(c.low(b - 1))) return
+  let e = b - 1
+  while (e > a && /^[,—–-]$/.test(c.tok(e - 1))) e--
+  if (e > a) at.antecedent ??= c.span(a, e)
+  at.speaker = c.span(b - 1, b)
+}
+
+/**
  * A speaker phrase without a relative clause that reports speech or thought ("Mr. Kamin, who emphasized
  * that …", "Friedman, who said …"): PolNeAR leaves such a clause out of the source 85 times in 105 (dev);
  * a stance ("Harvey, who backed …": 10 in, 8 out) or another relative clause ("Dino Spencer, who now runs
@@ -543,6 +558,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // ("the woman, who spoke on condition of anonymity": an unnamed source who asked to stay so.)
     const unnamed = at.speaker !== undefined && ANONYMITY_CLAUSE.test(doc.text.slice(at.speaker.start, at.speaker.end).split(/,\s+who\s+/)[1] ?? '')
     if (at.speaker) at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
+    relativeSource(c, at)
     const sp = at.speaker
     const quotedSpeaker = sp !== undefined && input.quoted.some((q) => q.start <= sp.start && sp.end <= q.end)
     // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.

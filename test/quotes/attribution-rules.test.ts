@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanSpeaker, Ctx, dropImpersonalSpeaker, type Attribution } from '../../src/nlp/find-quotes.js'
+import { cleanSpeaker, Ctx, dropImpersonalSpeaker, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
 import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -157,6 +157,24 @@ describe('cleanSpeaker', () => {
     ['not a descriptive relative clause', 'Dino Spencer, who now runs the gym, said it was fine.', 'Dino Spencer, who now runs the gym', 'Dino Spencer, who now runs the gym'],
   ])('%s', (_name, text, speaker, expected) => {
     expect(clean(text, speaker)).toBe(expected)
+  })
+})
+
+describe('relativeSource', () => {
+  it('takes the relative pronoun at the end of a speaker phrase as the speaker, the phrase before it as its antecedent', () => {
+    const text = 'The plan was backed by Speaker Paul D. Ryan, who said it would pass.'
+    const tokens = tokenize(text)
+    const c = new Ctx({ text, tokens, sentences: splitSentences(text, tokens), entities: [] })
+    const from = text.indexOf('Speaker')
+    const at: Attribution = { kind: 'indirect', fragments: [{ start: text.indexOf('it would'), end: text.length - 1 }], speaker: { start: from, end: text.indexOf(' said') } }
+    relativeSource(c, at)
+    expect(text.slice(at.speaker!.start, at.speaker!.end)).toBe('who')
+    expect(text.slice(at.antecedent!.start, at.antecedent!.end)).toBe('Speaker Paul D. Ryan')
+    // (a phrase with no relative pronoun at its end stays)
+    const plain: Attribution = { ...at, speaker: { start: from, end: text.indexOf(',') }, antecedent: undefined }
+    relativeSource(c, plain)
+    expect(text.slice(plain.speaker!.start, plain.speaker!.end)).toBe('Speaker Paul D. Ryan')
+    expect(plain.antecedent).toBeUndefined()
   })
 })
 
