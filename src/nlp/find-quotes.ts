@@ -219,13 +219,23 @@ const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i)$/
 
 /**
  * "Speaker Paul D. Ryan, who [said]": a speaker phrase that ends with a relative pronoun is the pronoun,
- * as PolNeAR marks the source 471 times in 476, and the phrase before it is its antecedent.
+ * as PolNeAR marks the source (471 times in 476; a phrase that opens with one, 2 times), and the phrase
+ * before it is its antecedent.
  */
 export function relativeSource(c: Ctx, at: Attribution): void {
   if (!at.speaker) return
   const a = c.tokAfter(at.speaker.start)
   const b = c.tokBefore(at.speaker.end) + 1
-  if (b - a < 2 || !RELATIVES.has(c.low(b - 1))) return
+  if (b - a < 2) return
+  // ("who briefly led Iowa polls [said]": a phrase that opens with the pronoun is the pronoun too, its
+  // antecedent the noun phrase before it.)
+  if (RELATIVES.has(c.low(a))) {
+    at.speaker = c.span(a, a + 1)
+    const np = leftNP(c, c.tok(a - 1) === ',' ? a - 2 : a - 1, c.sentenceRange(a)[0])
+    if (np) at.antecedent ??= c.span(...np)
+    return
+  }
+  if (!RELATIVES.has(c.low(b - 1))) return
   let e = b - 1
   while (e > a && /^[,—–-]$/.test(c.tok(e - 1))) e--
   if (e > a) at.antecedent ??= c.span(a, e)

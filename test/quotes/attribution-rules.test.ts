@@ -170,6 +170,13 @@ describe('relativeSource', () => {
     relativeSource(c, at)
     expect(text.slice(at.speaker!.start, at.speaker!.end)).toBe('who')
     expect(text.slice(at.antecedent!.start, at.antecedent!.end)).toBe('Speaker Paul D. Ryan')
+    // (a phrase that opens with the pronoun: the pronoun, and the noun phrase before it)
+    const t2 = 'Voters liked Ben Carson, who briefly led Iowa polls said it.'
+    const c2 = new Ctx({ text: t2, tokens: tokenize(t2), sentences: splitSentences(t2, tokenize(t2)), entities: [] })
+    const opens: Attribution = { kind: 'indirect', fragments: [{ start: t2.length - 3, end: t2.length - 1 }], speaker: { start: t2.indexOf('who'), end: t2.indexOf(' said') } }
+    relativeSource(c2, opens)
+    expect(t2.slice(opens.speaker!.start, opens.speaker!.end)).toBe('who')
+    expect(t2.slice(opens.antecedent!.start, opens.antecedent!.end)).toMatch(/Ben Carson$/)
     // (a phrase with no relative pronoun at its end stays)
     const plain: Attribution = { ...at, speaker: { start: from, end: text.indexOf(',') }, antecedent: undefined }
     relativeSource(c, plain)
