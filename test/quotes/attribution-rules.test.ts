@@ -154,6 +154,8 @@ describe('cleanSpeaker', () => {
     ['a verb before a name', 'The rally included Trump, vowing to win.', 'included Trump', 'Trump'],
     ['a question word before a group', 'It is unclear why Democrats cannot just point to the record.', 'why Democrats', 'Democrats'],
     ['not the verb of a relative pronoun', 'Voters who say the economy matters most chose Smith.', 'who say', 'who say'],
+    ['the party and state after a name', 'Rep. Bobby Scott (D-Va.) said it was fair.', 'Rep. Bobby Scott', 'Rep. Bobby Scott (D-Va.)'],
+    ['not another parenthesis', 'Rep. Bobby Scott (who spoke first) said it was fair.', 'Rep. Bobby Scott', 'Rep. Bobby Scott'],
     ['a clause on anonymity', 'The woman, who spoke on the condition of anonymity because she feared her boss, said it was unfair.', 'The woman, who spoke on the condition of anonymity because she feared her boss', 'The woman'],
     ['not a participle with its preposition', 'Two outside groups aligned with Republicans said it was fine.', 'Two outside groups aligned with Republicans', 'Two outside groups aligned with Republicans'],
     ['not a phrase that opens with a common noun', 'The rise of Bannon gave Beck a platform, he said.', 'The rise of Bannon gave Beck', 'The rise of Bannon gave Beck'],
