@@ -654,7 +654,7 @@ const ANONYMITY = /^(?:that\s+)?(?:(?:he|she|they|it)\s+)?(?:not\s+)?(?:to\s+)?(
 const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)/i
 
 /** "did not say", "would not comment on", "never said": what was not said is no statement. */
-const NEGATED_CUE = /\b(?:not|n[’']t|never)\s+(?:\w+\s+)?(?:say|said|comment|elaborate|specify|disclose|reveal|confirm|explain|discuss|answer|respond|tell)\b/i
+const NEGATED_CUE = /(?:\bnot|n[’']t|\bnever)\s+(?:\w+\s+)?(?:say|said|comment|elaborate|specify|specified|disclose|disclosed|reveal|revealed|confirm|confirmed|explain|explained|discuss|discussed|answer|answered|respond|responded|tell|told|mention|mentioned|ask|asked|identify|identified|make\s+clear|made\s+clear)\b/i
 
 /** Is a cue with what follows it a deed ("attacked police with rocks", "responded to the blaze", "showed up")? */
 function physicalDeed(cueText: string, content: string): boolean {
@@ -662,6 +662,9 @@ function physicalDeed(cueText: string, content: string): boolean {
   if (/\bshow(?:s|ed|n|ing)?$/i.test(cueText)) return /^up\b/i.test(content)
   return PHYSICAL_CUE.test(cueText) && (WEAPON.test(content) || (PHYSICAL_TARGET.test(content) && !/\bfor\b/i.test(content)))
 }
+
+/** Cues that give a name: "called", "dubbed", "nicknamed", "known as". */
+const NAMING_CUE = /\b(?:call(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|nicknam(?:e|es|ed|ing)|(?:known|referred\s+to)\s+as|labell?(?:s|ed|ing)?|branded)$/i
 
 /** Cues that also name a deed: an attack with stones, a response to a fire. */
 const PHYSICAL_CUE = /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|hit|struck|respond(?:s|ed|ing)?)$/i
@@ -677,6 +680,10 @@ function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
   if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct') || (at.cue && NEGATED_CUE.test(cueText))) return 'other'
   // "attacked a police station", "attacked police with rocks", "responded to the blaze", "showed up": deeds, not words.
   if (physicalDeed(cueText, content)) return 'other'
+  // "called [“Deep Throat.”]", "known as “black bag jobs”": a name given is no statement ("called the report
+  // “fake news”" is); nor "responded by firing …".
+  if (NAMING_CUE.test(cueText) && content.trim().split(/\s+/).length <= 4 && /^["“”'‘]/.test(content.trim())) return 'other'
+  if (/\brespond(?:s|ed|ing)?$/i.test(cueText) && /^(?:by|when|with)\b/i.test(content.trim())) return 'other'
   // "declined to say whether …", "refused to disclose …": a refusal, not a denial.
   if (/\b(?:declin|refus)\w*/i.test(cueText) && /^to\s/i.test(content.trim())) return 'other'
   // "echoed the message", "acknowledged the frustration": a short noun phrase is what was talked about,

@@ -202,6 +202,11 @@ describe('findQuotes: what each attribution does', () => {
     ['Rankin echoed the message on Friday.', 'other'],
     ['Kroon declined to say whether the church had received threats.', 'other'],
     ['Julie Gagnon, a spokesperson for the force, said the investigation continues.', 'speech'],
+    ["The rep wouldn't reveal why she entered rehab.", 'other'],
+    ['She never mentioned whether the teen was carrying a gun.', 'other'],
+    ['Palin responded by firing the board.', 'other'],
+    ['Hoover called them "black bag jobs."', 'speech'],
+    ['Agents ran what Hoover called "black bag jobs."', 'other'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
