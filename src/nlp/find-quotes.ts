@@ -1271,7 +1271,8 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     // ("…,” while X urged calm": a new clause, whose subject did not say the quote.)
     if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0]))) break
     sp = [np[0], sp[1]]
-    if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k) break
+    // (A period before a lower-case attribution too: 'Christmas. " she said.')
+    if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k && !(/\.\s*$/.test(c.text.slice(q.start, q.end).trimEnd()) && /^\p{Ll}/u.test(c.tok(k)))) break
     const [ce, hearer] = extendCue(c, cue.end, stop, cue.verb)
     return { speaker: sp, antecedent, cue: [cs, ce], cueClass: cue.verb.class, hearer, covered: [startK, end], continues: continuesAfter(c, end - 1), before: false }
   }

@@ -121,8 +121,14 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
         else {
           // A closing mark in a paragraph after one whose quote was never closed closes that quote: text
           // with a line break after each sentence ('" It's hard to say.\nEverything is speculation, " he said.').
+          // Over several such lines too, when none of the lines between holds a mark and the closing mark is
+          // followed by its attribution ('" The murder … last straw.\nBeing … a crime…\nThey are stealing our
+          // dreams, " said one leaflet').
           const last = out[out.length - 1]
-          if (last?.unclosed && p > 0 && last.end === paras[p - 1]!.end && !/["“”„«»]/.test(text.slice(para.start, i))) {
+          const from = last ? paras.findIndex((x) => x.end === last.end) : -1
+          const between = from >= 0 && from < p ? text.slice(paras[from + 1]!.start, i) : ''
+          const attributed = /^\s*[,.!?]?\s*\p{Ll}/u.test(text.slice(i + 1, para.end))
+          if (last?.unclosed && from >= 0 && from < p && (p - from === 1 || (p - from <= 6 && attributed)) && !/["“”„«»]/.test(between)) {
             last.end = i
             last.close = i + 1
             last.unclosed = false

@@ -27,4 +27,12 @@ describe('findQuotedSpans', () => {
     const text = 'Mr Steele spoke.\n" It\'s hard to say at this point.\nEverything is just speculation, " he said.\n"We have no information on motive."'
     expect(inner(text)).toEqual([" It's hard to say at this point.\nEverything is just speculation, ", 'We have no information on motive.'])
   })
+
+  it('closes it over several lines with no mark, when its attribution follows the closing mark', () => {
+    const text = 'Banners hung in the square.\n" The murder was the last straw.\nBeing young here is a crime...\nThey are stealing our dreams, " said one leaflet.\nThe protesters stayed.'
+    expect(inner(text)).toEqual([' The murder was the last straw.\nBeing young here is a crime...\nThey are stealing our dreams, '])
+    // (not when no attribution follows: the open quote ends with its line)
+    const open = 'Banners hung in the square.\n" The murder was the last straw.\nBeing young here is a crime...\nThey are stealing our dreams, " Then the march began.'
+    expect(inner(open)[0]).toBe(' The murder was the last straw.')
+  })
 })

@@ -125,6 +125,13 @@ describe('findQuotes rules: direct quotes continued after the attribution', () =
     expect(quotes[0]!.text.startsWith('W. Mark Felt')).toBe(true)
   })
 
+  it('attributes a quotation that ends with a period to a lower-case attribution after it', () => {
+    const text = 'The owner spoke.\n" The government should resign.\nIt did not handle it well.\nWe will not open until Christmas. " she said.'
+    const direct = rules(text).quotes.filter((q) => q.kind === 'direct')
+    expect(direct.map((q) => [q.speaker.text, q.cue?.text]), show(text, rules(text).quotes).join('\n')).toEqual([['she', 'said']])
+    expect(direct[0]!.text).toContain('The government should resign')
+  })
+
   it('does not continue over a participle that is a cue', () => {
     const text = '“We will win,” he said, citing the polls, “and we will govern.”'
     const direct = rules(text).quotes.filter((q) => q.kind === 'direct' && q.text.startsWith('“We will win'))
