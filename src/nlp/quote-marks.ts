@@ -107,6 +107,9 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
       if (skipFirst && i === para.start && mark.level === 'd' && mark.role !== 'close') continue
       const openD = stack.findIndex((s) => s.level === 'd')
       if (mark.level === 'd') {
+        // ('…tense, " New York City Councilman … said': a spaced mark after a comma closes the quotation the
+        // line before left open.)
+        if (mark.role === 'either' && openD < 0 && /[,.!?][ \t]*$/.test(text.slice(Math.max(para.start, i - 3), i)) && closePrevious(i, false)) continue
         const role = mark.role === 'either' ? (openD >= 0 ? 'close' : 'open') : mark.role
         if (role === 'open') {
           if (openD >= 0) {
@@ -118,22 +121,7 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
           }
           stack.push({ pos: i, level: 'd' })
         } else if (openD >= 0) closeAt(openD, i)
-        else {
-          // A closing mark in a paragraph after one whose quote was never closed closes that quote: text
-          // with a line break after each sentence ('" It's hard to say.\nEverything is speculation, " he said.').
-          // Over several such lines too, when none of the lines between holds a mark and the closing mark is
-          // followed by its attribution ('" The murder … last straw.\nBeing … a crime…\nThey are stealing our
-          // dreams, " said one leaflet').
-          const last = out[out.length - 1]
-          const from = last ? paras.findIndex((x) => x.end === last.end) : -1
-          const between = from >= 0 && from < p ? text.slice(paras[from + 1]!.start, i) : ''
-          const attributed = /^\s*[,.!?]?\s*\p{Ll}/u.test(text.slice(i + 1, para.end))
-          if (last?.unclosed && from >= 0 && from < p && (p - from === 1 || (p - from <= 6 && attributed)) && !/["“”„«»]/.test(between)) {
-            last.end = i
-            last.close = i + 1
-            last.unclosed = false
-          }
-        }
+        else closePrevious(i, true)
       } else if (mark.role === 'open') {
         stack.push({ pos: i, level: 's' })
       } else {
@@ -151,6 +139,25 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
       else out.push({ open: o.pos, start: o.pos + 1, end: para.end, close: para.end, depth: depthOf(openD), unclosed: true })
     }
 
+    /**
+     * A closing mark in a paragraph after one whose quote was never closed closes that quote: text with a
+     * line break after each sentence ('" It's hard to say.\nEverything is speculation, " he said.'). Over
+     * several such lines too, when none of the lines between holds a mark and the closing mark is followed
+     * by its attribution ('" The murder … last straw.\nBeing … a crime…\nThey are stealing our dreams, " said
+     * one leaflet'). `several`: whether more than the line just before may be crossed.
+     */
+    function closePrevious(i: number, several: boolean): boolean {
+      const last = out[out.length - 1]
+      const from = last ? paras.findIndex((x) => x.end === last.end) : -1
+      if (!last?.unclosed || from < 0 || from >= p) return false
+      const between = text.slice(paras[from + 1]!.start, i)
+      const attributed = /^\s*[,.!?]?\s*\p{Ll}/u.test(text.slice(i + 1, para.end))
+      if (!(p - from === 1 || (several && p - from <= 6 && attributed)) || /["“”„«»]/.test(between)) return false
+      last.end = i
+      last.close = i + 1
+      last.unclosed = false
+      return true
+    }
     function closeAt(index: number, pos: number) {
       const o = stack[index]!
       stack.splice(index)

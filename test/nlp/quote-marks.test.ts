@@ -28,6 +28,11 @@ describe('findQuotedSpans', () => {
     expect(inner(text)).toEqual([" It's hard to say at this point.\nEverything is just speculation, ", 'We have no information on motive.'])
   })
 
+  it('closes it with a spaced mark after a comma before a capitalised attribution', () => {
+    const text = 'The crowd grew.\n"I am in the middle of the riot action.\nRight now, things are tense, " Councilman Jumaane Williams said on Twitter.'
+    expect(inner(text)).toEqual(['I am in the middle of the riot action.\nRight now, things are tense, '])
+  })
+
   it('closes it over several lines with no mark, when its attribution follows the closing mark', () => {
     const text = 'Banners hung in the square.\n" The murder was the last straw.\nBeing young here is a crime...\nThey are stealing our dreams, " said one leaflet.\nThe protesters stayed.'
     expect(inner(text)).toEqual([' The murder was the last straw.\nBeing young here is a crime...\nThey are stealing our dreams, '])
