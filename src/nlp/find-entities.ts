@@ -309,6 +309,20 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
     }
   }
   drafts = split.length ? [...drafts, ...split].sort((a, b) => a.first - b.first) : drafts
+  // "Jumaane [D. Williams]", "[Mayor John] [D. Tory]": a name that opens with an initial takes the given name
+  // before it, a word the tagger did not know or the end of another name.
+  const ends = new Map<number, Draft>()
+  for (const d of drafts) ends.set(d.last, d)
+  for (const d of drafts) {
+    if (d.type !== 'PERSON' || d.last - d.first < 2 || !INITIAL.test(words[d.first]!) || d.first === ranges[d.sentence]![0]) continue
+    const before = words[d.first - 1]!
+    if (!/^\p{Lu}\p{Ll}+$/u.test(before) || roleHeads.has(before.toLowerCase()) || LEADING_FUNCTION.test(before)) continue
+    const o = ends.get(d.first)
+    if (o && o.type === 'PERSON' && !drop.has(o)) {
+      d.first = o.first
+      drop.add(o)
+    } else if (!o) d.first--
+  }
   for (const d of drafts) {
     if (drop.has(d)) continue
     // ("the Watergate break-in, Mr." ends before the honorific of the next name.)
@@ -332,6 +346,9 @@ function extendInitials(drafts: Draft[], words: readonly string[], ranges: reado
     }
     if (d.type === 'PERSON' && ((d.last - d.first >= 2 && INITIAL.test(words[d.last - 1]!)) || honorificOnly)) {
       while (j < end && j < d.last + 2 && NAME_WORD.test(words[j]!)) j++
+    } else if (d.type === 'PERSON' && j + 1 < end && INITIAL.test(words[j]!) && NAME_WORD.test(words[j + 1]!) && !at.has(j)) {
+      // ("[Mayor John] D. Tory": a middle initial and the surname after a name the tagger cut short.)
+      j += 2
     } else if (d.type === 'PERSON' && j < end && INNER_CAP.test(words[j]!) && !at.has(j)) j++
     if (j === d.last) {
       const o = at.get(j)

@@ -62,6 +62,13 @@ describe('findEntities on short texts', () => {
     expect(byName(es, 'Mark Felt').mentions.map((m) => m.text)).toEqual(['Mark Felt', 'Felt'])
   })
 
+  it('keeps a middle initial inside the name, with the given name before it and the surname after it', () => {
+    // The tagger reads "D. Williams" here without the given name it does not know, and "Mayor John" without the rest.
+    expect(analyse('Councilman Jumaane D. Williams said it.').map((e) => e.name)).toEqual(['Jumaane D. Williams'])
+    expect(analyse('Mayor John D. Tory said it.').map((e) => e.name)).toEqual(['John D. Tory'])
+    expect(analyse('In 1972 E. Howard Hunt was arrested.').map((e) => e.name)).toEqual(['E. Howard Hunt'])
+  })
+
   it('reads a given name that is also a place, after a noun for people, as a person', () => {
     // The tagger reads "Paris" alone as the city here.
     const es = analyse('"We want more uprisings," said 32-year-old protester Paris Kyriakides.')
