@@ -384,10 +384,19 @@ function extendFacility(d: Draft, words: readonly string[], sentenceEnd: number)
 const countrySet = new Set(countries)
 const COMPANY_END = /^(?:Inc|Corp|Co|LLC|Ltd|Cable|Group|Holdings|Partners|Capital|Communications|Airlines|Motors|Industries|Enterprises|Institute|Foundation|University)\.?$/
 
+/** Roles a place names in front of: "Alaska Governor", "Ontario Premier", "Toronto Mayor". */
+const PLACE_ROLE = /^(?:Governor|Mayor|Senator|Premier|President|Minister|Chancellor|Sheriff|Congressman|Congresswoman|Governor-General)$/
+
 /** Fixes types the tagger gets wrong in news: "US officials" (a country), "the Biden administration" (a person). */
 function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void {
   const name = span(d, words)
   const n = d.last - d.first
+  // "the Alaska Governor", "Ontario Premier": a place before a role is no organisation; the role is no name.
+  if (d.type === 'ORG' && !d.outlet && n >= 2 && n <= 3 && PLACE_ROLE.test(words[d.last - 1]!) && words.slice(d.first, d.last - 1).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) {
+    d.last--
+    d.type = 'LOC'
+    return
+  }
   if (d.type !== 'LOC' && !d.outlet && countrySet.has(name)) d.type = 'LOC'
   // "George Washington University", "Time Warner Cable", "Las Vegas Sands Corp.": a name that ends in an
   // organisation's head word is no person.

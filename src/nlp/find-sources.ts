@@ -414,7 +414,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const coreWord = (text.slice(0, coreEnd - start).match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
   const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
   // ("The Clinton Foundation", "the Trump Campaign": a name before an organisation's head word.)
-  const modifierOnly = entity !== undefined && !coversHead && (/^\p{Ll}/u.test(coreWord) || (entity.type === 'PERSON' && organizationNouns.has(coreWord.toLowerCase())))
+  // ("the Alaska Governor": a place before a role.)
+  const modifierOnly = entity !== undefined && !coversHead && (/^\p{Ll}/u.test(coreWord) || (entity.type === 'PERSON' && organizationNouns.has(coreWord.toLowerCase())) || (entity.type === 'LOC' && roleHeads.has(coreWord.toLowerCase())))
   // "the Press Democrat newspaper", "Ethnos newspaper": the name before an outlet's head word is the outlet.
   if (entity && modifierOnly && entity.type === 'ORG' && outletNouns.has(coreWord.toLowerCase())) return { kind: 'outlet', entity: entity.id, ...local }
   if (entity && !modifierOnly) {
