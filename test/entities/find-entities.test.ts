@@ -62,6 +62,11 @@ describe('findEntities on short texts', () => {
     expect(byName(es, 'Mark Felt').mentions.map((m) => m.text)).toEqual(['Mark Felt', 'Felt'])
   })
 
+  it('reads a place before a role as the place, not an organisation', () => {
+    const es = analyse('The fire destroyed the church. On Saturday, the Alaska Governor said she was sorry.')
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Alaska', 'LOC']])
+  })
+
   it('keeps a middle initial inside the name, with the given name before it and the surname after it', () => {
     // The tagger reads "D. Williams" here without the given name it does not know, and "Mayor John" without the rest.
     expect(analyse('Councilman Jumaane D. Williams said it.').map((e) => e.name)).toEqual(['Jumaane D. Williams'])
