@@ -156,6 +156,18 @@ function pronounAntecedent(doc: Doc, pos: number, agrees: (e: Entity) => boolean
 }
 
 /** Role nouns and the abbreviated titles written before a name for them ("Sen. Marco Rubio" is "the senator"). */
+/** Role words that name the same role. */
+const ROLE_SYNONYMS = new Map<string, string[]>([
+  ['rep', ['representative', 'publicist', 'spokesman', 'spokeswoman', 'spokesperson']],
+  ['representative', ['rep', 'publicist']],
+  ['publicist', ['rep', 'representative']],
+  ['lawyer', ['attorney', 'counsel']],
+  ['attorney', ['lawyer', 'counsel']],
+  ['spokesman', ['spokesperson']],
+  ['spokeswoman', ['spokesperson']],
+  ['spokesperson', ['spokesman', 'spokeswoman']],
+])
+
 const TITLE_OF_ROLE = new Map<string, RegExp>([
   ['senator', /\bSen\.\s+$/],
   ['governor', /\bGov\.\s+$/],
@@ -407,7 +419,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const hasTitle = (x: Entity) => titled !== undefined && x.mentions.some((m) => titled.test(doc.text.slice(Math.max(0, m.start - 8), m.start)) || titled.test(m.text.split(/\s+/)[0]! + ' '))
   // ("the Alaska Governor": a capitalised role is still a role; "her rep", "his lawyer"; a label, "Lawyer:".)
   const roleOnly = roleHeads.has(head) && (/^(?:his|her|their)\s/i.test(text) || (low === head && /^\p{Lu}/u.test(text)))
-  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head)) || hasTitle(x))) : undefined
+  // ("her rep" is the "representative", "the attorney" the "lawyer".)
+  const heads = [head, ...(ROLE_SYNONYMS.get(head) ?? [])]
+  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).some((w) => heads.includes(w))) || hasTitle(x))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.

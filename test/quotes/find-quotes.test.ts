@@ -409,6 +409,7 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['"the newspaper" is the paper just named', 'The fire was reported by the Acme Daily News on Friday. The newspaper said the pastor was away.', ['ORG:Acme Daily News'], 'The newspaper', 'Acme Daily News', 'outlet'],
     ['a name before "newspaper" is the paper', 'Felt died at home, the Acme Democrat newspaper reported on Friday.', ['ORG:Acme Democrat'], 'the Acme Democrat newspaper', 'Acme Democrat', 'outlet'],
     ['"her lawyer" is the person with that role', 'Ms. Lane hired Mark Heller in May. Ms. Lane was jailed on Monday. Her lawyer said the judge was unfair.', ['ROLE:Mark Heller:lawyer', 'Ms. Lane'], 'Her lawyer', 'Mark Heller', 'person'],
+    ['"her rep" is her representative', 'Ms. Lane hired Mark Heller in May. Ms. Lane was jailed on Monday. Her rep said the judge was unfair.', ['ROLE:Mark Heller:representative', 'Ms. Lane'], 'Her rep', 'Mark Heller', 'person'],
     ['"his campaign" is no person with a campaign role', 'Tom Reyes, the campaign manager, spoke. His campaign said the race was close.', ['ROLE:Tom Reyes:campaign manager'], 'His campaign', undefined, 'organization'],
     ['"Police" is the force the article named', 'A man was arrested, the Acme Police Service said on Monday. Police said he faces two charges.', ['ORG:Acme Police Service'], 'Police', 'Acme Police Service', 'organization'],
     ['"police" is a force named by its initials', 'The NYPD closed the street. Police said the crowd had gone home.', ['ORG:NYPD'], 'Police', 'NYPD', 'organization'],
