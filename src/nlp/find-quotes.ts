@@ -187,9 +187,10 @@ export class Ctx {
 
 /**
  * A speaker phrase as PolNeAR marks sources: without a relative clause of speech (`withoutSpeechClause`),
- * a verb or question word before it, a sentence adverb after a comma ("Mr. Trump, however", "Sanders, meanwhile") or the verb phrase a
- * name or pronoun is the subject of ("Teneo [issued a statement]", "she [sent an email]"). Changes on all
- * 762 PolNeAR dev documents, read: 10 speakers made right, 3 that agreed with the gold only in part lost.
+ * a verb or question word before it, a sentence adverb after a comma ("Mr. Trump, however", "Sanders,
+ * meanwhile") or the verb phrase a name or pronoun is the subject of ("Teneo [issued a statement]", "she
+ * [sent an email]": of its changes on all 762 PolNeAR dev documents, read, 10 speakers made right, 3 that
+ * agreed with the gold only in part lost), and with the party and state after a name.
  */
 export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   sp = withoutSpeechClause(c, sp)
@@ -669,7 +670,7 @@ const NAMING_CUE = /\b(?:call(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|nicknam(?:e|es|ed|
 /** Cues that also name a deed: an attack with stones, a response to a fire. */
 const PHYSICAL_CUE = /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|hit|struck|respond(?:s|ed|ing)?)$/i
 const WEAPON = /\bwith\s+(?:\S+\s+){0,3}(?:rocks|stones|petrol\s+bombs|firebombs|molotov\s+cocktails|bricks|bottles|knives|knife|guns?|rifles?|sticks|bats|clubs|flares|tear\s*gas|batons|missiles|rockets|drones|grenades|explosives|bombs|cobblestones|fists)\b/i
-const PHYSICAL_TARGET = /^(?:(?:a|an|the|two|three|four|five|several|dozens\s+of|\d+|them|him|her)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:police|station|stations|building|buildings|shops?|stores?|banks?|trucks?|cars?|vehicles?|offices?|embassy|headquarters|officers?|crews?|troops|soldiers|convoys?|patrols?|bases?|blaze|fire|scene|call|calls|with)\b/iu
+const PHYSICAL_TARGET = /^(?:(?:a|an|the|two|three|four|five|several|dozens\s+of|\d+|them|him|her)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:police|station|stations|building|buildings|shops?|stores?|banks?|trucks?|cars?|vehicles?|offices?|embassy|headquarters|officers?|crews?|troops|soldiers|convoys?|patrols?|bases?|blaze|fire|scene|call|calls)\b/iu
 /** A determiner and at most three more words, with no clause in them. */
 const SHORT_OBJECT = /^(?:the|a|an|his|her|their|its|this|that|these|those|our|my)(?:\s+[\p{L}\p{N}'’-]+){1,3}$/iu
 

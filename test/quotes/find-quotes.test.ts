@@ -203,6 +203,7 @@ describe('findQuotes: what each attribution does', () => {
     ['Kroon declined to say whether the church had received threats.', 'other'],
     ['Julie Gagnon, a spokesperson for the force, said the investigation continues.', 'speech'],
     ["The rep wouldn't reveal why she entered rehab.", 'other'],
+    ['Trump attacked Clinton with a barrage of insults.', 'accuse'],
     ['She never mentioned whether the teen was carrying a gun.', 'other'],
     ['Palin responded by firing the board.', 'other'],
     ['Hoover called them "black bag jobs."', 'speech'],
