@@ -517,7 +517,6 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         if (p) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
       }
       // ("an email … obtained by The Huffington Post" is not the paper's.)
-      // ("an editorial in the daily Eleftheros Typos": the paper it ran in.)
       // (The author is the noun phrase right after "by": "by the GAO", "in the conservative daily Eleftheros
       // Typos", "by Loyola Law School professor Justin Levitt"; not a name further on, "from the operative who
       // helped defeat Clinton", nor a place, "filed in Manhattan by …".)
