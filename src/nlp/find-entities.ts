@@ -100,7 +100,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
   drafts = splitAtCommas(drafts, words)
-  joinNamesAfterRoles(drafts, words, tokens)
+  joinNamesAfterRoles(drafts, words)
   drafts = extendOrgs(drafts, words, ranges)
   drafts = splitHonorificRuns(drafts, words)
   drafts = extendInitials(drafts, words, ranges)
@@ -149,13 +149,13 @@ const ADJECTIVE_ROLES = new Set(['major', 'general', 'chief', 'head', 'deputy', 
  * after a role or a noun for people and before a capitalised word no entity holds, is a person's given
  * name with the surname after it.
  */
-function joinNamesAfterRoles(drafts: Draft[], words: readonly string[], tokens: readonly Token[]): void {
+function joinNamesAfterRoles(drafts: Draft[], words: readonly string[]): void {
   const taken = new Set<number>()
   for (const d of drafts) for (let k = d.first; k < d.last; k++) taken.add(k)
   for (const d of drafts) {
     if (d.last - d.first !== 1 || d.first === 0) continue
-    const before = tokens[d.first - 1]!.text
-    const next = tokens[d.last]?.text ?? ''
+    const before = words[d.first - 1]!
+    const next = words[d.last] ?? ''
     if (!/^\p{Ll}+$/u.test(before) || !(PERSON_BEFORE_NAME.has(before) || roleHeads.has(before)) || ADJECTIVE_ROLES.has(before)) continue
     if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u.test(next) || taken.has(d.last)) continue
     d.last++

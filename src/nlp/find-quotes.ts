@@ -195,12 +195,12 @@ export class Ctx {
 export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   sp = withoutSpeechClause(c, sp)
   let a = c.tokAfter(sp.start)
+  let b = c.tokBefore(sp.end) + 1
   const a0 = a
+  const b0 = b
   // "[included] Trump", "[why] Democrats", "[became] the latest US newspaper": a verb, a question word or
   // "that" before a name or a determiner opens no source phrase (the tagger's spans; 76 on PolNeAR dev).
-  while (c.tokBefore(sp.end) + 1 - a > 1 && /^\p{Ll}/u.test(c.tok(a)) && (/^(?:VB|WRB)/.test(pos[a]!) || c.low(a) === 'that') && !RELATIVES.has(c.low(a)) && (isCap(c.tok(a + 1)) || DETERMINERS.has(c.low(a + 1)))) a++
-  let b = c.tokBefore(sp.end) + 1
-  const b0 = b
+  while (b - a > 1 && /^\p{Ll}/u.test(c.tok(a)) && (/^(?:VB|WRB)/.test(pos[a]!) || c.low(a) === 'that') && !RELATIVES.has(c.low(a)) && (isCap(c.tok(a + 1)) || DETERMINERS.has(c.low(a + 1)))) a++
   for (let k = a + 1; k < b; k++) {
     if (c.tok(k) === ',' && SENTENCE_ADVERB.test(c.low(k + 1)) && (k + 2 >= b || /^(?:again|turn|,)$/.test(c.low(k + 2)))) {
       b = k
@@ -260,17 +260,27 @@ export function relativeSource(c: Ctx, at: Attribution): void {
  * the 5th Street Gym": 184 in, 105 out) it keeps more often than not.
  */
 function withoutSpeechClause(c: Ctx, sp: Span): Span {
+  const r = droppedRelativeClause(c, sp)
+  return r ? { start: sp.start, end: c.tokens[r.comma - 1]!.end } : sp
+}
+
+/**
+ * The relative clause after a comma in a speaker phrase that is no part of it (`withoutSpeechClause`): its
+ * comma, and whether it says how the source is kept ("the woman, who spoke on the condition of anonymity
+ * because …"); null when there is none.
+ */
+function droppedRelativeClause(c: Ctx, sp: Span): { comma: number; anonymity: boolean } | null {
   const a = c.tokAfter(sp.start)
   const b = c.tokBefore(sp.end) + 1
   for (let k = a + 1; k < b - 1; k++) {
     if (c.tok(k) !== ',' || !/^(?:who|whose)$/.test(c.low(k + 1))) continue
     let j = k + 2
     while (j < b && j - k < 6 && (AUX.has(c.low(j)) || /ly$/.test(c.low(j)) || /^(?:also|later|then|once|never|not|often|since|first)$/.test(c.low(j)))) j++
-    // ("the woman, who spoke on the condition of anonymity because …": how the source is kept is no part of it.)
     const anonymity = ANONYMITY_CLAUSE.test(c.text.slice(c.tokens[k + 2]!.start, Math.min(sp.end, c.tokens[k + 2]!.start + 80)))
-    if (j < b && ((cueAt(c, j) && cueAt(c, j)!.verb.class !== 'stance') || anonymity)) return { start: sp.start, end: c.tokens[k - 1]!.end }
+    const cue = j < b ? cueAt(c, j) : null
+    if ((cue && cue.verb.class !== 'stance') || anonymity) return { comma: k, anonymity }
   }
-  return sp
+  return null
 }
 
 /** The cue verb a token is a form of, checking multi-word forms ("pointed out"); null when none. */
@@ -577,7 +587,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   for (const at of attributions) {
     // "I" outside any quotation is the writer; inside one, someone quoted.
     // ("the woman, who spoke on condition of anonymity": an unnamed source who asked to stay so.)
-    const unnamed = at.speaker !== undefined && ANONYMITY_CLAUSE.test(doc.text.slice(at.speaker.start, at.speaker.end).split(/,\s+who\s+/)[1] ?? '')
+    const unnamed = at.speaker !== undefined && droppedRelativeClause(c, at.speaker)?.anonymity === true
     if (at.speaker) at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
     relativeSource(c, at)
     const sp = at.speaker
