@@ -2111,6 +2111,9 @@ function colonAttribution(c: Ctx, lo: number, hi: number): { speaker: [number, n
   return { speaker: [a, k], cue: k }
 }
 
+/** A verb in the past before "and" and another verb: the two share the object after them ("shot and killed a teenager"). */
+const SHARED_OBJECT_VERB = /^(?:\p{Ll}+ed|shot|hit|beat|struck|caught|stole|took|held|cut|hurt|threw|bit)$/u
+
 /** Where a content clause ends: the sentence end, or a comma that opens another attribution ("…, with X reporting that"). */
 function clauseEnd(c: Ctx, from: number, hi: number): number {
   for (let m = from; m < hi; m++) {
@@ -2121,8 +2124,9 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       while (k < m + 4 && AUX.has(c.low(k))) k++
       const v = cueAt(c, k)
       if (v && !/ing$/.test(c.low(k)) && (k === m + 1 || v.verb.class === 'speech') && (c.low(m) === 'and' || !cutInsideQuote(c, m))) return m
-      // ("He denied the charges and counter-accused her of battery": a second verb with its own object.)
-      if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this)$/.test(c.low(m + 2))) && !cutInsideQuote(c, m)) return m
+      // ("He denied the charges and counter-accused her of battery": a second verb with its own object;
+      // not two verbs that share one, "police explained that officers shot and killed a teenager".)
+      if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this)$/.test(c.low(m + 2))) && !SHARED_OBJECT_VERB.test(c.tok(m - 1)) && !cutInsideQuote(c, m)) return m
     }
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
