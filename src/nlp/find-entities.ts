@@ -100,6 +100,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
   drafts = splitAtCommas(drafts, words)
+  drafts = splitAtPossessives(drafts, words, model.gazetteer)
   joinNamesAfterRoles(drafts, words)
   drafts = extendOrgs(drafts, words, ranges)
   drafts = splitHonorificRuns(drafts, words)
@@ -135,6 +136,23 @@ function splitAtCommas(drafts: Draft[], words: readonly string[]): Draft[] {
     if (!out.length) return [d]
     out.push(typed({ ...d, first: a, last: d.last, roles: [] }))
     return out
+  })
+}
+
+/**
+ * "Reunion Pictures' Matthew O'Connor", "Green Party's Jill Stein": a possessive before a given name and a
+ * surname ends the name of the organisation (or place) the person belongs to, and the person's name follows.
+ * (Not "National Women's Law Center", "New Year's Day": no given name after the possessive.)
+ */
+function splitAtPossessives(drafts: Draft[], words: readonly string[], gazetteer: Gazetteer): Draft[] {
+  return drafts.flatMap((d) => {
+    for (let k = d.first + 1; k < d.last - 2; k++) {
+      if (!/^['’]s?$/.test(words[k]!)) continue
+      const name = words.slice(k + 1, d.last)
+      if (name.length > 3 || !((gazetteer.get(name[0]!) ?? 0) & 16) || !name.every((w) => NAME_WORD.test(w) || INNER_CAP.test(w))) continue
+      return [{ ...d, last: k, type: ORG_HEAD.test(words[k - 1]!) || d.type === 'PERSON' ? 'ORG' : d.type, roles: [] }, { ...d, first: k + 1, type: 'PERSON', roles: [] }]
+    }
+    return [d]
   })
 }
 

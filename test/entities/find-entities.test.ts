@@ -74,6 +74,15 @@ describe('findEntities on short texts', () => {
     expect(analyse('In 1972 E. Howard Hunt was arrested.').map((e) => e.name)).toEqual(['E. Howard Hunt'])
   })
 
+  it('ends an organisation at a possessive before a person\'s given name and surname', () => {
+    // The tagger reads "Reunion Pictures' Matthew O'Connor" as one place here.
+    const es = analyse("The move comes as a surprise to Reunion Pictures' Matthew O'Connor, who coproduced the film.")
+    expect(es.map((e) => [e.name, e.type])).toContainEqual(["Matthew O'Connor", 'PERSON'])
+    expect(es.some((e) => e.name.startsWith('Reunion Pictures') && e.name !== 'Reunion Pictures')).toBe(false)
+    // (No given name after the possessive: one name.)
+    expect(analyse("The San Bernardino County Sheriff's Department said it.").map((e) => e.name)).toEqual(["San Bernardino County Sheriff's Department"])
+  })
+
   it('reads a given name that is also a place, after a noun for people, as a person', () => {
     // The tagger reads "Paris" alone as the city here.
     const es = analyse('"We want more uprisings," said 32-year-old protester Paris Kyriakides.')
