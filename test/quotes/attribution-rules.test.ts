@@ -156,6 +156,10 @@ describe('cleanSpeaker', () => {
   it.each([
     ['a verb phrase after a name', 'Teneo issued a statement saying the report was false.', 'Teneo issued a statement', 'Teneo'],
     ['a verb phrase after a pronoun', 'She released a statement saying the report was false.', 'She released a statement', 'She'],
+    ['a document put out after a common noun', 'His office put out a statement saying the report was false.', 'His office put out a statement', 'His office'],
+    ['a document issued after a group', 'The town released a statement saying the report was false.', 'The town released a statement', 'The town'],
+    ['not a participle that tells when', 'A new poll released this week shows Smith ahead.', 'A new poll released this week', 'A new poll released this week'],
+    ['not inside a relative clause', 'Aida, who recently published a book on him, said it was fair.', 'Aida, who recently published a book on him', 'Aida, who recently published a book on him'],
     ['a relative clause of speech', 'Mr. Kamin, who emphasized that the rules were simple, disagreed.', 'Mr. Kamin, who emphasized that the rules were simple', 'Mr. Kamin'],
     ['a sentence adverb', 'Mr. Trump, however, said it was fine.', 'Mr. Trump, however', 'Mr. Trump'],
     ['a verb before a name', 'The rally included Trump, vowing to win.', 'included Trump', 'Trump'],
