@@ -712,7 +712,8 @@ function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
   // "echoed the message", "acknowledged the frustration": a short noun phrase is what was talked about,
   // not what was said.
   // (After "said", "told", "added" it is a clause: "the investigation continues".)
-  if (at.kind === 'indirect' && at.fragments.length === 1 && SHORT_OBJECT.test(content.trim()) && !/^(?:says?|said|saying|tells?|told|telling|adds?|added|adding)\b/i.test(cueText)) {
+  // (A denial's object is what was denied: "Russia denied the claim", "Felt denied his role".)
+  if (at.kind === 'indirect' && at.fragments.length === 1 && SHORT_OBJECT.test(content.trim()) && !/^(?:says?|said|saying|tells?|told|telling|adds?|added|adding)\b/i.test(cueText) && at.cueClass !== 'deny') {
     // (Not "the vote was delayed", "the talks failed": a clause.)
     const words = content.trim().toLowerCase().split(/\s+/).slice(2)
     if (!words.some((w) => AUX.has(w) || COPULA.has(w) || /ed$/.test(w))) return 'other'

@@ -201,6 +201,7 @@ describe('findQuotes: what each attribution does', () => {
     ['Asked whether he would run again, the senator smiled.', 'other'],
     ['Shandro did not say when the appeal would be filed.', 'other'],
     ['Rankin echoed the message on Friday.', 'other'],
+    ['Russia denied the claim on Tuesday.', 'deny'],
     ['Kroon declined to say whether the church had received threats.', 'other'],
     ['Julie Gagnon, a spokesperson for the force, said the investigation continues.', 'speech'],
     ["The rep wouldn't reveal why she entered rehab.", 'other'],
