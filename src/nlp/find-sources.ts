@@ -484,8 +484,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         }
     }
     if (e && e.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)) return { kind: 'organization', entity: e.id, ...local }
-    // ("Police said …" before "the NYPD's statement": the one police force the article names, later on.)
-    if (!e && police) {
+    // ("Police said …", "the police explained …" before "the NYPD's statement": the one police force the article names,
+    // later on; not after "Toronto police say …", a force named without an entity.)
+    if (!e && (police || low === 'the police') && !/\p{Lu}[\p{L}.-]*\s+police\b/u.test(doc.text.slice(0, start))) {
       const forces = doc.entities.filter(fits)
       if (forces.length === 1) return { kind: 'organization', entity: forces[0]!.id, ...local }
     }

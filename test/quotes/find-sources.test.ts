@@ -142,6 +142,15 @@ describe('speakers', () => {
     const t = 'Police said two officers were on patrol. According to the NYPD statement, they fired.'
     const nypd: Entity = { id: 'e1', name: 'NYPD', type: 'ORG', aliases: [], roles: [], roleMentions: [], mentions: [{ start: t.indexOf('NYPD'), end: t.indexOf('NYPD') + 4, text: 'NYPD' }] }
     expect(resolveSpeaker({ text: t, entities: [nypd] }, { speaker: { start: 0, end: 6 } }, [])).toMatchObject({ kind: 'organization', entity: 'e1' })
+    // ("the police" too)
+    const u = 'Yesterday, the police explained that officers fired. According to the NYPD statement, they did.'
+    const nypd2: Entity = { ...nypd, mentions: [{ start: u.indexOf('NYPD'), end: u.indexOf('NYPD') + 4, text: 'NYPD' }] }
+    expect(resolveSpeaker({ text: u, entities: [nypd2] }, { speaker: { start: 11, end: 21 } }, [])).toMatchObject({ kind: 'organization', entity: 'e1' })
+    // (Not after a force named without an entity: "Toronto police say …")
+    const v = 'Toronto police say a man died. Police said officers were called. RCMP Cpl. Janelle Shoihet said it was closed.'
+    const rcmp: Entity = { ...nypd, name: 'RCMP', mentions: [{ start: v.indexOf('RCMP'), end: v.indexOf('RCMP') + 4, text: 'RCMP' }] }
+    const at = v.indexOf('Police said')
+    expect(resolveSpeaker({ text: v, entities: [rcmp] }, { speaker: { start: at, end: at + 6 } }, []).entity).toBeUndefined()
   })
 
   it('"she" is the woman who spoke last, not a person of unknown gender named since', () => {
