@@ -186,6 +186,13 @@ const TITLE_OF_ROLE = new Map<string, RegExp>([
   ['reverend', /\bRev\.\s+$/],
   ['pastor', /\bRev\.\s+$/],
   ['priest', /\b(?:Rev|Fr)\.\s+$/],
+  ['inspector', /\bInsp\.\s+$/],
+  ['superintendent', /\bSupt\.\s+$/],
+  ['constable', /\b(?:Const|Cst)\.\s+$/],
+  ['detective', /\bDet\.\s+$/],
+  ['corporal', /\bCpl\.\s+$/],
+  ['councillor', /\bCoun\.\s+$/],
+  ['councilor', /\bCoun\.\s+$/],
 ])
 
 type Gender = 'male' | 'female'

@@ -74,6 +74,11 @@ describe('findEntities on short texts', () => {
     expect(analyse('In 1972 E. Howard Hunt was arrested.').map((e) => e.name)).toEqual(['E. Howard Hunt'])
   })
 
+  it('drops a police or council title written short from the name', () => {
+    expect(analyse('"It is shocking," said Insp. Norm Proctor.').map((e) => e.name)).toEqual(['Norm Proctor'])
+    expect(analyse('Coun. Josh Matlow said the plan was a disaster.').map((e) => e.name)).toEqual(['Josh Matlow'])
+  })
+
   it('ends an organisation at a possessive before a person\'s given name and surname', () => {
     // The tagger reads "Reunion Pictures' Matthew O'Connor" as one place here.
     const es = analyse("The move comes as a surprise to Reunion Pictures' Matthew O'Connor, who coproduced the film.")
