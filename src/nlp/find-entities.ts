@@ -92,7 +92,9 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       let first = a + c.start
       let last = a + c.end
       while (first < last && PUNCT.test(words[first]!)) first++
-      while (last > first && (PUNCT.test(words[last - 1]!) || words[last - 1] === "'s")) last--
+      // (Nor a verb of speech the tagger ran the name on into: "the Ontario Provincial Police said"; not a
+      // form that may be a plural noun, "Southeastern states".)
+      while (last > first && (PUNCT.test(words[last - 1]!) || words[last - 1] === "'s" || (/^\p{Ll}+$/u.test(words[last - 1]!) && cueByForm.has(words[last - 1]!) && !/[^y]s$/.test(words[last - 1]!)))) last--
       if (last > first) drafts.push({ first, last, type: TYPE_OF[c.type]!, sentence: s, roles: [] })
     }
   })
@@ -199,6 +201,8 @@ const ORG_HEAD = /^(?:Council|Institute|Committee|Ministry|Department|Center|Cen
  */
 function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly [number, number][]): Draft[] {
   for (const d of drafts) {
+    // ("Toronto Police [Service]": the tagger stops a police force before its head word.)
+    if (d.type === 'ORG' && words[d.last - 1] === 'Police' && /^(?:Service|Department|Force)$/.test(words[d.last] ?? '') && d.last < ranges[d.sentence]![1]) d.last++
     if (d.type !== 'ORG' || !ORG_HEAD.test(words[d.last - 1]!)) continue
     const end = ranges[d.sentence]![1]
     let j = d.last
@@ -416,6 +420,8 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
     return
   }
   if (d.type !== 'LOC' && !d.outlet && countrySet.has(name)) d.type = 'LOC'
+  // "the Ontario Provincial Police", "Peel Regional Police": a police force.
+  else if (d.type !== 'ORG' && n >= 2 && /^(?:Police|Constabulary|Gendarmerie)$/.test(words[d.last - 1]!)) d.type = 'ORG'
   // "George Washington University", "Time Warner Cable", "Las Vegas Sands Corp.": a name that ends in an
   // organisation's head word is no person.
   else if (d.type === 'PERSON' && n >= 2 && (ORG_HEAD.test(words[d.last - 1]!) || COMPANY_END.test(words[d.last - 1]!))) d.type = 'ORG'

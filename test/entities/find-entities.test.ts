@@ -74,6 +74,12 @@ describe('findEntities on short texts', () => {
     expect(analyse('In 1972 E. Howard Hunt was arrested.').map((e) => e.name)).toEqual(['E. Howard Hunt'])
   })
 
+  it('reads a police force as an organisation, with its head word and without the verb after it', () => {
+    // The tagger reads "Ontario Provincial Police said" as one MISC name and stops before "Service".
+    expect(analyse('The Ontario Provincial Police said the highway was closed.').map((e) => [e.name, e.type])).toEqual([['Ontario Provincial Police', 'ORG']])
+    expect(analyse('Toronto Police Service officers arrived.').map((e) => e.name)).toEqual(['Toronto Police Service'])
+  })
+
   it('drops a police or council title written short from the name', () => {
     expect(analyse('"It is shocking," said Insp. Norm Proctor.').map((e) => e.name)).toEqual(['Norm Proctor'])
     expect(analyse('Coun. Josh Matlow said the plan was a disaster.').map((e) => e.name)).toEqual(['Josh Matlow'])
