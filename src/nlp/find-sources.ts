@@ -10,7 +10,7 @@ import {
   speakerPronouns,
 } from './data/speaker-words.js'
 import { titleAbbreviations } from './data/abbreviations.js'
-import { roleHeads } from './data/role-words.js'
+import { roleHeads, roleModifiers } from './data/role-words.js'
 
 /** The part of an attribution that speaker resolution and source finding read. */
 export interface SpeakerSite {
@@ -412,7 +412,16 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // The phrase before its postmodifier ("Ashley Wallis" of "Ashley Wallis of Environmental Defence")
   // names the speaker first.
   const coreEnd = start + corePhrase(text).length
-  const entity = (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? entityAt(doc, site.speaker)
+  // (Unless a person's name ends the phrase after a title, the only person in it: "Bank of Canada governor
+  // Tiff Macklem", "RNC Chief of Staff Katie Walsh"; not "Black Democrats to Hillary Clinton".)
+  const tail = doc.text.slice(start, end).replace(/[\s,.]+$/, '').length + start
+  const persons = doc.entities.filter((x) => x.type === 'PERSON' && x.mentions.some((m) => m.start < tail && m.end > start))
+  const tailMention = persons.length === 1 ? persons[0]!.mentions.find((m) => m.end === tail && m.start > start) : undefined
+  // (A title: capitalised words, role words and "of"; "a spokesman for House Speaker Paul Ryan" and "supporters of
+  // Democrat Hillary Clinton" are none.)
+  const title = (t: string) => t.split(/\s+/).filter(Boolean).every((w, k) => /^\p{Lu}/u.test(w) ? !/^(?:At|To|For|With|On|In|By|From)$/.test(w) : roleHeads.has(w) || roleModifiers.has(w) || (w === 'of' && k > 0) || (k === 0 && /^(?:the|a|an)$/.test(w)))
+  const tailPerson = coreEnd < end && tailMention && title(doc.text.slice(start, tailMention.start)) ? persons[0] : undefined
+  const entity = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? entityAt(doc, site.speaker)
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
   if (definite && outletNouns.has(head) && !entity) {
@@ -438,7 +447,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.
   const coreWord = (text.slice(0, coreEnd - start).match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
-  const coversHead = entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false
+  const coversHead = (tailPerson !== undefined && entity === tailPerson) || (entity?.mentions.some((m) => m.start < coreEnd && m.end >= coreEnd - coreWord.length) ?? false)
   // ("The Clinton Foundation", "the Trump Campaign": a name before an organisation's head word.)
   // ("the Alaska Governor": a place before a role.)
   const modifierOnly = entity !== undefined && !coversHead && (/^\p{Ll}/u.test(coreWord) || (entity.type === 'PERSON' && organizationNouns.has(coreWord.toLowerCase())) || (entity.type === 'LOC' && roleHeads.has(coreWord.toLowerCase())))
