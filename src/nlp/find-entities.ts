@@ -201,6 +201,15 @@ const ORG_HEAD = /^(?:Council|Institute|Committee|Ministry|Department|Center|Cen
  */
 function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly [number, number][]): Draft[] {
   for (const d of drafts) {
+    // ("[The Prime Minister's] Office", "[the Mayor's] Office": the tagger keeps the head word alone.)
+    if (!d.outlet && d.last - d.first === 1 && ORG_HEAD.test(words[d.first]!) && /^['’]s$/.test(words[d.first - 1] ?? '')) {
+      let a = d.first - 1
+      while (a > ranges[d.sentence]![0] && d.first - a < 5 && isCap(words[a - 1]!) && !DETERMINERS.has(words[a - 1]!.toLowerCase()) && !drafts.some((x) => x.first <= a - 1 && a - 1 < x.last)) a--
+      if (a < d.first - 1) {
+        d.first = a
+        d.type = 'ORG'
+      }
+    }
     // ("Toronto Police [Service]": the tagger stops a police force before its head word.)
     if (d.type === 'ORG' && words[d.last - 1] === 'Police' && /^(?:Service|Department|Force)$/.test(words[d.last] ?? '') && d.last < ranges[d.sentence]![1]) d.last++
     if (d.type !== 'ORG' || !ORG_HEAD.test(words[d.last - 1]!)) continue

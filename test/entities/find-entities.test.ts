@@ -80,6 +80,12 @@ describe('findEntities on short texts', () => {
     expect(analyse('Toronto Police Service officers arrived.').map((e) => e.name)).toEqual(['Toronto Police Service'])
   })
 
+  it('keeps the owner in an office\'s name', () => {
+    // The tagger reads "Office" alone here.
+    expect(analyse("The Prime Minister's Office said it.").map((e) => [e.name, e.type])).toEqual([["Prime Minister's Office", 'ORG']])
+    expect(analyse("The Attorney General's Office said it.").map((e) => [e.name, e.type])).toEqual([["Attorney General's Office", 'ORG']])
+  })
+
   it('drops a police or council title written short from the name', () => {
     expect(analyse('"It is shocking," said Insp. Norm Proctor.').map((e) => e.name)).toEqual(['Norm Proctor'])
     expect(analyse('Coun. Josh Matlow said the plan was a disaster.').map((e) => e.name)).toEqual(['Josh Matlow'])
