@@ -546,7 +546,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const bys = [...text.matchAll(/(?<!\bobtained)\s(?:by|from|in)\s+/g)]
       for (const by of bys) if ((author = opens(start + by.index! + by[0].length, end))) break
       // ("said an editorial in the conservative daily Eleftheros Typos": the phrase ended before its author.)
-      const after = /^\s+(?:by|in)\s+/.exec(doc.text.slice(end, end + 20))
+      // ("The report, released Tuesday by the Fraser Institute, found …": the same in an appositive.)
+      const after = /^\s+(?:by|in)\s+|^\s*,\s+(?:(?:first|also|jointly)\s+)?(?:released|published|issued|conducted|commissioned|prepared|written|compiled|produced)\s+(?:[\p{L}\p{N}]+\s+){0,3}?by\s+/u.exec(doc.text.slice(end, end + 80))
       if (!bys.length && after) author = opens(end + after[0].length, Math.min(doc.text.length, end + 120))
       if (author) return { kind: 'unknown', entity: author.id, ...local }
       const modifier = entityAt(doc, { start, end: coreEnd })
