@@ -1922,7 +1922,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           speaker = subj.speaker
           antecedent = subj.antecedent
           if (forward) fragments = [forward]
-        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.') && !/ing$/.test(c.low(i))) {
+        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.') && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1)) {
+          // (Not a pronoun that opens the content: "Jones, a mother of two, said [she heard three shots].")
           speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
           const f = contentSpan(c, regionStart, cs - 1)
           if (f) fragments = [f]

@@ -39,6 +39,12 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     expect(show(text, quotes)).toEqual(['indirect [Every Friday // Jones would lead a meeting] cue=told speaker=the former executive'])
   })
 
+  it('reads no inverted speaker in a pronoun that opens the content', () => {
+    // ("Jones, a mother of two" is no content and "she heard three shots" no speaker.)
+    const text = 'Jones, a mother of two, said she heard three shots.'
+    expect(rules(text).quotes.filter((q) => q.speaker.text?.startsWith('she'))).toEqual([])
+  })
+
   it('splits the content around a cue with a time phrase', () => {
     const text = 'The plan, Smith said Tuesday, would fail.'
     expect(show(text, rules(text).quotes)).toEqual(['indirect [The plan // would fail] cue=said speaker=Smith'])
