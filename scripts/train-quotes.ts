@@ -28,7 +28,7 @@
  * `scripts/eval/quotes.ts --valid --model path` without looking at the held-out part.
  *
  * Retraining when the rules change: the rule labels are features, so the model is trained on the rules of its
- * day. Everything retrained on the rules of version 0.8.2 (networks and perceptron, 68 rule commits after the
+ * day. Everything retrained on the rules of 2026-11-30 (networks and perceptron, 68 rule commits after the
  * shipped model) scored held-out quote F1 / exact / joint 77.2 / 55.6 / 66.8 against the shipped model's
  * 77.3 / 55.9 / 66.9 (validation: 35 epochs instead of 25, 76.4 / 56.3 / 67.5 against 76.8 / 56.3 / 67.4):
  * the rules had not drifted from the model, and the shipped model was kept. The perceptron trains in about
