@@ -1922,6 +1922,12 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           speaker = subj.speaker
           antecedent = subj.antecedent
           if (forward) fragments = [forward]
+          else if (c.tok(subj.speaker[0] - 1) === ',' && !/ing$/.test(c.low(i))) {
+            // "His heart failed while he was reading a book, his son, Ike LaRue III, said.": the speaker's
+            // appositive ends at the comma before the cue; the content is before the speaker.
+            const f = contentSpan(c, regionStart, subj.speaker[0] - 1)
+            if (f) fragments = [f]
+          }
         } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.') && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1)) {
           // (Not a pronoun that opens the content: "Jones, a mother of two, said [she heard three shots].")
           speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
@@ -2088,7 +2094,8 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   // Only a time or place phrase after the cue ("said on Tuesday", "said in a statement", "said in an
   // interview with CNN", "said while in Ohio") is no content.
   const rest = c.text.slice(f.start, f.end)
-  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|with|after|before|from|via|outside|while)\b[^,]{0,60}$/.test(rest) && words(c, k, hi) <= 8) return null
+  // ("said in an interview with The Sun Herald, a Biloxi newspaper": with the outlet's appositive.)
+  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|with|after|before|from|via|outside|while)\b[^,]{0,60}(?:,\s*(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,3}(?:newspaper|paper|daily|weekly|tabloid|magazine|station|network|channel|broadcaster|outlet|website|site|podcast|program|programme|show|agency))?$/u.test(rest) && words(c, k, hi) <= 12) return null
   // "said in an e-mail to clients", "said to reporters": the hearer, not the content.
   if (/^to\s+(?:the|a|an|his|her|their|its|reporters|clients|supporters|investors|members|staff|journalists|voters|\p{Lu})/u.test(rest) && words(c, k, hi) <= 6) return null
   if (c.tok(k) === ',') return null

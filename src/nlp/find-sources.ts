@@ -216,13 +216,19 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
   const known = genders.get(e)
   if (known !== undefined) return known ?? undefined
   let g: Gender | undefined
+  // ("Mr. Trump": the title before the mention, or at its start; the titles of all mentions vote, the first
+  // breaks a tie. "Miss." with a full stop is Mississippi: "Biloxi, Miss. Fred LaRue …".)
+  const votes = { male: 0, female: 0 }
+  const titleGender = (w: RegExpExecArray | null) => (w && !(w[1]!.toLowerCase() === 'miss' && w[2]) ? TITLE_GENDER[w[1]!.toLowerCase()] : undefined)
   for (const m of e.mentions) {
-    // ("Mr. Trump": the title before the mention, or at its start.)
-    const t = /\b(\p{L}+)\.?\s+$/u.exec(doc.text.slice(Math.max(0, m.start - 8), m.start))
-    const own = /^(\p{L}+)\.?\s/u.exec(doc.text.slice(m.start, m.end))
-    g = (t ? TITLE_GENDER[t[1]!.toLowerCase()] : undefined) ?? (own ? TITLE_GENDER[own[1]!.toLowerCase()] : undefined)
-    if (g) break
+    const t = /\b(\p{L}+)(\.?)\s+$/u.exec(doc.text.slice(Math.max(0, m.start - 8), m.start))
+    const own = /^(\p{L}+)(\.?)\s/u.exec(doc.text.slice(m.start, m.end))
+    const mg = titleGender(t) ?? titleGender(own)
+    if (!mg) continue
+    g ??= mg
+    votes[mg]++
   }
+  if (votes.male !== votes.female && g) g = votes.male > votes.female ? 'male' : 'female'
   for (const r of e.roles) {
     if (g) break
     for (const w of r.toLowerCase().split(/[^\p{L}]+/u)) {

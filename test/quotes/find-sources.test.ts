@@ -183,4 +183,13 @@ describe('speakers', () => {
     expect(genderOf(...doc('Reid launched her line. She said her friends helped her.', 'Reid'))).toBe('female')
     expect(genderOf(...doc('Reid spoke. He said she was right.', 'Reid'))).toBeUndefined()
   })
+  it('reads "Miss." with a full stop as Mississippi, and lets the titles of all mentions vote', () => {
+    const t = 'He died in Biloxi, Miss. LaRue was 75. Mr. LaRue had worked for Nixon. Mr. LaRue was 34 then.'
+    const mention = (from: number) => ({ start: t.indexOf('LaRue', from), end: t.indexOf('LaRue', from) + 5, text: 'LaRue' })
+    const e: Entity = { id: 'e1', name: 'LaRue', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [mention(0), mention(30), mention(60)] }
+    expect(genderOf({ text: t, entities: [e] }, e)).toBe('male')
+    const t2 = 'Miss Tam spoke. Ms. Tam left.'
+    const tam: Entity = { id: 'e2', name: 'Tam', type: 'PERSON', aliases: [], roles: [], roleMentions: [], mentions: [{ start: 5, end: 8, text: 'Tam' }, { start: 20, end: 23, text: 'Tam' }] }
+    expect(genderOf({ text: t2, entities: [tam] }, tam)).toBe('female')
+  })
 })
