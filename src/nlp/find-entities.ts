@@ -4,6 +4,7 @@
  * the roles people hold from the text around their names, and merges the mentions of one article
  * into entities (surname-only mentions, spelling variants, outlet short forms, acronyms).
  */
+import { getGender } from 'gender-detection-from-name'
 import type { Entity, EntityType, Mention, RoleMention, Span, Token } from '../core/types.js'
 import { loadEntityModel, tagDocument, type EntityModel, type Gazetteer } from './entity-tagger.js'
 import { bioChunks } from './ner-score.js'
@@ -676,6 +677,16 @@ function initials(name: string): string {
     .join('')
 }
 
+/** Titles of one gender ("Miss." with a full stop is as often Mississippi). */
+const TITLE_GENDER: Record<string, 'male' | 'female'> = { mr: 'male', 'mr.': 'male', mrs: 'female', 'mrs.': 'female', ms: 'female', 'ms.': 'female' }
+/** Nouns of kinship of one gender before a name ("her son, Humayun Khan"). */
+const KIN_GENDER: Record<string, 'male' | 'female'> = {
+  ...Object.fromEntries('son husband father brother grandson grandfather nephew uncle widower stepson stepfather'.split(' ').map((w) => [w, 'male' as const])),
+  ...Object.fromEntries('daughter wife mother sister granddaughter grandmother niece aunt widow stepdaughter stepmother'.split(' ').map((w) => [w, 'female' as const])),
+}
+/** Nouns of kinship before a relative's name ("his daughter Joan Felt", "her husband, John Smith"). */
+const KIN = /^(?:daughter|son|wife|husband|mother|father|brother|sister|widow|widower|grandson|granddaughter|grandmother|grandfather|nephew|niece|cousin|uncle|aunt|stepson|stepdaughter|stepfather|stepmother|fiancée?|partner|sibling)$/i
+
 function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: readonly string[]): Entity[] {
   // A leading honorific is not part of the name: "Mr Obama" is the surname mention of "Barack Obama".
   const nameWords = (d: Draft): string[] => {
@@ -718,11 +729,50 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
   // name) named before, the one mentioned most so far ("Mr. LaRue" after "His father, Ike Parsons LaRue"
   // is still the article's LaRue), the most recent on a tie; else the next one named.
   const single = new Map<string, Group>()
+  // ("Felt worked for the FBI. His daughter Joan Felt said …": a relative named in full after the surname
+  // was used alone is someone else than the article's "Felt", and takes no one-word mention.)
+  const kin = new Set(
+    full.filter((g) => {
+      const first = Math.min(...g.drafts.map((x) => x.first))
+      let k = first - 1
+      if (words[k] === ',') k--
+      return KIN.test(words[k] ?? '') && /^(?:his|her|their|whose|a|the)$/i.test(words[k - 1] ?? '') && people.some((x) => x.first < first && nameWords(x).length === 1 && similarity(g.surname, nameWords(x)[0]!) >= 0.85)
+    }),
+  )
+  // ("Mr. Clinton" and "Mrs. Clinton" are two people: a one-word mention with a title of one gender joins,
+  // of the people with its surname, one not known to be of the other.)
+  // ("Mr. and Mrs. Khan" are both.)
+  const titleGender = (d: Draft): 'male' | 'female' | undefined =>
+    /^(?:and|&)$/.test(words[d.first - 1] ?? '') && TITLE_GENDER[(words[d.first - 2] ?? '').toLowerCase()] ? undefined : TITLE_GENDER[(words[d.first] ?? '').toLowerCase()] ?? TITLE_GENDER[(words[d.first - 1] ?? '').toLowerCase()]
+  // (A full name's own title, a noun of kinship before it, its given name, then the titles of the
+  // one-word mentions given to it so far.)
+  const groupGender = (g: Group): 'male' | 'female' | undefined => {
+    const vote = (drafts: Draft[]) => {
+      let male = 0
+      let female = 0
+      for (const x of drafts) {
+        const t = titleGender(x)
+        if (t === 'male') male++
+        else if (t === 'female') female++
+      }
+      return male !== female ? (male > female ? 'male' : 'female') : undefined
+    }
+    const first = Math.min(...g.drafts.map((x) => x.first))
+    const given = g.givens.map((x) => getGender(x.replace(/\.$/, ''), 'en')).find((x) => x !== 'unknown')
+    return vote(g.drafts.filter((x) => nameWords(x).length > 1)) ?? KIN_GENDER[(words[words[first - 1] === ',' ? first - 2 : first - 1] ?? '').toLowerCase()] ?? given ?? vote(g.drafts)
+  }
   for (const d of [...people].sort((a, b) => a.first - b.first)) {
     const ws = nameWords(d)
     if (ws.length !== 1) continue
+    const t = titleGender(d)
     const w = ws[0]!
-    let candidates = full.filter((g) => similarity(g.surname, w) >= 0.85)
+    let candidates = full.filter((g) => similarity(g.surname, w) >= 0.85 && !kin.has(g))
+    // (Of two or more people with the surname; one alone takes it whatever its given name says: "Mr. Effron"
+    // is Blair W. Effron.)
+    if (t && candidates.length > 1) {
+      const fits = candidates.filter((g) => (groupGender(g) ?? t) === t)
+      if (fits.length) candidates = fits
+    }
     // ("Hillary", "Bernie": a given name alone is the one person named in full with it.)
     if (!candidates.length) {
       // (Not "Brooks" of "Brooks Jr.", whose last word is no surname.)
@@ -742,10 +792,11 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     }
     if (best) best.drafts.push(d)
     else {
-      let g = single.get(w)
+      const key = single.has(w) && t && groupGender(single.get(w)!) !== undefined && groupGender(single.get(w)!) !== t ? `${w}:${t}` : w
+      let g = single.get(key)
       if (!g) {
         g = { type: 'PERSON', drafts: [], givens: [], surname: w }
-        single.set(w, g)
+        single.set(key, g)
         groups.push(g)
       }
       g.drafts.push(d)

@@ -583,7 +583,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
   if (model) input.pos = posTags(c.tokens)
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules).map((at) => dropImpersonalSpeaker(c, at))
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => dropImpersonalSpeaker(c, at))
   const verbObject = (start: number): boolean => {
     input.pos ??= posTags(c.tokens)
     let j = c.tokAfter(start) - 1
@@ -798,9 +798,15 @@ export function dropImpersonalSpeaker(c: Ctx, at: Attribution): Attribution {
  * attribution inside it, "X said A, while B said C", to keep both, lost more precision than it gained.)
  * Source-only attributions are kept: they name sources, not quotes.
  */
-export function resolveNesting(attributions: readonly Attribution[]): Attribution[] {
-  const rank = (a: Attribution) => (a.kind === 'direct' ? 0 : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0)
+export function resolveNesting(attributions: readonly Attribution[], text?: string): Attribution[] {
   const inside = (cue: Span | undefined, b: Attribution) => cue !== undefined && b.fragments.some((f) => f.start <= cue.start && cue.end <= f.end)
+  // "His daughter Joan Felt said her father went to sleep, she told the Washington Post": an indirect content
+  // that opens with a named speaker and a cue, attributed again to a pronoun, is that speaker's statement;
+  // the inner attribution goes first.
+  const echo = (b: Attribution) =>
+    text !== undefined && b.kind === 'indirect' && b.speaker !== undefined && b.cue !== undefined && b.fragments.every((f) => f.end <= b.cue!.start) && /^(?:he|she|they)$/i.test(text.slice(b.speaker.start, b.speaker.end)) &&
+    attributions.some((a) => a !== b && !a.sourceOnly && a.speaker !== undefined && a.speaker.end > a.speaker.start && !/^(?:he|she|they|it|i|we|you)$/i.test(text.slice(a.speaker.start, a.speaker.end)) && inside(a.cue, b) && a.fragments.every((f) => f.end <= b.cue!.start) && b.fragments.some((f) => f.start <= a.speaker!.start && !/[\p{L}\p{N}]/u.test(text.slice(f.start, a.speaker!.start).replace(/^\s*(?:his|her|their|the)\s+\p{Ll}+\s*$/u, ''))))
+  const rank = (a: Attribution) => (a.kind === 'direct' ? 0 : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (echo(a) ? 10 : 0)
   // A direct quote wholly inside another one is a quotation within the quotation, kept with its own
   // speaker: `"… 'This is disinformation,' Zakharova told a news conference."`
   const within = (a: Attribution, b: Attribution) => a.kind === 'direct' && b.kind === 'direct' && a.fragments.every((f) => b.fragments.some((g) => g.start < f.start && f.end < g.end))
@@ -827,7 +833,7 @@ export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c:
       if (kind) ruleKind[k] = kind
     }
   }
-  for (const at of resolveNesting(attributions)) {
+  for (const at of resolveNesting(attributions, c.text)) {
     if (at.sourceOnly) continue
     for (const f of at.fragments) mark(2, f, at.kind === 'direct' ? 1 : at.kind === 'mixed' ? 2 : 3)
     mark(0, at.cue)

@@ -110,7 +110,9 @@ function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip:
 const TITLE_ABBR = titleAbbreviations.join('|')
 // ("of" after a title word is part of the title: "Secretary of State John Kerry".)
 const PREPOSITIONS = 'to for at with (?<!(?:[Ss]ecretary|[Mm]inister|[Gg]overnor|[Dd]irector|[Pp]resident|[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Hh]ead|[Mm]ayor|[Pp]remier|[Gg]eneral|[Ss]peaker|[Ll]eader|[Cc]ommissioner|[Mm]ember)\\s)of by against than about from on in over toward towards under behind between into without among via versus'.split(' ')
-const PREPOSITION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PREPOSITIONS.map((p) => (p.startsWith('(') ? p : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`)).join('|')})\\s+(?:(?:the|a|an)\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|\\p{Lu}[\\p{L}'’-]*\\s+){0,2}$`, 'u')
+const PREPOSITION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PREPOSITIONS.map((p) => (p.startsWith('(') ? p : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`)).join('|')})\\s+(?:(?:the|a|an|both|either|neither)\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|\\p{Lu}[\\p{L}'’-]*\\s+){0,2}$`, 'u')
+const SENTENCE_OPENER = /^["“'‘]?(?:asked|after|before|when|while|as|if|although|though|because|since|once|in|on|at|during|following|despite|unlike|like|with|without|for|from|under|over|among|amid|by|upon|to|\p{L}+ing)\b/iu
+const APPOSITIVE_OF_OBJECT = new RegExp(`[\\p{L}\\p{N}]\\s+(?:${PREPOSITIONS.filter((p) => !p.startsWith('(')).join('|')})\\s+(?:the|a|an|his|her|its|their)\\s+[^,.;:!?"“”()]{1,60},\\s*$`, 'u')
 const MODIFIED_NOUN = /^\s+(?:campaign|campaigns|administration|supporters|aides|camp|team|voters|fans|rally|rallies|presidency|era|foundation|family|allies|loyalists|surrogates|backers|critics|staff|staffers|spokesman|spokeswoman|adviser|advisers|organization|officials|government|years)\b/
 /**
  * Can the mention be who a following "he" or "she" is? As a rule not when it is the object of a
@@ -121,6 +123,14 @@ const MODIFIED_NOUN = /^\s+(?:campaign|campaigns|administration|supporters|aides
 function subjectLike(text: string, m: Span): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start)
   if (PREPOSITION_BEFORE.test(before)) return false
+  // (Nor its appositive: "attacks from the leading Republican candidate, Donald J. Trump".)
+  // (Not a subject after an opening phrase: "In an interview with the Post, Ban said …".)
+  // ("Asked if there had been fraud in the primaries, Michael Briggs, …": nor in a sentence that opens with a
+  // clause or a phrase, whose subject may follow it.)
+  if (APPOSITIVE_OF_OBJECT.test(text.slice(Math.max(0, m.start - 80), m.start)) && /^\s*[,.;)]/.test(text.slice(m.end, m.end + 3))) {
+    const sentence = /(?:^|[.!?\n]\s+)([^.!?\n]*)$/.exec(text.slice(Math.max(0, m.start - 300), m.start))?.[1] ?? ''
+    if (!SENTENCE_OPENER.test(sentence)) return false
+  }
   // ("who contacted the Trump campaign when he …": a name before a noun of the people or body around someone.)
   if (MODIFIED_NOUN.test(text.slice(m.end, m.end + 16))) return false
   // A possessive is part of another noun phrase ("rubbished Trump's claim", "Corey Lewandowski, Trump's
@@ -221,6 +231,8 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
   const votes = { male: 0, female: 0 }
   const titleGender = (w: RegExpExecArray | null) => (w && !(w[1]!.toLowerCase() === 'miss' && w[2]) ? TITLE_GENDER[w[1]!.toLowerCase()] : undefined)
   for (const m of e.mentions) {
+    // ("Mr. and Mrs. Khan" are both.)
+    if (/\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?:and|&)\s+\p{L}+\.?\s+$/u.test(doc.text.slice(Math.max(0, m.start - 16), m.start))) continue
     const t = /\b(\p{L}+)(\.?)\s+$/u.exec(doc.text.slice(Math.max(0, m.start - 8), m.start))
     const own = /^(\p{L}+)(\.?)\s/u.exec(doc.text.slice(m.start, m.end))
     const mg = titleGender(t) ?? titleGender(own)
@@ -229,6 +241,12 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
     votes[mg]++
   }
   if (votes.male !== votes.female && g) g = votes.male > votes.female ? 'male' : 'female'
+  // ("His daughter Joan Felt", "spokeswoman Maria Zakharova": a gendered noun right before a mention.)
+  for (const m of e.mentions) {
+    if (g) break
+    const w = /(\p{L}+)\s*,?\s+$/u.exec(doc.text.slice(Math.max(0, m.start - 24), m.start))
+    g = w ? ROLE_GENDER.get(w[1]!.toLowerCase()) : undefined
+  }
   for (const r of e.roles) {
     if (g) break
     for (const w of r.toLowerCase().split(/[^\p{L}]+/u)) {

@@ -163,6 +163,24 @@ describe('findEntities on short texts', () => {
     expect(hillary.mentions.at(-1)!.start).toBe(text.indexOf('Clinton said'))
   })
 
+  it('gives "Mr." and "Mrs." with one surname to the man and the woman, not both to one of them', () => {
+    const text = 'Bill Clinton met Hillary Clinton in Washington. Mr. Clinton spoke first. Mrs. Clinton said the talks went well. Mr. Clinton agreed, and Mrs. Clinton left.'
+    const es = analyse(text)
+    const at = (s: string, from = 0) => text.indexOf(s, from)
+    const mentionsOf = (name: string) => byName(es, name).mentions.map((m) => m.start)
+    expect(mentionsOf('Hillary Clinton')).toEqual([at('Hillary'), at('Mrs. Clinton said'), at('Mrs. Clinton left')])
+    expect(mentionsOf('Bill Clinton')).toEqual([at('Bill'), at('Clinton spoke'), at('Clinton agreed')])
+  })
+
+  it('gives a bare surname used before a relative is named in full to someone else than the relative', () => {
+    const text = 'Felt worked for the FBI for 31 years. His daughter Joan Felt said he died at home. Felt was 95.'
+    const es = analyse(text)
+    const joan = byName(es, 'Joan Felt')
+    expect(joan.mentions.map((m) => m.text)).toEqual(['Joan Felt'])
+    const felt = es.find((e) => e.name === 'Felt')
+    expect(felt?.mentions.map((m) => m.start)).toEqual([0, text.lastIndexOf('Felt')])
+  })
+
   it('merges spelling variants, acronyms and outlet short forms', () => {
     const text =
       'Ukrainian President Volodymyr Zelenskyy spoke to NBC News on Monday. Volodymyr Zelensky said the International Atomic Energy Agency should visit. ' +

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
 import { analyse, bare, rules, show } from './helpers.js'
 import { findEntities } from '../../src/nlp/find-entities.js'
+import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
 
@@ -319,6 +320,9 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['the subject after a speech verb', 'Paul Ortiz listened as the report was read out, said Tom Reyes. Later, he added that the plan would fail.', ['Paul Ortiz', 'Tom Reyes'], 'Tom Reyes'],
     ['by a title inside the mention', 'Ms. Tam spoke after Mr. Ford. "We are ready," she said.', ['Ms. Tam', 'Mr. Ford'], 'Ms. Tam'],
     ['by a known gender before an unknown one close by', 'Sarah King works at a plant. Acme cut the hours in May. "It was a shock," she said.', ['Sarah King', 'Acme'], 'Sarah King'],
+    ['not the appositive of a preposition\'s object', 'Bill Clinton is back. He has shrugged off attacks from the leading Republican candidate, Donald Trump, and says little. "I am not worried," he said.', ['Bill Clinton', 'Donald Trump'], 'Bill Clinton'],
+    ['but the subject after an opening phrase', 'Tom Reyes spoke first. Asked about fraud in the primaries, Mark Grant, the spokesman, demurred. "It was fine," he said.', ['Tom Reyes', 'Mark Grant'], 'Mark Grant'],
+    ['not the object of "for both"', 'Tom Reyes spoke on Monday. The state has been kind to both Paul and Mary in the past. "We will win," he said.', ['Tom Reyes', 'Paul'], 'Tom Reyes'],
     ['an unknown gender still when no one of the known gender is close', 'Sarah King works at a plant.' + ' The plant has been open since 1950 and employs many people from the town.'.repeat(3) + ' Jo Acme runs it. "It was a shock," she said.', ['Sarah King', 'Jo Acme'], 'Jo Acme'],
   ])('resolves a pronoun %s', (_name, text, names, who) => {
     // (Mentions of one name go to one entity: "Mark Grant" and "Grant".)
@@ -328,6 +332,18 @@ describe('findQuotes: speaker resolution with entities', () => {
     const { quotes } = analyse(text, entities)
     const q = quotes.find((x) => /^(?:he|she)$/.test(x.speaker.text ?? ''))!
     expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe(who)
+  })
+
+  it('keeps a named speaker\'s statement that a pronoun\'s cue after it repeats, not the repeat', () => {
+    const text = 'His daughter Joan Felt said her father went to sleep, she told the Washington Post.'
+    const tokens = tokenize(text)
+    const entities = [entity('e1', 'Joan Felt', 'PERSON', text, ['Joan Felt'])]
+    const { quotes } = findQuotes({ text, tokens, sentences: splitSentences(text, tokens), entities }, { model: null })
+    expect(show(text, quotes)).toEqual(['indirect [her father went to sleep] cue=said speaker=His daughter Joan Felt'])
+    // (A cue before its content is no repeat: "He said the reporter could write that …" is his.)
+    const t2 = 'Mark Grant spoke on Monday. He said the reporter could write that the plan had failed.'
+    const q2 = rules(t2).quotes
+    expect(show(t2, q2)).toContain('indirect [the reporter could write that the plan had failed] cue=said speaker=He')
   })
 
   it.each([

@@ -182,6 +182,9 @@ describe('speakers', () => {
     // from the pronouns after the mentions, when they clearly agree
     expect(genderOf(...doc('Reid launched her line. She said her friends helped her.', 'Reid'))).toBe('female')
     expect(genderOf(...doc('Reid spoke. He said she was right.', 'Reid'))).toBeUndefined()
+    // a gendered noun right before a mention, when no title says more; "Mr. and Mrs. Khan" is no woman
+    expect(genderOf(...doc('His daughter Joan Felt spoke.', 'Joan Felt'))).toBe('female')
+    expect(genderOf(...doc('Mr. and Mrs. Khan spoke.', 'Khan'))).toBeUndefined()
   })
   it('reads "Miss." with a full stop as Mississippi, and lets the titles of all mentions vote', () => {
     const t = 'He died in Biloxi, Miss. LaRue was 75. Mr. LaRue had worked for Nixon. Mr. LaRue was 34 then.'
