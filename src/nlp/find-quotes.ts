@@ -954,7 +954,14 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
   // A cue in another paragraph than its whole content (3 of 1,000 PolNeAR attributions).
   const acrossParagraphs = (t: Attribution) => t.cue !== undefined && t.fragments.every((f) => c.paraOf[c.tokAfter(f.start)] !== c.paraOf[c.tokAfter(t.cue!.start)] && c.paraOf[c.tokBefore(f.end)] !== c.paraOf[c.tokAfter(t.cue!.start)])
   // The tagger's content stays, without the cue and speaker of another paragraph.
-  const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > 0.5))
+  // (Nor one whose cue is a rule attribution's, when their contents overlap at all: '"It's a disgrace," he
+  // [said of] the government's response. "Canadians deserve better."' is the rules' direct quote, not a
+  // further mixed one.)
+  // (What follows "said of" is what was talked about: a short phrase right after the shared cue.)
+  const sameCue = (r: Attribution, t: Attribution) =>
+    r.cue !== undefined && t.cue !== undefined && r.cue.start < t.cue.end && t.cue.start < r.cue.end &&
+    t.fragments.some((f) => f.start >= t.cue!.end && words(c, c.tokAfter(t.cue!.end), c.tokAfter(f.start)) <= 1 && short(f) && !r.fragments.some((g) => g.start < f.end && f.start < g.end))
+  const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) ? 0 : 0.5)))
   for (const t of added) {
     if (!acrossParagraphs(t)) continue
     t.cue = undefined
@@ -1474,6 +1481,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     const cue = cueAt(c, m)
     if (!cue) continue
     if (cue.end - 1 !== k && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
+    // ("wrote on Twitter that Canada “stands ready to help”": a that-clause after the cue's occasion; the
+    // quotation is part of its content, a mixed quote the indirect rules find.)
+    if (Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => c.low(x) === 'that')) return null
     // ("… could go back in time and “put the genie back …”": an adverb, not the verb "back".)
     if (bareBaseForm(c, m, cue.verb) && /^\p{Ll}/u.test(c.tok(m - 1))) continue
     const cs = cueStart(c, m, lo)

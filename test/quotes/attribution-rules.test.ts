@@ -19,6 +19,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a time phrase, an aside and "that"', 'Smith said Tuesday, after the vote, that the plan would fail.', 'that the plan would fail', 'said', 'Smith'],
     ['the occasion and its audience are no content', 'Markets were calm, Jane Roe said in an e-mail to clients.', 'Markets were calm', 'said in an e-mail', 'Jane Roe'],
     ['an interview with an outlet is no content', 'The plan would fail, Smith said in an interview with CNN.', 'The plan would fail', 'said in an interview', 'Smith'],
+    ['a that-clause after the occasion holds the quotation', 'Prime Minister Justin Trudeau wrote on Twitter that Canada "stands ready to help."', 'that Canada "stands ready to help."', 'wrote on Twitter', 'Prime Minister Justin Trudeau'],
     ['nor is an interview with an outlet and its appositive', 'Nixon never called, he said in an interview with The Sun Herald, a Biloxi newspaper.', 'Nixon never called', 'said in an interview', 'he'],
     ['a speaker with an appositive name after the content', 'His heart failed while he was reading a book, his son, Ike LaRue III, said.', 'His heart failed while he was reading a book', 'said', 'his son, Ike LaRue III'],
     ['a state after the name, with its abbreviation period', 'Sen. Jane Roe, R-Ky., told Fox News that the polls were wrong.', 'that the polls were wrong', 'told', 'Sen. Jane Roe, R-Ky.'],

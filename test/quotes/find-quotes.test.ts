@@ -238,6 +238,12 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(quotes.map((q) => q.text)).toEqual(['“We pray for the victims,”'])
   })
 
+  it('a short phrase after "said of" is no second, mixed quote of a direct one', () => {
+    const text = '"I don\'t think anyone saw this coming," said Jagmeet Singh, leader of the federal NDP.\nSingh, 41, said his party would support the motion.\n"It\'s a disgrace," he said of the government\'s response. "Canadians deserve better."'
+    const quotes = analyse(text).quotes.filter((q) => text.slice(q.start, q.end).includes('disgrace'))
+    expect(show(text, quotes)).toEqual(['direct ["It\'s a disgrace," // "Canadians deserve better."] cue=said speaker=he'])
+  })
+
   it('reads a title-case headline: "X Says Y"', () => {
     const { quotes } = analyse('Zelensky Says Russia Mined The Zaporizhzhia Plant\n\nRussia denied it on Monday.')
     const q = quotes.find((x) => x.cue?.text === 'Says')
