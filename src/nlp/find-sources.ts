@@ -10,6 +10,7 @@ import {
   speakerPronouns,
 } from './data/speaker-words.js'
 import { titleAbbreviations } from './data/abbreviations.js'
+import { governmentBodies, internationalOrgs } from './data/organizations.js'
 import { roleHeads, roleModifiers } from './data/role-words.js'
 
 /** The part of an attribution that speaker resolution and source finding read. */
@@ -113,7 +114,7 @@ const PREPOSITIONS = 'to for at with (?<!(?:[Ss]ecretary|[Mm]inister|[Gg]overnor
 const PREPOSITION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PREPOSITIONS.map((p) => (p.startsWith('(') ? p : `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1)}`)).join('|')})\\s+(?:(?:the|a|an|both|either|neither)\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|\\p{Lu}[\\p{L}'’-]*\\s+){0,2}$`, 'u')
 const SENTENCE_OPENER = /^["“'‘]?(?:asked|after|before|when|while|as|if|although|though|because|since|once|in|on|at|during|following|despite|unlike|like|with|without|for|from|under|over|among|amid|by|upon|to|\p{L}+ing)\b/iu
 const APPOSITIVE_OF_OBJECT = new RegExp(`[\\p{L}\\p{N}]\\s+(?:${PREPOSITIONS.filter((p) => !p.startsWith('(')).join('|')})\\s+(?:the|a|an|his|her|its|their)\\s+[^,.;:!?"“”()]{1,60},\\s*$`, 'u')
-const MODIFIED_NOUN = /^\s+(?:campaign|campaigns|administration|supporters|aides|camp|team|voters|fans|rally|rallies|presidency|era|foundation|family|allies|loyalists|surrogates|backers|critics|staff|staffers|spokesman|spokeswoman|adviser|advisers|organization|officials|government|years)\b/
+const MODIFIED_NOUN = /^\s+(?:lawyer|lawyers|attorney|attorneys|counsel|campaign|campaigns|administration|supporters|aides|camp|team|voters|fans|rally|rallies|presidency|era|foundation|family|allies|loyalists|surrogates|backers|critics|staff|staffers|spokesman|spokeswoman|adviser|advisers|organization|officials|government|years)\b/
 /**
  * Can the mention be who a following "he" or "she" is? As a rule not when it is the object of a
  * preposition ("an adviser to Mr. Sanders", "started work at Carrier", "opposed to Trump", "a fellow with
@@ -391,7 +392,7 @@ export function isAnonymous(phrase: string): boolean {
  * - "the outlet", "the broadcaster" → the most recent outlet;
  * - "officials", "sources", "people familiar with …" → anonymous.
  */
-export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly { speaker: Speaker; attribution?: { fragments: readonly Span[] } }[]): Speaker {
+export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly { speaker: Speaker; attribution?: { fragments: readonly Span[]; cue?: Span } }[]): Speaker {
   if (!site.speaker) return { kind: 'unknown' }
   const { start, end } = site.speaker
   const text = doc.text.slice(start, end)
@@ -507,7 +508,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?:$|[^\\p{L}])`, 'iu').test(name)
     const fits = (x: Entity) =>
       x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(police ? 0 : 1, -1).every((w) => hasWord(x.name, w)) &&
-      (head === 'agency' ? true : GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) : hasWord(x.name, head) || (head === 'police' && POLICE_FORCE.test(x.name)))
+      (head === 'agency' ? true : GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) && !(BUSINESS_NOUNS.has(head) && NOT_A_BUSINESS.test(x.name)) : hasWord(x.name, head) || (head === 'police' && POLICE_FORCE.test(x.name)))
     // (Not a name inside another quotation. "The group" is also said of people: only an organisation that
     // was named as a subject or was a source before, "according to the National Golf Foundation … the group
     // says"; not "… meeting with the CIA. The group reportedly discussed …", the people who met.)
@@ -556,6 +557,15 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       if (definite) {
         const p = [...previous].reverse().find((x) => x.speaker.entity !== undefined && x.speaker.text !== undefined && lastWord(corePhrase(x.speaker.text)) === coreHead)
         if (p) return { kind: p.speaker.kind, entity: p.speaker.entity, ...local }
+        // ("In an emailed statement, Health Canada said … The statement added …": the author of the last
+        // statement of that name, in the sentence of its cue.)
+        const last = previous[previous.length - 1]
+        const cue = last?.attribution?.cue
+        // (Not an outlet, which reports a document more often than it writes it: "CBS News obtained a letter …".)
+        if (last?.speaker.entity !== undefined && last.speaker.kind !== 'outlet' && cue && start - cue.end <= 400) {
+          const sentence = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, cue.start - 200), cue.start))![0] + doc.text.slice(cue.start, cue.end) + /^[^.!?\n]*/.exec(doc.text.slice(cue.end, cue.end + 200))![0]
+          if (new RegExp(`\\b(?:a|an|the|its|his|her|their)\\s+(?:[\\p{L}-]+\\s+){0,2}${coreHead}\\b`, 'iu').test(sentence)) return { kind: 'unknown', entity: last.speaker.entity, ...local }
+        }
       }
       // ("an email … obtained by The Huffington Post" is not the paper's.)
       // (The author is the noun phrase right after "by": "by the GAO", "in the conservative daily Eleftheros
@@ -616,6 +626,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
 
 /** Head words of a definite description ("the company") that may stand for any organisation named before. */
 const GENERIC_ORG_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'group', 'organization', 'organisation', 'corporation'])
+/** "The company" is no party, public body or international organisation ("… leader of the federal NDP. The company said …"). */
+const BUSINESS_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'corporation'])
+const NOT_A_BUSINESS = new RegExp(`^(?:the\\s+)?(?:${[...governmentBodies, ...internationalOrgs].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$|\\b(?:Party|NDP|GOP|Democrats?|Republicans?|Liberals?|Conservatives?|Tories|Labour|Greens?|Bloc|Union|Government|Parliament|Congress|Senate|Council|Police|Army)\\b`, 'i')
 /** Words of the name of a government body, which "the company" or "the group" does not stand for. */
 const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senate|House|Agency|Bureau|Commission|Council|Administration|Government|Office|Police|Army|Parliament)\b/
 /**

@@ -167,6 +167,31 @@ describe('speakers', () => {
     expect(resolveSpeaker({ text: t, entities: [king, gray] }, site, [])).toMatchObject({ entity: 'e2' })
   })
 
+  it('"the company" is the organisation named before, but no party or public body', () => {
+    const org = (name: string, t: string): Entity => ({ id: 'e1', name, type: 'ORG', aliases: [], roles: [], roleMentions: [], mentions: [{ start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name }] })
+    const site = (t: string) => ({ speaker: { start: t.indexOf('The company'), end: t.indexOf('The company') + 11 } })
+    const t1 = 'Jagmeet Singh leads the NDP. The company said 300 jobs would be lost.'
+    expect(resolveSpeaker({ text: t1, entities: [org('NDP', t1)] }, site(t1), []).entity).toBeUndefined()
+    const t2 = 'Acme Widgets cut its forecast. The company said 300 jobs would be lost.'
+    expect(resolveSpeaker({ text: t2, entities: [org('Acme Widgets', t2)] }, site(t2), []).entity).toBe('e1')
+  })
+
+  it('"the statement" is the author of the statement named with the last cue, unless an outlet reported it', () => {
+    const t = 'In an emailed statement, Health Canada said it is working with partners. The statement added that travellers should watch their health.'
+    const hc: Entity = { id: 'e1', name: 'Health Canada', type: 'ORG', aliases: [], roles: [], roleMentions: [], mentions: [{ start: 25, end: 38, text: 'Health Canada' }] }
+    const cue = { start: t.indexOf('said'), end: t.indexOf('said') + 4 }
+    const site = { speaker: { start: t.indexOf('The statement'), end: t.indexOf('The statement') + 13 } }
+    const previous = (kind: 'organization' | 'outlet') => [{ speaker: { kind, entity: 'e1', start: 25, end: 38, text: 'Health Canada' }, attribution: { fragments: [{ start: cue.end + 1, end: t.indexOf('.') }], cue } }]
+    expect(resolveSpeaker({ text: t, entities: [hc] }, site, previous('organization')).entity).toBe('e1')
+    expect(resolveSpeaker({ text: t, entities: [hc] }, site, previous('outlet')).entity).toBeUndefined()
+    // (no statement named with the last cue: no author)
+    const t2 = t.replace('In an emailed statement, ', 'On Monday, ')
+    const cue2 = { start: t2.indexOf('said'), end: t2.indexOf('said') + 4 }
+    const hc2 = { ...hc, mentions: [{ start: t2.indexOf('Health'), end: t2.indexOf('Health') + 13, text: 'Health Canada' }] }
+    const site2 = { speaker: { start: t2.indexOf('The statement'), end: t2.indexOf('The statement') + 13 } }
+    expect(resolveSpeaker({ text: t2, entities: [hc2] }, site2, [{ speaker: { kind: 'organization', entity: 'e1' }, attribution: { fragments: [], cue: cue2 } }]).entity).toBeUndefined()
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })
