@@ -589,7 +589,8 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     let j = c.tokAfter(start) - 1
     // ("advise President Trump", "stopping the Trump …": past a title or an article.)
     for (let skip = 0; skip < 3 && j >= 0 && (/^(?:the|a|an)$/.test(c.tok(j)) || (isCap(c.tok(j)) && /^NNP/.test(input.pos.pos[j]!))); skip++) j--
-    if (j < 0 || !/^VB/.test(input.pos.pos[j]!) || !/^\p{Ll}/u.test(c.tok(j))) return false
+    // (Not across a line break: "Phone call disputed ¶ LaRue believed …", a headline before the paragraph.)
+    if (j < 0 || !/^VB/.test(input.pos.pos[j]!) || !/^\p{Ll}/u.test(c.tok(j)) || c.text.slice(c.tokens[j]!.end, start).includes('\n')) return false
     // "said Mr. Trump", "added Smith": a speech verb before its subject.
     return !INVERTING_VERBS.has(input.pos.lemma[j]!)
   }

@@ -328,6 +328,7 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['by a known gender before an unknown one close by', 'Sarah King works at a plant. Acme cut the hours in May. "It was a shock," she said.', ['Sarah King', 'Acme'], 'Sarah King'],
     ['not the appositive of a preposition\'s object', 'Bill Clinton is back. He has shrugged off attacks from the leading Republican candidate, Donald Trump, and says little. "I am not worried," he said.', ['Bill Clinton', 'Donald Trump'], 'Bill Clinton'],
     ['but the subject after an opening phrase', 'Tom Reyes spoke first. Asked about fraud in the primaries, Mark Grant, the spokesman, demurred. "It was fine," he said.', ['Tom Reyes', 'Mark Grant'], 'Mark Grant'],
+    ['the subject after a headline line, not its verb\'s object', 'Tom Magruder claimed Nixon approved the plan.\nPhone call disputed\nFred LaRue believed no such call occurred.\n"I am angry about it," he said.', ['Tom Magruder', 'Nixon', 'Fred LaRue'], 'Fred LaRue'],
     ['not the object of "for both"', 'Tom Reyes spoke on Monday. The state has been kind to both Paul and Mary in the past. "We will win," he said.', ['Tom Reyes', 'Paul'], 'Tom Reyes'],
     ['an unknown gender still when no one of the known gender is close', 'Sarah King works at a plant.' + ' The plant has been open since 1950 and employs many people from the town.'.repeat(3) + ' Jo Acme runs it. "It was a shock," she said.', ['Sarah King', 'Jo Acme'], 'Jo Acme'],
   ])('resolves a pronoun %s', (_name, text, names, who) => {
