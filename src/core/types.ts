@@ -68,7 +68,8 @@ export type QuoteKind = 'direct' | 'indirect' | 'mixed'
  * What the attribution does, from its cue: `speech` (said, told, wrote, added, a colon or dash after a
  * name), `report` (reported, revealed, found, according to), `deny`, `accuse`, `claim` (claimed,
  * insisted, argued): statements; `belief` (thinks, believes, wants, fears) and `stance` (endorsed,
- * supported, criticized): attitudes a source holds; `other`: a cue outside the lexicon.
+ * supported, criticized): attitudes a source holds; `other`: a cue outside the lexicon, a deed or a refusal,
+ * and what polls, records and pictures show ("a poll shows …", "the autopsy found …": no one's statement).
  */
 export type QuoteAct = 'speech' | 'report' | 'deny' | 'accuse' | 'claim' | 'belief' | 'stance' | 'other'
 

@@ -625,7 +625,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const q: Quote = {
       id: `q${++n}`,
       kind: at.kind,
-      act: actOf(at, doc.text.slice(first.start, first.end), cue ? doc.text.slice(cue.start, cue.end) : ''),
+      act: actOf(at, doc.text.slice(first.start, first.end), cue ? doc.text.slice(cue.start, cue.end) : '', at.speaker ? doc.text.slice(at.speaker.start, at.speaker.end) : ''),
       start: first.start,
       end: last.end,
       text: doc.text.slice(first.start, last.end),
@@ -698,7 +698,13 @@ const PHYSICAL_TARGET = /^(?:(?:a|an|the|two|three|four|five|several|dozens\s+of
 const SHORT_OBJECT = /^(?:the|a|an|his|her|their|its|this|that|these|those|our|my)(?:\s+[\p{L}\p{N}'’-]+){1,3}$/iu
 
 /** What an attribution does, from its cue's class (see `QuoteAct`). */
-function actOf(at: Attribution, content: string, cueText = ''): QuoteAct {
+/** What polls, records and pictures show ("opinion polls showing many think …", "the autopsy showed …") is no one's statement. */
+const DATA_SOURCE = /\b(?:polls?|polling|surveys?|stud(?:y|ies)|data|figures|statistics|numbers|records|photos?|photographs?|videos?|footage|images?|autops(?:y|ies)|post-mortem|results?|tests?|evidence|analys[ie]s|research|census|projections?|estimates?)$/i
+const FINDING_CUE = /\b(?:show|shows|showed|shown|showing|find|finds|found|finding|reveal|reveals|revealed|revealing|indicate|indicates|indicated|indicating|prove|proves|proved|proving|demonstrates?|demonstrated|demonstrating)$/i
+
+function actOf(at: Attribution, content: string, cueText = '', speakerText = ''): QuoteAct {
+  // (The phrase before its postmodifier: "An opinion poll [for the respected Kathimerini]", "A poll [published …]".)
+  if (FINDING_CUE.test(cueText.trim()) && DATA_SOURCE.test(speakerText.split(/,|\s(?:by|for|of|from|in|on|among|published|conducted|released|commissioned|carried|taken|out|which|that|who)\b/)[0]!.replace(/[\s,]+$/, ''))) return 'other'
   // A refusal to comment, or an indirect content nobody is said to have stated ("Asked whether …", "It is
   // unclear whether …"), is no statement.
   if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct') || (at.cue && NEGATED_CUE.test(cueText))) return 'other'

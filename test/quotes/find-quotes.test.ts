@@ -211,6 +211,10 @@ describe('findQuotes: what each attribution does', () => {
     ['Palin responded by firing the board.', 'other'],
     ['Hoover called them "black bag jobs."', 'speech'],
     ['Agents ran what Hoover called "black bag jobs."', 'other'],
+    ['The autopsy showed that seven bullets entered his body.', 'other'],
+    ['An opinion poll for the Kathimerini newspaper found that 68 per cent of Greeks blame the government.', 'other'],
+    ['An opinion poll published by Ethnos newspaper said 83 percent of Greeks were unhappy.', 'speech'],
+    ['The report found that rents rose faster than wages.', 'report'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])
