@@ -212,6 +212,7 @@ describe('findQuotes: what each attribution does', () => {
     ['Hoover called them "black bag jobs."', 'speech'],
     ['Agents ran what Hoover called "black bag jobs."', 'other'],
     ['The autopsy showed that seven bullets entered his body.', 'other'],
+    ['A Post editor dubbed him "Deep Throat," a bit of wordplay on the title of a film.', 'other'],
     ['An opinion poll for the Kathimerini newspaper found that 68 per cent of Greeks blame the government.', 'other'],
     ['An opinion poll published by Ethnos newspaper said 83 percent of Greeks were unhappy.', 'speech'],
     ['The report found that rents rose faster than wages.', 'report'],
