@@ -1376,6 +1376,13 @@ function extendAppositive(c: Ctx, b: number, stop: number): number {
       if (e >= stop || END_PUNCT.has(c.tok(e)) || c.tok(e) === ',') return e
     }
   }
+  // "said the group's legal counsel, Balpreet Singh.", "said the fire chief, James Steele.": a name after a
+  // role that ends the sentence.
+  if (c.tok(b) === ',' && isCap(c.tok(b + 1)) && /^\p{Ll}+$/u.test(c.tok(b - 1))) {
+    let e = b + 1
+    while (e < stop && e - b <= 5 && (isCap(c.tok(e)) || (c.tok(e) === '.' && e + 1 < stop && isCap(c.tok(e + 1))))) e++
+    if (e >= stop || END_PUNCT.has(c.tok(e))) return e
+  }
   // "said a Mexican official who was not authorized to speak publicly.": a restrictive relative clause to the sentence end.
   if (c.speakerPhrase && /^(?:who|whose)$/.test(c.low(b))) {
     const e = sentenceEndFrom(c, b + 1, stop, b + 30)
