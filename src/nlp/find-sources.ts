@@ -426,6 +426,18 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         const spokeLast = known !== undefined && previous[previous.length - 1]?.speaker.entity === known.id && !previous.some((x) => x.speaker.entity === e!.id)
         if (known && (known.mentions.some((m) => m.end <= start && start - m.end <= KNOWN_GENDER_REACH) || (spokeLast && known.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)))) e = known
       }
+      // ("A teacher in Laval, who spoke on condition of anonymity, said she … ¶ "I feel like a second-class
+      // citizen," she said.": the unnamed speaker just before, when no one of the pronoun's gender was named since.)
+      const last = previous[previous.length - 1]?.speaker
+      if (pl !== 'i' && last && last.entity === undefined && (last.kind === 'anonymous' || last.kind === 'person') && last.end !== undefined && last.end <= start && start - last.end <= 400 && last.text && !speakerPronouns.has(last.text.toLowerCase()) && !isRelativePronoun(last.text)) {
+        const lastEnd = last.end
+        const noun = ROLE_GENDER.get(lastWord(corePhrase(last.text))) ?? (/\b(?:woman|girl|lady)\b/i.test(last.text) ? 'female' : /\b(?:man|boy)\b/i.test(last.text) ? 'male' : undefined)
+        const namedSince = doc.entities.some((x) => agrees(x) && x.mentions.some((m) => m.start >= lastEnd && m.end <= start && !(site.fragments ?? []).some((f) => m.start >= f.start && m.end <= f.end)))
+        // (Only someone introduced as unnamed, "a teacher", "one resident", "another parent": "the candidate" is
+        // mostly someone named.)
+        const lastHead = lastWord(corePhrase(last.text))
+        if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && /^(?:a|an|one|another)\s/i.test(last.text)) return { kind: last.kind, ...local }
+      }
       if (e) return { kind: 'person', entity: e.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }

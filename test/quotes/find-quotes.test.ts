@@ -369,6 +369,18 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(entities.find((e) => e.id === q.speaker.entity)?.name).toBe(who)
   })
 
+  it('gives "she" to the unnamed speaker just before, not to a woman named earlier', () => {
+    const text = 'Valérie Plante spoke at city hall. A teacher in Laval, who spoke on condition of anonymity, said she had removed her hijab. "I feel like a second-class citizen," she said.'
+    const { quotes } = analyse(text, [entity('e1', 'Valérie Plante', 'PERSON', text, ['Valérie Plante'])])
+    const q = quotes.find((x) => x.speaker.text === 'she')!
+    expect(q.speaker.entity).toBeUndefined()
+    expect(q.speaker.kind).toBe('anonymous')
+    // (A woman named since is who "she" is.)
+    const t2 = text.replace('"I feel', 'Plante disagreed. "I feel')
+    const q2 = analyse(t2, [entity('e1', 'Valérie Plante', 'PERSON', t2, ['Valérie Plante', 'Plante'])]).quotes.find((x) => x.speaker.text === 'she')!
+    expect(q2.speaker.entity).toBe('e1')
+  })
+
   it('leaves "the man" unresolved when no one was named shortly before', () => {
     const text = 'Mark Diaz opened the shop in 1990.' + ' The street changed a great deal over the years that followed.'.repeat(12) + ' "It was a shock," the man said.'
     const q = analyse(text, [entity('e1', 'Mark Diaz', 'PERSON', text, ['Mark Diaz'])]).quotes[0]!
