@@ -713,6 +713,8 @@ function actOf(at: Attribution, content: string, cueText = '', speakerText = '')
   // "called [“Deep Throat.”]", "known as “black bag jobs”": a name given is no statement ("called the report
   // “fake news”" is); nor "responded by firing …".
   if (NAMING_CUE.test(cueText) && content.trim().split(/\s+/).length <= 4 && /^["“”'‘]/.test(content.trim())) return 'other'
+  // ("Bradley Tremblay faces charges of dangerous driving": the accused, not the accuser.)
+  if (/\bfac(?:e|es|ed|ing)\s+(?:\S+\s+){0,2}?(?:charges?|counts?|accusations?|allegations?|lawsuits?|suits?)\b/i.test(cueText)) return 'other'
   // ("A Post editor dubbed him “Deep Throat,” a bit of wordplay …": a nickname given is no statement either.)
   if (/\b(?:dubb?(?:s|ed|ing)?|nicknam(?:e|es|ed|ing)|christen(?:s|ed|ing)?)$/i.test(cueText)) return 'other'
   if (/\brespond(?:s|ed|ing)?$/i.test(cueText) && /^(?:by|when|with)\b/i.test(content.trim())) return 'other'

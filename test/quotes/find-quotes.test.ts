@@ -243,6 +243,14 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(quotes.map((q) => q.text)).toEqual(['“We pray for the victims,”'])
   })
 
+  it('one who faces charges is the accused, not an accuser', () => {
+    const text = '"We\'ve been talking about this intersection for years," he said.\nThe accused, Bradley Tremblay, 34, faces charges of failing to remain at the scene and dangerous driving.\nHis lawyer could not be reached for comment.'
+    const tokens = tokenize(text)
+    const entities = findEntities({ text, tokens, sentences: splitSentences(text, tokens) })
+    const charged = analyse(text, entities).quotes.filter((q) => /^faces/.test(q.cue?.text ?? ''))
+    expect(charged.map((q) => q.act)).toEqual(['other'])
+  })
+
   it('a short phrase after "said of" is no second, mixed quote of a direct one', () => {
     const text = '"I don\'t think anyone saw this coming," said Jagmeet Singh, leader of the federal NDP.\nSingh, 41, said his party would support the motion.\n"It\'s a disgrace," he said of the government\'s response. "Canadians deserve better."'
     const quotes = analyse(text).quotes.filter((q) => text.slice(q.start, q.end).includes('disgrace'))
@@ -449,6 +457,7 @@ describe('findQuotes: speaker resolution with entities', () => {
     ['an unnamed source who asked to stay so is anonymous', 'Tom Reyes runs the plant. The woman, who spoke on the condition of anonymity because she feared her boss, said the rules were unfair.', ['Tom Reyes'], 'The woman', undefined, 'anonymous'],
     ['an editorial is the paper\'s it ran in, named after the phrase', '"Greece has surrendered itself to anarchy," said an editorial in the conservative daily Acme Typos.', ['ORG:Acme Typos'], 'an editorial', 'Acme Typos', 'unknown'],
     ['a study by several is its first author\'s', 'According to a 2013 study by economists Mark Grant and Tom Reyes, imports cost jobs.', ['Mark Grant', 'Tom Reyes'], 'a 2013 study by economists Mark Grant and Tom Reyes', 'Mark Grant', 'unknown'],
+    ['a news release by the organisation named before its head', 'Officers were called to the scene, according to a Calgary Police Service news release.', ['ORG:Calgary Police Service'], 'a Calgary Police Service news release', 'Calgary Police Service', 'unknown'],
     ['a report\'s author in an appositive after it', 'The report, released Tuesday by the Acme Institute, found that wait times had grown.', ['ORG:Acme Institute'], 'The report', 'Acme Institute', 'unknown'],
     ['a place is no author', 'A lawsuit filed in Acmeville by Sarah Chen says the deal was a fraud.', ['LOC:Acmeville', 'Sarah Chen'], 'A lawsuit filed in Acmeville by Sarah Chen', 'Sarah Chen', 'unknown'],
     ['a name further on is no author', 'Tom Reyes ran in 2008. The commentary from the operative who helped defeat Reyes in 2008 says he was weak.', ['Tom Reyes', 'Reyes'], 'The commentary from the operative who helped defeat Reyes in 2008', undefined, 'unknown'],

@@ -54,7 +54,8 @@ export const documentNouns: ReadonlySet<string> = new Set([
   'filing', 'filings', 'statement', 'research', 'review', 'audit', 'indictment', 'complaint', 'lawsuit', 'email',
   'emails', 'footage', 'video', 'images', 'transcript', 'book', 'article', 'ruling', 'law', 'act', 'bill', 'figures',
   'numbers', 'polls', 'surveys', 'reports', 'studies', 'cable', 'assessment', 'investigation', 'estimate', 'tweet',
-  'editorial', 'editorials', 'column', 'op-ed', 'commentary',
+  'editorial', 'editorials', 'column', 'op-ed', 'commentary', 'release', 'releases', 'bulletin', 'advisory', 'affidavit',
+  'petition', 'judgment', 'decision',
 ])
 
 /** Head nouns of organisations ("the ministry said", "the Pentagon said"). */
