@@ -213,6 +213,8 @@ const ROLE_GENDER = new Map<string, Gender>([
   ...'spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman stateswoman anchorwoman sportswoman queen princess duchess empress actress mother wife daughter sister aunt niece grandmother girlfriend'.split(' ').map((w) => [w, 'female'] as [string, Gender]),
 ])
 const genders = new WeakMap<Entity, Gender | null>()
+/** People whose gender is only their given name's in the lists ("Jan", "Kelly", "Joan" are either). */
+const byGivenName = new WeakSet<Entity>()
 /** Nouns for a person that a definite description ("the mother of three") refers back with. */
 const PERSON_NOUNS = new Set(
   'woman man girl boy mother father wife husband daughter son sister brother grandmother grandfather resident owner veteran victim survivor student teacher nurse worker driver neighbour neighbor retiree widow widower mom dad parent patient tenant farmer'.split(' '),
@@ -263,7 +265,10 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
     if (first.length > 1) {
       const found = getGender(first, 'en')
       const any = found === 'unknown' ? getGender(first) : found
-      if (any !== 'unknown') g = any
+      if (any !== 'unknown') {
+        g = any
+        byGivenName.add(e)
+      }
     }
   }
   if (!g) g = genderFromPronouns(doc, e)
@@ -439,6 +444,13 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && /^(?:a|an|one|another)\s/i.test(last.text)) return { kind: last.kind, ...local }
       }
       if (e) return { kind: 'person', entity: e.id, ...local }
+      // ("Union president Jan Simpson said … ¶ "…," she said.": no one of the pronoun's gender, so the speaker just
+      // before, whose gender was only a guess from the given name.)
+      // (A subject pronoun, with no name written between them outside quotation marks: not "Walz approaches it
+      // more diplomatically. She said …", nor "In her statement …, Hillary Clinton".)
+      const between = last?.end !== undefined && last.end <= start && start - last.end <= 400 ? doc.text.slice(last.end, start).replace(/["“][^"“”]*["”]/g, ' ') : undefined
+      const guessed = between !== undefined && !/\b(?!(?:The|A|An|In|On|At|He|She|It|They|But|And|Also|I|We)\b)\p{Lu}\p{Ll}+/u.test(between) ? doc.entities.find((x) => x.id === last!.entity) : undefined
+      if ((pl === 'he' || pl === 'she') && guessed?.type === 'PERSON' && (genderOf(doc, guessed), byGivenName.has(guessed))) return { kind: 'person', entity: guessed.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
     }

@@ -389,6 +389,17 @@ describe('findQuotes: speaker resolution with entities', () => {
     expect(q2.speaker.entity).toBe('e1')
   })
 
+  it('gives "she" to the speaker just before when only a given-name list made that speaker a man', () => {
+    // ("Jan" is a man's name in the lists; "she" right after her quotation says otherwise.)
+    const text = 'Union president Jan Simpson said workers were "stretched to the limit."\n"Management keeps making promises it can\'t keep," she said.'
+    const { quotes } = analyse(text, [entity('e1', 'Jan Simpson', 'PERSON', text, ['Jan Simpson'])])
+    expect(quotes.find((x) => x.speaker.text === 'she')?.speaker.entity).toBe('e1')
+    // (Not across another name: "Walz approaches it more diplomatically. She said …".)
+    const t2 = text.replace('\n"Management', '\nWalz was calmer. "Management')
+    const q2 = analyse(t2, [entity('e1', 'Jan Simpson', 'PERSON', t2, ['Jan Simpson'])]).quotes.find((x) => x.speaker.text === 'she')
+    expect(q2?.speaker.entity).toBeUndefined()
+  })
+
   it('leaves "the man" unresolved when no one was named shortly before', () => {
     const text = 'Mark Diaz opened the shop in 1990.' + ' The street changed a great deal over the years that followed.'.repeat(12) + ' "It was a shock," the man said.'
     const q = analyse(text, [entity('e1', 'Mark Diaz', 'PERSON', text, ['Mark Diaz'])]).quotes[0]!
