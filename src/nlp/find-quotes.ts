@@ -1167,7 +1167,8 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || (/,\s+\p{Ll}+ing\b/u.test(tail) && !manner))) break
       }
       if (q.depth > 0 && paraBreaks > 0) break
-      if (paraBreaks > 0 && j + 1 < quoted.length && leadsInto(j, j + 1)) break
+      // (A quotation paragraph between two attributed ones goes on with the one before, not on with the one
+      // after: '"…," he said. ¶ "…" ¶ "…," the Rev. Larry Kroon told CNN.' On PolNeAR dev 10 quotes change.)
       fragments.push({ start: nq.open, end: Math.min(nq.close, c.text.length) })
       used.add(j)
       lastEnd = nq.close

@@ -142,6 +142,15 @@ describe('findQuotes rules: direct quotes continued after the attribution', () =
     expect(direct[0]!.text).toContain('The government should resign')
   })
 
+  it('a quotation paragraph between two attributed ones goes on with the one before', () => {
+    const text = '"Right now there is no indication of any connection," he said.\n"We just do not have any leads at all."\n"We have no idea what caused it," the Rev. Larry Kroon told CNN.'
+    const direct = rules(text).quotes.filter((q) => q.kind === 'direct')
+    expect(direct.map((q) => [q.speaker.text, q.fragments?.length ?? 1]), show(text, rules(text).quotes).join('\n')).toEqual([['he', 2], ['the Rev. Larry Kroon', 1]])
+    // (The first of the paragraphs still goes on with the one attributed after it.)
+    const t2 = '"We just do not have any leads at all."\n"We have no idea what caused it," the Rev. Larry Kroon told CNN.'
+    expect(rules(t2).quotes.filter((q) => q.kind === 'direct').map((q) => [q.speaker.text, q.fragments?.length ?? 1])).toEqual([['the Rev. Larry Kroon', 2]])
+  })
+
   it('does not continue over a participle that is a cue', () => {
     const text = '“We will win,” he said, citing the polls, “and we will govern.”'
     const direct = rules(text).quotes.filter((q) => q.kind === 'direct' && q.text.startsWith('“We will win'))
