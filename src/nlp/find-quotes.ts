@@ -1723,6 +1723,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
     const hi = c.tokBefore(s.end) + 1
     let regionStart = lo
     let lastSpeaker: [number, number] | undefined
+    /** The main clause's cue after a relative clause's content, and its subject (the relative pronoun's antecedent). */
+    let mainClause: { at: number; speaker: [number, number] } | undefined
     // "PENCE: Well, …" / "Sanders: …" — a short name and a colon open the sentence.
     const colon = colonAttribution(c, lo, hi)
     if (colon && !consumed[colon.cue]) {
@@ -1977,7 +1979,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         speaker = lastSpeaker ?? sentenceSubject(c, regionStart, cs) ?? undefined
         fragments = [forward]
       } else {
-        let subj = subjectBefore(c, cs, regionStart)
+        let subj = mainClause?.at === cs ? { speaker: mainClause.speaker } : subjectBefore(c, cs, regionStart)
         // "… drawn huge crowds describing …": a participle whose subject is the sentence's.
         if (/ing$/.test(c.low(i)) && cs === i && forward && subj && !isCap(c.tok(subj.speaker[1] - 1)) && !speakerLike(c.low(subj.speaker[1] - 1))) {
           const s2 = lastSpeaker ?? sentenceSubject(c, lo, cs)
@@ -1997,8 +1999,24 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         // "…, the executive told The Washington Post, …": the cue with its hearer splits the content.
         const ae = timePhraseEnd(c, hearer && !hasThat ? Math.max(ce, hearer[1]) : ce)
         const afterCue = c.tok(ae)
-        if (forward && !(afterCue === ',' && before === ',')) fragments = [forward]
-        else if (before === ',' || MARKS.has(before)) {
+        if (forward && !(afterCue === ',' && before === ',')) {
+          fragments = [forward]
+          // "A Brooklyn woman who claims she saw the shooting of Kimani Gray says the youth had no gun": the
+          // content of a cue in a restrictive relative clause ends at the main clause's verb of speech, whose
+          // subject is the relative pronoun's antecedent.
+          if (antecedent && RELATIVES.has(c.low(speaker[0])) && speaker[1] - speaker[0] === 1 && c.tok(speaker[0] - 1) !== ',') {
+            for (let m = c.tokAfter(forward.start) + 2; m < c.tokBefore(forward.end); m++) {
+              const v = cueAt(c, m)
+              if (!v || v.verb.class !== 'speech' || !/^(?:says|said|tells|told|adds|added|insists|insisted|maintains|maintained)$/.test(c.low(m)) || /^(?:that|who|which|he|she|they|it|i|we|you)$/.test(c.low(m - 1)) || MARKS.has(c.tok(m - 1))) continue
+              const f = contentSpan(c, c.tokAfter(forward.start), m, 1)
+              if (f) {
+                fragments = [f]
+                mainClause = { at: m, speaker: antecedent }
+              }
+              break
+            }
+          }
+        } else if (before === ',' || MARKS.has(before)) {
           // "…, X said." / "…, X said, …" (a parenthetical cue splits the content)
           // ("After suggesting that he regretted it, Mr. Rubio only occasionally disagreed with him": an
           // opening clause alone, with something after the cue, is not what the speaker said.)
@@ -2106,6 +2124,8 @@ function timePhraseEnd(c: Ctx, k: number): number {
   else if (/^(?:last|this|earlier|next)$/.test(c.low(t)) && /^(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)$/.test(c.low(t + 1))) t += 2
   else if (day(c.low(t)) || /^(?:yesterday|today|tonight)$/.test(c.low(t))) t += 1
   if (t > k && /^(?:morning|afternoon|evening|night)$/.test(c.low(t))) t++
+  // ("said Monday's decision will …": a possessive, the content's subject.)
+  if (t > k && /^['’]s$/.test(c.tok(t))) return k
   return t
 }
 
@@ -2130,7 +2150,7 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   // interview with CNN", "said while in Ohio") is no content.
   const rest = c.text.slice(f.start, f.end)
   // ("said in an interview with The Sun Herald, a Biloxi newspaper": with the outlet's appositive.)
-  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|with|after|before|from|via|outside|while)\b[^,]{0,60}(?:,\s*(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,3}(?:newspaper|paper|daily|weekly|tabloid|magazine|station|network|channel|broadcaster|outlet|website|site|podcast|program|programme|show|agency))?$/u.test(rest) && words(c, k, hi) <= 12) return null
+  if (/^(?:on|in|at|during|last|this|earlier|later|late|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|with|after|before|from|via|outside|while)\b(?!['’]s\b)[^,]{0,60}(?:,\s*(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,3}(?:newspaper|paper|daily|weekly|tabloid|magazine|station|network|channel|broadcaster|outlet|website|site|podcast|program|programme|show|agency))?$/u.test(rest) && words(c, k, hi) <= 12) return null
   // "said in an e-mail to clients", "said to reporters": the hearer, not the content.
   if (/^to\s+(?:the|a|an|his|her|their|its|reporters|clients|supporters|investors|members|staff|journalists|voters|\p{Lu})/u.test(rest) && words(c, k, hi) <= 6) return null
   if (c.tok(k) === ',') return null

@@ -19,6 +19,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a time phrase, an aside and "that"', 'Smith said Tuesday, after the vote, that the plan would fail.', 'that the plan would fail', 'said', 'Smith'],
     ['the occasion and its audience are no content', 'Markets were calm, Jane Roe said in an e-mail to clients.', 'Markets were calm', 'said in an e-mail', 'Jane Roe'],
     ['an interview with an outlet is no content', 'The plan would fail, Smith said in an interview with CNN.', 'The plan would fail', 'said in an interview', 'Smith'],
+    ['a weekday with a possessive opens the content', "Ohio Democratic Party Chairman David Pepper said Friday's decision was a huge win for voters.", "Friday's decision was a huge win for voters", 'said', 'Ohio Democratic Party Chairman David Pepper'],
     ['a that-clause after the occasion holds the quotation', 'Prime Minister Justin Trudeau wrote on Twitter that Canada "stands ready to help."', 'that Canada "stands ready to help."', 'wrote on Twitter', 'Prime Minister Justin Trudeau'],
     ['nor is an interview with an outlet and its appositive', 'Nixon never called, he said in an interview with The Sun Herald, a Biloxi newspaper.', 'Nixon never called', 'said in an interview', 'he'],
     ['a speaker with an appositive name after the content', 'His heart failed while he was reading a book, his son, Ike LaRue III, said.', 'His heart failed while he was reading a book', 'said', 'his son, Ike LaRue III'],
@@ -35,6 +36,15 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
+  })
+
+  it('ends the content of a cue in a restrictive relative clause at the main clause\'s verb of speech', () => {
+    const text = 'A woman who has accused the governor of fraud said Sunday night that he called her weeks later.'
+    const { quotes } = rules(text)
+    expect(show(text, quotes)).toEqual([
+      'indirect [the governor of fraud] cue=has accused speaker=who',
+      'indirect [that he called her weeks later] cue=said speaker=A woman',
+    ])
   })
 
   it('splits the content around a cue with its hearer', () => {
