@@ -216,6 +216,8 @@ describe('findQuotes: what each attribution does', () => {
     ['An opinion poll for the Kathimerini newspaper found that 68 per cent of Greeks blame the government.', 'other'],
     ['An opinion poll published by Ethnos newspaper said 83 percent of Greeks were unhappy.', 'speech'],
     ['The report found that rents rose faster than wages.', 'report'],
+    ['The protesters chanted "murderers out" as they marched.', 'speech'],
+    ['Mr. LaRue discounted rumors that he was Deep Throat.', 'deny'],
   ])('%j → %s', (text, act) => {
     const { quotes } = analyse(text)
     expect(quotes.map((q) => q.act)).toEqual([act])

@@ -96,6 +96,7 @@ export const cueVerbs: readonly CueVerb[] = [
   v('deny', 'denies denied denying', 'deny'),
   v('dismiss', 'dismisses dismissed dismissing', 'deny', 'object'),
   v('reject', 'rejects rejected rejecting', 'deny', 'object'),
+  v('discount', 'discounts discounted discounting', 'deny', 'object'),
   v('dispute', 'disputes disputed disputing', 'deny', 'that'),
   // accuse
   v('accuse', 'accuses accused accusing', 'accuse', 'object'),
@@ -200,6 +201,8 @@ export const cueVerbs: readonly CueVerb[] = [
   v('retort', 'retorts retorted retorting', 'speech'),
   v('shout', 'shouts shouted shouting', 'speech', 'that'),
   v('yell', 'yells yelled yelling', 'speech', 'that'),
+  v('chant', 'chants chanted chanting', 'speech', 'that'),
+  v('scream', 'screams screamed screaming', 'speech', 'that'),
   v('whisper', 'whispers whispered whispering', 'speech', 'that'),
   v('mutter', 'mutters muttered muttering', 'speech', 'that'),
   v('inform', 'informs informed informing', 'speech', 'that'),
