@@ -1950,6 +1950,14 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         const invSpeaker = inv !== null && !verbInside && (isCap(invHead) || speakerLike(invHead.toLowerCase()) || roleHeads.has(invHead.toLowerCase()) || organizationNounsSet.has(invHead.toLowerCase()))
         // ("…, said the Central Mat-Su fire chief, James Steele.": a name after the inverted speaker.)
         let invEnd = inv ? inv[1] : 0
+        // ("…, said the Press Democrat newspaper in Santa Rosa.": a place after it, to the sentence end, is no part of it.)
+        const placeTail = (b: number) => {
+          if (!/^(?:in|of|from|at)$/.test(c.low(b)) || !isCap(c.tok(b + 1))) return false
+          let e = b + 1
+          // ("in Santa Rosa, California, 55 miles (90 km) north of San Francisco.")
+          while (e < hi && e - b <= 16 && !END_PUNCT.has(c.tok(e)) && (!/^\p{Ll}/u.test(c.tok(e)) || /^(?:of|the|and|miles|mi|km|kilometres|kilometers|north|south|east|west|northeast|northwest|southeast|southwest|near|outside)$/.test(c.low(e)))) e++
+          return e >= hi || (END_PUNCT.has(c.tok(e)) && e >= hi - 1)
+        }
         if (inv && c.tok(invEnd) === ',' && isCap(c.tok(invEnd + 1))) {
           let e = invEnd + 1
           while (e < hi && isCap(c.tok(e))) e++
@@ -1965,7 +1973,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
             const f = contentSpan(c, regionStart, subj.speaker[0] - 1)
             if (f) fragments = [f]
           }
-        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.') && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1)) {
+        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1)) {
           // (Not a pronoun that opens the content: "Jones, a mother of two, said [she heard three shots].")
           speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
           const f = contentSpan(c, regionStart, cs - 1)

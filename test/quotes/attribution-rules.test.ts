@@ -19,6 +19,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a time phrase, an aside and "that"', 'Smith said Tuesday, after the vote, that the plan would fail.', 'that the plan would fail', 'said', 'Smith'],
     ['the occasion and its audience are no content', 'Markets were calm, Jane Roe said in an e-mail to clients.', 'Markets were calm', 'said in an e-mail', 'Jane Roe'],
     ['an interview with an outlet is no content', 'The plan would fail, Smith said in an interview with CNN.', 'The plan would fail', 'said in an interview', 'Smith'],
+    ['a place after an inverted speaker, to the sentence end', 'The cause of his death was not known, said the Press Democrat newspaper in Santa Rosa, California, 55 miles north of San Francisco.', 'The cause of his death was not known', 'said', 'the Press Democrat newspaper'],
     ['a weekday with a possessive opens the content', "Ohio Democratic Party Chairman David Pepper said Friday's decision was a huge win for voters.", "Friday's decision was a huge win for voters", 'said', 'Ohio Democratic Party Chairman David Pepper'],
     ['a that-clause after the occasion holds the quotation', 'Prime Minister Justin Trudeau wrote on Twitter that Canada "stands ready to help."', 'that Canada "stands ready to help."', 'wrote on Twitter', 'Prime Minister Justin Trudeau'],
     ['nor is an interview with an outlet and its appositive', 'Nixon never called, he said in an interview with The Sun Herald, a Biloxi newspaper.', 'Nixon never called', 'said in an interview', 'he'],
