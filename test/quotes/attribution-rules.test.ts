@@ -39,6 +39,12 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     expectRuleQuote(text, quote, cue, speaker)
   })
 
+  it('gives an impression with no source inside what someone said to that speaker', () => {
+    const text = 'Kelly spoke on Monday. The shooting appeared to be within NYPD guidelines, he added.'
+    const { quotes } = rules(text)
+    expect(show(text, quotes)).toEqual(['indirect [The shooting appeared to be within NYPD guidelines] cue=added speaker=he'])
+  })
+
   it('ends the content of a cue in a restrictive relative clause at the main clause\'s verb of speech', () => {
     const text = 'A woman who has accused the governor of fraud said Sunday night that he called her weeks later.'
     const { quotes } = rules(text)
