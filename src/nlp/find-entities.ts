@@ -766,7 +766,8 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     if (ws.length !== 1) continue
     const t = titleGender(d)
     const w = ws[0]!
-    let candidates = full.filter((g) => similarity(g.surname, w) >= 0.85 && !kin.has(g))
+    // (The relative does take a title of the gender a noun of kinship gave: "Ms. Felt" after "His daughter Joan Felt".)
+    let candidates = full.filter((g) => similarity(g.surname, w) >= 0.85 && (!kin.has(g) || (t !== undefined && groupGender(g) === t)))
     // (Of two or more people with the surname; one alone takes it whatever its given name says: "Mr. Effron"
     // is Blair W. Effron.)
     if (t && candidates.length > 1) {

@@ -179,6 +179,9 @@ describe('findEntities on short texts', () => {
     expect(joan.mentions.map((m) => m.text)).toEqual(['Joan Felt'])
     const felt = es.find((e) => e.name === 'Felt')
     expect(felt?.mentions.map((m) => m.start)).toEqual([0, text.lastIndexOf('Felt')])
+    // (but "Ms. Felt" is the daughter)
+    const t2 = text + ' Ms. Felt said he loved the FBI.'
+    expect(byName(analyse(t2), 'Joan Felt').mentions.map((m) => m.text)).toEqual(['Joan Felt', 'Ms. Felt'])
   })
 
   it('merges spelling variants, acronyms and outlet short forms', () => {
