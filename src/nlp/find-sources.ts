@@ -450,7 +450,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       // more diplomatically. She said …", nor "In her statement …, Hillary Clinton".)
       const between = last?.end !== undefined && last.end <= start && start - last.end <= 400 ? doc.text.slice(last.end, start).replace(/["“][^"“”]*["”]/g, ' ') : undefined
       const guessed = between !== undefined && !/\b(?!(?:The|A|An|In|On|At|He|She|It|They|But|And|Also|I|We)\b)\p{Lu}\p{Ll}+/u.test(between) ? doc.entities.find((x) => x.id === last!.entity) : undefined
-      if ((pl === 'he' || pl === 'she') && guessed?.type === 'PERSON' && (genderOf(doc, guessed), byGivenName.has(guessed))) return { kind: 'person', entity: guessed.id, ...local }
+      if ((pl === 'he' || pl === 'she') && guessed?.type === 'PERSON' && genderOf(doc, guessed) !== pron && byGivenName.has(guessed)) return { kind: 'person', entity: guessed.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
     }
