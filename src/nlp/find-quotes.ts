@@ -819,7 +819,8 @@ export function resolveNesting(attributions: readonly Attribution[], text?: stri
     attributions.some((a) => a !== b && !a.sourceOnly && a.speaker !== undefined && a.speaker.end > a.speaker.start && !/^(?:he|she|they|it|i|we|you)$/i.test(text.slice(a.speaker.start, a.speaker.end)) && inside(a.cue, b) && a.fragments.every((f) => f.end <= b.cue!.start) && b.fragments.some((f) => f.start <= a.speaker!.start && !/[\p{L}\p{N}]/u.test(text.slice(f.start, a.speaker!.start).replace(/^\s*(?:his|her|their|the)\s+\p{Ll}+\s*$/u, ''))))
   // ("The shooting appeared to be within NYPD guidelines, he added.": an impression with no source inside
   // what someone said goes after it.)
-  const rank = (a: Attribution) => (a.kind === 'direct' ? 0 : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (echo(a) ? 10 : 0) + (!a.speaker && a.cueClass === 'belief' && !a.byTagger ? 3 : 0)
+  const ranks = new Map(attributions.map((a) => [a, (a.kind === 'direct' ? 0 : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (!a.speaker && a.cueClass === 'belief' && !a.byTagger ? 3 : 0) + (echo(a) ? 10 : 0)]))
+  const rank = (a: Attribution) => ranks.get(a)!
   // A direct quote wholly inside another one is a quotation within the quotation, kept with its own
   // speaker: `"… 'This is disinformation,' Zakharova told a news conference."`
   const within = (a: Attribution, b: Attribution) => a.kind === 'direct' && b.kind === 'direct' && a.fragments.every((f) => b.fragments.some((g) => g.start < f.start && f.end < g.end))
