@@ -10,6 +10,7 @@ import { loadEntityModel, tagDocument, type EntityModel, type Gazetteer } from '
 import { bioChunks } from './ner-score.js'
 import { outlets, type Outlet } from './data/outlets.js'
 import { cueByForm } from './data/cue-verbs.js'
+import { kinGender, kinNouns, titleGender as TITLES, type Gender } from './data/gender-words.js'
 import { honorifics, roleHeads, roleModifiers } from './data/role-words.js'
 import { cities, countries, nationalities } from './data/places.js'
 import { governmentBodies, governmentWords, internationalOrgs, thinkTankWords } from './data/organizations.js'
@@ -677,16 +678,6 @@ function initials(name: string): string {
     .join('')
 }
 
-/** Titles of one gender ("Miss." with a full stop is as often Mississippi). */
-const TITLE_GENDER: Record<string, 'male' | 'female'> = { mr: 'male', 'mr.': 'male', mrs: 'female', 'mrs.': 'female', ms: 'female', 'ms.': 'female' }
-/** Nouns of kinship of one gender before a name ("her son, Humayun Khan"). */
-const KIN_GENDER: Record<string, 'male' | 'female'> = {
-  ...Object.fromEntries('son husband father brother grandson grandfather nephew uncle widower stepson stepfather'.split(' ').map((w) => [w, 'male' as const])),
-  ...Object.fromEntries('daughter wife mother sister granddaughter grandmother niece aunt widow stepdaughter stepmother'.split(' ').map((w) => [w, 'female' as const])),
-}
-/** Nouns of kinship before a relative's name ("his daughter Joan Felt", "her husband, John Smith"). */
-const KIN = /^(?:daughter|son|wife|husband|mother|father|brother|sister|widow|widower|grandson|granddaughter|grandmother|grandfather|nephew|niece|cousin|uncle|aunt|stepson|stepdaughter|stepfather|stepmother|fiancée?|partner|sibling)$/i
-
 function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: readonly string[]): Entity[] {
   // A leading honorific is not part of the name: "Mr Obama" is the surname mention of "Barack Obama".
   const nameWords = (d: Draft): string[] => {
@@ -736,17 +727,19 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
       const first = Math.min(...g.drafts.map((x) => x.first))
       let k = first - 1
       if (words[k] === ',') k--
-      return KIN.test(words[k] ?? '') && /^(?:his|her|their|whose|a|the)$/i.test(words[k - 1] ?? '') && people.some((x) => x.first < first && nameWords(x).length === 1 && similarity(g.surname, nameWords(x)[0]!) >= 0.85)
+      return kinNouns.has((words[k] ?? '').toLowerCase()) && /^(?:his|her|their|whose|a|the)$/i.test(words[k - 1] ?? '') && people.some((x) => x.first < first && nameWords(x).length === 1 && similarity(g.surname, nameWords(x)[0]!) >= 0.85)
     }),
   )
   // ("Mr. Clinton" and "Mrs. Clinton" are two people: a one-word mention with a title of one gender joins,
   // of the people with its surname, one not known to be of the other.)
   // ("Mr. and Mrs. Khan" are both.)
-  const titleGender = (d: Draft): 'male' | 'female' | undefined =>
-    /^(?:and|&)$/.test(words[d.first - 1] ?? '') && TITLE_GENDER[(words[d.first - 2] ?? '').toLowerCase()] ? undefined : TITLE_GENDER[(words[d.first] ?? '').toLowerCase()] ?? TITLE_GENDER[(words[d.first - 1] ?? '').toLowerCase()]
+  // ("Miss." with a full stop is as often Mississippi.)
+  const title = (w: string | undefined): Gender | undefined => (w && !/^miss\.$/i.test(w) ? TITLES.get(w.toLowerCase().replace(/\.$/, '')) : undefined)
+  const titleGender = (d: Draft): Gender | undefined =>
+    /^(?:and|&)$/.test(words[d.first - 1] ?? '') && title(words[d.first - 2]) ? undefined : title(words[d.first]) ?? title(words[d.first - 1])
   // (A full name's own title, a noun of kinship before it, its given name, then the titles of the
   // one-word mentions given to it so far.)
-  const groupGender = (g: Group): 'male' | 'female' | undefined => {
+  const groupGender = (g: Group): Gender | undefined => {
     const vote = (drafts: Draft[]) => {
       let male = 0
       let female = 0
@@ -759,7 +752,7 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     }
     const first = Math.min(...g.drafts.map((x) => x.first))
     const given = g.givens.map((x) => getGender(x.replace(/\.$/, ''), 'en')).find((x) => x !== 'unknown')
-    return vote(g.drafts.filter((x) => nameWords(x).length > 1)) ?? KIN_GENDER[(words[words[first - 1] === ',' ? first - 2 : first - 1] ?? '').toLowerCase()] ?? given ?? vote(g.drafts)
+    return vote(g.drafts.filter((x) => nameWords(x).length > 1)) ?? kinGender.get((words[words[first - 1] === ',' ? first - 2 : first - 1] ?? '').toLowerCase()) ?? given ?? vote(g.drafts)
   }
   for (const d of [...people].sort((a, b) => a.first - b.first)) {
     const ws = nameWords(d)

@@ -11,6 +11,7 @@ import {
 } from './data/speaker-words.js'
 import { titleAbbreviations } from './data/abbreviations.js'
 import { governmentBodies, internationalOrgs } from './data/organizations.js'
+import { kinGender, titleGender as TITLES, type Gender } from './data/gender-words.js'
 import { roleHeads, roleModifiers } from './data/role-words.js'
 
 /** The part of an attribution that speaker resolution and source finding read. */
@@ -206,11 +207,10 @@ const TITLE_OF_ROLE = new Map<string, RegExp>([
   ['councilor', /\bCoun\.\s+$/],
 ])
 
-type Gender = 'male' | 'female'
-const TITLE_GENDER: Record<string, Gender> = { mr: 'male', mister: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female' }
 const ROLE_GENDER = new Map<string, Gender>([
-  ...'spokesman chairman congressman councilman assemblyman alderman businessman statesman anchorman frontman sportsman king prince duke emperor father husband son brother uncle nephew grandfather boyfriend'.split(' ').map((w) => [w, 'male'] as [string, Gender]),
-  ...'spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman stateswoman anchorwoman sportswoman queen princess duchess empress actress mother wife daughter sister aunt niece grandmother girlfriend'.split(' ').map((w) => [w, 'female'] as [string, Gender]),
+  ...'spokesman chairman congressman councilman assemblyman alderman businessman statesman anchorman frontman sportsman king prince duke emperor'.split(' ').map((w) => [w, 'male'] as [string, Gender]),
+  ...'spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman stateswoman anchorwoman sportswoman queen princess duchess empress actress'.split(' ').map((w) => [w, 'female'] as [string, Gender]),
+  ...kinGender,
 ])
 const genders = new WeakMap<Entity, Gender | null>()
 /** People whose gender is only their given name's in the lists ("Jan", "Kelly", "Joan" are either). */
@@ -232,7 +232,7 @@ export function genderOf(doc: Doc, e: Entity): Gender | undefined {
   // ("Mr. Trump": the title before the mention, or at its start; the titles of all mentions vote, the first
   // breaks a tie. "Miss." with a full stop is Mississippi: "Biloxi, Miss. Fred LaRue …".)
   const votes = { male: 0, female: 0 }
-  const titleGender = (w: RegExpExecArray | null) => (w && !(w[1]!.toLowerCase() === 'miss' && w[2]) ? TITLE_GENDER[w[1]!.toLowerCase()] : undefined)
+  const titleGender = (w: RegExpExecArray | null) => (w && !(w[1]!.toLowerCase() === 'miss' && w[2]) ? TITLES.get(w[1]!.toLowerCase()) : undefined)
   for (const m of e.mentions) {
     // ("Mr. and Mrs. Khan" are both.)
     if (/\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?:and|&)\s+\p{L}+\.?\s+$/u.test(doc.text.slice(Math.max(0, m.start - 16), m.start))) continue
