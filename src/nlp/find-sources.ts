@@ -212,6 +212,8 @@ const ROLE_GENDER = new Map<string, Gender>([
   ...'spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman stateswoman anchorwoman sportswoman queen princess duchess empress actress'.split(' ').map((w) => [w, 'female'] as [string, Gender]),
   ...kinGender,
 ])
+/** The gender a person noun says ("the spokeswoman", "the mother of three", "a man"). */
+const nounGender = (noun: string): Gender | undefined => ROLE_GENDER.get(noun) ?? (/^(?:woman|girl|lady)$/.test(noun) ? 'female' : /^(?:man|boy)$/.test(noun) ? 'male' : undefined)
 const genders = new WeakMap<Entity, Gender | null>()
 /** People whose gender is only their given name's in the lists ("Jan", "Kelly", "Joan" are either). */
 const byGivenName = new WeakSet<Entity>()
@@ -436,7 +438,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const last = previous[previous.length - 1]?.speaker
       if (pl !== 'i' && last && last.entity === undefined && (last.kind === 'anonymous' || last.kind === 'person') && last.end !== undefined && last.end <= start && start - last.end <= 400 && last.text && !speakerPronouns.has(last.text.toLowerCase()) && !isRelativePronoun(last.text)) {
         const lastEnd = last.end
-        const noun = ROLE_GENDER.get(lastWord(corePhrase(last.text))) ?? (/\b(?:woman|girl|lady)\b/i.test(last.text) ? 'female' : /\b(?:man|boy)\b/i.test(last.text) ? 'male' : undefined)
+        const noun = nounGender(lastWord(corePhrase(last.text)))
         const namedSince = doc.entities.some((x) => agrees(x) && x.mentions.some((m) => m.start >= lastEnd && m.end <= start && !(site.fragments ?? []).some((f) => m.start >= f.start && m.end <= f.end)))
         // (Only someone introduced as unnamed, "a teacher", "one resident", "another parent": "the candidate" is
         // mostly someone named.)
@@ -515,7 +517,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     // "the 45-year-old", "the mother of three", "the woman": the most recent person who can be meant.
     const noun = lastWord(text.replace(/\s+of\s+.*$/i, ''))
     if (/^\d+-year-old$/.test(noun) || PERSON_NOUNS.has(noun)) {
-      const g = ROLE_GENDER.get(noun) ?? (noun === 'woman' || noun === 'girl' ? 'female' : noun === 'man' || noun === 'boy' ? 'male' : undefined)
+      const g = nounGender(noun)
       const p = recentEntity(doc, start, (x) => x.type === 'PERSON' && (!g || (genderOf(doc, x) ?? g) === g), site.fragments)
       // Only a person named shortly before ("A man was arrested. The man said …" names no one).
       if (p && p.mentions.some((m) => m.end <= start && start - m.end <= 600)) return { kind: 'person', entity: p.id, ...local }
