@@ -786,7 +786,9 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     }
     if (best) best.drafts.push(d)
     else {
-      const key = single.has(w) && t && groupGender(single.get(w)!) !== undefined && groupGender(single.get(w)!) !== t ? `${w}:${t}` : w
+      // ("Mr. Khan" and "Ms. Khan" with no full name: two people.)
+      const known = single.has(w) ? groupGender(single.get(w)!) : undefined
+      const key = t && known !== undefined && known !== t ? `${w}:${t}` : w
       let g = single.get(key)
       if (!g) {
         g = { type: 'PERSON', drafts: [], givens: [], surname: w }
