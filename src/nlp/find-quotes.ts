@@ -399,7 +399,9 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       // "Sanders and Clinton", "teachers and union officials"
       // ("Federal and state officials": two modifiers of one plural head.)
       const modifiers = k + 1 < j && /s$/.test(c.low(j)) && speakerLike(c.low(j)) && isWord(left) && !NP_STOP.has(left.toLowerCase()) && !DETERMINERS.has(left.toLowerCase())
-      if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers)) {
+      // ("the independent Vermont senator and Democratic presidential candidate": one person's two roles.)
+      const roles = k + 1 <= j && roleHeads.has(left.toLowerCase()) && roleHeads.has(c.low(j)) && /^\p{Ll}/u.test(c.tok(j))
+      if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers || roles)) {
         a = k
         k--
         continue
@@ -1509,10 +1511,14 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // ("… could go back in time and “put the genie back …”": an adverb, not the verb "back".)
     if (bareBaseForm(c, m, cue.verb) && /^\p{Ll}/u.test(c.tok(m - 1))) continue
     const cs = cueStart(c, m, lo)
-    const np = subjectBefore(c, cs, lo)
+    // ("Mrs. Clinton shook her head and said, ''No.''": the subject of the sentence's first verb.)
+    // (Its words before the cue are no part of the attribution: "Suu Kyi said it was too early … but added, "…"".)
+    const coordinated = (c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && cs - 1 > lo && (punct === ',' || punct === ':') && cue.end - 1 === k && !/ing$/.test(c.low(m)) ? sentenceSubject(c, lo, cs - 1) : null
+    const subj = subjectBefore(c, cs, lo)
+    const np = subj ?? (coordinated ? { speaker: coordinated, antecedent: undefined } : null)
     if (!np) return null
     // (PolNeAR's cue takes the colon, 328 times in 342: "added: “…”".)
-    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [np.speaker[0], j + 1], continues: false, before: true }
+    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [subj ? np.speaker[0] : cs, j + 1], continues: false, before: true }
   }
   // According to X, "…"
   for (let m = lo; m < k; m++) {
@@ -2220,6 +2226,12 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
+    // "He said he had not seen it, and when asked whether …, he said, ''I hope not.''": a clause of its own.
+    if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && (SUBORDINATORS.test(c.low(m + 2)) || c.low(m + 2) === 'asked') && !cutInsideQuote(c, m)) {
+      for (let k = m + 3; k + 1 < hi; k++) {
+        if (c.tok(k) === ',' && SUBJECT_PRONOUN.test(c.low(k + 1)) && cueAt(c, k + 2)?.verb.class === 'speech') return m
+      }
+    }
     // `… "New York values," stating …`: a comma inside the closing mark, then a participle cue.
     if (MARKS.has(c.tok(m + 1)) && cueAt(c, m + 2) && /ing$/.test(c.low(m + 2))) return m + 2
     // `… "a dark day," while X urged calm`: the same with the writer's aside.
@@ -2252,7 +2264,9 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   while (k < hi && MARKS.has(c.tok(k))) k++
   k = datelineEnd(c, k, hi)
   // "On Sunday, Trump …", "Asked about it, she …": an opening phrase up to its comma is not the subject.
-  if (OPENERS.test(c.low(k)) || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ',')) {
+  // ("Eight years ago, he …", "Two days later, …")
+  const timeAgo = numberish(c.tok(k)) && DAYS.test(c.low(k + 1).replace(/s$/, '')) && /^(?:ago|later|earlier|before)$/.test(c.low(k + 2)) && c.tok(k + 3) === ','
+  if (OPENERS.test(c.low(k)) || timeAgo || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ',')) {
     let m = k
     while (m < hi && c.tok(m) !== ',') m++
     if (m < hi) k = m + 1

@@ -34,6 +34,11 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a relative clause in a subject with an appositive', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward, have said that they kept the secret.', 'that they kept the secret', 'have said', 'The two reporters who broke the story, Carl Bernstein and Bob Woodward'],
     ['a preposition after the cue is part of it', 'The governor called on Congress to act before the recess.', 'Congress to act before the recess', 'called on', 'The governor'],
     ['the noun after a light verb is part of the cue', 'The senator expressed alarm that the plan would fail.', 'that the plan would fail', 'expressed alarm', 'The senator'],
+    ['one person\'s two roles, joined by "and", in a speaker after the quotation', '"North Korea is a paranoid nation," the independent Vermont senator and Democratic presidential candidate told ABC\'s "Good Morning America."', 'North Korea is a paranoid nation', 'told', 'the independent Vermont senator and Democratic presidential candidate'],
+    ['a cue after another verb and "and": the sentence\'s subject speaks', "Asked whether he would serve, Mrs. Clinton shook her head and said, ''No.''", 'No.', 'said', 'Mrs. Clinton'],
+    ['the same after an opening "years ago"', 'Eight years ago, he backed Barack Obama and said, "She has never done anything for us."', 'She has never done anything for us.', 'said', 'he'],
+    ['an indirect content ends before ", and when asked …, he said"', "He said he had not seen the fight, and when asked whether he was encouraging it, he said, ''I hope not.''", 'he had not seen the fight', 'said', 'He'],
+    ['the first statement stays when "but added" introduces a quotation', 'Suu Kyi, 70, said it was too early to congratulate winners but added, "I think you all have an idea of the results."', 'it was too early to congratulate winners', 'said', 'Suu Kyi, 70'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
