@@ -585,7 +585,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
   if (model) input.pos = posTags(c.tokens)
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => dropImpersonalSpeaker(c, at))
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => dropImpersonalSpeaker(c, at, input.pos?.pos))
   const verbObject = (start: number): boolean => {
     input.pos ??= posTags(c.tokens)
     let j = c.tokAfter(start) - 1
@@ -785,7 +785,7 @@ function passiveCue(c: Ctx, cue: Span): boolean {
  * of function words only, or a short one with no head noun ("The only real", "weeks"). The speaker is
  * dropped (PolNeAR: no source).
  */
-export function dropImpersonalSpeaker(c: Ctx, at: Attribution): Attribution {
+export function dropImpersonalSpeaker(c: Ctx, at: Attribution, pos?: readonly string[]): Attribution {
   if (!at.speaker || !at.cue) return at
   const s = c.tokAfter(at.speaker.start)
   const e = c.tokBefore(at.speaker.end) + 1
@@ -798,7 +798,15 @@ export function dropImpersonalSpeaker(c: Ctx, at: Attribution): Attribution {
   const last = c.low(e - 1)
   // ("Another said …": a bare "another" right before its cue stands for a person.)
   const headless = e - s <= 3 && ((/^(?:the|a|an|another|other|only|real|such|weeks|days|months|years|hours|minutes|shortly)$/.test(last) && !(e - s === 1 && last === 'another' && c.tokAfter(at.cue.start) === e)) || (e - s === 1 && cueNouns.has(last)))
-  if (named && !headless && !expletive && !passiveCue(c, at.cue)) return at
+  // One word that is no noun ("raises", "Lurid", "Despite", "Hastily") is a tagger's slip, not a speaker;
+  // quantifiers stand for people ("Most said", "Many believe").
+  // (A capitalised word only where it opens its sentence, and not as an adjective or a past tense: "Early",
+  // "Felt" are names.)
+  const p = pos?.[s] ?? ''
+  const opens = c.tokAfter(c.sentences[c.sentOf[s]!]!.start) === s
+  const notNoun = e - s === 1 && !c.personTok[s] && !speakerPronouns.has(c.low(s)) && !numberish(c.tok(s)) && !/^(?:most|more|few|fewer|all|none|another|others|either|neither|each|any|half|that|which|who|whom|whose)$/.test(c.low(s)) &&
+    (isCap(c.tok(s)) ? opens && /^(?:RB|IN|WRB|EX|VBG|VBN|VBZ|VBP|UH)/.test(p) : /^(?:VB|JJ|RB|IN|MD|EX|UH|TO)/.test(p))
+  if (named && !headless && !expletive && !notNoun && !passiveCue(c, at.cue)) return at
   return { ...at, speaker: undefined, antecedent: undefined }
 }
 

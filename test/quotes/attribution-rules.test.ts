@@ -249,7 +249,7 @@ describe('dropImpersonalSpeaker', () => {
     const c = new Ctx({ text, tokens, sentences: splitSentences(text, tokens), entities: [] })
     const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length })
     const at: Attribution = { kind: 'indirect', fragments: [{ start: text.length - 5, end: text.length - 1 }], cue: span(cue), speaker: span(speaker) }
-    return dropImpersonalSpeaker(c, at)
+    return dropImpersonalSpeaker(c, at, posTags(tokens).pos)
   }
   it.each([
     ['the subject of a passive is its hearer', 'Donald Smith was asked whether he would run.', 'was asked', 'Donald Smith', false],
@@ -269,6 +269,12 @@ describe('dropImpersonalSpeaker', () => {
     ['a time noun', 'The intelligence community has for weeks been confident that Russia was behind it.', 'been confident', 'weeks', false],
     ['a cue noun alone', 'Fears about the economy grew as the vote neared.', 'about', 'Fears', false],
     ['a group with a quantifier keeps its place', 'Both are quick to offer praise for the plan.', 'are quick to offer praise for', 'Both', true],
+    ['an existential "there"', 'There were reports the rebels were being armed.', 'were reports', 'There', false],
+    ['one word that is a verb', 'The merger raises the question of why the deal was made.', 'the question', 'raises', false],
+    ['an adverb opening the sentence', 'Hastily, the plan was dropped by its backers.', 'dropped', 'Hastily', false],
+    ['a quantifier alone stands for people', 'Most said the plan would fail.', 'said', 'Most', true],
+    ['a relative pronoun stays', 'It was a report that found the plan would fail.', 'found', 'that', true],
+    ['a name that is also a word, inside the sentence', 'On Monday, Felt said the plan would fail.', 'said', 'Felt', true],
   ])('%s', (_name, text, cue, speaker, kept) => {
     expect(drop(text, cue, speaker).speaker !== undefined).toBe(kept)
   })
