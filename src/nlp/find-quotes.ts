@@ -1012,12 +1012,32 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
 }
 
 /** Every attribution in the text, in text order. */
+/**
+ * An indirect content that runs over the speaker and cue of a quotation after it ends before that speaker:
+ * "When Clinton noted that Trump has not paid taxes ― as was true for years ― [Trump boasted], “…”".
+ */
+function cutBeforeAttribution(c: Ctx, a: Attribution, direct: readonly Attribution[]): void {
+  const f = a.fragments[a.fragments.length - 1]
+  if (!f) return
+  for (const b of direct) {
+    if (!b.speaker || !b.cue || b.speaker.start <= f.start || b.speaker.end > f.end || b.cue.start < f.start || b.cue.end > f.end) continue
+    if (!b.fragments.every((g) => g.start >= f.end)) continue
+    let e = c.tokAfter(b.speaker.start) - 1
+    const lo = c.tokAfter(f.start)
+    while (e >= lo && !isWord(c.tok(e))) e--
+    if (e - lo < 1) continue
+    a.fragments[a.fragments.length - 1] = { start: f.start, end: c.tokens[e]!.end }
+    return
+  }
+}
+
 export function findAttributions(c: Ctx, quoted: QuotedSpan[] = findQuotedSpans(c.text)): Attribution[] {
   const consumed = new Uint8Array(c.tokens.length)
   const out: Attribution[] = []
   const direct = attributeDirect(c, quoted, consumed)
   out.push(...direct)
   out.push(...attributeIndirect(c, quoted, consumed))
+  for (const a of out) if (a.kind === 'indirect') cutBeforeAttribution(c, a, direct)
   const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
   out.sort((a, b) => key(a) - key(b))
   out.push(...floatingQuotes(c, quoted, consumed, out))
