@@ -90,6 +90,13 @@ function entityAt(doc: Doc, span: Span): Entity | undefined {
  * The entity of the most recent mention before `pos` that passes `test`, leaving out mentions inside
  * `skip` ("“I met Obama,” he said": "he" is not Obama).
  */
+/** The US party a phrase names ("the GOP front-runner" → R), if any. */
+function partyOf(text: string): 'D' | 'R' | undefined {
+  if (/\b(?:GOP|Republican)\b/.test(text)) return 'R'
+  if (/\bDemocrat(?:ic)?\b/.test(text)) return 'D'
+  return undefined
+}
+
 function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip: readonly Span[] = []): Entity | undefined {
   let best: Entity | undefined
   let bestEnd = -1
@@ -493,7 +500,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const roleOnly = roleHeads.has(head) && (/^(?:his|her|their)\s/i.test(text) || (low === head && /^\p{Lu}/u.test(text)))
   // ("her rep" is the "representative", "the attorney" the "lawyer".)
   const heads = [head, ...(ROLE_SYNONYMS.get(head) ?? [])]
-  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => r.toLowerCase().split(/\s+/).some((w) => heads.includes(w))) || hasTitle(x))) : undefined
+  // ("the GOP front-runner" is not the "Democratic front-runner": a party named on both sides must agree.)
+  const party = partyOf(text)
+  const samePartyRole = (r: string) => party === undefined || partyOf(r) === undefined || partyOf(r) === party
+  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => samePartyRole(r) && r.toLowerCase().split(/\s+/).some((w) => heads.includes(w))) || hasTitle(x))) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.

@@ -40,6 +40,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['an indirect content ends before ", and when asked …, he said"', "He said he had not seen the fight, and when asked whether he was encouraging it, he said, ''I hope not.''", 'he had not seen the fight', 'said', 'He'],
     ['the first statement stays when "but added" introduces a quotation', 'Suu Kyi, 70, said it was too early to congratulate winners but added, "I think you all have an idea of the results."', 'it was too early to congratulate winners', 'said', 'Suu Kyi, 70'],
     ['an indirect content ends before the speaker of a quotation that follows it', 'When Clinton noted that Trump had not paid taxes ― as was true for years ― Trump boasted, “That makes me smart.”', 'that Trump had not paid taxes ― as was true for years', 'noted', 'Clinton'],
+    ['a role such as "front-runner" runs on to the name in a sentence subject', 'Democratic front-runner Hillary Clinton was the first to weigh in, tweeting her appreciation on Friday.', 'her appreciation on Friday', 'tweeting', 'Democratic front-runner Hillary Clinton'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)

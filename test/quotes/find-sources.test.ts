@@ -192,6 +192,19 @@ describe('speakers', () => {
     expect(resolveSpeaker({ text: t2, entities: [hc2] }, site2, [{ speaker: { kind: 'organization', entity: 'e1' }, attribution: { fragments: [], cue: cue2 } }]).entity).toBeUndefined()
   })
 
+  it('a role with a party is the person who holds that role in that party', () => {
+    const t = 'Republican nominee Donald Trump spoke first. Democratic nominee Hillary Clinton spoke next. The Democratic nominee said she would win.'
+    const person = (id: string, name: string, role: string): Entity => ({ id, name, type: 'PERSON', aliases: [], roles: [role], roleMentions: [], mentions: [{ start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name }] })
+    const entities = [person('e1', 'Hillary Clinton', 'Democratic nominee'), person('e2', 'Donald Trump', 'Republican nominee')]
+    const at = t.indexOf('The Democratic nominee')
+    expect(resolveSpeaker({ text: t, entities }, { speaker: { start: at, end: at + 22 } }, []).entity).toBe('e1')
+    // (the other way round: the most recent nominee is of the other party)
+    const u = 'Democratic nominee Hillary Clinton spoke first. Republican nominee Donald Trump spoke next. The Democratic nominee said she would win.'
+    const ents = entities.map((e) => ({ ...e, mentions: [{ start: u.indexOf(e.name), end: u.indexOf(e.name) + e.name.length, text: e.name }] }))
+    const at2 = u.indexOf('The Democratic nominee')
+    expect(resolveSpeaker({ text: u, entities: ents }, { speaker: { start: at2, end: at2 + 22 } }, []).entity).toBe('e1')
+  })
+
   it('a person named in full is that person', () => {
     expect(resolveSpeaker({ text, entities: [clinton] }, { speaker: { start: 0, end: 15 } }, [])).toMatchObject({ kind: 'person', entity: 'e1' })
   })
