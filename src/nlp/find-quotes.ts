@@ -1548,6 +1548,20 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // (PolNeAR's cue takes the colon, 328 times in 342: "added: “…”".)
     return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [subj ? np.speaker[0] : cs, j + 1], continues: false, before: true }
   }
+  // "Clinton said as he introduced his wife in Hudson, "…"": a verb of speech, then a clause of when or
+  // how it was said.
+  if (punct === ',') {
+    for (let m = k - 2; m >= Math.max(lo, k - 14); m--) {
+      if (!/^(?:as|while|when|after|before)$/.test(c.low(m)) || MARKS.has(c.tok(m))) continue
+      const cue = cueAt(c, m - 1)
+      if (!cue || cue.end !== m || cue.verb.class !== 'speech' || /ing$/.test(c.low(m - 1))) break
+      if (c.tokens.slice(m, k + 1).some((t) => MARKS.has(t.text) || t.text === ',' && t !== c.tokens[k])) break
+      const cs = cueStart(c, m - 1, lo)
+      const np = subjectBefore(c, cs, lo)
+      if (np) return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, cue.end], cueClass: cue.verb.class, covered: [np.speaker[0], j + 1], continues: false, before: true }
+      break
+    }
+  }
   // According to X, "…"
   for (let m = lo; m < k; m++) {
     if (c.low(m) === 'according' && c.low(m + 1) === 'to' && punct === ',') {
@@ -2067,7 +2081,10 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           // opening clause alone, with something after the cue, is not what the speaker said.)
           let opener = regionStart
           while (opener < speaker[0] && (LEAD_TRIM.has(c.low(opener)) || MARKS.has(c.tok(opener)))) opener++
-          const onlyOpener = (OPENERS.test(c.low(opener)) || /ing$/.test(c.low(opener))) && !c.tokens.slice(opener, speaker[0] - 1).some((t) => t.text === ',') && isWord(afterCue)
+          // ("At day's end, however, Clinton said as he …": a sentence adverb after the opening phrase.)
+          let openerEnd = speaker[0] - 1
+          if (c.tok(openerEnd - 2) === ',' && SENTENCE_ADVERB.test(c.low(openerEnd - 1))) openerEnd -= 2
+          const onlyOpener = (OPENERS.test(c.low(opener)) || /ing$/.test(c.low(opener))) && !c.tokens.slice(opener, openerEnd).some((t) => t.text === ',') && isWord(afterCue)
           const f1 = onlyOpener ? null : contentSpan(c, regionStart, speaker[0] - 1)
           // ("…, Cruz explained, recalling the time …": a participle after the cue is the speaker's next act.)
           const f2 = afterCue === ',' && !/ing$/.test(c.low(ae + 1)) ? contentSpan(c, ae + 1, hi) : null
@@ -2165,6 +2182,8 @@ const cueAfterTime = /^(?:in|on|at|during|with|after|before|from|via|to|as|when|
 function timePhraseEnd(c: Ctx, k: number): number {
   const day = (w: string) => WEEKDAY.test(w)
   let t = k
+  // ("The truth, the senator said then, was …", "noted afterward that …", "announced earlier this year")
+  if (/^(?:then|later|earlier|afterward|afterwards|previously|recently)$/.test(c.low(t))) t++
   if (c.low(t) === 'on' && day(c.low(t + 1))) t += 2
   else if (/^(?:last|this|earlier|next)$/.test(c.low(t)) && /^(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)$/.test(c.low(t + 1))) t += 2
   else if (day(c.low(t)) || /^(?:yesterday|today|tonight)$/.test(c.low(t))) t += 1
@@ -2205,7 +2224,11 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   // content, unless a that-clause follows it ("said after the vote that …").
   // ("did not say when the appeal would be filed", "asked if …": when and if open questions, the content.)
   if (/^(?:the\s+(?:day|night|morning|week|year)\s+)?(?:after|before|while|as|because|since|until|once)\b/i.test(rest)) {
-    for (let m = k + 1; m < Math.min(hi, k + 15); m++) if (c.low(m) === 'that' && isWord(c.tok(m - 1))) return contentSpan(c, m, hi)
+    // (Or a quotation after it: "Clinton said as he introduced his wife, "Finally, …" to have …".)
+    for (let m = k + 1; m < Math.min(hi, k + 15); m++) {
+      if (c.low(m) === 'that' && isWord(c.tok(m - 1))) return contentSpan(c, m, hi)
+      if (c.tok(m) === ',' && OPEN_MARKS.has(c.tok(m + 1))) return contentSpan(c, m + 1, hi)
+    }
     return null
   }
   return f

@@ -41,6 +41,10 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['the first statement stays when "but added" introduces a quotation', 'Suu Kyi, 70, said it was too early to congratulate winners but added, "I think you all have an idea of the results."', 'it was too early to congratulate winners', 'said', 'Suu Kyi, 70'],
     ['an indirect content ends before the speaker of a quotation that follows it', 'When Clinton noted that Trump had not paid taxes ― as was true for years ― Trump boasted, “That makes me smart.”', 'that Trump had not paid taxes ― as was true for years', 'noted', 'Clinton'],
     ['a role such as "front-runner" runs on to the name in a sentence subject', 'Democratic front-runner Hillary Clinton was the first to weigh in, tweeting her appreciation on Friday.', 'her appreciation on Friday', 'tweeting', 'Democratic front-runner Hillary Clinton'],
+    ['"then" after a parenthetical cue still splits the content', 'The truth, the senator said then, was that the plan had failed.', 'The truth // was that the plan had failed', 'said', 'the senator'],
+    ['"afterward" after the cue is no content', 'He noted afterward that he would campaign in Ohio.', 'that he would campaign in Ohio', 'noted', 'He'],
+    ['an opening phrase with "however" is no content', 'At day\'s end, however, Clinton said as he introduced his wife in Hudson, "Finally, the dam broke" to have a debate.', '"Finally, the dam broke" to have a debate', 'said', 'Clinton'],
+    ['a clause of when it was said before a quotation', 'Clinton said as he introduced his wife in Hudson, "Finally, the dam broke."', 'Finally, the dam broke.', 'said', 'Clinton'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
