@@ -64,6 +64,8 @@ function isCap(w: string): boolean {
   return c !== c.toLowerCase()
 }
 const PUNCT = /^[^\p{L}\p{N}]+$/u
+/** Lower-case words inside names ("Bank of Canada", "Ludwig van Beethoven"). */
+const NAME_JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'al', 'el', 'bin', 'ibn', 'y', 'e', '&', "'s", '’s'])
 
 // ---------------------------------------------------------------------------------------------
 
@@ -97,6 +99,20 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // (Nor a verb of speech the tagger ran the name on into: "the Ontario Provincial Police said"; not a
       // form that may be a plural noun, "Southeastern states".)
       while (last > first && (PUNCT.test(words[last - 1]!) || words[last - 1] === "'s" || (/^\p{Ll}+$/u.test(words[last - 1]!) && cueByForm.has(words[last - 1]!) && !/[^y]s$/.test(words[last - 1]!)))) last--
+      // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
+      // name on over a verb; a lower-case word that joins no name ends it.)
+      // The words after the verb may hold a name of their own ("… had for months pressed [Mr. Trump]").
+      if (c.type === 'PER' || c.type === 'ORG') {
+        for (let k = first + 1; k < last; k++) {
+          if (/^\p{Ll}+$/u.test(words[k]!) && !NAME_JOINERS.has(words[k]!) && (cueByForm.has(words[k]!) || /ed$/.test(words[k]!))) {
+            let e = last
+            while (e > k + 1 && (/^\p{Ll}/u.test(words[e - 1]!) || PUNCT.test(words[e - 1]!))) e--
+            if (e > k + 1 && isCap(words[k + 1]!)) drafts.push({ first: k + 1, last: e, type: TYPE_OF[c.type]!, sentence: s, roles: [] })
+            last = k
+            break
+          }
+        }
+      }
       if (last > first) drafts.push({ first, last, type: TYPE_OF[c.type]!, sentence: s, roles: [] })
     }
   })

@@ -91,6 +91,14 @@ describe('findEntities on short texts', () => {
     expect(analyse('Coun. Josh Matlow said the plan was a disaster.').map((e) => e.name)).toEqual(['Josh Matlow'])
   })
 
+  it('ends a name at a verb the tagger ran it on over, and splits a role of a city off the name after it', () => {
+    const names = analyse('Green Party Leader Mike Schreiner accused Ford of wasting money.').map((e) => [e.name, e.type])
+    expect(names.slice(0, 2)).toEqual([['Green Party', 'ORG'], ['Mike Schreiner', 'PERSON']])
+    // (the name after the verb stays a name of its own)
+    expect(names.map(([n]) => n)).toContain('Ford')
+    expect(analyse('Palmer City Clerk Janette Bower told the newspaper the building was vacant.').map((e) => [e.name, e.type])).toEqual([['Palmer City', 'ORG'], ['Janette Bower', 'PERSON']])
+  })
+
   it('ends an organisation at a possessive before a person\'s given name and surname', () => {
     // The tagger reads "Reunion Pictures' Matthew O'Connor" as one place here.
     const es = analyse("The move comes as a surprise to Reunion Pictures' Matthew O'Connor, who coproduced the film.")
