@@ -1539,6 +1539,12 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // ("… could go back in time and “put the genie back …”": an adverb, not the verb "back".)
     if (bareBaseForm(c, m, cue.verb) && /^\p{Ll}/u.test(c.tok(m - 1))) continue
     const cs = cueStart(c, m, lo)
+    // ("A spokesperson said the city supports "a strong plan."": a stance inside what someone said is part
+    // of that statement's content, a mixed quote the indirect rules find.)
+    if (!/^(?:speech|claim|deny|accuse|report)$/.test(cue.verb.class)) {
+      const [slo] = c.sentenceRange(cs)
+      for (let x = slo; x < cs - 1; x++) if (/^\p{Ll}/u.test(c.tok(x)) && cueAt(c, x)?.verb.class === 'speech') return null
+    }
     // ("Mrs. Clinton shook her head and said, ''No.''": the subject of the sentence's first verb.)
     // (Its words before the cue are no part of the attribution: "Suu Kyi said it was too early … but added, "…"".)
     const coordinated = (c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && cs - 1 > lo && (punct === ',' || punct === ':') && cue.end - 1 === k && !/ing$/.test(c.low(m)) ? sentenceSubject(c, lo, cs - 1) : null

@@ -45,6 +45,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['"afterward" after the cue is no content', 'He noted afterward that he would campaign in Ohio.', 'that he would campaign in Ohio', 'noted', 'He'],
     ['an opening phrase with "however" is no content', 'At day\'s end, however, Clinton said as he introduced his wife in Hudson, "Finally, the dam broke" to have a debate.', '"Finally, the dam broke" to have a debate', 'said', 'Clinton'],
     ['a clause of when it was said before a quotation', 'Clinton said as he introduced his wife in Hudson, "Finally, the dam broke."', 'Finally, the dam broke.', 'said', 'Clinton'],
+    ['a stance with a quotation inside what someone said is that statement\'s content', 'A spokesperson for his office said the city supports "a strong plan to fight climate change."', 'the city supports "a strong plan to fight climate change."', 'said', 'A spokesperson for his office'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
