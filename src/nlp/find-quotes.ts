@@ -201,6 +201,14 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   // "[included] Trump", "[why] Democrats", "[became] the latest US newspaper": a verb, a question word or
   // "that" before a name or a determiner opens no source phrase (the tagger's spans; 76 on PolNeAR dev).
   while (b - a > 1 && /^\p{Ll}/u.test(c.tok(a)) && (/^(?:VB|WRB)/.test(pos[a]!) || c.low(a) === 'that') && !RELATIVES.has(c.low(a)) && (isCap(c.tok(a + 1)) || DETERMINERS.has(c.low(a + 1)))) a++
+  // ("[Outside Carrier's plant on Galeana Street,] a worker named Antonio Arroyo": an opening phrase of place or time.)
+  if (/^(?:outside|inside|in|at|on|after|before|during|since|near|across|behind|beside|earlier|later)$/.test(c.low(a))) {
+    for (let k = a + 2; k < b - 1; k++) {
+      if (c.tok(k) !== ',') continue
+      if (DETERMINERS.has(c.low(k + 1)) || isCap(c.tok(k + 1))) a = k + 1
+      break
+    }
+  }
   for (let k = a + 1; k < b; k++) {
     if (c.tok(k) === ',' && SENTENCE_ADVERB.test(c.low(k + 1)) && (k + 2 >= b || /^(?:again|turn|,)$/.test(c.low(k + 2)))) {
       b = k
@@ -501,6 +509,13 @@ function pickAppositive(c: Ctx, a: number, b: number, phrase = c.speakerPhrase):
   if ((!named(first) || /^\p{Ll}/u.test(c.tok(first[1] - 1))) && !document()) {
     const later = parts.slice(1).find(personName)
     if (later) return later
+    // ("The other man, his cousin James York, 40,": the name that ends a description.)
+    for (const p of parts.slice(1)) {
+      let k = p[1]
+      while (k > p[0] && isCap(c.tok(k - 1)) && !DETERMINERS.has(c.low(k - 1))) k--
+      const described = /^(?:his|her|their|its|our|my|the|a|an)$/.test(c.low(p[0])) && k - p[0] >= 2 && k - p[0] <= 3 && c.tokens.slice(p[0] + 1, k).every((t) => /^\p{Ll}+$/u.test(t.text) && !NP_STOP.has(t.text) && !NP_INNER.has(t.text))
+      if (described && k < p[1] && p[1] - k <= 3 && personName([k, p[1]]) && (c.personTok[k] === 1 || p[1] - k >= 2)) return [k, p[1]]
+    }
   }
   return first
 }

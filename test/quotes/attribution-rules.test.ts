@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanSpeaker, Ctx, dropImpersonalSpeaker, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
+import { cleanSpeaker, Ctx, dropImpersonalSpeaker, findQuotes, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
+import { findEntities } from '../../src/nlp/find-entities.js'
 import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -219,6 +220,7 @@ describe('cleanSpeaker', () => {
     ['not a participle with its preposition', 'Two outside groups aligned with Republicans said it was fine.', 'Two outside groups aligned with Republicans', 'Two outside groups aligned with Republicans'],
     ['not a phrase that opens with a common noun', 'The rise of Bannon gave Beck a platform, he said.', 'The rise of Bannon gave Beck', 'The rise of Bannon gave Beck'],
     ['not a descriptive relative clause', 'Dino Spencer, who now runs the gym, said it was fine.', 'Dino Spencer, who now runs the gym', 'Dino Spencer, who now runs the gym'],
+    ['an opening phrase of place', "Outside Carrier's plant on Galeana Street, a worker named Antonio Arroyo praised his job.", "Outside Carrier's plant on Galeana Street, a worker named Antonio Arroyo", 'a worker named Antonio Arroyo'],
   ])('%s', (_name, text, speaker, expected) => {
     expect(clean(text, speaker)).toBe(expected)
   })
@@ -284,5 +286,16 @@ describe('dropImpersonalSpeaker', () => {
     ['a name that is also a word, inside the sentence', 'On Monday, Felt said the plan would fail.', 'said', 'Felt', true],
   ])('%s', (_name, text, cue, speaker, kept) => {
     expect(drop(text, cue, speaker).speaker !== undefined).toBe(kept)
+  })
+})
+
+describe('the name in a speaker phrase', () => {
+  it('is the name that ends a description after the first part ("The other man, his cousin James York, 40,")', () => {
+    const text = 'Mr. Trump spoke first. The other man, his cousin James York, 40, cited the risk of war.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
+    const q = quotes.find((x) => x.cue?.text === 'cited')
+    expect(q?.speaker.name).toBe('James York')
   })
 })
