@@ -101,6 +101,8 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       while (last > first && (PUNCT.test(words[last - 1]!) || words[last - 1] === "'s" || (/^\p{Ll}+$/u.test(words[last - 1]!) && cueByForm.has(words[last - 1]!) && !/[^y]s$/.test(words[last - 1]!)))) last--
       // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
       // name on over a verb; a lower-case word that joins no name ends it.)
+      // ("Melissa [Mark-Viverito]": a double surname after a name the tagger ended before it.)
+      if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
       // The words after the verb may hold a name of their own ("… had for months pressed [Mr. Trump]").
       if (c.type === 'PER' || c.type === 'ORG') {
         for (let k = first + 1; k < last; k++) {
@@ -230,6 +232,15 @@ function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly 
     }
     // ("Toronto Police [Service]": the tagger stops a police force before its head word.)
     if (d.type === 'ORG' && words[d.last - 1] === 'Police' && /^(?:Service|Department|Force)$/.test(words[d.last] ?? '') && d.last < ranges[d.sentence]![1]) d.last++
+    // ("[New Hampshire] Public Radio": a place that the capitalised name of an organisation goes on from.)
+    if (d.type === 'LOC' && !d.outlet) {
+      let k = d.last
+      while (k < ranges[d.sentence]![1] && k - d.last < 3 && isCap(words[k]!) && !drafts.some((x) => x !== d && x.first <= k && k < x.last)) k++
+      if (k > d.last && (ORG_ENDINGS.test(words[k - 1]!) || /^(?:Radio|Television|Broadcasting|Network|Herald|Tribune|Journal|Gazette|Press)$/.test(words[k - 1]!))) {
+        d.last = k
+        d.type = 'ORG'
+      }
+    }
     if (d.type !== 'ORG' || !ORG_HEAD.test(words[d.last - 1]!)) continue
     const end = ranges[d.sentence]![1]
     let j = d.last
@@ -251,10 +262,14 @@ function addOutlets(drafts: Draft[], words: readonly string[], sentenceOf: Int32
     if (!isCap(words[i]!)) continue
     let match: { n: number; outlet: Outlet; form: string } | undefined
     let key = ''
+    // ("USA TODAY": a word in capitals is also read as in title case.)
+    let titled = ''
+    const title = (w: string) => (/^\p{Lu}{4,}$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w)
     for (let n = 1; n <= OUTLET_MAX && i + n <= words.length; n++) {
       key = n === 1 ? words[i]! : key + ' ' + words[i + n - 1]!
-      const o = outletByForm.get(key)
-      if (o) match = { n, outlet: o, form: key }
+      titled = n === 1 ? title(words[i]!) : titled + ' ' + title(words[i + n - 1]!)
+      const o = outletByForm.get(key) ?? outletByForm.get(titled)
+      if (o) match = { n, outlet: o, form: outletByForm.has(key) ? key : titled }
     }
     if (!match) continue
     const first = i

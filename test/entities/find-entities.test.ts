@@ -99,6 +99,12 @@ describe('findEntities on short texts', () => {
     expect(analyse('Palmer City Clerk Janette Bower told the newspaper the building was vacant.').map((e) => [e.name, e.type])).toEqual([['Palmer City', 'ORG'], ['Janette Bower', 'PERSON']])
   })
 
+  it('reads an outlet written in capitals, a place that an organisation\'s name goes on from, and a double surname the tagger left out', () => {
+    expect(analyse('USA TODAY reported that the donations were suspicious.').map((e) => [e.name, e.type])).toEqual([['USA TODAY', 'ORG']])
+    expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
+    expect(analyse('City Council Speaker Melissa Mark-Viverito criticized Sen. Bernie Sanders.').map((e) => [e.name, e.type])).toEqual([['City Council', 'ORG'], ['Melissa Mark-Viverito', 'PERSON'], ['Bernie Sanders', 'PERSON']])
+  })
+
   it('ends an organisation at a possessive before a person\'s given name and surname', () => {
     // The tagger reads "Reunion Pictures' Matthew O'Connor" as one place here.
     const es = analyse("The move comes as a surprise to Reunion Pictures' Matthew O'Connor, who coproduced the film.")
