@@ -102,7 +102,8 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
       // name on over a verb; a lower-case word that joins no name ends it.)
       // ("Melissa [Mark-Viverito]": a double surname after a name the tagger ended before it.)
-      if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
+      // ("David [McKeague]", "Sean [O'Brien]": the same for a surname with an inner capital.)
+      if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+|(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+)$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
       // The words after the verb may hold a name of their own ("… had for months pressed [Mr. Trump]").
       if (c.type === 'PER' || c.type === 'ORG') {
         for (let k = first + 1; k < last; k++) {
@@ -545,7 +546,8 @@ function splitTitledName(d: Draft, words: readonly string[]): Draft[] {
     const w = words[k]!
     if (!isHead(w) || !isCap(w)) continue
     const rest = words.slice(k + 1, d.last)
-    if (rest.length > 3 || !rest.every((x) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(x) && !ORG_ENDINGS.test(x) && !isHead(x))) continue
+    // ("Senate Majority Leader Mitch McConnell": a surname with an inner capital too.)
+    if (rest.length > 3 || !rest.every((x) => (/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(x) || INNER_CAP.test(x)) && !ORG_ENDINGS.test(x) && !isHead(x))) continue
     return [{ ...d, last: k, roles: [] }, { first: k + 1, last: d.last, type: 'PERSON', sentence: d.sentence, roles: [] }]
   }
   return [d]
