@@ -544,7 +544,8 @@ function splitTitledName(d: Draft, words: readonly string[]): Draft[] {
   if (d.type === 'PERSON' || d.outlet) return [d]
   for (let k = d.first + 1; k < d.last - 2; k++) {
     const w = words[k]!
-    if (!isHead(w) || !isCap(w)) continue
+    // ("Likely Republican nominee Donald Trump": a role in lower case inside the name before a person's name.)
+    if (!isHead(w) || (!isCap(w) && !(/^\p{Ll}+$/u.test(w) && isCap(words[k + 1]!)))) continue
     const rest = words.slice(k + 1, d.last)
     // ("Senate Majority Leader Mitch McConnell": a surname with an inner capital too.)
     if (rest.length > 3 || !rest.every((x) => (/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(x) || INNER_CAP.test(x)) && !ORG_ENDINGS.test(x) && !isHead(x))) continue
