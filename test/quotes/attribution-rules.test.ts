@@ -47,6 +47,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['an opening phrase with "however" is no content', 'At day\'s end, however, Clinton said as he introduced his wife in Hudson, "Finally, the dam broke" to have a debate.', '"Finally, the dam broke" to have a debate', 'said', 'Clinton'],
     ['a clause of when it was said before a quotation', 'Clinton said as he introduced his wife in Hudson, "Finally, the dam broke."', 'Finally, the dam broke.', 'said', 'Clinton'],
     ['a stance with a quotation inside what someone said is that statement\'s content', 'A spokesperson for his office said the city supports "a strong plan to fight climate change."', 'the city supports "a strong plan to fight climate change."', 'said', 'A spokesperson for his office'],
+    ['the document a speaker puts out is part of the cue', 'Black Lives Matter issued a statement saying it took the action because of the police.', 'it took the action because of the police', 'issued a statement saying', 'Black Lives Matter'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
