@@ -320,6 +320,17 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   return null
 }
 
+const GO_ON: CueVerb = { lemma: 'go on', forms: ['go on', 'goes on', 'went on'], class: 'speech', clause: 'that' }
+/**
+ * '"…," Trump went on, as if he didn't hear her. "…"': "went on" ending a clause after a quotation is a
+ * verb of speech (only there: "went on to win", "went on a trip" are not; so it is no cue of the lexicon,
+ * which the tagger reads everywhere).
+ */
+function goesOn(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
+  if (!/^(?:goes|went|go)$/.test(c.low(i)) || c.low(i + 1) !== 'on') return null
+  return /^[,.;!?]$/.test(c.tok(i + 2)) ? { verb: GO_ON, end: i + 2 } : null
+}
+
 /** Start of the cue phrase: the cue verb with the auxiliaries and adverbs before it ("has also said"). */
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'
 /** A day of the week, lower case. */
@@ -1129,6 +1140,8 @@ function continuesQuote(c: Ctx, q: QuotedSpan, a: number, b: number, found: read
   // ('…," he said, apparently suggesting that …').
   for (let k = after + 1; k < c.tokAfter(q.open); k++) {
     if (!cueAt(c, k)) continue
+    // ('…," Mr. Trump said in a documentary that showed off the renovations. "…"': a relative clause of the occasion.)
+    if (/^(?:that|which)$/.test(c.low(k - 1)) && /^\p{Ll}+$/u.test(c.tok(k - 2)) && !cueAt(c, k - 2) && c.sentOf[k] === c.sentOf[after]) continue
     const participle = /ing$/.test(c.low(k)) && (c.tok(k - 1) === ',' || (/ly$/.test(c.low(k - 1)) && c.tok(k - 2) === ','))
     if (!participle || c.sentOf[k] !== c.sentOf[after]) return false
   }
@@ -1352,7 +1365,7 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   }
   // Normal: "…," Zelensky said / one aide said / the outlet reports / sources told NBC
   for (let m = k; m < stop && m - k <= 16; m++) {
-    const cue = cueAt(c, m)
+    const cue = cueAt(c, m) ?? goesOn(c, m)
     // A that-clause verb closes the attribution only when it ends the clause: `"…," he continued.`
     const closes = /^(?:speech|claim|deny)$/.test(cue?.verb.class ?? '') && (cue!.end >= stop || /^[,.;!?]$/.test(c.tok(cue!.end)))
     if (!cue || (cue.verb.clause === 'that' && c.low(cue.end) !== 'that' && cue.verb.class !== 'report' && !closes)) continue

@@ -48,6 +48,8 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a clause of when it was said before a quotation', 'Clinton said as he introduced his wife in Hudson, "Finally, the dam broke."', 'Finally, the dam broke.', 'said', 'Clinton'],
     ['a stance with a quotation inside what someone said is that statement\'s content', 'A spokesperson for his office said the city supports "a strong plan to fight climate change."', 'the city supports "a strong plan to fight climate change."', 'said', 'A spokesperson for his office'],
     ['the document a speaker puts out is part of the cue', 'Black Lives Matter issued a statement saying it took the action because of the police.', 'it took the action because of the police', 'issued a statement saying', 'Black Lives Matter'],
+    ['"went on" after a quotation is a verb of speech, its quotation goes on after the aside', '"You know, it happens, right?" Trump went on, as if he didn\'t hear her. "But you gotta get over it."', '"You know, it happens, right?" // "But you gotta get over it."', 'went on', 'Trump'],
+    ['a quotation goes on after a relative clause of the occasion', "''It's like a new plane,'' Mr. Trump said in a documentary that showed off the renovations. ''The plane is an extension of the brand.''", "''It's like a new plane,'' // ''The plane is an extension of the brand.''", 'said', 'Mr. Trump'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
