@@ -471,6 +471,11 @@ function rightNP(c: Ctx, k: number, hi: number): [number, number] | null {
       b++
       continue
     }
+    // ("say experts like Paul Bauman", "said critics such as Jane Roe": the examples of a group.)
+    if (b > k && (l === 'like' || (l === 'such' && c.low(b + 1) === 'as')) && /s$/.test(c.low(b - 1)) && isCap(c.tok(l === 'like' ? b + 1 : b + 2))) {
+      b += l === 'like' ? 1 : 2
+      continue
+    }
     if (l === 'familiar' || l === 'close' || l === 'knowledgeable') {
       b++
       continue
@@ -1427,7 +1432,13 @@ function sentenceEndFrom(c: Ctx, k: number, stop: number, max: number, halt?: (k
   return e >= stop || END_PUNCT.has(c.tok(e)) ? e : -1
 }
 
+/** A comma and a verb after it: the clause the speaker phrase interrupted goes on ("…, say experts, [is] …"). */
+function verbAfterComma(c: Ctx, k: number): boolean {
+  return c.tok(k) === ',' && (COPULA.has(c.low(k + 1)) || /^(?:has|have|had|will|would|can|could|should|may|might|must|remains|remained|includes|included)$/.test(c.low(k + 1)))
+}
+
 function extendAppositive(c: Ctx, b: number, stop: number): number {
+  if (verbAfterComma(c, b)) return b
   // "said Rep. Jim Clyburn (D-S.C.), a member of …": a parenthesis after the name is part of it.
   if (c.tok(b) === '(') {
     let e = b + 1
@@ -1474,7 +1485,7 @@ function extendAppositive(c: Ctx, b: number, stop: number): number {
   // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
   if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || c.speakerPhrase && !isCap(c.tok(b + 1)))) {
     let e = b + 1
-    while (e < stop && (c.tok(e) !== ',' || c.speakerPhrase) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
+    while (e < stop && (c.tok(e) !== ',' || c.speakerPhrase) && !verbAfterComma(c, e) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
     if (c.speakerPhrase) {
       const commas: number[] = []
       for (let k = b; k < e; k++) if (c.tok(k) === ',') commas.push(k)
@@ -2065,11 +2076,17 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
             const f = contentSpan(c, regionStart, subj.speaker[0] - 1)
             if (f) fragments = [f]
           }
-        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1)) {
+        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1) && !(inv[1] - inv[0] === 1 && (DAYS.test(c.low(inv[0])) || new RegExp(`^(?:${MONTHS})$`).test(c.low(inv[0]))))) {
+          // (Not a time: "The tentative deal, announced Friday, would last four years".)
           // (Not a pronoun that opens the content: "Jones, a mother of two, said [she heard three shots].")
           speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
           const f = contentSpan(c, regionStart, cs - 1)
           if (f) fragments = [f]
+          // ("Part of the problem, say experts like Paul Bauman, is the ground itself": the content goes on after the speaker.)
+          if (f && verbAfterComma(c, speaker[1]) && INVERTING_VERBS.has(verb.lemma)) {
+            const f2 = contentSpan(c, speaker[1] + 1, clauseEnd(c, speaker[1] + 1, hi), 1)
+            if (f2) fragments = [f, f2]
+          }
         } else if (/ing$/.test(c.low(i)) && forward) {
           speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
           fragments = [forward]

@@ -50,6 +50,8 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['the document a speaker puts out is part of the cue', 'Black Lives Matter issued a statement saying it took the action because of the police.', 'it took the action because of the police', 'issued a statement saying', 'Black Lives Matter'],
     ['"went on" after a quotation is a verb of speech, its quotation goes on after the aside', '"You know, it happens, right?" Trump went on, as if he didn\'t hear her. "But you gotta get over it."', '"You know, it happens, right?" // "But you gotta get over it."', 'went on', 'Trump'],
     ['a quotation goes on after a relative clause of the occasion', "''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the renovations. ''The plane is an extension of the brand.''", "''It's like a new plane,'' // ''The plane is an extension of the brand.''", 'said', 'Mr. Trump'],
+    ['an inverted speaker inside a clause: the content goes on after it', 'Part of the problem, say experts like Paul Bauman, a Canadian geophysicist, is the ground itself.', 'Part of the problem // is the ground itself', 'say', 'experts like Paul Bauman, a Canadian geophysicist'],
+    ['the same with a name and its appositive', 'The paradox of Nancy, says Carl Anthony, a historian, is that she was shy.', 'The paradox of Nancy // is that she was shy', 'says', 'Carl Anthony, a historian'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
@@ -300,5 +302,15 @@ describe('the name in a speaker phrase', () => {
     const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
     const q = quotes.find((x) => x.cue?.text === 'cited')
     expect(q?.speaker.name).toBe('James York')
+  })
+})
+
+describe('what is no inverted speaker', () => {
+  it.each([
+    ['a time after a participle', 'The tentative deal, announced Friday, would last four years.'],
+    ['a name after a participle of naming', 'His group, called the Virginia Legacy Fund, will still own the property.'],
+  ])('%s', (_name, text) => {
+    const { quotes } = rules(text)
+    expect(quotes.filter((q) => q.act !== 'other' && q.speaker.text !== undefined).map((q) => q.speaker.text), show(text, quotes).join('\n')).toEqual([])
   })
 })
