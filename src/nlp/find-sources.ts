@@ -438,7 +438,15 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         // (Or, further back, the one who spoke last, when the person of unknown gender has not spoken:
         // "King told The News … the teen … ' …,' she said".)
         const spokeLast = known !== undefined && previous[previous.length - 1]?.speaker.entity === known.id && !previous.some((x) => x.speaker.entity === e!.id)
-        if (known && (known.mentions.some((m) => m.end <= start && start - m.end <= KNOWN_GENDER_REACH) || (spokeLast && known.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)))) e = known
+        // (Not past a paragraph break that only the person of unknown gender is named after: "… Tim McMillan said …
+        // ¶ Calgary Mayor Naheed Nenshi was blunt. "Enough talk," he said.")
+        const para = doc.text.lastIndexOf('\n', start - 1) + 1
+        // (as the subject that opens a sentence of the paragraph: within its first words)
+        const opensSentence = (m: Span) => (doc.text.slice(para, m.start).split(/[.!?]["”’]?\s+/).pop() ?? '').split(/\s+/).filter(Boolean).length <= 3
+        const inPara = (x: Entity) => x.mentions.some((m) => m.start >= para && m.end <= start && opensSentence(m))
+        // (a name of a person's shape: not the tagger's "Cuba-born")
+        const ownParagraph = inPara(e) && known !== undefined && !inPara(known) && /^\p{Lu}[\p{L}'’.]*(?:[\s-]+\p{Lu}[\p{L}'’.]*)*$/u.test(e.name)
+        if (known && !ownParagraph && (known.mentions.some((m) => m.end <= start && start - m.end <= KNOWN_GENDER_REACH) || (spokeLast && known.mentions.some((m) => m.end <= start && start - m.end <= DESCRIPTION_REACH)))) e = known
       }
       // ("A teacher in Laval, who spoke on condition of anonymity, said she … ¶ "I feel like a second-class
       // citizen," she said.": the unnamed speaker just before, when no one of the pronoun's gender was named since.)

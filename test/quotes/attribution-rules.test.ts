@@ -314,3 +314,13 @@ describe('what is no inverted speaker', () => {
     expect(quotes.filter((q) => q.act !== 'other' && q.speaker.text !== undefined).map((q) => q.speaker.text), show(text, quotes).join('\n')).toEqual([])
   })
 })
+
+describe('who "he" is after a paragraph break', () => {
+  it('is the person who opens the paragraph, of unknown gender, not a man named in the paragraph before', () => {
+    const text = 'Its president, Tim McMillan, said the industry "needs certainty."\n\nCalgary Mayor Naheed Nenshi was blunt. "Enough talk," he said.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
+    expect(quotes.find((q) => q.text.includes('Enough talk'))?.speaker.name).toBe('Naheed Nenshi')
+  })
+})
