@@ -390,6 +390,12 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       k--
       continue
     }
+    // ("Residents' groups", "the Smiths’ lawyer": the apostrophe of a plural possessive, joined to its word.)
+    if ((t === "'" || t === '’') && k > lo && /s$/i.test(c.tok(k - 1)) && c.tokens[k - 1]!.end === c.tokens[k]!.start && c.tokens[k + 1]?.start !== c.tokens[k]!.end && k < j) {
+      a = k
+      k--
+      continue
+    }
     // "Rep. Paul Ryan (R-WI)": a parenthesis inside the name.
     if (t === ')' && k === j) {
       let o = k - 1
@@ -1553,6 +1559,8 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
         break
       }
       if (j - a >= 1 && j - a <= 8 && isCap(c.tok(a))) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [plo, j + 1], continues: false, before: true }
+      // ("From the union:": a determiner and a noun phrase of a speaker after "From".)
+      if (a > plo && j - a >= 2 && j - a <= 6 && /^(?:the|a|an|his|her|their|its)$/.test(c.low(a)) && c.tokens.slice(a + 1, j).every((t) => isWord(t.text)) && (speakerLike(c.low(j - 1)) || organizationNounsSet.has(c.low(j - 1)) || roleHeads.has(c.low(j - 1)))) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [plo, j + 1], continues: false, before: true }
     }
     return null
   }

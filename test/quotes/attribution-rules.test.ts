@@ -52,6 +52,8 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a quotation goes on after a relative clause of the occasion', "''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the renovations. ''The plane is an extension of the brand.''", "''It's like a new plane,'' // ''The plane is an extension of the brand.''", 'said', 'Mr. Trump'],
     ['an inverted speaker inside a clause: the content goes on after it', 'Part of the problem, say experts like Paul Bauman, a Canadian geophysicist, is the ground itself.', 'Part of the problem // is the ground itself', 'say', 'experts like Paul Bauman, a Canadian geophysicist'],
     ['the same with a name and its appositive', 'The paradox of Nancy, says Carl Anthony, a historian, is that she was shy.', 'The paradox of Nancy // is that she was shy', 'says', 'Carl Anthony, a historian'],
+    ['"From" a determiner and a noun, then a colon, on the line before a quotation', 'From the union:\n\n"We are prepared to strike if necessary."', 'We are prepared to strike if necessary.', ':', 'the union'],
+    ['the apostrophe of a plural possessive inside a speaker phrase', "Residents' groups said they were fed up.", 'they were fed up', 'said', "Residents' groups"],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)

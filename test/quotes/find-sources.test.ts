@@ -6,6 +6,7 @@ import { analyse } from './helpers.js'
 describe('anonymous sources', () => {
   it.each([
     ['officials', true],
+    ['Protest groups', true],
     ['a senior administration official', true],
     ['people familiar with the matter', true],
     ['Clinton aides', true],
