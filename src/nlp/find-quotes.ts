@@ -242,7 +242,7 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
 }
 
 /** A relative clause that says how a source is kept: "(who) spoke on condition of anonymity", "asked not to be named". */
-const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b/i
+const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)\b/i
 /** Verbs of putting out a document: "issued a statement", "released a report", "put out a tweet". */
 const ISSUE_VERB = /^(?:issued|issues|released|releases|provided|provides|put|posted|posts|published|publishes)$/
 const SENTENCE_ADVERB = /^(?:however|meanwhile|too|though|also|once|then|now|instead|moreover|furthermore|indeed|again|still|nevertheless|nonetheless)$/

@@ -534,7 +534,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   if (definite && text.split(/\s+/).length <= 4) {
     // "the 45-year-old", "the mother of three", "the woman": the most recent person who can be meant.
     const noun = lastWord(text.replace(/\s+of\s+.*$/i, ''))
-    if (/^\d+-year-old$/.test(noun) || PERSON_NOUNS.has(noun)) {
+    // (Not someone's relative or neighbour by a common noun, "The victim's brother, who did not want his name
+    // published": an unnamed person, not the man named last.)
+    const ofSomeone = /^the\s+(?:\p{Ll}+\s+)?\p{Ll}+['’]s?\s/iu.test(text) && /['’]/.test(text)
+    if ((/^\d+-year-old$/.test(noun) || PERSON_NOUNS.has(noun)) && !ofSomeone) {
       const g = nounGender(noun)
       const p = recentEntity(doc, start, (x) => x.type === 'PERSON' && (!g || (genderOf(doc, x) ?? g) === g), site.fragments)
       // Only a person named shortly before ("A man was arrested. The man said …" names no one).
@@ -615,14 +618,17 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       // (The author is the noun phrase right after "by": "by the GAO", "in the conservative daily Eleftheros
       // Typos", "by Loyola Law School professor Justin Levitt"; not a name further on, "from the operative who
       // helped defeat Clinton", nor a place, "filed in Manhattan by …".)
-      const opens = (from: number, to: number): Entity | undefined => {
+      // (A place only after "from": "a statement from Transport Canada", which the tagger may take for a place,
+      // "a statement from Russia"; not "filed in Manhattan".)
+      const opens = (from: number, to: number, place = false): Entity | undefined => {
         const np = /^[^,;()]*?(?=,|;|\(|\n|\.\s|\.$|\s[-–—]|\s(?:who|that|which|of|and|obtained|to|for|on|at|in|by|from|with|about)\s|$)/.exec(doc.text.slice(from, to))
         const e = np && np[0].trim() ? entityAt(doc, { start: from, end: from + np[0].length }) : undefined
-        return e && e.type !== 'LOC' ? e : undefined
+        return e && (e.type !== 'LOC' || place) ? e : undefined
       }
       let author: Entity | undefined
-      const bys = [...text.matchAll(/(?<!\bobtained)\s(?:by|from|in)\s+/g)]
-      for (const by of bys) if ((author = opens(start + by.index! + by[0].length, end))) break
+      const bys = [...text.matchAll(/(?<!\bobtained)\s(by|from|in)\s+/g)]
+      const message = /^(?:statement|statements|release|letter|announcement|note|memo|email|e-mail|message|communique|notice|bulletin|advisory)$/.test(coreHead)
+      for (const by of bys) if ((author = opens(start + by.index! + by[0].length, end, by[1] === 'from' && message))) break
       // ("said an editorial in the conservative daily Eleftheros Typos": the phrase ended before its author.)
       // ("The report, released Tuesday by the Fraser Institute, found …": the same in an appositive.)
       const after = /^\s+(?:by|in)\s+|^\s*,\s+(?:(?:first|also|jointly)\s+)?(?:released|published|issued|conducted|commissioned|prepared|written|compiled|produced)\s+(?:[\p{L}\p{N}]+\s+){0,3}?by\s+/u.exec(doc.text.slice(end, end + 80))

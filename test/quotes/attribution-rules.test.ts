@@ -326,3 +326,24 @@ describe('who "he" is after a paragraph break', () => {
     expect(quotes.find((q) => q.text.includes('Enough talk'))?.speaker.name).toBe('Naheed Nenshi')
   })
 })
+
+describe('unnamed relatives and the authors of statements', () => {
+  const run = (text: string) => {
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    return findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }).quotes
+  }
+  it('"The victim\'s brother, who did not want his name published," is an anonymous source, not the man named before', () => {
+    const q = run('Kevin Garinger said the league would hold a moment of silence. The victim\'s brother, who did not want his name published, said his family is devastated.').find((x) => x.text.includes('devastated'))
+    expect(q?.speaker).toMatchObject({ kind: 'anonymous' })
+    expect(q?.speaker.entity).toBeUndefined()
+  })
+  it('"a statement from Transport Canada" is by Transport Canada, even where the tagger reads a place', () => {
+    const text = 'According to a statement from Transport Canada, the agency is reviewing the crash.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const entities = findEntities({ text, tokens, sentences })
+    const q = findQuotes({ text, tokens, sentences, entities }).quotes[0]
+    expect(entities.find((e) => e.id === q?.speaker.entity)?.name).toBe('Transport Canada')
+  })
+})
