@@ -1586,7 +1586,11 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
   for (let m = k; m >= Math.max(lo, k - 5); m--) {
     const cue = cueAt(c, m)
     if (!cue) continue
-    if (cue.end - 1 !== k && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
+    // ("Kyle Lowry shrugged off the win: "…"": before a colon, a short object after the cue is part of it.)
+    // (With a subject before it, not a relative pronoun: "a candidate who promised mass deportation: …".)
+    const objectThenColon = punct === ':' && cue.end <= k && k - cue.end < 4 && c.tokens.slice(cue.end, k + 1).every((t, n) => isWord(t.text) && !cueAt(c, cue.end + n)) &&
+      ((s) => s !== null && !RELATIVES.has(c.low(s.speaker[0])) && c.low(s.speaker[0]) !== 'that')(subjectBefore(c, cueStart(c, m, lo), lo))
+    if (cue.end - 1 !== k && !objectThenColon && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
     // ("wrote on Twitter that Canada “stands ready to help”": a that-clause after the cue's occasion; the
     // quotation is part of its content, a mixed quote the indirect rules find.)
     if (Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => c.low(x) === 'that')) return null
