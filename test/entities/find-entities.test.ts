@@ -103,6 +103,7 @@ describe('findEntities on short texts', () => {
     expect(analyse('USA TODAY reported that the donations were suspicious.').map((e) => [e.name, e.type])).toEqual([['USA TODAY', 'ORG']])
     expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
     expect(analyse('City Council Speaker Melissa Mark-Viverito criticized Sen. Bernie Sanders.').map((e) => [e.name, e.type])).toEqual([['City Council', 'ORG'], ['Melissa Mark-Viverito', 'PERSON'], ['Bernie Sanders', 'PERSON']])
+    expect(analyse('City Council Member Jumaane Williams lamented that the vigil turned violent.').map((e) => [e.name, e.type])).toContainEqual(['Jumaane Williams', 'PERSON'])
     // (a role in lower case inside the tagger's name)
     expect(analyse('Likely Republican nominee Donald Trump said the bill was bad.').map((e) => [e.name, e.type])).toContainEqual(['Donald Trump', 'PERSON'])
     // (a surname with an inner capital after a title of an organisation)
