@@ -1029,7 +1029,11 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
   const sameCue = (r: Attribution, t: Attribution) =>
     r.cue !== undefined && t.cue !== undefined && r.cue.start < t.cue.end && t.cue.start < r.cue.end &&
     t.fragments.some((f) => f.start >= t.cue!.end && words(c, c.tokAfter(t.cue!.end), c.tokAfter(f.start)) <= 1 && short(f) && !r.fragments.some((g) => g.start < f.end && f.start < g.end))
-  const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) ? 0 : 0.5)))
+  // ('"People make all these claims," Mrs. Clinton said, a hint of frustration in her voice. "…"': a content
+  // of the tagger's with a rule attribution's cue that overlaps its content is that quotation again.)
+  const holdsItsCue = (r: Attribution, t: Attribution) =>
+    r.cue !== undefined && t.cue !== undefined && r.cue.start === t.cue.start && r.cue.end === t.cue.end && t.fragments.some((f) => r.fragments.some((g) => g.start < f.end && f.start < g.end))
+  const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) || holdsItsCue(r, t) ? 0 : 0.5)))
   for (const t of added) {
     if (!acrossParagraphs(t)) continue
     t.cue = undefined
