@@ -529,7 +529,13 @@ function pickAppositive(c: Ctx, a: number, b: number, phrase = c.speakerPhrase):
   const personName = (p: [number, number]) => named(p) && p[1] - p[0] <= 5 && !c.tok(p[1] - 1).endsWith('.') && !c.tokens.slice(p[0], p[1]).some((t) => t.text.toLowerCase() === 'and')
   // ("Schilling's son, Grant", "Another pollster, David Woodard": a description that ends in a common noun.)
   if ((!named(first) || /^\p{Ll}/u.test(c.tok(first[1] - 1))) && !document()) {
-    const later = parts.slice(1).find(personName)
+    // ("The two Washington Post reporters who broke the story, Carl Bernstein and Bob Woodward,": two names.)
+    const names = (p: [number, number]) => {
+      const ws = c.tokens.slice(p[0], p[1]).map((t) => t.text)
+      const each = ws.join(' ').split(' and ').map((x) => x.split(' '))
+      return named(p) && ws.length <= 8 && each.length === 2 && each.every((n) => n.length >= 2 && n.length <= 3 && n.every(isCap))
+    }
+    const later = parts.slice(1).find((p) => personName(p) || names(p))
     if (later) return later
     // ("The other man, his cousin James York, 40,": the name that ends a description.)
     for (const p of parts.slice(1)) {

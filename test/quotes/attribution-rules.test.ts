@@ -348,3 +348,13 @@ describe('unnamed relatives and the authors of statements', () => {
     expect(entities.find((e) => e.id === q?.speaker.entity)?.name).toBe('Transport Canada')
   })
 })
+
+describe('the names after a description of two people', () => {
+  it('name the speakers ("The two reporters who broke the story, Carl Bernstein and Bob Woodward,")', () => {
+    const text = 'The two Washington Post reporters who broke the Watergate story, Carl Bernstein and Bob Woodward, have maintained that they would reveal the source only after his death.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const q = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }).quotes[0]
+    expect(q?.speaker.name ?? '').toMatch(/Woodward|Bernstein/)
+  })
+})
