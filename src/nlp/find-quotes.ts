@@ -636,8 +636,9 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     for (let skip = 0; skip < 3 && j >= 0 && (/^(?:the|a|an)$/.test(c.tok(j)) || (isCap(c.tok(j)) && /^NNP/.test(input.pos.pos[j]!))); skip++) j--
     // (Not across a line break: "Phone call disputed ¶ LaRue believed …", a headline before the paragraph.)
     if (j < 0 || !/^VB/.test(input.pos.pos[j]!) || !/^\p{Ll}/u.test(c.tok(j)) || c.text.slice(c.tokens[j]!.end, start).includes('\n')) return false
-    // "said Mr. Trump", "added Smith": a speech verb before its subject.
-    return !INVERTING_VERBS.has(input.pos.lemma[j]!)
+    // "said Mr. Trump", "added Smith": a speech verb before its subject, right after a comma or a quotation;
+    // not "he said Ryan.", "Trump asked Nixon to …", whose object the name is.
+    return !INVERTING_VERBS.has(input.pos.lemma[j]!) || !(c.tok(j - 1) === ',' || MARKS.has(c.tok(j - 1)) || j === 0)
   }
   const quotes: Quote[] = []
   const speakers: { attribution: Attribution; speaker: Speaker }[] = []

@@ -358,3 +358,13 @@ describe('the names after a description of two people', () => {
     expect(q?.speaker.name ?? '').toMatch(/Woodward|Bernstein/)
   })
 })
+
+describe('a name after a verb of speech that follows its subject', () => {
+  it('is its object, no speaker for "he" ("he said Ryan.")', () => {
+    const text = 'House Speaker Paul Ryan said he was hopeful.\n\nOn the eve of the meetings, Donald Trump eased his tone. Asked who leads the party, he said Ryan. “I would say Paul for the time being,” he said.\n\n“We can always have differences,” he said.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
+    expect(quotes.find((q) => q.text.includes('differences'))?.speaker.name).toBe('Donald Trump')
+  })
+})
