@@ -229,6 +229,8 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
     const obj = c.low(k) === 'put' && c.low(k + 1) === 'out' ? k + 2 : k + 1
     if (ISSUE_VERB.test(c.low(k)) && /^(?:a|an|the|its|his|her|their|our)$/.test(c.low(obj))) {
       b = k
+      // ("Legault's office [later] issued a statement": an adverb before the verb goes with it.)
+      while (b - 1 > a && /^(?:later|also|then|quickly|soon|immediately|subsequently|earlier|again|finally|since)$/.test(c.low(b - 1))) b--
       break
     }
   }
@@ -646,13 +648,15 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   for (const at of attributions) {
     // "I" outside any quotation is the writer; inside one, someone quoted.
     // ("the woman, who spoke on condition of anonymity": an unnamed source who asked to stay so.)
-    const unnamed = at.speaker !== undefined && droppedRelativeClause(c, at.speaker)?.anonymity === true
+    // ('"…," said one teacher in Laval who asked not to be identified.': the clause after an inverted speaker too.)
+    const after = at.speaker !== undefined && at.cue !== undefined && at.cue.end <= at.speaker.start ? /^\s*(?:(?:in|from|of|at)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?,?\s*who\s+([^.!?]{0,90})/u.exec(c.text.slice(at.speaker.end, at.speaker.end + 140)) : null
+    const unnamed = at.speaker !== undefined && (droppedRelativeClause(c, at.speaker)?.anonymity === true || (after !== null && ANONYMITY_CLAUSE.test(after[1]!)))
     if (at.speaker) {
       const was = at.speaker
       at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
       // ("Black Lives Matter [issued a statement saying] …": the document put out is part of the cue, PolNeAR's
       // cue 16 times in 16.)
-      if (at.cue && at.speaker.end < was.end && was.end <= at.cue.start && /^\s*(?:issued|issues|released|releases|put\s+out|puts\s+out|posted|posts)\s+(?:a|an)\s+(?:[\p{L}-]+\s+)?(?:statement|release|letter|video|note|memo)\s*,?\s*$/u.test(c.text.slice(at.speaker.end, at.cue.start)))
+      if (at.cue && at.speaker.end < was.end && was.end <= at.cue.start && /^\s*(?:(?:later|also|then|quickly|soon|immediately|subsequently|earlier|again|finally|since)\s+)?(?:issued|issues|released|releases|put\s+out|puts\s+out|posted|posts)\s+(?:a|an)\s+(?:[\p{L}-]+\s+)?(?:statement|release|letter|video|note|memo)\s*,?\s*$/u.test(c.text.slice(at.speaker.end, at.cue.start)))
         at.cue = { start: c.tokens[c.tokAfter(at.speaker.end)]!.start, end: at.cue.end }
     }
     relativeSource(c, at)
@@ -661,7 +665,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // A whole phrase ("Amy Pope, deputy homeland security adviser,") is resolved by the name in it.
     const named = sp ? nameSpan(c, sp) : undefined
     const speaker = resolveSpeaker(doc, { ...at, speaker: named, quotedSpeaker, quoted: input.quoted, verbObject }, speakers)
-    if (unnamed && speaker.kind === 'person' && speaker.entity === undefined) speaker.kind = 'anonymous'
+    if (unnamed && (speaker.kind === 'person' || speaker.kind === 'unknown') && speaker.entity === undefined) speaker.kind = 'anonymous'
     // ("X, who said …": the name is X's.)
     const ante = sp && at.antecedent && isRelativePronoun(doc.text.slice(sp.start, sp.end)) ? at.antecedent : undefined
     const name = speakerName(c, doc.entities, ante ? { ...speaker, start: ante.start, end: ante.end } : speaker)

@@ -4,7 +4,7 @@ import { findEntities } from '../../src/nlp/find-entities.js'
 import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { expectRuleQuote, rules, show } from './helpers.js'
+import { analyse, expectRuleQuote, rules, show } from './helpers.js'
 
 // Attribution rules added for issue #4, each with a made-up sentence of the kind that prompted it.
 // The rules are tested alone (`model: null`), so that the shipped tagger does not hide what they do.
@@ -366,5 +366,16 @@ describe('a name after a verb of speech that follows its subject', () => {
     const sentences = splitSentences(text, tokens)
     const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
     expect(quotes.find((q) => q.text.includes('differences'))?.speaker.name).toBe('Donald Trump')
+  })
+})
+
+describe('unnamed sources after the cue and documents put out later', () => {
+  it('"said one teacher in Laval who asked not to be identified" is an anonymous source', () => {
+    const q = analyse('"People are afraid to speak out," said one teacher in Laval who asked not to be identified.').quotes[0]
+    expect(q?.speaker).toMatchObject({ text: 'one teacher', kind: 'anonymous' })
+  })
+  it('"Legault\'s office later issued a statement saying": the adverb goes with the cue', () => {
+    const q = analyse('Legault\'s office later issued a statement saying the premier "respects the courts."').quotes[0]
+    expect([q?.speaker.text, q?.cue?.text]).toEqual(["Legault's office", 'later issued a statement saying'])
   })
 })
