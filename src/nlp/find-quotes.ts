@@ -826,6 +826,8 @@ function passiveCue(c: Ctx, cue: Span): boolean {
     const w = c.low(k)
     if (!/(?:ed|en|wn)$/.test(w) && !IRREGULAR_PARTICIPLES.has(w)) return false
     if (ATTITUDE_PARTICIPLES.has(w) || /^(?:quoted|heard|overheard|recorded)$/.test(w) || c.low(hit.end) === 'by') return false
+    // ("Said Duclos: "…"": a verb of speech before its subject's name, no participle.)
+    if (/^(?:said|added|continued|wrote|explained|noted|recalled|replied|responded|argued|insisted|warned|declared|concluded)$/.test(w) && isCap(c.tok(k)) && isCap(c.tok(hit.end))) return false
     let j = k - 1
     while (j >= 0 && j >= a - 4 && ((AUX.has(c.low(j)) && !BE.test(c.low(j))) || /^[a-z]+ly$/.test(c.tok(j)) || c.low(j) === 'not' || c.low(j) === "n't")) j--
     if (BE.test(c.low(j))) return true
@@ -1666,6 +1668,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
       if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, j + 1], cueClass: cueAt(c, m)!.verb.class, covered: [lo, j + 1], continues: false, before: true }
       break
     }
+    // ("Said Duclos:", PolNeAR's "Said Ellis:": the verb before its subject is the cue.)
+    const said = a + 1 < j && isCap(c.tok(a)) ? cueAt(c, a) : null
+    if (said && INVERTING_VERBS.has(said.verb.lemma) && said.end < j && isCap(c.tok(said.end)) && words(c, said.end, j) === j - said.end) return { speaker: [said.end, j], cue: [a, said.end], cueClass: said.verb.class, covered: [lo, j + 1], continues: false, before: true }
     if (a < j && isCap(c.tok(a)) && words(c, a, j) === j - a) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [lo, j + 1], continues: false, before: true }
   }
   return null
