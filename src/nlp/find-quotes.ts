@@ -1046,7 +1046,7 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
   // of the tagger's with a rule attribution's cue that overlaps its content is that quotation again.)
   const holdsItsCue = (r: Attribution, t: Attribution) =>
     r.cue !== undefined && t.cue !== undefined && r.cue.start === t.cue.start && r.cue.end === t.cue.end && t.fragments.some((f) => r.fragments.some((g) => g.start < f.end && f.start < g.end))
-  const added = fromTagger.filter((t) => !scare(t) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) || holdsItsCue(r, t) ? 0 : 0.5)))
+  const added = fromTagger.filter((t) => !scare(t) && !(t.cue && namingParticiple(c, c.tokAfter(t.cue.start))) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) || holdsItsCue(r, t) ? 0 : 0.5)))
   for (const t of added) {
     if (!acrossParagraphs(t)) continue
     t.cue = undefined
@@ -1850,6 +1850,19 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
   return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np
 }
 
+/**
+ * "A new group called Black Votes Matter, led by …, is trying to …": a name given by a participle after a
+ * common noun, in a phrase that is a subject (a comma or a verb after the name); not "The group called
+ * Trump a liar".
+ */
+function namingParticiple(c: Ctx, i: number): boolean {
+  const prev = c.low(i - 1)
+  if (!/^(?:called|named|dubbed|nicknamed|titled|entitled)$/.test(c.low(i)) || !/^\p{Ll}+$/u.test(c.tok(i - 1)) || COPULA.has(prev) || AUX.has(prev) || speakerPronouns.has(prev) || !isCap(c.tok(i + 1))) return false
+  let e = i + 1
+  while (e < c.tokens.length && (isCap(c.tok(e)) || (NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1))))) e++
+  return c.tok(e) === ',' || /^(?:is|are|was|were|has|have|had|will|would|can|could|says|said|plans|wants|helps)$/.test(c.low(e))
+}
+
 function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): Attribution[] {
   const out: Attribution[] = []
   for (let si = 0; si < c.sentences.length; si++) {
@@ -1957,6 +1970,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       const verb = cue.verb
       // "The win added to her lead": "add to" is not speech.
       if (verb.lemma === 'add' && c.low(cue.end) === 'to') continue
+      // ("A new group called Black Votes Matter, led by …, is trying to …": a name given in a participle, whose
+      // phrase is a subject; not "The group called Trump a liar".)
+      if (namingParticiple(c, i)) continue
       // "Youths attacked a police station with petrol bombs …, police said": a deed, no cue (the sentence is the police's).
       if (c.tok(cue.end) && physicalDeed(c.text.slice(c.tokens[i]!.start, c.tokens[cue.end - 1]!.end), c.text.slice(c.tokens[cue.end]!.start, c.tokens[hi - 1]!.end))) continue
       // Inside a quotation, "I think" and "we believe" belong to the quoted speech.

@@ -380,3 +380,10 @@ describe('unnamed sources after the cue and documents put out later', () => {
     expect([q?.speaker.text, q?.cue?.text]).toEqual(["Legault's office", 'later issued a statement saying'])
   })
 })
+
+describe('a name given by a participle', () => {
+  it('is no statement ("A new group called Black Votes Matter, led by …, is trying …"), but "The group called Trump a liar" is', () => {
+    const qs = analyse('A new group called Black Votes Matter, led by Democratic strategists, is trying to raise money. The group called Trump a liar.').quotes
+    expect(qs.filter((q) => q.cue?.text === 'called').map((q) => q.text)).toEqual(['Trump a liar'])
+  })
+})
