@@ -1850,6 +1850,9 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
   return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np
 }
 
+/** The offset of a quotation's closing mark (or its end when unclosed). */
+const q2end = (q: QuotedSpan): number => q.close
+
 /**
  * "A new group called Black Votes Matter, led by …, is trying to …": a name given by a participle after a
  * common noun, in a phrase that is a subject (a comma or a verb after the name); not "The group called
@@ -2017,6 +2020,15 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           const named = isCap(c.tok(np[0])) ? np[0] : (DETERMINERS.has(c.low(np[0])) || HEARER_ROLES.has(c.low(np[0]))) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
           if (named < 0) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
           else for (let k = named + 1; k < b; k++) if ((DETERMINERS.has(c.low(k)) && isCap(c.tok(k - 1))) || (!isCap(c.tok(k)) && !NP_INNER.has(c.low(k)))) b = k
+          // ("told ABC's “Good Morning America” on Monday the tone …": the show after a possessive, then a time.)
+          if (/^['’]s$/.test(c.tok(b)) && b > np[0]) {
+            b++
+            const show = quoted.find((q) => c.tokAfter(q.open) === b && isTitle(c, q))
+            if (show) b = c.tokAfter(q2end(show)) + 1
+            else while (b < hi && isCap(c.tok(b))) b++
+            b = timePhraseEnd(c, b)
+            if (c.low(b) === 'that') hasThat = true
+          }
           hearer = [np[0], b]
           contentFrom = b
           e = b

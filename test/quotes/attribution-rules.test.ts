@@ -56,6 +56,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['the apostrophe of a plural possessive inside a speaker phrase', "Residents' groups said they were fed up.", 'they were fed up', 'said', "Residents' groups"],
     ['before a colon, a short object after the cue is part of it', 'Kyle Lowry, who scored 28 points, shrugged off the win: "We\'ve got more work to do."', "We've got more work to do.", 'shrugged off the win:', 'Kyle Lowry, who scored 28 points'],
     ['"Said X:" before a quotation: the verb is the cue, the name the speaker', 'Jean-Yves Duclos spoke.\n\nSaid Duclos: "This is about fairness."', 'This is about fairness.', 'Said', 'Duclos'],
+    ['a show after the hearer\'s possessive, then a time, is no content', "She told ABC's “Good Morning America” on Monday the tone of the interview was cordial.", 'the tone of the interview was cordial', 'told', 'She'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
