@@ -1850,9 +1850,6 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
   return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np
 }
 
-/** The offset of a quotation's closing mark (or its end when unclosed). */
-const q2end = (q: QuotedSpan): number => q.close
-
 /**
  * "A new group called Black Votes Matter, led by …, is trying to …": a name given by a participle after a
  * common noun, in a phrase that is a subject (a comma or a verb after the name); not "The group called
@@ -2024,7 +2021,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           if (/^['’]s$/.test(c.tok(b)) && b > np[0]) {
             b++
             const show = quoted.find((q) => c.tokAfter(q.open) === b && isTitle(c, q))
-            if (show) b = c.tokAfter(q2end(show)) + 1
+            if (show) b = c.tokAfter(show.close) + 1
             else while (b < hi && isCap(c.tok(b))) b++
             b = timePhraseEnd(c, b)
             if (c.low(b) === 'that') hasThat = true
