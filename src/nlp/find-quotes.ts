@@ -543,7 +543,9 @@ function pickAppositive(c: Ctx, a: number, b: number, phrase = c.speakerPhrase):
     for (const p of parts.slice(1)) {
       let k = p[1]
       while (k > p[0] && isCap(c.tok(k - 1)) && !DETERMINERS.has(c.low(k - 1))) k--
-      const described = /^(?:his|her|their|its|our|my|the|a|an)$/.test(c.low(p[0])) && k - p[0] >= 2 && k - p[0] <= 3 && c.tokens.slice(p[0] + 1, k).every((t) => /^\p{Ll}+$/u.test(t.text) && !NP_STOP.has(t.text) && !NP_INNER.has(t.text))
+      // (or a role: "Clinton's introducer, actress Jamie Lee Curtis")
+      const described = (/^(?:his|her|their|its|our|my|the|a|an)$/.test(c.low(p[0])) && k - p[0] >= 2 && k - p[0] <= 3 && c.tokens.slice(p[0] + 1, k).every((t) => /^\p{Ll}+$/u.test(t.text) && !NP_STOP.has(t.text) && !NP_INNER.has(t.text))) ||
+        (k - p[0] === 1 && /^\p{Ll}+$/u.test(c.tok(p[0])) && roleHeads.has(c.low(p[0])))
       if (described && k < p[1] && p[1] - k <= 3 && personName([k, p[1]]) && (c.personTok[k] === 1 || p[1] - k >= 2)) return [k, p[1]]
     }
   }
@@ -1168,8 +1170,13 @@ function continuesQuote(c: Ctx, q: QuotedSpan, a: number, b: number, found: read
   // ('…," he said, apparently suggesting that …').
   for (let k = after + 1; k < c.tokAfter(q.open); k++) {
     if (!cueAt(c, k)) continue
-    // ('…," Mr. Trump said in a documentary that showed off the renovations. "…"': a relative clause of the occasion.)
+    // ('…," Mr. Trump said in a documentary that showed off the renovations. "…"': a relative clause of the occasion;
+    // '…," Graham told CBS News on Super Tuesday, when a dozen states held contests to choose nominees. "…"': a
+    // clause of its time.)
     if (/^(?:that|which)$/.test(c.low(k - 1)) && /^\p{Ll}+$/u.test(c.tok(k - 2)) && !cueAt(c, k - 2) && c.sentOf[k] === c.sentOf[after]) continue
+    let when = k - 1
+    while (when > after && c.tok(when) !== ',' && !/^(?:when|as|while|after|before|where)$/.test(c.low(when))) when--
+    if (when > after && /^(?:when|where)$/.test(c.low(when)) && c.tok(when - 1) === ',' && c.sentOf[k] === c.sentOf[after]) continue
     const participle = /ing$/.test(c.low(k)) && (c.tok(k - 1) === ',' || (/ly$/.test(c.low(k - 1)) && c.tok(k - 2) === ','))
     if (!participle || c.sentOf[k] !== c.sentOf[after]) return false
   }

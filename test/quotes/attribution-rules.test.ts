@@ -57,6 +57,8 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['before a colon, a short object after the cue is part of it', 'Kyle Lowry, who scored 28 points, shrugged off the win: "We\'ve got more work to do."', "We've got more work to do.", 'shrugged off the win:', 'Kyle Lowry, who scored 28 points'],
     ['"Said X:" before a quotation: the verb is the cue, the name the speaker', 'Jean-Yves Duclos spoke.\n\nSaid Duclos: "This is about fairness."', 'This is about fairness.', 'Said', 'Duclos'],
     ['a show after the hearer\'s possessive, then a time, is no content', "She told ABC's “Good Morning America” on Monday the tone of the interview was cordial.", 'the tone of the interview was cordial', 'told', 'She'],
+    ['"exhorted" is a verb of speech', '"It\'s about time that we had a woman running this country," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.', "It's about time that we had a woman running this country", 'exhorted', "Clinton's introducer, actress Jamie Lee Curtis"],
+    ['a quotation goes on after a clause of the time it was said', '“Ted Cruz is not my favorite,” Graham, a former candidate, told CBS News on Super Tuesday, when a dozen states held contests to choose party nominees. “But we may be in a position to rally.”', '“Ted Cruz is not my favorite,” // “But we may be in a position to rally.”', 'told', 'Graham, a former candidate'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
@@ -386,5 +388,15 @@ describe('a name given by a participle', () => {
   it('is no statement ("A new group called Black Votes Matter, led by …, is trying …"), but "The group called Trump a liar" is', () => {
     const qs = analyse('A new group called Black Votes Matter, led by Democratic strategists, is trying to raise money. The group called Trump a liar.').quotes
     expect(qs.filter((q) => q.cue?.text === 'called').map((q) => q.text)).toEqual(['Trump a liar'])
+  })
+})
+
+describe('the name after a role in an appositive', () => {
+  it('names the speaker ("Clinton\'s introducer, actress Jamie Lee Curtis")', () => {
+    const text = '"It is time," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const q = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }).quotes[0]
+    expect(q?.speaker.name).toBe('Jamie Lee Curtis')
   })
 })

@@ -61,6 +61,7 @@ export const cueVerbs: readonly CueVerb[] = [
   v('vow', 'vows vowed vowing', 'speech', 'object'),
   v('pledge', 'pledges pledged pledging', 'speech', 'object'),
   v('urge', 'urges urged urging', 'speech', 'object'),
+  v('exhort', 'exhorts exhorted exhorting', 'speech', 'object'),
   v('acknowledge', 'acknowledges acknowledged acknowledging', 'speech'),
   v('admit', 'admits admitted admitting', 'speech'),
   v('concede', 'concedes conceded conceding', 'speech'),
