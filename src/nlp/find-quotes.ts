@@ -205,7 +205,7 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   if (/^(?:outside|inside|in|at|on|after|before|during|since|near|across|behind|beside|earlier|later)$/.test(c.low(a))) {
     for (let k = a + 2; k < b - 1; k++) {
       if (c.tok(k) !== ',') continue
-      if (DETERMINERS.has(c.low(k + 1)) || isCap(c.tok(k + 1))) a = k + 1
+      if (DETERMINERS.has(c.low(k + 1)) || isCap(c.tok(k + 1)) || numberish(c.tok(k + 1))) a = k + 1
       break
     }
   }

@@ -233,6 +233,7 @@ describe('cleanSpeaker', () => {
     ['not a phrase that opens with a common noun', 'The rise of Bannon gave Beck a platform, he said.', 'The rise of Bannon gave Beck', 'The rise of Bannon gave Beck'],
     ['not a descriptive relative clause', 'Dino Spencer, who now runs the gym, said it was fine.', 'Dino Spencer, who now runs the gym', 'Dino Spencer, who now runs the gym'],
     ['an opening phrase of place', "Outside Carrier's plant on Galeana Street, a worker named Antonio Arroyo praised his job.", "Outside Carrier's plant on Galeana Street, a worker named Antonio Arroyo", 'a worker named Antonio Arroyo'],
+    ['the same before "one of"', 'Outside the courthouse, one of the victims, Maria Lopez, said she was relieved.', 'Outside the courthouse, one of the victims, Maria Lopez', 'one of the victims, Maria Lopez'],
   ])('%s', (_name, text, speaker, expected) => {
     expect(clean(text, speaker)).toBe(expected)
   })
