@@ -59,6 +59,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a show after the hearer\'s possessive, then a time, is no content', "She told ABC's “Good Morning America” on Monday the tone of the interview was cordial.", 'the tone of the interview was cordial', 'told', 'She'],
     ['"exhorted" is a verb of speech', '"It\'s about time that we had a woman running this country," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.', "It's about time that we had a woman running this country", 'exhorted', "Clinton's introducer, actress Jamie Lee Curtis"],
     ['a quotation goes on after a clause of the time it was said', '“Ted Cruz is not my favorite,” Graham, a former candidate, told CBS News on Super Tuesday, when a dozen states held contests to choose party nominees. “But we may be in a position to rally.”', '“Ted Cruz is not my favorite,” // “But we may be in a position to rally.”', 'told', 'Graham, a former candidate'],
+    ['a second verb inside a that-clause stays in the content', 'Defence lawyer Emily Chan argued that her client had shown remorse and deserved a lesser sentence.', 'that her client had shown remorse and deserved a lesser sentence', 'argued', 'Defence lawyer Emily Chan'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
