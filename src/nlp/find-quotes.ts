@@ -1630,11 +1630,23 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // ("Mrs. Clinton shook her head and said, ''No.''": the subject of the sentence's first verb.)
     // (Its words before the cue are no part of the attribution: "Suu Kyi said it was too early … but added, "…"".)
     const coordinated = (c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && cs - 1 > lo && (punct === ',' || punct === ':') && cue.end - 1 === k && !/ing$/.test(c.low(m)) ? sentenceSubject(c, lo, cs - 1) : null
-    const subj = subjectBefore(c, cs, lo)
+    let subj = subjectBefore(c, cs, lo)
+    let borrowed = false
+    // ('"…," he said, adding: "…"': a participle after "X said," has X for its subject.)
+    if (!subj && (punct === ',' || punct === ':') && /ing$/.test(c.low(m)) && c.tok(cs - 1) === ',' && cs - 2 >= lo) {
+      const said = cueAt(c, cs - 2)
+      if (said && said.end === cs - 1 && said.verb.class === 'speech') {
+        const s2 = subjectBefore(c, cueStart(c, cs - 2, lo), lo)
+        if (s2 && s2.speaker[1] - s2.speaker[0] <= 4) {
+          subj = s2
+          borrowed = true
+        }
+      }
+    }
     const np = subj ?? (coordinated ? { speaker: coordinated, antecedent: undefined } : null)
     if (!np) return null
     // (PolNeAR's cue takes the colon, 328 times in 342: "added: “…”".)
-    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [subj ? np.speaker[0] : cs, j + 1], continues: false, before: true }
+    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [subj && !borrowed ? np.speaker[0] : cs, j + 1], continues: false, before: true }
   }
   // "Clinton said as he introduced his wife in Hudson, "…"": a verb of speech, then a clause of when or
   // how it was said.
