@@ -1629,7 +1629,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     }
     // ("Mrs. Clinton shook her head and said, ''No.''": the subject of the sentence's first verb.)
     // (Its words before the cue are no part of the attribution: "Suu Kyi said it was too early … but added, "…"".)
-    const coordinated = (c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && cs - 1 > lo && (punct === ',' || punct === ':') && cue.end - 1 === k && !/ing$/.test(c.low(m)) ? sentenceSubject(c, lo, cs - 1) : null
+    // ("The candidate appeared to assert his plans by saying, “…”": a gerund after a preposition, the same.)
+    const gerund = /^(?:by|before|after|while)$/.test(c.low(cs - 1)) && /ing$/.test(c.low(m))
+    const coordinated = ((c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && !/ing$/.test(c.low(m)) || gerund) && cs - 1 > lo && (punct === ',' || punct === ':') && cue.end - 1 === k ? sentenceSubject(c, lo, cs - 1) : null
     let subj = subjectBefore(c, cs, lo)
     let borrowed = false
     // ('"…," he said, adding: "…"': a participle after "X said," has X for its subject.)
@@ -2485,7 +2487,7 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
     }
     // "The UN refugee agency also weighed in": a name that modifies a common noun runs on to it.
     for (let m = e; m < hi && m < e + 3 && /^\p{Ll}+$/u.test(c.tok(m)) && !NP_STOP.has(c.low(m)); m++) {
-      if (organizationNounsSet.has(c.low(m)) || anonymousNouns.has(c.low(m))) e = m + 1
+      if (organizationNounsSet.has(c.low(m)) || anonymousNouns.has(c.low(m)) || roleHeads.has(c.low(m))) e = m + 1
     }
   }
   const np: [number, number] | null = e > k ? [k, e] : null
