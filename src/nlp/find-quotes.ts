@@ -2411,7 +2411,7 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       // (Not in a that-clause with a subject of its own: "argued that her client had shown remorse and deserved a
       // lesser sentence".)
       const thatClause = c.low(from) === 'that' && m - from > 2
-      if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this)$/.test(c.low(m + 2))) && !SHARED_OBJECT_VERB.test(c.tok(m - 1)) && !thatClause && !cutInsideQuote(c, m)) return m
+      if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this|one|two|three|both|several|some|many)$/.test(c.low(m + 2))) && !SHARED_OBJECT_VERB.test(c.tok(m - 1)) && !thatClause && !cutInsideQuote(c, m)) return m
     }
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
