@@ -2411,6 +2411,12 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       // (Not in a that-clause with a subject of its own: "argued that her client had shown remorse and deserved a
       // lesser sentence".)
       const thatClause = c.low(from) === 'that' && m - from > 2
+      // ("calling him a “nice guy” and he didn’t provide any descriptions": a clause with a subject of its own
+      // after an object.)
+      // (Only after a quotation or an object with no verb: "said Russian hackers broke in and she accused …" is one
+      // content, as PolNeAR has it.)
+      const noVerb = () => MARKS.has(c.tok(m - 1)) || !c.tokens.slice(from, m).some((t) => AUX.has(t.text.toLowerCase()) || COPULA.has(t.text.toLowerCase()) || /^\p{Ll}+ed$/u.test(t.text))
+      if (c.low(m) === 'and' && !thatClause && c.low(from) !== 'that' && SUBJECT_PRONOUN.test(c.low(m + 1)) && noVerb() && /^(?:did|didn['’]t|does|doesn['’]t|was|wasn['’]t|is|has|had|would|will|could|\p{Ll}+ed)$/u.test(c.low(m + 2)) && !cutInsideQuote(c, m)) return m
       if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this|one|two|three|both|several|some|many)$/.test(c.low(m + 2))) && !SHARED_OBJECT_VERB.test(c.tok(m - 1)) && !thatClause && !cutInsideQuote(c, m)) return m
     }
     if (c.tok(m) !== ',') continue

@@ -63,6 +63,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a participle after "he said," has the same speaker for the quotation after it', '"That will help everyone," he said, adding: "I don\'t think it\'s fair to say that a donor will be indebted to someone who writes a check."', "I don't think it's fair to say that a donor will be indebted to someone who writes a check.", 'adding:', 'he'],
     ['a gerund after "by" takes the sentence\'s subject, a role running on from a capitalised word', 'The Republican candidate appeared to assert his plans by saying, “I am trying to save lives.”', 'I am trying to save lives.', 'saying', 'The Republican candidate'],
     ['"and" with a past tense and a quantifier opens a clause of its own', 'He called her “third-rate” and boycotted one of the debates at which she was a moderator.', 'her “third-rate”', 'called', 'He'],
+    ['"and" with a subject of its own after a quotation ends the content', 'He called him a “nice guy” and he didn’t provide any descriptions for John Kasich.', 'him a “nice guy”', 'called', 'He'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
