@@ -1357,6 +1357,8 @@ function markTokens(consumed: Uint8Array, [a, b]: [number, number]) {
 /** `"…," X said.`, `"…," said X.`, `"…" — X`. `hiTok` limits the scan inside an enclosing quote. */
 function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   let k = c.tokAfter(q.close)
+  // ("… at all,''' said Mr. Meyer": the closing mark of a quotation inside it, run together with this one's.)
+  while (k < c.tokens.length && /^['’]{1,3}$/.test(c.tok(k)) && c.tokens[k]!.start <= q.close + 2 && c.tokens[k + 1] !== undefined && c.tokens[k + 1]!.start > c.tokens[k]!.end) k++
   const startK = k
   if (k >= c.tokens.length) return null
   // A quote that ends its sentence ("… diplomacy.") is not attributed by the next sentence.

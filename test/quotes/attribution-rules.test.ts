@@ -64,6 +64,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['a gerund after "by" takes the sentence\'s subject, a role running on from a capitalised word', 'The Republican candidate appeared to assert his plans by saying, “I am trying to save lives.”', 'I am trying to save lives.', 'saying', 'The Republican candidate'],
     ['"and" with a past tense and a quantifier opens a clause of its own', 'He called her “third-rate” and boycotted one of the debates at which she was a moderator.', 'her “third-rate”', 'called', 'He'],
     ['"and" with a subject of its own after a quotation ends the content', 'He called him a “nice guy” and he didn’t provide any descriptions for John Kasich.', 'him a “nice guy”', 'called', 'He'],
+    ['a quotation inside a quotation closing with it ("…at all,\'\'\' said Mr. Meyer")', "''I tell other central banks, 'I'm sorry, but the Fed doesn't care about you at all,''' said Mr. Meyer, who runs a research firm. ''You can say that's very nasty.''", "''I tell other central banks, 'I'm sorry, but the Fed doesn't care about you at all,'' // ''You can say that's very nasty.''", 'said', 'Mr. Meyer, who runs a research firm'],
     ['a participle after a parenthetical cue', 'She had struggled all her life, the senator explained, recalling a visit to her home.', 'She had struggled all her life', 'explained', 'the senator'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
