@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { cleanSpeaker, Ctx, dropImpersonalSpeaker, findQuotes, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
-import { findEntities } from '../../src/nlp/find-entities.js'
+import { cleanSpeaker, Ctx, dropImpersonalSpeaker, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
 import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { analyse, expectRuleQuote, rules, show } from './helpers.js'
+import { analyse, analyseWithEntities, expectRuleQuote, rules, show } from './helpers.js'
 
 // Attribution rules added for issue #4, each with a made-up sentence of the kind that prompted it.
 // The rules are tested alone (`model: null`), so that the shipped tagger does not hide what they do.
-
 
 describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
   it.each([
@@ -308,17 +306,6 @@ describe('dropImpersonalSpeaker', () => {
   })
 })
 
-describe('the name in a speaker phrase', () => {
-  it('is the name that ends a description after the first part ("The other man, his cousin James York, 40,")', () => {
-    const text = 'Mr. Trump spoke first. The other man, his cousin James York, 40, cited the risk of war.'
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
-    const q = quotes.find((x) => x.cue?.text === 'cited')
-    expect(q?.speaker.name).toBe('James York')
-  })
-})
-
 describe('what is no inverted speaker', () => {
   it.each([
     ['a time after a participle', 'The tentative deal, announced Friday, would last four years.'],
@@ -329,21 +316,9 @@ describe('what is no inverted speaker', () => {
   })
 })
 
-describe('who "he" is after a paragraph break', () => {
-  it('is the person who opens the paragraph, of unknown gender, not a man named in the paragraph before', () => {
-    const text = 'Its president, Tim McMillan, said the industry "needs certainty."\n\nCalgary Mayor Naheed Nenshi was blunt. "Enough talk," he said.'
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
-    expect(quotes.find((q) => q.text.includes('Enough talk'))?.speaker.name).toBe('Naheed Nenshi')
-  })
-})
-
 describe('unnamed relatives and the authors of statements', () => {
   const run = (text: string) => {
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    return findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }).quotes
+    return analyseWithEntities(text).quotes
   }
   it('"The victim\'s brother, who did not want his name published," is an anonymous source, not the man named before', () => {
     const q = run('Kevin Garinger said the league would hold a moment of silence. The victim\'s brother, who did not want his name published, said his family is devastated.').find((x) => x.text.includes('devastated'))
@@ -352,10 +327,7 @@ describe('unnamed relatives and the authors of statements', () => {
   })
   it('"a statement from Transport Canada" is by Transport Canada, even where the tagger reads a place', () => {
     const text = 'According to a statement from Transport Canada, the agency is reviewing the crash.'
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const entities = findEntities({ text, tokens, sentences })
-    const q = findQuotes({ text, tokens, sentences, entities }).quotes[0]
+    const { entities, quotes: [q] } = analyseWithEntities(text)
     expect(entities.find((e) => e.id === q?.speaker.entity)?.name).toBe('Transport Canada')
   })
 })
@@ -363,20 +335,8 @@ describe('unnamed relatives and the authors of statements', () => {
 describe('the names after a description of two people', () => {
   it('name the speakers ("The two reporters who broke the story, Carl Bernstein and Bob Woodward,")', () => {
     const text = 'The two Washington Post reporters who broke the Watergate story, Carl Bernstein and Bob Woodward, have maintained that they would reveal the source only after his death.'
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const q = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }).quotes[0]
+    const q = analyseWithEntities(text).quotes[0]
     expect(q?.speaker.name ?? '').toMatch(/Woodward|Bernstein/)
-  })
-})
-
-describe('a name after a verb of speech that follows its subject', () => {
-  it('is its object, no speaker for "he" ("he said Ryan.")', () => {
-    const text = 'House Speaker Paul Ryan said he was hopeful.\n\nOn the eve of the meetings, Donald Trump eased his tone. Asked who leads the party, he said Ryan. “I would say Paul for the time being,” he said.\n\n“We can always have differences,” he said.'
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
-    expect(quotes.find((q) => q.text.includes('differences'))?.speaker.name).toBe('Donald Trump')
   })
 })
 
@@ -398,12 +358,13 @@ describe('a name given by a participle', () => {
   })
 })
 
-describe('the name after a role in an appositive', () => {
-  it('names the speaker ("Clinton\'s introducer, actress Jamie Lee Curtis")', () => {
-    const text = '"It is time," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.'
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const q = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }).quotes[0]
-    expect(q?.speaker.name).toBe('Jamie Lee Curtis')
+describe('the name a speaker is given', () => {
+  it.each([
+    ['the name that ends a description after the first part', 'Mr. Trump spoke first. The other man, his cousin James York, 40, cited the risk of war.', 'the risk of war', 'James York'],
+    ['after a paragraph break, the person of unknown gender who opens it, not a man named in the paragraph before', 'Its president, Tim McMillan, said the industry "needs certainty."\n\nCalgary Mayor Naheed Nenshi was blunt. "Enough talk," he said.', 'Enough talk', 'Naheed Nenshi'],
+    ['not the object of a verb of speech after its subject ("he said Ryan.")', 'House Speaker Paul Ryan said he was hopeful.\n\nOn the eve of the meetings, Donald Trump eased his tone. Asked who leads the party, he said Ryan. “I would say Paul for the time being,” he said.\n\n“We can always have differences,” he said.', 'differences', 'Donald Trump'],
+    ['the name after a role in an appositive', '"It is time," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.', 'It is time', 'Jamie Lee Curtis'],
+  ])('%s', (_name, text, quote, name) => {
+    expect(analyseWithEntities(text).quotes.find((q) => q.text.includes(quote))?.speaker.name).toBe(name)
   })
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
-import { analyse, bare, rules, show } from './helpers.js'
+import { analyse, analyseWithEntities, bare, rules, show } from './helpers.js'
 import { findEntities } from '../../src/nlp/find-entities.js'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
@@ -607,9 +607,7 @@ describe('findQuotes: invariants on arbitrary text', () => {
 describe('the tagger and the rules together', () => {
   it('keep no second quote of the tagger with a rule quotation\'s own cue ("Mrs. Clinton said, a hint of frustration in her voice")', () => {
     const text = "''People make all these claims,'' Mrs. Clinton said, a hint of frustration in her voice. ''And it's hard for voters to really evaluate how do they decide is this person, you know, being smart? Are they just overpromising? Are they way out in left field or right field?\n\n''That's why I've tried to say, 'Look, here's what I will do.' I think that's pretty revolutionary.''"
-    const tokens = tokenize(text)
-    const sentences = splitSentences(text, tokens)
-    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) })
+    const { quotes } = analyseWithEntities(text)
     const withSaid = quotes.filter((q) => q.cue?.text === 'said' && q.cue.start === text.indexOf('said'))
     expect(withSaid.map((q) => q.kind), show(text, quotes).join('\n')).toEqual(['direct'])
   })

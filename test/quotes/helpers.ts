@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { Entity, Quote } from '../../src/core/types.js'
+import { findEntities } from '../../src/nlp/find-entities.js'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -9,6 +10,14 @@ export function analyse(text: string, entities: Entity[] = []) {
   const tokens = tokenize(text)
   const sentences = splitSentences(text, tokens)
   return findQuotes({ text, tokens, sentences, entities })
+}
+
+/** The quote stage with the entity stage before it, as the pipeline runs them (speaker names come from entities). */
+export function analyseWithEntities(text: string) {
+  const tokens = tokenize(text)
+  const sentences = splitSentences(text, tokens)
+  const entities = findEntities({ text, tokens, sentences })
+  return { entities, ...findQuotes({ text, tokens, sentences, entities }) }
 }
 
 /** The rule attributions alone (no tagger), so that the shipped model does not hide what the rules do. */
