@@ -511,7 +511,12 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // ("the GOP front-runner" is not the "Democratic front-runner": a party named on both sides must agree.)
   const party = partyOf(text)
   const samePartyRole = (r: string) => party === undefined || partyOf(r) === undefined || partyOf(r) === party
-  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? recentEntity(doc, start, (x) => x.type === 'PERSON' && (x.roles.some((r) => samePartyRole(r) && r.toLowerCase().split(/\s+/).some((w) => heads.includes(w))) || hasTitle(x))) : undefined
+  const holder = (x: Entity) => x.type === 'PERSON' && (x.roles.some((r) => samePartyRole(r) && r.toLowerCase().split(/\s+/).some((w) => heads.includes(w))) || hasTitle(x))
+  // ("The Vermont senator" after "Vermont Sen. Bernie Sanders" and "Sen. John McCain of Arizona": the holder
+  // named with that place, when one is.)
+  const places = text.split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && partyOf(w) === undefined)
+  const withPlace = (x: Entity) => places.every((w) => x.roles.some((r) => r.includes(w)) || x.mentions.some((m) => doc.text.slice(Math.max(0, m.start - 40), m.end + 25).includes(w)))
+  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? ((places.length ? recentEntity(doc, start, (x) => holder(x) && withPlace(x)) : undefined) ?? recentEntity(doc, start, holder)) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.

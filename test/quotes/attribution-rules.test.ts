@@ -364,6 +364,7 @@ describe('the name a speaker is given', () => {
     ['after a paragraph break, the person of unknown gender who opens it, not a man named in the paragraph before', 'Its president, Tim McMillan, said the industry "needs certainty."\n\nCalgary Mayor Naheed Nenshi was blunt. "Enough talk," he said.', 'Enough talk', 'Naheed Nenshi'],
     ['not the object of a verb of speech after its subject ("he said Ryan.")', 'House Speaker Paul Ryan said he was hopeful.\n\nOn the eve of the meetings, Donald Trump eased his tone. Asked who leads the party, he said Ryan. “I would say Paul for the time being,” he said.\n\n“We can always have differences,” he said.', 'differences', 'Donald Trump'],
     ['the name after a role in an appositive', '"It is time," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.', 'It is time', 'Jamie Lee Curtis'],
+    ['a role with a place: its holder named with that place, not the most recent holder', 'Vermont Sen. Bernie Sanders won the primary. Sen. John McCain of Arizona criticized him. The Vermont senator said he would keep fighting.', 'keep fighting', 'Bernie Sanders'],
   ])('%s', (_name, text, quote, name) => {
     expect(analyseWithEntities(text).quotes.find((q) => q.text.includes(quote))?.speaker.name).toBe(name)
   })
