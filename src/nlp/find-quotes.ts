@@ -865,7 +865,10 @@ export function dropImpersonalSpeaker(c: Ctx, at: Attribution, pos?: readonly st
   const opens = c.tokAfter(c.sentences[c.sentOf[s]!]!.start) === s
   const notNoun = e - s === 1 && !c.personTok[s] && !speakerPronouns.has(c.low(s)) && !numberish(c.tok(s)) && !/^(?:most|more|few|fewer|all|none|another|others|either|neither|each|any|half|that|which|who|whom|whose)$/.test(c.low(s)) &&
     (isCap(c.tok(s)) ? opens && /^(?:RB|IN|WRB|EX|VBG|VBN|VBZ|VBP|UH)/.test(p) : /^(?:VB|JJ|RB|IN|MD|EX|UH|TO)/.test(p))
-  if (named && !headless && !expletive && !notNoun && !passiveCue(c, at.cue)) return at
+  // ("The officer accused of shooting him was convicted", "two police officers charged over the shooting": a
+  // participle with no object names who is accused, not who accuses.)
+  const accusedOf = /^(?:accused|charged|suspected|convicted|indicted)\s+(?:of|with|over|in)$/i.test(c.text.slice(at.cue.start, at.cue.end).trim()) && !BE.test(c.low(c.tokAfter(at.cue.start) - 1)) && !AUX.has(c.low(c.tokAfter(at.cue.start) - 1))
+  if (named && !headless && !expletive && !notNoun && !accusedOf && !passiveCue(c, at.cue)) return at
   return { ...at, speaker: undefined, antecedent: undefined }
 }
 

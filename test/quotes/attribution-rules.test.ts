@@ -296,6 +296,8 @@ describe('dropImpersonalSpeaker', () => {
     ['a cue noun alone', 'Fears about the economy grew as the vote neared.', 'about', 'Fears', false],
     ['a group with a quantifier keeps its place', 'Both are quick to offer praise for the plan.', 'are quick to offer praise for', 'Both', true],
     ['an existential "there"', 'There were reports the rebels were being armed.', 'were reports', 'There', false],
+    ['those accused, with no object after the participle', 'Two police officers charged over the shooting appeared before a magistrate.', 'charged over', 'Two police officers', false],
+    ['but an accuser with an object keeps the place', 'Two police officers accused the man of lying.', 'accused', 'Two police officers', true],
     ['one word that is a verb', 'The merger raises the question of why the deal was made.', 'the question', 'raises', false],
     ['an adverb opening the sentence', 'Hastily, the plan was dropped by its backers.', 'dropped', 'Hastily', false],
     ['a quantifier alone stands for people', 'Most said the plan would fail.', 'said', 'Most', true],
