@@ -1883,10 +1883,13 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
  */
 function namingParticiple(c: Ctx, i: number): boolean {
   const prev = c.low(i - 1)
-  if (!/^(?:called|named|dubbed|nicknamed|titled|entitled)$/.test(c.low(i)) || !/^\p{Ll}+$/u.test(c.tok(i - 1)) || COPULA.has(prev) || AUX.has(prev) || speakerPronouns.has(prev) || !isCap(c.tok(i + 1))) return false
-  let e = i + 1
-  while (e < c.tokens.length && (isCap(c.tok(e)) || (NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1))))) e++
-  return c.tok(e) === ',' || /^(?:is|are|was|were|has|have|had|will|would|can|could|says|said|plans|wants|helps)$/.test(c.low(e))
+  // ("a private operation called the Matanuska Creamery, which …", "a company called Klondike Creamery and Candy, which …",
+  // "A restoration company called Heritage Properties picked the buildings up")
+  const first = c.low(i + 1) === 'the' ? i + 2 : i + 1
+  if (!/^(?:called|named|dubbed|nicknamed|titled|entitled)$/.test(c.low(i)) || !/^\p{Ll}+$/u.test(c.tok(i - 1)) || COPULA.has(prev) || AUX.has(prev) || speakerPronouns.has(prev) || !isCap(c.tok(first))) return false
+  let e = first
+  while (e < c.tokens.length && (isCap(c.tok(e)) || ((NP_INNER.has(c.low(e)) || c.low(e) === 'and') && isCap(c.tok(e + 1))))) e++
+  return c.tok(e) === ',' || /^(?:is|are|was|were|has|have|had|will|would|can|could|says|said|plans|wants|helps)$/.test(c.low(e)) || /^\p{Ll}+ed$/u.test(c.tok(e))
 }
 
 function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): Attribution[] {

@@ -358,6 +358,13 @@ describe('a name given by a participle', () => {
     const qs = analyse('A new group called Black Votes Matter, led by Democratic strategists, is trying to raise money. The group called Trump a liar.').quotes
     expect(qs.filter((q) => q.cue?.text === 'called').map((q) => q.text)).toEqual(['Trump a liar'])
   })
+  it.each([
+    ['a name with "the" and a relative clause after it', 'The state created a private operation called the Matanuska Creamery, which is successful.'],
+    ['a name with "and" in it', 'She set up a company called Klondike Creamery and Candy, which briefly marketed ice cream.'],
+    ['a name before a verb in the past tense', 'A restoration company called Heritage Properties picked the buildings up in 1997.'],
+  ])('nor is %s', (_name, text) => {
+    expect(analyse(text).quotes.filter((q) => q.cue?.text === 'called').map((q) => q.text)).toEqual([])
+  })
 })
 
 describe('the name a speaker is given', () => {
