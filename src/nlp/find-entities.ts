@@ -99,12 +99,12 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // (Nor a verb of speech the tagger ran the name on into: "the Ontario Provincial Police said"; not a
       // form that may be a plural noun, "Southeastern states".)
       while (last > first && (PUNCT.test(words[last - 1]!) || words[last - 1] === "'s" || (/^\p{Ll}+$/u.test(words[last - 1]!) && cueByForm.has(words[last - 1]!) && !/[^y]s$/.test(words[last - 1]!)))) last--
-      // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
-      // name on over a verb; a lower-case word that joins no name ends it.)
       // ("Melissa [Mark-Viverito]": a double surname after a name the tagger ended before it.)
       // ("David [McKeague]", "Sean [O'Brien]": the same for a surname with an inner capital.)
       if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+|(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+)$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
-      // The words after the verb may hold a name of their own ("… had for months pressed [Mr. Trump]").
+      // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
+      // name on over a verb; a lower-case word that joins no name ends it. The words after the verb may hold
+      // a name of their own: "… had for months pressed [Mr. Trump]".)
       if (c.type === 'PER' || c.type === 'ORG') {
         for (let k = first + 1; k < last; k++) {
           if (/^\p{Ll}+$/u.test(words[k]!) && !NAME_JOINERS.has(words[k]!) && (cueByForm.has(words[k]!) || /ed$/.test(words[k]!))) {

@@ -230,7 +230,7 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
     if (ISSUE_VERB.test(c.low(k)) && /^(?:a|an|the|its|his|her|their|our)$/.test(c.low(obj))) {
       b = k
       // ("Legault's office [later] issued a statement": an adverb before the verb goes with it.)
-      while (b - 1 > a && /^(?:later|also|then|quickly|soon|immediately|subsequently|earlier|again|finally|since)$/.test(c.low(b - 1))) b--
+      while (b - 1 > a && ISSUE_ADVERB.test(c.low(b - 1))) b--
       break
     }
   }
@@ -247,6 +247,11 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
 const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)\b/i
 /** Verbs of putting out a document: "issued a statement", "released a report", "put out a tweet". */
 const ISSUE_VERB = /^(?:issued|issues|released|releases|provided|provides|put|posted|posts|published|publishes)$/
+/** Adverbs before such a verb: "[later] issued a statement". */
+const ISSUE_ADVERBS = 'later|also|then|quickly|soon|immediately|subsequently|earlier|again|finally|since'
+const ISSUE_ADVERB = new RegExp(`^(?:${ISSUE_ADVERBS})$`)
+/** What a speaker put out between its phrase and a participle cue: "[later issued a statement] saying". */
+const ISSUED_DOCUMENT = new RegExp(`^\\s*(?:(?:${ISSUE_ADVERBS})\\s+)?(?:issued|issues|released|releases|put\\s+out|puts\\s+out|posted|posts)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:statement|release|letter|video|note|memo)\\s*,?\\s*$`, 'u')
 const SENTENCE_ADVERB = /^(?:however|meanwhile|too|though|also|once|then|now|instead|moreover|furthermore|indeed|again|still|nevertheless|nonetheless)$/
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i)$/
 
@@ -658,7 +663,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
       at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
       // ("Black Lives Matter [issued a statement saying] …": the document put out is part of the cue, PolNeAR's
       // cue 16 times in 16.)
-      if (at.cue && at.speaker.end < was.end && was.end <= at.cue.start && /^\s*(?:(?:later|also|then|quickly|soon|immediately|subsequently|earlier|again|finally|since)\s+)?(?:issued|issues|released|releases|put\s+out|puts\s+out|posted|posts)\s+(?:a|an)\s+(?:[\p{L}-]+\s+)?(?:statement|release|letter|video|note|memo)\s*,?\s*$/u.test(c.text.slice(at.speaker.end, at.cue.start)))
+      if (at.cue && at.speaker.end < was.end && was.end <= at.cue.start && ISSUED_DOCUMENT.test(c.text.slice(at.speaker.end, at.cue.start)))
         at.cue = { start: c.tokens[c.tokAfter(at.speaker.end)]!.start, end: at.cue.end }
     }
     relativeSource(c, at)
@@ -756,11 +761,11 @@ const PHYSICAL_TARGET = /^(?:(?:a|an|the|two|three|four|five|several|dozens\s+of
 /** A determiner and at most three more words, with no clause in them. */
 const SHORT_OBJECT = /^(?:the|a|an|his|her|their|its|this|that|these|those|our|my)(?:\s+[\p{L}\p{N}'’-]+){1,3}$/iu
 
-/** What an attribution does, from its cue's class (see `QuoteAct`). */
 /** What polls, records and pictures show ("opinion polls showing many think …", "the autopsy showed …") is no one's statement. */
 const DATA_SOURCE = /\b(?:polls?|polling|surveys?|stud(?:y|ies)|data|figures|statistics|numbers|records|photos?|photographs?|videos?|footage|images?|autops(?:y|ies)|post-mortem|results?|tests?|evidence|analys[ie]s|research|census|projections?|estimates?)$/i
 const FINDING_CUE = /\b(?:show|shows|showed|shown|showing|find|finds|found|finding|reveal|reveals|revealed|revealing|indicate|indicates|indicated|indicating|prove|proves|proved|proving|demonstrates?|demonstrated|demonstrating)$/i
 
+/** What an attribution does, from its cue's class (see `QuoteAct`). */
 function actOf(at: Attribution, content: string, cueText = '', speakerText = ''): QuoteAct {
   // (The phrase before its postmodifier: "An opinion poll [for the respected Kathimerini]", "A poll [published …]".)
   if (FINDING_CUE.test(cueText.trim()) && DATA_SOURCE.test(speakerText.split(/,|\s(?:by|for|of|from|in|on|among|published|conducted|released|commissioned|carried|taken|out|which|that|who)\b/)[0]!.replace(/[\s,]+$/, ''))) return 'other'
@@ -829,7 +834,8 @@ function passiveCue(c: Ctx, cue: Span): boolean {
     if (!/(?:ed|en|wn)$/.test(w) && !IRREGULAR_PARTICIPLES.has(w)) return false
     if (ATTITUDE_PARTICIPLES.has(w) || /^(?:quoted|heard|overheard|recorded)$/.test(w) || c.low(hit.end) === 'by') return false
     // ("Said Duclos: "…"": a verb of speech before its subject's name, no participle.)
-    if (/^(?:said|added|continued|wrote|explained|noted|recalled|replied|responded|argued|insisted|warned|declared|concluded)$/.test(w) && isCap(c.tok(k)) && isCap(c.tok(hit.end))) return false
+    // ("Asked Trump whether …" stays a participle.)
+    if (INVERTING_VERBS.has(hit.verb.lemma) && hit.verb.lemma !== 'ask' && isCap(c.tok(k)) && isCap(c.tok(hit.end))) return false
     let j = k - 1
     while (j >= 0 && j >= a - 4 && ((AUX.has(c.low(j)) && !BE.test(c.low(j))) || /^[a-z]+ly$/.test(c.tok(j)) || c.low(j) === 'not' || c.low(j) === "n't")) j--
     if (BE.test(c.low(j))) return true
@@ -1077,7 +1083,6 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
   return [...rules, ...added].sort((a, b) => key(a) - key(b))
 }
 
-/** Every attribution in the text, in text order. */
 /**
  * An indirect content that runs over the speaker and cue of a quotation after it ends before that speaker:
  * "When Clinton noted that Trump has not paid taxes ― as was true for years ― [Trump boasted], “…”".
@@ -1097,6 +1102,7 @@ function cutBeforeAttribution(c: Ctx, a: Attribution, direct: readonly Attributi
   }
 }
 
+/** Every attribution in the text, in text order. */
 export function findAttributions(c: Ctx, quoted: QuotedSpan[] = findQuotedSpans(c.text)): Attribution[] {
   const consumed = new Uint8Array(c.tokens.length)
   const out: Attribution[] = []
@@ -2162,7 +2168,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
             const f = contentSpan(c, regionStart, subj.speaker[0] - 1)
             if (f) fragments = [f]
           }
-        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1) && !(inv[1] - inv[0] === 1 && (DAYS.test(c.low(inv[0])) || new RegExp(`^(?:${MONTHS})$`).test(c.low(inv[0]))))) {
+        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1) && !(inv[1] - inv[0] === 1 && (DAYS.test(c.low(inv[0])) || MONTH.test(c.low(inv[0]))))) {
           // (Not a time: "The tentative deal, announced Friday, would last four years".)
           // (Not a pronoun that opens the content: "Jones, a mother of two, said [she heard three shots].")
           speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
@@ -2381,6 +2387,8 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
 const NOT_SPEAKER_LABELS = new Set('update note related photo photos source sources read watch video see disclosure correction advertisement breaking exclusive opinion analysis full text abstract twitter facebook editor editors the q a question answer by credit image caption warning sign up subscribe published updated posted modified last filed date dateline tags tag topics category categories location contact email share comments comment'.split(' '))
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december'
+/** A month, lower case. */
+const MONTH = new RegExp(`^(?:${MONTHS})$`)
 /** A date after a colon ("WEDNESDAY, MARCH 13, 2013", "Monday, 9:41 a.m.", "March 13, 2013"). */
 const DATE_START = new RegExp(`^(?:(?:${WEEKDAYS}),?\\s+(?:${MONTHS}|\\d)|(?:${MONTHS})\\.?\\s+\\d)`, 'i')
 

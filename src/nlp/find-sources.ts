@@ -86,10 +86,6 @@ function entityAt(doc: Doc, span: Span): Entity | undefined {
   return best
 }
 
-/**
- * The entity of the most recent mention before `pos` that passes `test`, leaving out mentions inside
- * `skip` ("“I met Obama,” he said": "he" is not Obama).
- */
 /** The US party a phrase names ("the GOP front-runner" → R), if any. */
 function partyOf(text: string): 'D' | 'R' | undefined {
   if (/\b(?:GOP|Republican)\b/.test(text)) return 'R'
@@ -97,6 +93,10 @@ function partyOf(text: string): 'D' | 'R' | undefined {
   return undefined
 }
 
+/**
+ * The entity of the most recent mention before `pos` that passes `test`, leaving out mentions inside
+ * `skip` ("“I met Obama,” he said": "he" is not Obama).
+ */
 function recentEntity(doc: Doc, pos: number, test: (e: Entity) => boolean, skip: readonly Span[] = []): Entity | undefined {
   let best: Entity | undefined
   let bestEnd = -1
