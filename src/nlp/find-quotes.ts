@@ -566,7 +566,7 @@ function words(c: Ctx, a: number, b: number): number {
 
 /**
  * The token after a dateline that opens a paragraph at token `a` ("OTTAWA —", "MYRTLE BEACH, S.C. —",
- * "LONDON (Reuters) -"), or `a` when there is none.
+ * "LONDON (Reuters) -", "PARIS, Aug 31 (Reuters) -"), or `a` when there is none.
  */
 function datelineEnd(c: Ctx, a: number, b: number): number {
   let k = a
@@ -575,7 +575,8 @@ function datelineEnd(c: Ctx, a: number, b: number): number {
   while (k < b && k - a < 8) {
     const t = c.tok(k)
     if (DATELINE_AGENCY.test(t) && c.tok(k - 1) === '(') agency = true
-    else if (!(/^\p{Lu}[\p{Lu}.'’-]+$/u.test(t) || /^[(),.]$/.test(t) || (isCap(t) && /^\p{Lu}[\p{L}.'’-]*$/u.test(t)))) break
+    // ("PARIS, Aug 31 (Reuters) -": a date after the place.)
+    else if (!(/^\p{Lu}[\p{Lu}.'’-]+$/u.test(t) || /^[(),.]$/.test(t) || (isCap(t) && /^\p{Lu}[\p{L}.'’-]*$/u.test(t)) || (/^\d{1,4}$/.test(t) && k > a))) break
     k++
   }
   if (k > a && k + 1 < b && /^(?:[—–―-]|--)$/.test(c.tok(k)) && (/^\p{Lu}{2}/u.test(c.tok(a)) || agency) && isCap(c.tok(k + 1)) && c.paraRange(a)[0] === a) return k + 1
@@ -2190,7 +2191,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       } else {
         let subj = mainClause?.at === cs ? { speaker: mainClause.speaker } : subjectBefore(c, cs, regionStart)
         // "… drawn huge crowds describing …": a participle whose subject is the sentence's.
-        if (/ing$/.test(c.low(i)) && cs === i && forward && subj && !isCap(c.tok(subj.speaker[1] - 1)) && !speakerLike(c.low(subj.speaker[1] - 1))) {
+        // ("He sent a memo to The Post in April explaining his plan": a time is no subject either.)
+        const when = subj !== null && subj.speaker[1] - subj.speaker[0] === 1 && (MONTH.test(c.low(subj.speaker[0])) || DAYS.test(c.low(subj.speaker[0]))) && /^(?:in|on|since|until|by|last|this|next|early|late)$/.test(c.low(subj.speaker[0] - 1))
+        if (/ing$/.test(c.low(i)) && cs === i && forward && subj && ((!isCap(c.tok(subj.speaker[1] - 1)) && !speakerLike(c.low(subj.speaker[1] - 1))) || when)) {
           const s2 = lastSpeaker ?? sentenceSubject(c, lo, cs)
           subj = s2 ? { speaker: s2 } : null
         }
@@ -2510,6 +2513,18 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
     // "The UN refugee agency also weighed in": a name that modifies a common noun runs on to it.
     for (let m = e; m < hi && m < e + 3 && /^\p{Ll}+$/u.test(c.tok(m)) && !NP_STOP.has(c.low(m)); m++) {
       if (organizationNounsSet.has(c.low(m)) || anonymousNouns.has(c.low(m)) || roleHeads.has(c.low(m))) e = m + 1
+    }
+    // "France’s far-right National Front party leader, Marine Le Pen, voiced …": a possessive name runs on to
+    // the role it owns, and to the name after it.
+    if (/^['’]s$/.test(c.tok(e))) {
+      let m = e + 1
+      while (m < hi && m < e + 7 && !roleHeads.has(c.low(m)) && !NP_STOP.has(c.low(m)) && (isCap(c.tok(m)) || /^\p{Ll}[\p{Ll}-]*$/u.test(c.tok(m)))) m++
+      if (m < hi && roleHeads.has(c.low(m))) {
+        e = m + 1
+        let f = e + 1
+        while (f < hi && f < e + 5 && isCap(c.tok(f))) f++
+        if (c.tok(e) === ',' && f > e + 1 && c.tok(f) === ',') e = f
+      }
     }
   }
   const np: [number, number] | null = e > k ? [k, e] : null

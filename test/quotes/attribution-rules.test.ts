@@ -378,3 +378,13 @@ describe('the name a speaker is given', () => {
     expect(analyseWithEntities(text).quotes.find((q) => q.text.includes(quote))?.speaker.name).toBe(name)
   })
 })
+
+describe('the subject of a participle after a clause', () => {
+  it.each([
+    ['a dateline with a date and an agency is no subject', 'PARIS, Aug 31 (Reuters) - The party leader, Marine Le Pen, voiced support for Donald Trump on Wednesday, saying his rival would bring war.', 'his rival would bring war', 'The party leader'],
+    ['a possessive name runs on to the role it owns and the name after it', "France's far-right National Front party leader, Marine Le Pen, voiced support for Donald Trump, saying his rival would bring war.", 'his rival would bring war', "France's far-right National Front party leader, Marine Le Pen"],
+    ['a month after "in" is a time, not the subject', 'He sent a two-page memo to The Washington Post in April explaining his plan to make Mexico pay.', 'his plan to make Mexico pay', 'He'],
+  ])('%s', (_name, text, quote, speaker) => {
+    expect(rules(text).quotes.find((q) => q.text.includes(quote))?.speaker.text).toBe(speaker)
+  })
+})
