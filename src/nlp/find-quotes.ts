@@ -1783,6 +1783,17 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       return c.speakerPhrase ? { speaker: [head[0], np[1]], antecedent: head } : { speaker: head }
     }
   }
+  // "[Two sources who spoke to CBC News] said", "[A senior official who spoke to Reuters on condition of
+  // anonymity] said": the noun phrase before the cue is the object in a relative clause; its head speaks.
+  for (let w = np[0] - 1; w > lo && w >= np[0] - 8; w--) {
+    if (!isWord(c.tok(w)) || (w < np[0] - 1 && RELATIVES.has(c.low(w + 1)))) break
+    if (c.low(w) !== 'who') continue
+    const head = leftNP(c, w - 1, lo)
+    if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because)$/.test(c.low(head[0] - 1)))) {
+      return c.speakerPhrase ? { speaker: [head[0], np[1]], antecedent: head } : { speaker: head }
+    }
+    break
+  }
   // "Jason Dana, Robyn Dawes and Nathanial Peterson wrote": a list of names is one subject.
   let a = np[0]
   let hasAnd = false

@@ -487,7 +487,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // Democrat Hillary Clinton" are none.)
   const title = (t: string) => t.split(/\s+/).filter(Boolean).every((w, k) => /^\p{Lu}/u.test(w) ? !/^(?:At|To|For|With|On|In|By|From)$/.test(w) : roleHeads.has(w) || roleModifiers.has(w) || (w === 'of' && k > 0) || (k === 0 && /^(?:the|a|an)$/.test(w)))
   const tailPerson = coreEnd < end && tailMention && title(doc.text.slice(start, tailMention.start)) ? persons[0] : undefined
-  const entity = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? entityAt(doc, site.speaker)
+  // (A name inside a relative clause is not the speaker's: "Residents who talked to the Star".)
+  const relative = coreEnd < end && /^\s*(?:who|whom|that|which)\s/i.test(doc.text.slice(coreEnd, end))
+  const entity = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? (relative ? undefined : entityAt(doc, site.speaker))
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
   if (definite && outletNouns.has(head) && !entity) {

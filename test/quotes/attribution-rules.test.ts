@@ -388,3 +388,16 @@ describe('the subject of a participle after a clause', () => {
     expect(rules(text).quotes.find((q) => q.text.includes(quote))?.speaker.text).toBe(speaker)
   })
 })
+
+describe('a subject with a relative clause that names someone else', () => {
+  it.each([
+    ['"who spoke to" an outlet', 'Two sources who spoke to CBC News said the minister will resign.', 'the minister will resign', 'Two sources who spoke to CBC News'],
+    ['with a condition after the outlet', 'A senior official who spoke to Reuters on condition of anonymity said the talks had stalled.', 'the talks had stalled', 'A senior official who spoke to Reuters on condition of anonymity'],
+  ])('is its head, not the name in the clause: %s', (_name, text, quote, speaker) => {
+    expect(rules(text).quotes.find((q) => q.text.includes(quote))?.speaker.text).toBe(speaker)
+  })
+  it('and the name in the clause is not the speaker\'s name', () => {
+    const q = analyseWithEntities('Residents who talked to the Toronto Star said the water was brown.').quotes[0]
+    expect([q?.speaker.kind, q?.speaker.name]).toEqual(['anonymous', undefined])
+  })
+})
