@@ -180,8 +180,8 @@ function line(label: string, t: Tally, rate: number): string {
 
 /**
  * The name a reader gets for a speaker (name mode): the resolved entity's name; else a mention that is
- * itself a name ("Smith", "the RCMP" are; "he", "officials", "a spokesperson for the ministry" are not:
- * they get none).
+ * itself a name ("Smith", "the RCMP" are; "he", "officials", "a spokesperson for the ministry", "Her lawyer"
+ * are not: they get none).
  */
 export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>): string | null {
   const known = (speaker.entity !== undefined ? names.get(speaker.entity) : undefined) ?? speaker.name
@@ -189,7 +189,9 @@ export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>
   const text = speaker.text?.trim()
   if (!text || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return null
   if (/^(?:he|she|they|it|we|i|you|who|which|that|his|her|its|their|our|my|him|them|us|me)$/i.test(text)) return null
-  return /\p{Lu}/u.test(text.replace(/^(?:the|a|an)\s+/i, '')[0] ?? '') ? text : null
+  // ("Her lawyer", "Two sources", "Some residents": a capital that only opens the sentence makes no name.)
+  const rest = text.replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:his|her|their|its|our|my|your|this|that|these|those|some|many|several|most|all|both|each|another|other|few|one|two|three|four|five|six|seven|eight|nine|ten)\s+/i, '')
+  return /\p{Lu}/u.test(rest[0] ?? '') ? text : null
 }
 
 function addComp(into: Record<'content' | 'source' | 'cue', ComponentCounts>, c: Record<'content' | 'source' | 'cue', ComponentCounts>) {

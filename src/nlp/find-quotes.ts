@@ -86,6 +86,7 @@ const LEAD_TRIM = new Set(
 )
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
 const RELATIVES = new Set(['who', 'which'])
+const POSSESSIVES = /^(?:his|her|their|its|our|my|your)$/
 const CUE_EXT_NOUNS = new Set(['statement', 'interview', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
 /** Roles of a hearer named after them ("told host Chris Cuomo"). */
 const HEARER_ROLES = new Set(['host', 'hosts', 'anchor', 'moderator', 'moderators', 'interviewer'])
@@ -2062,7 +2063,12 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           // name runs on through its capitalised words; a determiner after it opens the content.
           // ("told host Chris Cuomo she …": a role noun before the name.)
           const named = isCap(c.tok(np[0])) ? np[0] : (DETERMINERS.has(c.low(np[0])) || HEARER_ROLES.has(c.low(np[0]))) && isCap(c.tok(np[0] + 1)) ? np[0] + 1 : -1
-          if (named < 0) b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
+          if (named < 0) {
+            b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
+            // ("told the court her client was innocent", "told the court she lied": a possessive or a subject
+            // pronoun after the hearer opens the content.)
+            for (let k = np[0] + 1; k < b; k++) if (POSSESSIVES.test(c.low(k)) || /^(?:he|she|they|we|i|it)$/.test(c.low(k))) b = k
+          }
           else for (let k = named + 1; k < b; k++) if ((DETERMINERS.has(c.low(k)) && isCap(c.tok(k - 1))) || (!isCap(c.tok(k)) && !NP_INNER.has(c.low(k)))) b = k
           // ("told ABC's “Good Morning America” on Monday the tone …": the show after a possessive, then a time.)
           if (/^['’]s$/.test(c.tok(b)) && b > np[0]) {

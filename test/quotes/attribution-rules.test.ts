@@ -401,3 +401,12 @@ describe('a subject with a relative clause that names someone else', () => {
     expect([q?.speaker.kind, q?.speaker.name]).toEqual(['anonymous', undefined])
   })
 })
+
+describe('the hearer of "told" before the content', () => {
+  it.each([
+    ['a possessive opens the content', 'Her lawyer told the court her client was innocent.', 'her client was innocent'],
+    ['a subject pronoun opens the content', 'The mayor told the council they would vote Monday.', 'they would vote Monday'],
+  ])('%s', (_name, text, quote) => {
+    expect(rules(text).quotes.map((q) => q.text)).toEqual([quote])
+  })
+})
