@@ -189,8 +189,11 @@ export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>
   const text = speaker.text?.trim()
   if (!text || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return null
   if (/^(?:he|she|they|it|we|i|you|who|which|that|his|her|its|their|our|my|him|them|us|me)$/i.test(text)) return null
-  // ("Her lawyer", "Two sources", "Some residents": a capital that only opens the sentence makes no name.)
-  const rest = text.replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:his|her|their|its|our|my|your|this|that|these|those|some|many|several|most|all|both|each|another|other|few|one|two|three|four|five|six|seven|eight|nine|ten)\s+/i, '')
+  const rest = text.replace(/^(?:the|a|an)\s+/i, '')
+  // ("Her lawyer", "Two Democratic strategists", "one P&G employee": a possessive, a number or a quantifier
+  // first makes no name, unless all that follows is capitalised: "His Majesty's Government".)
+  const after = rest.match(/^(?:his|her|their|its|our|my|your|this|that|these|those|some|many|several|most|all|both|each|another|other|few|one|two|three|four|five|six|seven|eight|nine|ten)\s+(.*)$/i)
+  if (after) return after[1]!.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)) ? text : null
   return /\p{Lu}/u.test(rest[0] ?? '') ? text : null
 }
 

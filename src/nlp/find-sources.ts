@@ -338,6 +338,9 @@ function corePhrase(text: string): string {
     .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about|like|such\s+as|including)(?![\w'’-]).*$/is, '')
 }
 
+/** Words before a role noun that make it another role ("Prime Minister", "Vice President", "Deputy Chief"). */
+const OTHER_ROLE = /^(?:prime|vice|deputy|lieutenant|assistant|associate|under|sub)$/
+
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
 const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
 
@@ -513,7 +516,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // ("the GOP front-runner" is not the "Democratic front-runner": a party named on both sides must agree.)
   const party = partyOf(text)
   const samePartyRole = (r: string) => party === undefined || partyOf(r) === undefined || partyOf(r) === party
-  const holder = (x: Entity) => x.type === 'PERSON' && (x.roles.some((r) => samePartyRole(r) && r.toLowerCase().split(/\s+/).some((w) => heads.includes(w))) || hasTitle(x))
+  // ("the minister" is no Prime Minister, "the president" no Vice President: a modifier that makes another
+  // role must be in the description too.)
+  const holds = (r: string) => r.toLowerCase().split(/\s+/).some((w, k, ws) => heads.includes(w) && !(k > 0 && OTHER_ROLE.test(ws[k - 1]!) && !low.includes(ws[k - 1]!)))
+  const holder = (x: Entity) => x.type === 'PERSON' && (x.roles.some((r) => samePartyRole(r) && holds(r)) || hasTitle(x))
   // ("The Vermont senator" after "Vermont Sen. Bernie Sanders" and "Sen. John McCain of Arizona": the holder
   // named with that place, when one is.)
   const places = text.split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && partyOf(w) === undefined)

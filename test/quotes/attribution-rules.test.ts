@@ -373,6 +373,7 @@ describe('the name a speaker is given', () => {
     ['after a paragraph break, the person of unknown gender who opens it, not a man named in the paragraph before', 'Its president, Tim McMillan, said the industry "needs certainty."\n\nCalgary Mayor Naheed Nenshi was blunt. "Enough talk," he said.', 'Enough talk', 'Naheed Nenshi'],
     ['not the object of a verb of speech after its subject ("he said Ryan.")', 'House Speaker Paul Ryan said he was hopeful.\n\nOn the eve of the meetings, Donald Trump eased his tone. Asked who leads the party, he said Ryan. “I would say Paul for the time being,” he said.\n\n“We can always have differences,” he said.', 'differences', 'Donald Trump'],
     ['the name after a role in an appositive', '"It is time," exhorted Clinton\'s introducer, actress Jamie Lee Curtis.', 'It is time', 'Jamie Lee Curtis'],
+    ['"the president" is no Vice President', 'President Barack Obama spoke. Vice President Joe Biden followed. The president said the economy was strong.', 'economy was strong', 'Barack Obama'],
     ['a role with a place: its holder named with that place, not the most recent holder', 'Vermont Sen. Bernie Sanders won the primary. Sen. John McCain of Arizona criticized him. The Vermont senator said he would keep fighting.', 'keep fighting', 'Bernie Sanders'],
   ])('%s', (_name, text, quote, name) => {
     expect(analyseWithEntities(text).quotes.find((q) => q.text.includes(quote))?.speaker.name).toBe(name)
@@ -408,5 +409,12 @@ describe('the hearer of "told" before the content', () => {
     ['a subject pronoun opens the content', 'The mayor told the council they would vote Monday.', 'they would vote Monday'],
   ])('%s', (_name, text, quote) => {
     expect(rules(text).quotes.map((q) => q.text)).toEqual([quote])
+  })
+})
+
+describe('a description by a role', () => {
+  it('"the minister" is no Prime Minister', () => {
+    const q = analyseWithEntities('Prime Minister Justin Trudeau met the premiers. The minister told reporters the deal is done.').quotes.find((x) => x.text.includes('deal is done'))
+    expect(q?.speaker.name).toBeUndefined()
   })
 })
