@@ -214,6 +214,9 @@ function span(d: { first: number; last: number }, words: readonly string[]): str
   return words.slice(d.first, d.last).join(' ')
 }
 
+/** Words of a government department named with its country or province ("Health Canada", "Public Safety Canada"). */
+const DEPARTMENT_WORD = /^(?:Health|Transport|Statistics|Elections|Parks|Environment|Global|Affairs|Public|Safety|Employment|Immigration|Fisheries|Natural|Resources|Agriculture|Finance|Justice|Heritage|Sport|Veterans|Indigenous|Services|Infrastructure|Revenue|Destination|Tourism|Innovation|Shared|Defence|Defense)$/
+
 const ORG_HEAD = /^(?:Council|Institute|Committee|Ministry|Department|Center|Centre|Association|Union|University|Bank|Fund|Organization|Organisation|Agency|Board|Commission|Office|School|College|Society|Academy|Federation|League|Party|Court|Foundation|Forum|Chamber|Bureau|Service|Conference)$/
 
 /**
@@ -233,6 +236,16 @@ function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly 
     }
     // ("Toronto Police [Service]": the tagger stops a police force before its head word.)
     if (d.type === 'ORG' && words[d.last - 1] === 'Police' && /^(?:Service|Department|Force)$/.test(words[d.last] ?? '') && d.last < ranges[d.sentence]![1]) d.last++
+    // ("Health [Canada]", "Global Affairs [Canada]", "Public Health [Ontario]": a department's word before a
+    // country or province names the department, not the place.)
+    if (d.type === 'LOC' && !d.outlet && d.last - d.first === 1) {
+      let a = d.first
+      while (a > ranges[d.sentence]![0] && d.first - a < 3 && DEPARTMENT_WORD.test(words[a - 1]!) && !drafts.some((x) => x !== d && x.first <= a - 1 && a - 1 < x.last && x.type !== 'ORG')) a--
+      if (a < d.first && !(d.first - a === 1 && /^(?:Affairs|Services|Resources|Relations|Safety)$/.test(words[a]!))) {
+        d.first = a
+        d.type = 'ORG'
+      }
+    }
     // ("[New Hampshire] Public Radio": a place that the capitalised name of an organisation goes on from.)
     if (d.type === 'LOC' && !d.outlet) {
       let k = d.last

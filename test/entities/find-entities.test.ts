@@ -102,6 +102,9 @@ describe('findEntities on short texts', () => {
   it('reads an outlet written in capitals, a place that an organisation\'s name goes on from, and a double surname the tagger left out', () => {
     expect(analyse('USA TODAY reported that the donations were suspicious.').map((e) => [e.name, e.type])).toEqual([['USA TODAY', 'ORG']])
     expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
+    // (a department named with its country: "Health Canada" is no place)
+    expect(analyse('Health Canada says the recall affects products sold in Ontario and Quebec.').map((e) => [e.name, e.type])[0]).toEqual(['Health Canada', 'ORG'])
+    expect(analyse('Elections Canada said turnout was high.').map((e) => [e.name, e.type])).toEqual([['Elections Canada', 'ORG']])
     expect(analyse('City Council Speaker Melissa Mark-Viverito criticized Sen. Bernie Sanders.').map((e) => [e.name, e.type])).toEqual([['City Council', 'ORG'], ['Melissa Mark-Viverito', 'PERSON'], ['Bernie Sanders', 'PERSON']])
     expect(analyse('City Council Member Jumaane Williams lamented that the vigil turned violent.').map((e) => [e.name, e.type])).toContainEqual(['Jumaane Williams', 'PERSON'])
     // (a role in lower case inside the tagger's name)
