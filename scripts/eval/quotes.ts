@@ -179,22 +179,14 @@ function line(label: string, t: Tally, rate: number): string {
 }
 
 /**
- * The name a reader gets for a speaker (name mode): the resolved entity's name; else a mention that is
- * itself a name ("Smith", "the RCMP" are; "he", "officials", "a spokesperson for the ministry", "Her lawyer"
- * are not: they get none).
+ * The name a reader gets for a speaker (name mode): the resolved entity's name, else the name the
+ * product gives the mention (`Speaker.name`: "Smith", "the RCMP", "Toronto police"); none for "he",
+ * "officials", "a spokesperson for the ministry", "Her lawyer", "Ontario's health minister". (Earlier the
+ * evaluation took any capitalised mention for a name; with `Speaker.name` written for descriptions, that
+ * added only wrong names on the ECB+ name set: "Felt's role", "A Brooklyn woman".)
  */
 export function speakerName(speaker: Speaker, names: ReadonlyMap<string, string>): string | null {
-  const known = (speaker.entity !== undefined ? names.get(speaker.entity) : undefined) ?? speaker.name
-  if (known) return known
-  const text = speaker.text?.trim()
-  if (!text || speaker.kind === 'anonymous' || speaker.kind === 'unknown') return null
-  if (/^(?:he|she|they|it|we|i|you|who|which|that|his|her|its|their|our|my|him|them|us|me)$/i.test(text)) return null
-  const rest = text.replace(/^(?:the|a|an)\s+/i, '')
-  // ("Her lawyer", "Two Democratic strategists", "one P&G employee": a possessive, a number or a quantifier
-  // first makes no name, unless all that follows is capitalised: "His Majesty's Government".)
-  const after = rest.match(/^(?:his|her|their|its|our|my|your|this|that|these|those|some|many|several|most|all|both|each|another|other|few|one|two|three|four|five|six|seven|eight|nine|ten)\s+(.*)$/i)
-  if (after) return after[1]!.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)) ? text : null
-  return /\p{Lu}/u.test(rest[0] ?? '') ? text : null
+  return (speaker.entity !== undefined ? names.get(speaker.entity) : undefined) ?? speaker.name ?? null
 }
 
 function addComp(into: Record<'content' | 'source' | 'cue', ComponentCounts>, c: Record<'content' | 'source' | 'cue', ComponentCounts>) {

@@ -735,6 +735,9 @@ function speakerName(c: Ctx, entities: readonly Entity[], speaker: Speaker): str
     }
   while (a < b && /^(?:the|a|an)$/i.test(c.tok(a)) && isCap(c.tok(a + 1))) a++
   if (a >= b || !isCap(c.tok(a)) || DETERMINERS.has(c.low(a))) return undefined
+  // ("Ontario's health minister", "A Toronto mother of two": a description that a name only modifies names no
+  // one; "Palmer police", "the Clinton campaign" name the body.)
+  if (/^\p{Ll}/u.test(c.tok(b - 1)) && !(organizationNounsSet.has(c.low(b - 1)) && !c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.start).match(/['’]s?\s|\b\p{Ll}/u))) return undefined
   return c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.end)
 }
 

@@ -418,3 +418,16 @@ describe('a description by a role', () => {
     expect(q?.speaker.name).toBeUndefined()
   })
 })
+
+describe('the name of a speaker with no entity', () => {
+  it.each([
+    ['a surname', 'Smith said the plan would fail.', 'Smith'],
+    ['a police force by its place', 'Toronto police said the man was arrested.', 'Toronto police'],
+    ['a campaign by its candidate', 'The Clinton campaign said the report was false.', 'Clinton campaign'],
+    ['none for a description a name only modifies', "Ontario's health minister says the province is ready.", undefined],
+    ['none for a described person', 'A Toronto mother of two said she is keeping her children home.', undefined],
+    ['none for a possessive and a role', 'Her lawyer said the charges would be dropped.', undefined],
+  ])('%s', (_name, text, name) => {
+    expect(analyse(text).quotes[0]?.speaker.name).toBe(name)
+  })
+})
