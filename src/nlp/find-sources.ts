@@ -660,7 +660,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const bySurname = doc.entities.filter((x) => x.type === 'PERSON' && x.name.split(/\s+/).length > 1 && lastWord(x.name) === m[1]!.toLowerCase())
       if (bySurname.length === 1) return { kind: 'person', entity: bySurname[0]!.id, ...local }
     }
-    return { kind: 'person', ...local }
+    const later = /['’]s?\s/.test(text) ? namedNext(doc, start, end, coreHead) : undefined
+    return { kind: 'person', ...(later ? { entity: later.id } : {}), ...local }
   }
   // "the lawyer acting for the officer", "the woman": a person, unnamed.
   if (definite && (PERSON_NOUNS.has(coreHead) || roleHeads.has(coreHead) || PROTAGONIST_ROLES.has(coreHead))) {
@@ -682,9 +683,31 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       }
       if (best) return { kind: 'person', entity: best.id, ...local }
     }
-    return { kind: 'person', ...local }
+    const later = /['’]s?\s|^the\s+\S+\s+of\s/i.test(text) ? namedNext(doc, start, end, coreHead) : undefined
+    return { kind: 'person', ...(later ? { entity: later.id } : {}), ...local }
   }
   return { kind: 'unknown', ...local }
+}
+
+/**
+ * The person a description that opens a story is about, named only after it ("Ontario's health minister says
+ * the province is ready. ¶ Christine Elliott made the comments …"): a person of that role, or any when the
+ * role is not known, whose name opens the next sentence (after a title at most) and who was not named before
+ * the description. Only for a role or a person's noun ("minister", "doctor") that a possessive or "of" makes
+ * someone's ("Connecticut's tax commissioner", "the head of the union"), not "the officer" or "the candidate",
+ * whom the next sentence's subject is as often not.
+ */
+function namedNext(doc: Doc, start: number, end: number, head: string): Entity | undefined {
+  if (!roleHeads.has(head) && !PERSON_NOUNS.has(head)) return undefined
+  const window = doc.text.slice(end, end + 500)
+  const starts = [...window.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].slice(0, 1).map((m) => end + m.index! + m[0].length)
+  for (const s of starts) {
+    for (const x of doc.entities) {
+      if (x.type !== 'PERSON' || x.mentions.some((m) => m.start < start)) continue
+      if (x.mentions.some((m) => m.start >= s && /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(doc.text.slice(s, m.start)))) return x
+    }
+  }
+  return undefined
 }
 
 /** Head words of a definite description ("the company") that may stand for any organisation named before. */
