@@ -245,7 +245,7 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
 }
 
 /** A relative clause that says how a source is kept: "(who) spoke on condition of anonymity", "asked not to be named". */
-const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)\b/i
+const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)|to\s+be\s+(?:named|identified))\b|^(?:\S+\s+){0,2}?(?:asked|requested)\s+that\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld)\b|^(?:\S+\s+){0,2}?(?:declined|refused)\s+to\s+(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\b/i
 /** Verbs of putting out a document: "issued a statement", "released a report", "put out a tweet". */
 const ISSUE_VERB = /^(?:issued|issues|released|releases|provided|provides|put|posted|posts|published|publishes)$/
 /** Adverbs before such a verb: "[later] issued a statement". */
@@ -659,7 +659,9 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // ("the woman, who spoke on condition of anonymity": an unnamed source who asked to stay so.)
     // ('"…," said one teacher in Laval who asked not to be identified.': the clause after an inverted speaker too.)
     const after = at.speaker !== undefined && at.cue !== undefined && at.cue.end <= at.speaker.start ? /^\s*(?:(?:in|from|of|at)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?,?\s*who\s+([^.!?]{0,90})/u.exec(c.text.slice(at.speaker.end, at.speaker.end + 140)) : null
-    const unnamed = at.speaker !== undefined && (droppedRelativeClause(c, at.speaker)?.anonymity === true || (after !== null && ANONYMITY_CLAUSE.test(after[1]!)))
+    // ("A worker who did not want to be named said": the clause inside the speaker phrase.)
+    const inner = at.speaker !== undefined ? /\bwho\s+([^.!?]{0,90})$/u.exec(c.text.slice(at.speaker.start, at.speaker.end)) : null
+    const unnamed = at.speaker !== undefined && (droppedRelativeClause(c, at.speaker)?.anonymity === true || (after !== null && ANONYMITY_CLAUSE.test(after[1]!)) || (inner !== null && ANONYMITY_CLAUSE.test(inner[1]!)))
     if (at.speaker) {
       const was = at.speaker
       at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
@@ -741,7 +743,7 @@ function speakerName(c: Ctx, entities: readonly Entity[], speaker: Speaker): str
   return c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.end)
 }
 
-const ANONYMITY = /^(?:that\s+)?(?:(?:he|she|they|it)\s+)?(?:not\s+)?(?:to\s+)?(?:be\s+|being\s+)?(?:publicly\s+)?(?:named|identified|quoted\s+by\s+name)\b|^(?:on\s+)?(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|^anonymity\b/i
+const ANONYMITY = /^(?:that\s+)?(?:(?:he|she|they|it)\s+)?(?:not\s+)?(?:to\s+)?(?:be\s+|being\s+)?(?:publicly\s+)?(?:named|identified|quoted\s+by\s+name)\b|^(?:that\s+)?(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld)\b|^(?:to\s+)?(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\b|^(?:on\s+)?(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|^anonymity\b/i
 
 /** "declined to comment", "did not respond to requests for comment": a refusal to speak says nothing. */
 const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)/i

@@ -433,3 +433,14 @@ describe('the name of a speaker with no entity', () => {
     expect(analyse(text).quotes[0]?.speaker.name).toBe(name)
   })
 })
+
+describe('unnamed sources', () => {
+  it.each([
+    ['who asked that her name not be used', 'A Toronto mother of two, who asked that her name not be used because she fears for her job, said she is keeping her children home.'],
+    ['who declined to give his name', 'A resident, who declined to give his name, said the water was brown.'],
+    ['a restrictive clause in the speaker phrase', 'A worker who did not want to be named said the plant will close.'],
+    ['one of an unnamed group, in the singular', 'One worker said the plant will close.'],
+  ])('%s: anonymous, and the clause is no statement', (_name, text) => {
+    expect(analyse(text).quotes.map((q) => [q.cue?.text, q.speaker.kind])).toEqual([['said', 'anonymous']])
+  })
+})
