@@ -465,13 +465,19 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         const lastHead = lastWord(corePhrase(last.text))
         if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && /^(?:a|an|one|another)\s/i.test(last.text)) return { kind: last.kind, ...local }
       }
-      if (e) return { kind: 'person', entity: e.id, ...local }
       // ("Union president Jan Simpson said … ¶ "…," she said.": no one of the pronoun's gender, so the speaker just
       // before, whose gender was only a guess from the given name.)
       // (A subject pronoun, with no name written between them outside quotation marks: not "Walz approaches it
       // more diplomatically. She said …", nor "In her statement …, Hillary Clinton".)
       const between = last?.end !== undefined && last.end <= start && start - last.end <= 400 ? doc.text.slice(last.end, start).replace(/["“][^"“”]*["”]/g, ' ') : undefined
       const guessed = between !== undefined && !/\b(?!(?:The|A|An|In|On|At|He|She|It|They|But|And|Also|I|We)\b)\p{Lu}\p{Ll}+/u.test(between) ? doc.entities.find((x) => x.id === last!.entity) : undefined
+      // ("Dominique Ducharme will take over. ¶ Ducharme, 47, said he was ready. "…," he told TVA Sports.": the same
+      // when that speaker spoke of themself with the pronoun ("said he was ready"), in the same paragraph, with
+      // someone of the pronoun's gender named before; the name lists give "Dominique", "Jean", "Robin" one gender.)
+      const ownWords = previous[previous.length - 1]?.attribution?.fragments[0]
+      const selfPronoun = ownWords !== undefined && new RegExp(`^(?:that\\s+)?${pl}\\b`, 'i').test(doc.text.slice(ownWords.start, ownWords.end).trim())
+      if (e && selfPronoun && last?.text !== undefined && !speakerPronouns.has(last.text.toLowerCase()) && (pl === 'he' || pl === 'she') && guessed && guessed !== e && guessed.type === 'PERSON' && byGivenName.has(guessed) && genderOf(doc, guessed) !== pron && !between!.includes('\n') && last!.start !== undefined && !e.mentions.some((m) => m.start >= last!.start! && m.start < start)) return { kind: 'person', entity: guessed.id, ...local }
+      if (e) return { kind: 'person', entity: e.id, ...local }
       if ((pl === 'he' || pl === 'she') && guessed?.type === 'PERSON' && genderOf(doc, guessed) !== pron && byGivenName.has(guessed)) return { kind: 'person', entity: guessed.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))
       return { kind: 'person', entity: p?.speaker.entity, ...local }
