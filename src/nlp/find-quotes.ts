@@ -357,6 +357,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
   for (;;) {
     const w = c.low(j - 1)
     if (j - 1 < lo) break
+    // ("Elizabeth May said", "Theresa May said": a capitalised auxiliary in a person's name is the name.)
+    if (isCap(c.tok(j - 1)) && c.personTok[j - 1]) break
     if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'].includes(w)) j--
     // ("Mr. Rubio only occasionally disagreed": "only" after a name is an adverb of the cue.)
     else if (w === 'only' && j - 2 >= lo && (isCap(c.tok(j - 2)) || speakerPronouns.has(c.low(j - 2)))) j--

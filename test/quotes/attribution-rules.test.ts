@@ -445,3 +445,13 @@ describe('unnamed sources', () => {
     expect(analyse(text).quotes.map((q) => [q.cue?.text, q.speaker.kind])).toEqual([['said', 'anonymous']])
   })
 })
+
+describe('a name that is also an auxiliary', () => {
+  it.each([
+    ['"May"', 'Green Party Leader Elizabeth May said in a Facebook post that the decision was shameful.', 'said in a Facebook post', 'Elizabeth May'],
+    ['"Will"', 'Columnist George Will wrote that the party had lost its way.', 'wrote', 'George Will'],
+  ])('%s ends the speaker, not the cue', (_name, text, cue, name) => {
+    const q = analyseWithEntities(text).quotes[0]
+    expect([q?.cue?.text, q?.speaker.name]).toEqual([cue, name])
+  })
+})
