@@ -135,7 +135,26 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   drafts = drafts.flatMap((d) => splitTitledName(d, words))
   for (const d of drafts) if (d.type === 'PERSON') dropLeadingTitle(d, words)
   for (const d of drafts) if (d.type === 'PERSON') readRoles(d, drafts, words, tokens, text, ranges[d.sentence]!)
+  drafts = addSurnamesBeforeSpeech(drafts, words, sentenceOf)
   return merge(drafts, tokens, text, words)
+}
+
+/**
+ * "British Prime Minister Theresa May met the leaders. May said she would not resign.": the surname of a
+ * person named in full, alone before a verb of speech, where the tagger took it for a month or a modal
+ * ("May", "Will"). Only after the full name, and only before the verb: "May was warm" stays a month.
+ */
+function addSurnamesBeforeSpeech(drafts: Draft[], words: readonly string[], sentenceOf: Int32Array): Draft[] {
+  const full = drafts.filter((d) => d.type === 'PERSON' && d.last - d.first > 1)
+  if (!full.length) return drafts
+  const covered = new Uint8Array(words.length)
+  for (const d of drafts) covered.fill(1, d.first, d.last)
+  const added: Draft[] = []
+  for (let k = 0; k + 1 < words.length; k++) {
+    if (covered[k] || !isCap(words[k]!) || !/^(?:said|says|told|tells|added|adds|wrote|writes|asked|replied|noted|argued|insisted|explained|tweeted|announced)$/.test(words[k + 1]!)) continue
+    if (full.some((d) => d.last <= k && words[d.last - 1] === words[k])) added.push({ first: k, last: k + 1, type: 'PERSON', sentence: sentenceOf[k]!, roles: [] })
+  }
+  return added.length ? [...drafts, ...added].sort((a, b) => a.first - b.first) : drafts
 }
 
 /**

@@ -450,7 +450,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       continue
     }
     // (a cue form before a plural noun of people modifies it: "state officials", "report authors")
-    if (!isWord(t) || NP_STOP.has(l) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
+    // ("May said": a function word that is a person's name is the name.)
+    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     a = k
@@ -846,7 +847,8 @@ function passiveCue(c: Ctx, cue: Span): boolean {
     // ("Asked Trump whether …" stays a participle.)
     if (INVERTING_VERBS.has(hit.verb.lemma) && hit.verb.lemma !== 'ask' && isCap(c.tok(k)) && isCap(c.tok(hit.end))) return false
     let j = k - 1
-    while (j >= 0 && j >= a - 4 && ((AUX.has(c.low(j)) && !BE.test(c.low(j))) || /^[a-z]+ly$/.test(c.tok(j)) || c.low(j) === 'not' || c.low(j) === "n't")) j--
+    // ("May said": an auxiliary that is a person's name is the subject.)
+    while (j >= 0 && j >= a - 4 && !(c.personTok[j] && isCap(c.tok(j))) && ((AUX.has(c.low(j)) && !BE.test(c.low(j))) || /^[a-z]+ly$/.test(c.tok(j)) || c.low(j) === 'not' || c.low(j) === "n't")) j--
     if (BE.test(c.low(j))) return true
     return j < c.sentenceRange(k)[0] || SUBORDINATORS.test(c.low(j))
   }

@@ -102,6 +102,8 @@ describe('findEntities on short texts', () => {
   it('reads an outlet written in capitals, a place that an organisation\'s name goes on from, and a double surname the tagger left out', () => {
     expect(analyse('USA TODAY reported that the donations were suspicious.').map((e) => [e.name, e.type])).toEqual([['USA TODAY', 'ORG']])
     expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
+    // (a surname that is also a month or a modal, alone before a verb of speech after the full name; not elsewhere)
+    expect(analyse('Theresa May met the leaders. May said she would stay. May was warm.').map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Theresa May', 'PERSON', 2]])
     // (a department named with its country: "Health Canada" is no place)
     expect(analyse('Health Canada says the recall affects products sold in Ontario and Quebec.').map((e) => [e.name, e.type])[0]).toEqual(['Health Canada', 'ORG'])
     expect(analyse('Elections Canada said turnout was high.').map((e) => [e.name, e.type])).toEqual([['Elections Canada', 'ORG']])

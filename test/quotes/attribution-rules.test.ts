@@ -450,8 +450,9 @@ describe('a name that is also an auxiliary', () => {
   it.each([
     ['"May"', 'Green Party Leader Elizabeth May said in a Facebook post that the decision was shameful.', 'said in a Facebook post', 'Elizabeth May'],
     ['"Will"', 'Columnist George Will wrote that the party had lost its way.', 'wrote', 'George Will'],
+    ['"May" alone, after the full name', 'British Prime Minister Theresa May met the leaders on Monday. May said she would not resign.', 'said', 'Theresa May'],
   ])('%s ends the speaker, not the cue', (_name, text, cue, name) => {
-    const q = analyseWithEntities(text).quotes[0]
+    const q = analyseWithEntities(text).quotes.at(-1)
     expect([q?.cue?.text, q?.speaker.name]).toEqual([cue, name])
   })
 })
