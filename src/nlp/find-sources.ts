@@ -532,7 +532,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // named with that place, when one is.)
   const places = text.split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && partyOf(w) === undefined)
   const withPlace = (x: Entity) => places.every((w) => x.roles.some((r) => r.includes(w)) || x.mentions.some((m) => doc.text.slice(Math.max(0, m.start - 40), m.end + 25).includes(w)))
-  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? ((places.length ? recentEntity(doc, start, (x) => holder(x) && withPlace(x)) : undefined) ?? recentEntity(doc, start, holder)) : undefined
+  // ("The Ontario premier" after "Alberta Premier Rachel Notley and Ontario Premier Doug Ford": the place in a
+  // role first, then near a mention.)
+  const roleWithPlace = (x: Entity) => places.every((w) => x.roles.some((r) => r.includes(w)))
+  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? ((places.length ? recentEntity(doc, start, (x) => holder(x) && roleWithPlace(x)) ?? recentEntity(doc, start, (x) => holder(x) && withPlace(x)) : undefined) ?? recentEntity(doc, start, holder)) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.
