@@ -774,7 +774,12 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
     const gen = ws.length > 2 && GENERATION.test(ws.at(-1)!) ? ws.at(-1)!.replace(/\.$/, '') : ''
     const surname = gen ? ws.at(-2)! : ws.at(-1)!
     const given = ws[0]!
-    const g = full.find((x) => similarity(x.surname, surname) >= 0.8 && x.givens.some((y) => givenCompatible(y, given)) && (x.generation === gen || (!gen && x.generation === 'Sr') || (gen === 'Sr' && !x.generation)))
+    // ("Petitpas Taylor" after "Ginette Petitpas Taylor": a two-word surname alone is the same person.)
+    const doubleSurname = (x: Group) => !gen && ws.length === 2 && x.drafts.some((o) => {
+      const ow = nameWords(o)
+      return ow.length === 3 && ow[1] === ws[0] && ow[2] === ws[1]
+    })
+    const g = full.find((x) => doubleSurname(x) || (similarity(x.surname, surname) >= 0.8 && x.givens.some((y) => givenCompatible(y, given)) && (x.generation === gen || (!gen && x.generation === 'Sr') || (gen === 'Sr' && !x.generation))))
     if (g) {
       g.drafts.push(d)
       g.givens.push(given)

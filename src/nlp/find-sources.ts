@@ -535,7 +535,12 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // ("The Ontario premier" after "Alberta Premier Rachel Notley and Ontario Premier Doug Ford": the place in a
   // role first, then near a mention.)
   const roleWithPlace = (x: Entity) => places.every((w) => x.roles.some((r) => r.includes(w)))
-  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? ((places.length ? recentEntity(doc, start, (x) => holder(x) && roleWithPlace(x)) ?? recentEntity(doc, start, (x) => holder(x) && withPlace(x)) : undefined) ?? recentEntity(doc, start, holder)) : undefined
+  // ("The finance minister" after "Finance Minister Bill Morneau and Health Minister Ginette Petitpas Taylor": a
+  // holder whose role has the description's modifiers first; any holder after, as the role may be written
+  // otherwise: "the campaign manager" of "Trump's campaign chief".)
+  const modifiers = text.split(/\s+/).slice(1, -1).filter((w) => /^\p{Ll}+$/u.test(w) && !/^(?:former|new|top|then|current|longtime|veteran|embattled|outgoing|incoming|senior|chief|acting|interim|deputy)$/.test(w))
+  const roleWithModifiers = (x: Entity) => x.roles.some((r) => modifiers.every((w) => r.toLowerCase().includes(w)))
+  const byRole = (definite || roleOnly) && (!named || roleHeads.has(head)) && text.split(/\s+/).length <= 4 ? ((places.length ? recentEntity(doc, start, (x) => holder(x) && roleWithPlace(x)) ?? recentEntity(doc, start, (x) => holder(x) && withPlace(x)) : undefined) ?? (modifiers.length ? recentEntity(doc, start, (x) => holder(x) && roleWithModifiers(x)) : undefined) ?? recentEntity(doc, start, holder)) : undefined
   if (byRole) return { kind: 'person', entity: byRole.id, ...local }
   // "Clinton aides", "an Alberta judge", "a spokesperson for Marco Mendicino": a name that only modifies
   // a common noun, or follows it, is not the speaker.
