@@ -1637,6 +1637,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     const objectThenColon = punct === ':' && cue.end <= k && k - cue.end < 4 && c.tokens.slice(cue.end, k + 1).every((t, n) => isWord(t.text) && !cueAt(c, cue.end + n)) &&
       ((s) => s !== null && !RELATIVES.has(c.low(s.speaker[0])) && c.low(s.speaker[0]) !== 'that')(subjectBefore(c, cueStart(c, m, lo), lo))
     if (cue.end - 1 !== k && !objectThenColon && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
+    // ("told CBC News the decision “ignores the evidence.”": a determiner after the hearer opens the content, a
+    // mixed quote the indirect rules find.)
+    if (hearerVerbs.has(cue.verb.lemma) && cue.end <= k && punct !== ':' && Array.from({ length: k - cue.end }, (_, n) => cue.end + 1 + n).some((x) => DETERMINERS.has(c.low(x)) && !isCap(c.tok(x)) && c.low(x - 1) !== 'of')) return null
     // ("wrote on Twitter that Canada “stands ready to help”": a that-clause after the cue's occasion; the
     // quotation is part of its content, a mixed quote the indirect rules find.)
     if (Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => c.low(x) === 'that')) return null

@@ -458,3 +458,14 @@ describe('a name that is also an auxiliary', () => {
     expect([q?.cue?.text, q?.speaker.name]).toEqual([cue, name])
   })
 })
+
+describe('a quotation after the hearer of "told"', () => {
+  it('is part of a mixed content when a determiner opens it after the hearer', () => {
+    const q = rules('Peter Gall told CBC News the decision “ignores the evidence.”').quotes[0]
+    expect([q?.kind, q?.cue?.text, q?.text]).toEqual(['mixed', 'told', 'the decision “ignores the evidence.”'])
+  })
+  it('is the direct content after a hearer with its own determiner', () => {
+    const q = rules('Gall told a news conference: “We will appeal.”').quotes[0]
+    expect([q?.kind, q?.text]).toEqual(['direct', '“We will appeal.”'])
+  })
+})
