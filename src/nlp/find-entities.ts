@@ -269,7 +269,10 @@ function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly 
     if (d.type === 'LOC' && !d.outlet) {
       let k = d.last
       while (k < ranges[d.sentence]![1] && k - d.last < 3 && isCap(words[k]!) && !drafts.some((x) => x !== d && x.first <= k && k < x.last)) k++
-      if (k > d.last && (ORG_ENDINGS.test(words[k - 1]!) || /^(?:Radio|Television|Broadcasting|Network|Herald|Tribune|Journal|Gazette|Press)$/.test(words[k - 1]!))) {
+      // ("[Manitoba] RCMP", "[Nova Scotia] RCMP": an acronym the tagger left out, right after the place.)
+      // (Not in text written in capitals: "JAPAN GET LUCKY WIN".)
+      const acronym = k === d.last + 1 && /^\p{Lu}{2,6}$/u.test(words[d.last]!) && /\p{Ll}/u.test(words[d.first]!) && /\p{Ll}/u.test(words[d.last + 1] ?? 'a')
+      if (k > d.last && (acronym || ORG_ENDINGS.test(words[k - 1]!) || /^(?:Radio|Television|Broadcasting|Network|Herald|Tribune|Journal|Gazette|Press)$/.test(words[k - 1]!))) {
         d.last = k
         d.type = 'ORG'
       }

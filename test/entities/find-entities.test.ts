@@ -106,6 +106,8 @@ describe('findEntities on short texts', () => {
     expect(analyse('Theresa May met the leaders. May said she would stay. May was warm.').map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Theresa May', 'PERSON', 2]])
     // (a two-word surname alone is the person named with it in full)
     expect(analyse('Health Minister Ginette Petitpas Taylor met the premiers. Petitpas Taylor said pharmacare would move ahead.').filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Ginette Petitpas Taylor', 2]])
+    // (an acronym the tagger left out after a place: the force or party of that place)
+    expect(analyse('Manitoba RCMP say a man has been charged.').map((e) => [e.name, e.type])).toEqual([['Manitoba RCMP', 'ORG']])
     // (a department named with its country: "Health Canada" is no place)
     expect(analyse('Health Canada says the recall affects products sold in Ontario and Quebec.').map((e) => [e.name, e.type])[0]).toEqual(['Health Canada', 'ORG'])
     expect(analyse('Elections Canada said turnout was high.').map((e) => [e.name, e.type])).toEqual([['Elections Canada', 'ORG']])
