@@ -123,6 +123,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
   drafts = splitAtCommas(drafts, words)
+  drafts = splitAtAndAfterTitledName(drafts, words)
   drafts = splitAtPossessives(drafts, words, model.gazetteer)
   joinNamesAfterRoles(drafts, words)
   drafts = extendOrgs(drafts, words, ranges)
@@ -178,6 +179,22 @@ function splitAtCommas(drafts: Draft[], words: readonly string[]): Draft[] {
     if (!out.length) return [d]
     out.push(typed({ ...d, first: a, last: d.last, roles: [] }))
     return out
+  })
+}
+
+/**
+ * "[Liberal Leader Justin Trudeau] and [Conservative] Leader Erin O'Toole": the tagger now and then runs a
+ * titled name on over "and" into the next title; a role word with a name of two capitalised words right
+ * before "and" ends it. ("Procter and Gamble", "the Department of Health and Human Services" have none.)
+ */
+function splitAtAndAfterTitledName(drafts: Draft[], words: readonly string[]): Draft[] {
+  return drafts.flatMap((d) => {
+    for (let k = d.first + 3; k < d.last - 1; k++) {
+      if (words[k] !== 'and' || !isCap(words[k + 1]!)) continue
+      if (!(isCap(words[k - 1]!) && isCap(words[k - 2]!) && roleHeads.has(words[k - 3]!.toLowerCase()) && isCap(words[k - 3]!))) continue
+      return [{ ...d, last: k, roles: [] }, { ...d, first: k + 1, roles: [] }]
+    }
+    return [d]
   })
 }
 

@@ -313,6 +313,10 @@ function droppedRelativeClause(c: Ctx, sp: Span): { comma: number; anonymity: bo
 
 /** The cue verb a token is a form of, checking multi-word forms ("pointed out"); null when none. */
 function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
+  // ("Trump shot back, "…"", "fired back that …": a retort; "back" after such a verb is no "back" of support.)
+  // ("spending shot back up" is no retort.)
+  if (c.low(i + 1) === 'back' && RETORT.test(c.low(i)) && !/^(?:up|down|to|into|onto|from|in|out)$/.test(c.low(i + 2))) return { verb: SHOOT_BACK, end: i + 2 }
+  if (c.low(i) === 'back' && (RETORT.test(c.low(i - 1)) || /^(?:hit|hits|hitting|pushed|pushes|pushing|push|fought|fights|fight|fighting|struck|strikes|striking)$/.test(c.low(i - 1)))) return null
   const list = cueByForm.get(c.low(i))
   if (!list || (c.personTok[i] && isCap(c.tok(i)))) return null
   for (const verb of list) {
@@ -328,6 +332,9 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   return null
 }
 
+/** "shot back", "fired back", "snapped back": a retort (no cue of the lexicon: "fired" and "shot" alone are deeds). */
+const SHOOT_BACK: CueVerb = { lemma: 'shoot back', forms: ['shot back', 'fired back', 'snapped back'], class: 'speech', clause: 'any' }
+const RETORT = /^(?:shot|shoots|shoot|shooting|fired|fires|fire|firing|snapped|snaps|snap|snapping)$/
 const GO_ON: CueVerb = { lemma: 'go on', forms: ['go on', 'goes on', 'went on'], class: 'speech', clause: 'that' }
 /**
  * '"…," Trump went on, as if he didn't hear her. "…"': "went on" ending a clause after a quotation is a

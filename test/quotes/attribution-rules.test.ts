@@ -469,3 +469,16 @@ describe('a quotation after the hearer of "told"', () => {
     expect([q?.kind, q?.text]).toEqual(['direct', '“We will appeal.”'])
   })
 })
+
+describe('a retort', () => {
+  it.each([
+    ['"shot back" after a quotation', '"Jeb wants to be a tough guy tonight," Trump shot back.', 'shot back', 'Trump'],
+    ['"fired back" with a colon', 'Smith fired back: "That is false."', 'fired back:', 'Smith'],
+  ])('%s is a statement, not a stance of support', (_name, text, cue, speaker) => {
+    const q = analyse(text).quotes[0]
+    expect([q?.act, q?.cue?.text, q?.speaker.text]).toEqual(['speech', cue, speaker])
+  })
+  it('but spending that "shot back up" says nothing', () => {
+    expect(analyse('Health care spending shot back up and grew by 5.3 percent.').quotes).toEqual([])
+  })
+})
