@@ -765,6 +765,8 @@ const NEGATED_CUE = /(?:\bnot|n[’']t|\bnever)\s+(?:\w+\s+)?(?:say|said|comment
 function physicalDeed(cueText: string, content: string): boolean {
   content = content.trim()
   if (/\bshow(?:s|ed|n|ing)?$/i.test(cueText)) return /^up\b/i.test(content)
+  // ("Her husband called 911", "called police": a call for help.)
+  if (/\bcall(?:s|ed|ing)?$/i.test(cueText) && /^(?:911|9-1-1|999|112|(?:the\s+)?police|(?:an\s+)?ambulance|(?:the\s+)?fire\s+department|for\s+help|for\s+an\s+ambulance)(?:\s*[.,]?$|\s+(?:to|for|and|after|when|at|on|in|from|about)\b)/i.test(content)) return true
   return PHYSICAL_CUE.test(cueText) && (WEAPON.test(content) || (PHYSICAL_TARGET.test(content) && !/\bfor\b/i.test(content)))
 }
 

@@ -37,7 +37,9 @@ export function splitSentences(text: string, tokens: readonly Token[]): Span[] {
     const first = next.text[0] ?? ''
     const startsSentence = /[\p{Lu}\p{N}"“‘'(\[]/u.test(first)
     if (!startsSentence) continue
-    if (isAbbreviation(tok.text) && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|This|That|There)$/.test(next.text)) continue
+    // ("… around 2 a.m. "It shook the whole house," she said.": a time before an opening quotation mark ends it.)
+    const timeThenQuote = /^[ap]\.m\.$/i.test(tok.text) && /^["“‘]$/.test(next.text)
+    if (isAbbreviation(tok.text) && !timeThenQuote && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|This|That|There)$/.test(next.text)) continue
     const endTok = tokens[j - 1]!
     i = j - 1
     last = endTok.end

@@ -482,3 +482,10 @@ describe('a retort', () => {
     expect(analyse('Health care spending shot back up and grew by 5.3 percent.').quotes).toEqual([])
   })
 })
+
+describe('a call for help', () => {
+  it('is no statement ("called 911", "called police to report the fire"), but "called the police shootings a tragedy" is', () => {
+    const qs = analyse('Her husband, Mike, called 911. A neighbour called police to report the fire. She called the police shootings a tragedy.').quotes
+    expect(qs.filter((q) => q.act !== 'other').map((q) => q.text)).toEqual(['the police shootings a tragedy'])
+  })
+})
