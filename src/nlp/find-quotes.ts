@@ -756,7 +756,7 @@ function speakerName(c: Ctx, entities: readonly Entity[], speaker: Speaker): str
 const ANONYMITY = /^(?:that\s+)?(?:(?:he|she|they|it)\s+)?(?:not\s+)?(?:to\s+)?(?:be\s+|being\s+)?(?:publicly\s+)?(?:named|identified|quoted\s+by\s+name)\b|^(?:that\s+)?(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld)\b|^(?:to\s+)?(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\b|^(?:on\s+)?(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|^anonymity\b/i
 
 /** "declined to comment", "did not respond to requests for comment": a refusal to speak says nothing. */
-const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)/i
+const NO_COMMENT = /^(?:to\s+)?(?:comment|elaborate|respond|discuss|speculate|be\s+interviewed)\b|^(?:\S+\s+)?requests?\s+for\s+(?:comment|an\s+interview)|^(?:that\s+)?(?:he|she|they|it|we|i)\s+(?:had|has|have|would\s+have)\s+(?:no|nothing)\s+(?:immediate\s+|further\s+|more\s+)?(?:comment|to\s+add|to\s+say)\b/i
 
 /** "did not say", "would not comment on", "never said": what was not said is no statement. */
 const NEGATED_CUE = /(?:\bnot|n[’']t|\bnever)\s+(?:\w+\s+)?(?:say|said|comment|elaborate|specify|specified|disclose|disclosed|reveal|revealed|confirm|confirmed|explain|explained|discuss|discussed|answer|answered|respond|responded|tell|told|mention|mentioned|ask|asked|identify|identified|make\s+clear|made\s+clear)\b/i
@@ -2059,7 +2059,11 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       let hearer: [number, number] | undefined
       let contentFrom = e
       let hasThat = false
-      for (let m = e; m < Math.min(hi, e + 7); m++) {
+      // ("said in a statement to The Canadian Press that …": up to ten words between when they are phrases of
+      // the occasion, its place or its hearer; else seven.)
+      const occasion = /^(?:in|at|during|on|to|outside|before|after)$/.test(c.low(e)) && (DETERMINERS.has(c.low(e + 1)) || isCap(c.tok(e + 1)) || numberish(c.tok(e + 1))) && c.low(e + 1) !== 'least'
+      for (let m = e; m < Math.min(hi, e + (occasion ? 10 : 7)); m++) {
+        if (occasion && m >= e + 7 && (c.low(m) === 'and' || (m > e && /^\p{Ll}+(?:ed|ing)$/u.test(c.tok(m))))) break
         if (c.low(m) === 'that') {
           // "says the movement that's sweeping …": a relative "that" after the object, not a complementiser;
           // only a hearer ("told NBC that") or an adverbial ("said on Tuesday that") comes between.

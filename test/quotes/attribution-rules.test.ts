@@ -489,3 +489,21 @@ describe('a call for help', () => {
     expect(qs.filter((q) => q.act !== 'other').map((q) => q.text)).toEqual(['the police shootings a tragedy'])
   })
 })
+
+describe('what someone said between the cue and "that"', () => {
+  it('is the occasion, its place and its hearer, up to ten words', () => {
+    const q = rules('Mary-Liz Power said in a statement to The Canadian Press that the minister takes these concerns seriously.').quotes[0]
+    expect([q?.cue?.text, q?.text]).toEqual(['said in a statement', 'that the minister takes these concerns seriously'])
+  })
+  it('not a relative "that" after an object further on', () => {
+    const q = rules('Authorities reported at least 20 victims at a nonprofit center that works with the disabled.').quotes[0]
+    expect(q?.text.startsWith('that')).not.toBe(true)
+  })
+})
+
+describe('no comment', () => {
+  it('"she had no comment", "it had nothing further to add" are no statements; "he had no doubt …" is', () => {
+    const qs = analyse('When reached by phone, the mayor said she had no comment. The company said it had nothing further to add. He said he had no doubt the plan would work.').quotes
+    expect(qs.filter((q) => q.act !== 'other').map((q) => q.text)).toEqual(['he had no doubt the plan would work'])
+  })
+})
