@@ -681,6 +681,10 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   }
   // "the lawyer acting for the officer", "the woman": a person, unnamed.
   if (definite && (PERSON_NOUNS.has(coreHead) || roleHeads.has(coreHead) || PROTAGONIST_ROLES.has(coreHead))) {
+    // ("its president announced … Bill Flanagan said … "…," the president said.": a speaker described by the
+    // same role before, and resolved.)
+    const same = [...previous].reverse().find((p) => p.speaker.kind === 'person' && p.speaker.entity !== undefined && p.speaker.text !== undefined && /^(?:the|its|their|his|her)\s/i.test(p.speaker.text) && lastWord(corePhrase(p.speaker.text)) === coreHead)
+    if (same) return { kind: 'person', entity: same.speaker.entity, ...local }
     // "the candidate", "the Republican nominee" with no one given that role: the person the article is about,
     // the one named most often, among those named in the last paragraphs ("Mr. Bannon has been a supporter of
     // Mr. Trump's pugilistic instincts, which the candidate …").
@@ -702,6 +706,12 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     const later = /['’]s?\s|^the\s+\S+\s+of\s/i.test(text) ? namedNext(doc, start, end, coreHead) : undefined
     return { kind: 'person', ...(later ? { entity: later.id } : {}), ...local }
   }
+  // ("The University of Alberta will cut 1,000 jobs, its president announced. Bill Flanagan said …": an
+  // organisation's role, named at the start of the next sentence.)
+  if (/^(?:its|their)\s/i.test(text) && (roleHeads.has(coreHead) || PERSON_NOUNS.has(coreHead))) {
+    const later = namedNext(doc, start, end, coreHead)
+    if (later) return { kind: 'person', entity: later.id, ...local }
+  }
   return { kind: 'unknown', ...local }
 }
 
@@ -715,6 +725,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
  */
 function namedNext(doc: Doc, start: number, end: number, head: string): Entity | undefined {
   if (!roleHeads.has(head) && !PERSON_NOUNS.has(head)) return undefined
+  // (Only a description that opens its sentence or ends it, after the content: not one inside a clause,
+  // "… took a job at Uber a few months before its senior vice president boasted …".)
+  const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].trim().split(/\s+/).filter(Boolean).length
+  const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
+  if (before > 2 && after > 4) return undefined
   const window = doc.text.slice(end, end + 500)
   const starts = [...window.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].slice(0, 1).map((m) => end + m.index! + m[0].length)
   for (const s of starts) {
