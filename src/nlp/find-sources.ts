@@ -676,7 +676,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const bySurname = doc.entities.filter((x) => x.type === 'PERSON' && x.name.split(/\s+/).length > 1 && lastWord(x.name) === m[1]!.toLowerCase())
       if (bySurname.length === 1) return { kind: 'person', entity: bySurname[0]!.id, ...local }
     }
-    const later = /['’]s?\s/.test(text) ? namedNext(doc, start, end, coreHead) : undefined
+    // ("A Winnipeg man says he was refused service. ¶ John Smith, 45, …": a story that opens on someone
+    // described, before anyone is named, names them next.)
+    const opening = /^(?:a|an)\s/i.test(text) && !doc.entities.some((x) => x.type === 'PERSON' && x.mentions.some((m) => m.start < start))
+    // (Then only a name with no title before it: "Police Chief Danny Smyth said …" is someone else.)
+    const later = /['’]s?\s/.test(text) ? namedNext(doc, start, end, coreHead) : opening ? namedNext(doc, start, end, coreHead, false) : undefined
     return { kind: 'person', ...(later ? { entity: later.id } : {}), ...local }
   }
   // "the lawyer acting for the officer", "the woman": a person, unnamed.
@@ -723,7 +727,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
  * someone's ("Connecticut's tax commissioner", "the head of the union"), not "the officer" or "the candidate",
  * whom the next sentence's subject is as often not.
  */
-function namedNext(doc: Doc, start: number, end: number, head: string): Entity | undefined {
+function namedNext(doc: Doc, start: number, end: number, head: string, titled = true): Entity | undefined {
   if (!roleHeads.has(head) && !PERSON_NOUNS.has(head)) return undefined
   // (Only a description that opens its sentence or ends it, after the content: not one inside a clause,
   // "… took a job at Uber a few months before its senior vice president boasted …".)
@@ -735,7 +739,7 @@ function namedNext(doc: Doc, start: number, end: number, head: string): Entity |
   for (const s of starts) {
     for (const x of doc.entities) {
       if (x.type !== 'PERSON' || x.mentions.some((m) => m.start < start)) continue
-      if (x.mentions.some((m) => m.start >= s && /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(doc.text.slice(s, m.start)))) return x
+      if (x.mentions.some((m) => m.start >= s && (titled ? /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u : /^$/u).test(doc.text.slice(s, m.start)))) return x
     }
   }
   return undefined
