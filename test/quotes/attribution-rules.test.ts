@@ -382,6 +382,7 @@ describe('the name a speaker is given', () => {
     ['not a role inside a clause, whoever opens the next sentence', 'David Plouffe took a job at Uber a few months before its senior vice president boasted about a plan to dig up dirt. Former Treasury Secretary Tim Geithner is now a private equity kingpin.', 'dig up dirt', undefined],
     ['a story that opens on someone described, before anyone is named: the name that opens the next sentence', 'WINNIPEG — A Winnipeg man says he was refused service at a downtown restaurant.\n\nJohn Smith, 45, said staff told him to leave.', 'refused service', 'John Smith'],
     ['but not a titled official who speaks next', 'A Winnipeg man says he was refused service at a downtown restaurant.\n\nPolice Chief Danny Smyth said officers would investigate.', 'refused service', undefined],
+    ['"the city" after a city\'s government named as such', 'The City of Toronto said the pools would reopen Friday. The city said staffing was the main problem.', 'staffing', 'City of Toronto'],
     ['"the president" is no Vice President', 'President Barack Obama spoke. Vice President Joe Biden followed. The president said the economy was strong.', 'economy was strong', 'Barack Obama'],
     ['a role with a place: its holder named with that place, not the most recent holder', 'Vermont Sen. Bernie Sanders won the primary. Sen. John McCain of Arizona criticized him. The Vermont senator said he would keep fighting.', 'keep fighting', 'Bernie Sanders'],
   ])('%s', (_name, text, quote, name) => {

@@ -65,6 +65,8 @@ export const organizationNouns: ReadonlySet<string> = new Set([
   'union', 'association', 'board', 'court', 'congress', 'senate', 'police', 'army', 'military', 'bureau', 'fbi', 'cia',
   'nato', 'un', 'eu', 'white', 'state', 'iaea', 'foundation', 'institute', 'university', 'team', 'coalition', 'center',
   'centre', 'service', 'authority', 'authorities', 'corporation', 'inc', 'corp', 'fund', 'bank', 'secretariat',
+  // ("The City of Toronto said … The city said …": a city's government.)
+  'city',
 ])
 
 /** Number words, for the size of an anonymous group ("four former officials"). */
