@@ -2240,6 +2240,14 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           subj = s2 ? { speaker: s2 } : null
         }
         if (!subj) continue
+        // ("A spokesperson said the city supports "a strong plan."": a stance whose subject opens what someone
+        // said is part of that statement.)
+        if (verb.class === 'stance' || verb.class === 'belief') {
+          let b = subj.speaker[0] - 1
+          if (c.low(b) === 'that') b--
+          const prior = cueAt(c, b)
+          if (prior && prior.end === b + 1 && prior.verb.class === 'speech' && /^\p{Ll}/u.test(c.tok(b))) continue
+        }
         if (subj.speaker[1] - subj.speaker[0] === 1 && !isCap(c.tok(subj.speaker[0])) && !speakerLike(c.low(subj.speaker[0]))) continue
         const last = c.tok(subj.speaker[1] - 1)
         const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && !/s$/.test(last) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
