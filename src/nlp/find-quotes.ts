@@ -1296,7 +1296,10 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         const appositive = /[.!?]\s*$/.test(tail) && tailWords <= 40 && !/["“”«»]/.test(tail.trimEnd().slice(0, -1)) && !otherCue
         // ('"…," he said, smiling, "…"': a short participle that is no cue, right before the next part, goes on with it.)
         const manner = tailWords <= 4 && /,\s*$/.test(tail) && !otherCue
-        if (!at.before && tailWords > 0 && !appositive && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || (/,\s+\p{Ll}+ing\b/u.test(tail) && !manner))) break
+        // ('"…," said Jean Dupont, a professor of political science at the University of Montreal, "…"': a split
+        // quotation around a long appositive of its speaker.)
+        const splitAround = at.continues && /,\s*$/.test(tail) && tailWords <= 40 && !otherCue && !/["“”«»]/.test(tail)
+        if (!at.before && tailWords > 0 && !appositive && !splitAround && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || (/,\s+\p{Ll}+ing\b/u.test(tail) && !manner))) break
       }
       if (q.depth > 0 && paraBreaks > 0) break
       // (A quotation paragraph between two attributed ones goes on with the one before, not on with the one
@@ -1648,7 +1651,8 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     if (cue.end - 1 !== k && !objectThenColon && !(hearerVerbs.has(cue.verb.lemma) || c.low(cue.end) === 'in' || c.low(cue.end) === 'on')) continue
     // ("told CBC News the decision “ignores the evidence.”": a determiner after the hearer opens the content, a
     // mixed quote the indirect rules find.)
-    if (hearerVerbs.has(cue.verb.lemma) && cue.end <= k && punct !== ':' && Array.from({ length: k - cue.end }, (_, n) => cue.end + 1 + n).some((x) => DETERMINERS.has(c.low(x)) && !isCap(c.tok(x)) && c.low(x - 1) !== 'of')) return null
+    // ("told police he “didn't mean to hurt anyone.”": a subject pronoun the same.)
+    if (hearerVerbs.has(cue.verb.lemma) && cue.end <= k && punct !== ':' && Array.from({ length: k - cue.end }, (_, n) => cue.end + 1 + n).some((x) => ((DETERMINERS.has(c.low(x)) && !isCap(c.tok(x))) || /^(?:he|she|they|it|we|i)$/.test(c.low(x))) && c.low(x - 1) !== 'of')) return null
     // ("wrote on Twitter that Canada “stands ready to help”": a that-clause after the cue's occasion; the
     // quotation is part of its content, a mixed quote the indirect rules find.)
     if (Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => c.low(x) === 'that')) return null

@@ -512,3 +512,15 @@ describe('no comment', () => {
     expect(qs.filter((q) => q.act !== 'other').map((q) => q.text)).toEqual(['he had no doubt the plan would work'])
   })
 })
+
+describe('a split quotation around a long appositive', () => {
+  it('goes on after the speaker\'s appositive, however long', () => {
+    const q = rules('"The government," said Jean Dupont, a professor of political science at the University of Montreal, "has simply run out of ideas."').quotes[0]
+    expect(q?.fragments?.length).toBe(2)
+    expect(q?.speaker.text).toBe('Jean Dupont, a professor of political science at the University of Montreal')
+  })
+  it('and a quotation after "told X he" is part of a mixed content', () => {
+    const q = rules('Trump told The Washington Post he was “not quite there yet” on supporting Ryan.').quotes[0]
+    expect([q?.kind, q?.cue?.text]).toEqual(['mixed', 'told'])
+  })
+})
