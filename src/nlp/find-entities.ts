@@ -534,7 +534,9 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
     ((gazetteer.get(words[d.first]!) ?? 0) & 16) !== 0 &&
     !((gazetteer.get(name) ?? 0) & 14) &&
     !gpe.has(name) &&
-    words.slice(d.first, d.last).every((w, k) => (/^\p{Lu}\p{Ll}+$/u.test(w) || (k > 0 && INITIAL.test(w))) && !ORG_HEAD.test(w) && !((gazetteer.get(w) ?? 0) & 14))
+    words.slice(d.first, d.last).every((w, k) => (/^\p{Lu}\p{Ll}+$/u.test(w) || (k > 0 && INITIAL.test(w))) && !ORG_HEAD.test(w) && !((gazetteer.get(w) ?? 0) & 14)) &&
+    // ("Rogers Communications", "Morgan Industries": a company's last word.)
+    !COMPANY_END.test(words[d.last - 1]!)
   )
     d.type = 'PERSON'
 }

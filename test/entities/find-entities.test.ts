@@ -110,6 +110,8 @@ describe('findEntities on short texts', () => {
     expect(analyse('Manitoba RCMP say a man has been charged.').map((e) => [e.name, e.type])).toEqual([['Manitoba RCMP', 'ORG']])
     // (a titled name does not run on over "and" into the next title; "Procter and Gamble" stays one)
     expect(analyse("Liberal Leader Justin Trudeau and Conservative Leader Erin O'Toole clashed on Thursday.").filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Justin Trudeau', "Erin O'Toole"])
+    // (a given name first, a company's word last: a company)
+    expect(analyse('Rogers Communications said Tuesday that service had been restored.').map((e) => [e.name, e.type])).toEqual([['Rogers Communications', 'ORG']])
     // (a department named with its country: "Health Canada" is no place)
     expect(analyse('Health Canada says the recall affects products sold in Ontario and Quebec.').map((e) => [e.name, e.type])[0]).toEqual(['Health Canada', 'ORG'])
     expect(analyse('Elections Canada said turnout was high.').map((e) => [e.name, e.type])).toEqual([['Elections Canada', 'ORG']])
