@@ -499,7 +499,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const title = (t: string) => t.split(/\s+/).filter(Boolean).every((w, k) => /^\p{Lu}/u.test(w) ? !/^(?:At|To|For|With|On|In|By|From)$/.test(w) : roleHeads.has(w) || roleModifiers.has(w) || (w === 'of' && k > 0) || (k === 0 && /^(?:the|a|an)$/.test(w)))
   const tailPerson = coreEnd < end && tailMention && title(doc.text.slice(start, tailMention.start)) ? persons[0] : undefined
   // (A name inside a relative clause is not the speaker's: "Residents who talked to the Star".)
-  const relative = coreEnd < end && /^\s*(?:who|whom|that|which)\s/i.test(doc.text.slice(coreEnd, end))
+  // (Nor one in the place an unnamed group is in: "Residents in Peterborough", "People in Fort Pierce".)
+  const relative = coreEnd < end && (/^\s*(?:who|whom|that|which)\s/i.test(doc.text.slice(coreEnd, end)) || (/^\s*(?:in|across|around|throughout)\s/i.test(doc.text.slice(coreEnd, end)) && isAnonymous(doc.text.slice(start, coreEnd))))
   const entity = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? (relative ? undefined : entityAt(doc, site.speaker))
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
@@ -555,7 +556,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     // (A group the entity stage took for a person, "Democrats involved in the talks", is still a group.)
     // (Nor is a part or share of a group with a name in it, "Some in the "Bernie or Bust" crowd".)
     const groupHead = (/s$/.test(lastWord(corePhrase(text))) && anonymousNouns.has(lastWord(corePhrase(text)))) || PART_OF.test(text) || SHARE.test(text)
-    if (isAnonymous(text) && (entity.type !== 'PERSON' || groupHead)) return { kind: 'anonymous', entity: entity.id, ...local }
+    // ("Residents in Peterborough", "officials in Ottawa": a place says where the group is, not who speaks.)
+    if (isAnonymous(text) && (entity.type !== 'PERSON' || groupHead)) return { kind: 'anonymous', ...(entity.type === 'LOC' ? {} : { entity: entity.id }), ...local }
     return { kind: kindOfEntity(entity), entity: entity.id, ...local }
   }
   if (isOutletName(text)) return { kind: 'outlet', ...local }

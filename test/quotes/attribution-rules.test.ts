@@ -524,3 +524,10 @@ describe('a split quotation around a long appositive', () => {
     expect([q?.kind, q?.cue?.text]).toEqual(['mixed', 'told'])
   })
 })
+
+describe('an unnamed group and a place', () => {
+  it('the place the group is in is not who speaks; the organisation officials are from or at is', () => {
+    const qs = analyseWithEntities('Residents in Peterborough described trees falling onto cars. Officials from Health Canada said the recall was voluntary.').quotes
+    expect(qs.map((q) => [q.speaker.kind, q.speaker.name])).toEqual([['anonymous', undefined], ['anonymous', 'Health Canada']])
+  })
+})
