@@ -1652,7 +1652,7 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // ("told CBC News the decision “ignores the evidence.”": a determiner after the hearer opens the content, a
     // mixed quote the indirect rules find.)
     // ("told police he “didn't mean to hurt anyone.”": a subject pronoun the same.)
-    if (hearerVerbs.has(cue.verb.lemma) && cue.end <= k && punct !== ':' && Array.from({ length: k - cue.end }, (_, n) => cue.end + 1 + n).some((x) => ((DETERMINERS.has(c.low(x)) && !isCap(c.tok(x))) || /^(?:he|she|they|it|we|i)$/.test(c.low(x))) && c.low(x - 1) !== 'of')) return null
+    if (hearerVerbs.has(cue.verb.lemma) && cue.end <= k && punct !== ':' && Array.from({ length: k - cue.end }, (_, n) => cue.end + 1 + n).some((x) => ((DETERMINERS.has(c.low(x)) && !isCap(c.tok(x))) || SUBJECT_PRONOUN.test(c.low(x))) && c.low(x - 1) !== 'of')) return null
     // ("wrote on Twitter that Canada “stands ready to help”": a that-clause after the cue's occasion; the
     // quotation is part of its content, a mixed quote the indirect rules find.)
     if (Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => c.low(x) === 'that')) return null
@@ -2096,7 +2096,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
             b = Math.min(b, np[0] + (DETERMINERS.has(c.low(np[0])) ? 3 : 1))
             // ("told the court her client was innocent", "told the court she lied": a possessive or a subject
             // pronoun after the hearer opens the content.)
-            for (let k = np[0] + 1; k < b; k++) if (POSSESSIVES.test(c.low(k)) || /^(?:he|she|they|we|i|it)$/.test(c.low(k))) b = k
+            for (let k = np[0] + 1; k < b; k++) if (POSSESSIVES.test(c.low(k)) || SUBJECT_PRONOUN.test(c.low(k))) b = k
           }
           else for (let k = named + 1; k < b; k++) if ((DETERMINERS.has(c.low(k)) && isCap(c.tok(k - 1))) || (!isCap(c.tok(k)) && !NP_INNER.has(c.low(k)))) b = k
           // ("told ABC's “Good Morning America” on Monday the tone …": the show after a possessive, then a time.)
