@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { splitSentences } from '../../src/nlp/split-sentences.js'
+import { tokenize } from '../../src/nlp/tokenize.js'
+
+const split = (text: string) => splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end))
+
+describe('splitSentences', () => {
+  it('ends a sentence after a time before an opening quotation mark', () => {
+    expect(split('She heard an explosion around 2 a.m. "It shook the whole house," she said.')).toEqual(['She heard an explosion around 2 a.m.', '"It shook the whole house," she said.'])
+  })
+  it('keeps a time that a capitalised word goes on from, and a title before a name', () => {
+    expect(split('The fire started at 2 a.m. Sunday near the river.')).toEqual(['The fire started at 2 a.m. Sunday near the river.'])
+    expect(split('Dr. Smith said it was over. Mr. Jones agreed.')).toEqual(['Dr. Smith said it was over.', 'Mr. Jones agreed.'])
+  })
+})
