@@ -500,7 +500,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   const tailPerson = coreEnd < end && tailMention && title(doc.text.slice(start, tailMention.start)) ? persons[0] : undefined
   // (A name inside a relative clause is not the speaker's: "Residents who talked to the Star".)
   // (Nor one in the place an unnamed group is in: "Residents in Peterborough", "People in Fort Pierce".)
-  const relative = coreEnd < end && (/^\s*(?:who|whom|that|which)\s/i.test(doc.text.slice(coreEnd, end)) || (/^\s*(?:in|across|around|throughout)\s/i.test(doc.text.slice(coreEnd, end)) && isAnonymous(doc.text.slice(start, coreEnd))))
+  // (Nor the one a group was interviewed or polled by: "Parents interviewed by CBC News".)
+  const relative = coreEnd < end && (/^\s*(?:who|whom|that|which)\s|^\s*(?:interviewed|surveyed|polled|contacted|reached|quoted|cited)\s+by\s/i.test(doc.text.slice(coreEnd, end)) || (/^\s*(?:in|across|around|throughout)\s/i.test(doc.text.slice(coreEnd, end)) && isAnonymous(doc.text.slice(start, coreEnd))))
   const entity = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? (relative ? undefined : entityAt(doc, site.speaker))
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
@@ -671,7 +672,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   }
   if (document || documentNouns.has(head)) return { kind: 'unknown', ...local }
   if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
-  if (/\p{Lu}\p{Ll}/u.test(text) && !definite) {
+  // (Initials that own the rest too: "B.C.'s top doctor".)
+  if (/\p{Lu}\p{Ll}|^\p{Lu}\.(?:\p{Lu}\.?)+['’]s\s/u.test(text) && !definite) {
     // "King told the Daily News": a surname the entity stage missed is the person named with it.
     const m = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?(\p{Lu}[\p{L}'’-]+)$/u.exec(text.trim())
     if (m) {

@@ -55,6 +55,14 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
         wordEnd += 1
         TOKEN.lastIndex = wordEnd
         word = slice.slice(start, wordEnd)
+        // ("B.C.'s top doctor", "U.S.'s envoy": the possessive after an abbreviation is its own token too.)
+        const poss = /^['’]s(?![\p{L}\p{N}])/u.exec(slice.slice(wordEnd, wordEnd + 3))
+        if (poss) {
+          tokens.push({ start, end: wordEnd, text: word })
+          tokens.push({ start: wordEnd, end: wordEnd + 2, text: slice.slice(wordEnd, wordEnd + 2) })
+          TOKEN.lastIndex = wordEnd + 2
+          continue
+        }
       }
     }
     const clitic = word.length > 3 ? CLITIC.exec(word) : null

@@ -13,3 +13,10 @@ describe('splitSentences', () => {
     expect(split('Dr. Smith said it was over. Mr. Jones agreed.')).toEqual(['Dr. Smith said it was over.', 'Mr. Jones agreed.'])
   })
 })
+
+describe('tokenize', () => {
+  it('splits the possessive after an abbreviation into its own token', async () => {
+    const { tokenize: tok } = await import('../../src/nlp/tokenize.js')
+    expect(tok("B.C.'s top doctor and the U.S.’s envoy").map((t) => t.text)).toEqual(['B.C.', "'s", 'top', 'doctor', 'and', 'the', 'U.S.', '’s', 'envoy'])
+  })
+})
