@@ -586,7 +586,7 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   if (((words[0] === 'the' && !named && words.length <= 3) || police) && organizationNouns.has(head)) {
     const hasWord = (name: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?:$|[^\\p{L}])`, 'iu').test(name)
     const fits = (x: Entity) =>
-      x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(police ? 0 : 1, -1).every((w) => hasWord(x.name, w)) &&
+      x.type === 'ORG' && !isOutletEntity(x) && x.name.split(/\s+/).length <= 6 && words.slice(police ? 0 : 1, -1).every((w) => hasWord(x.name, w) || GENERIC_MODIFIERS.has(w)) &&
       (head === 'agency' ? true : GENERIC_ORG_NOUNS.has(head) ? !GOVERNMENT_BODY.test(x.name) && !(BUSINESS_NOUNS.has(head) && NOT_A_BUSINESS.test(x.name)) : hasWord(x.name, head) || (head === 'police' && POLICE_FORCE.test(x.name)))
     // (Not a name inside another quotation. "The group" is also said of people: only an organisation that
     // was named as a subject or was a source before, "according to the National Golf Foundation … the group
@@ -748,6 +748,9 @@ function namedNext(doc: Doc, start: number, end: number, head: string, titled = 
   }
   return undefined
 }
+
+/** Modifiers a description adds to a body's name without naming another ("the central bank" of the Bank of Canada). */
+const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(['central', 'federal', 'provincial', 'national', 'local', 'municipal'])
 
 /** Head words of a definite description ("the company") that may stand for any organisation named before. */
 const GENERIC_ORG_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'group', 'organization', 'organisation', 'corporation'])

@@ -385,6 +385,7 @@ describe('the name a speaker is given', () => {
     ['"the city" after a city\'s government named as such', 'The City of Toronto said the pools would reopen Friday. The city said staffing was the main problem.', 'staffing', 'City of Toronto'],
     ['a description owned by initials, named at the start of the next sentence', "VICTORIA — B.C.'s top doctor says the province is seeing more illness.\n\nDr. Bonnie Henry told a news conference Monday that hospitals are under pressure.", 'more illness', 'Bonnie Henry'],
     ['no name for a group interviewed by an outlet', 'Parents interviewed by CBC News described waiting hours with sick children.', 'waiting hours', undefined],
+    ['"the central bank" after the Bank of Canada', 'The Bank of Canada raised its key interest rate on Wednesday. In a statement, the central bank said inflation remains too high.', 'too high', 'Bank of Canada'],
     ['"the president" is no Vice President', 'President Barack Obama spoke. Vice President Joe Biden followed. The president said the economy was strong.', 'economy was strong', 'Barack Obama'],
     ['a role with a place: its holder named with that place, not the most recent holder', 'Vermont Sen. Bernie Sanders won the primary. Sen. John McCain of Arizona criticized him. The Vermont senator said he would keep fighting.', 'keep fighting', 'Bernie Sanders'],
   ])('%s', (_name, text, quote, name) => {
