@@ -533,10 +533,11 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // ("The Vermont senator" after "Vermont Sen. Bernie Sanders" and "Sen. John McCain of Arizona": the holder
   // named with that place, when one is.)
   const places = text.split(/\s+/).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && partyOf(w) === undefined)
-  const withPlace = (x: Entity) => places.every((w) => x.roles.some((r) => r.includes(w)) || x.mentions.some((m) => doc.text.slice(Math.max(0, m.start - 40), m.end + 25).includes(w)))
   // ("The Ontario premier" after "Alberta Premier Rachel Notley and Ontario Premier Doug Ford": the place in a
   // role first, then near a mention.)
-  const roleWithPlace = (x: Entity) => places.every((w) => x.roles.some((r) => r.includes(w)))
+  const inRole = (x: Entity, w: string) => x.roles.some((r) => r.includes(w))
+  const roleWithPlace = (x: Entity) => places.every((w) => inRole(x, w))
+  const withPlace = (x: Entity) => places.every((w) => inRole(x, w) || x.mentions.some((m) => doc.text.slice(Math.max(0, m.start - 40), m.end + 25).includes(w)))
   // ("The finance minister" after "Finance Minister Bill Morneau and Health Minister Ginette Petitpas Taylor": a
   // holder whose role has the description's modifiers first; any holder after, as the role may be written
   // otherwise: "the campaign manager" of "Trump's campaign chief".)
@@ -738,15 +739,11 @@ function namedNext(doc: Doc, start: number, end: number, head: string, titled = 
   const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].trim().split(/\s+/).filter(Boolean).length
   const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
   if (before > 2 && after > 4) return undefined
-  const window = doc.text.slice(end, end + 500)
-  const starts = [...window.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].slice(0, 1).map((m) => end + m.index! + m[0].length)
-  for (const s of starts) {
-    for (const x of doc.entities) {
-      if (x.type !== 'PERSON' || x.mentions.some((m) => m.start < start)) continue
-      if (x.mentions.some((m) => m.start >= s && (titled ? /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u : /^$/u).test(doc.text.slice(s, m.start)))) return x
-    }
-  }
-  return undefined
+  const next = /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(doc.text.slice(end, end + 500))
+  if (!next) return undefined
+  const s = end + next.index + next[0].length
+  const lead = titled ? /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u : /^$/u
+  return doc.entities.find((x) => x.type === 'PERSON' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && lead.test(doc.text.slice(s, m.start))))
 }
 
 /** Modifiers a description adds to a body's name without naming another ("the central bank" of the Bank of Canada). */
