@@ -304,7 +304,8 @@ function droppedRelativeClause(c: Ctx, sp: Span): { comma: number; anonymity: bo
     if (c.tok(k) !== ',' || !/^(?:who|whose)$/.test(c.low(k + 1))) continue
     let j = k + 2
     while (j < b && j - k < 6 && (AUX.has(c.low(j)) || /ly$/.test(c.low(j)) || /^(?:also|later|then|once|never|not|often|since|first)$/.test(c.low(j)))) j++
-    const anonymity = ANONYMITY_CLAUSE.test(c.text.slice(c.tokens[k + 2]!.start, Math.min(sp.end, c.tokens[k + 2]!.start + 80)))
+    // (", who" may end the phrase: nothing after it to read.)
+    const anonymity = k + 2 < b && ANONYMITY_CLAUSE.test(c.text.slice(c.tokens[k + 2]!.start, Math.min(sp.end, c.tokens[k + 2]!.start + 80)))
     const cue = j < b ? cueAt(c, j) : null
     if ((cue && cue.verb.class !== 'stance') || anonymity) return { comma: k, anonymity }
   }

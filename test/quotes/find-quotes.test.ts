@@ -576,6 +576,9 @@ describe('findSources', () => {
 
 describe('findQuotes: invariants on arbitrary text', () => {
   const piece = fc.constantFrom('"', '“', '”', '‘', '’', "'", '«', '»', "''", ' ', ', ', '. ', '\n', '\n\n', ': ', ' — ', 'he said', 'said Hill', 'Officials', 'according to', 'NBC reported that', 'the war is over', 'Putin’s', 'told reporters', 'and', 'who', 'Hill, a doctor,')
+  it('does not throw on a speaker phrase that ends with ", who" at the end of the text (a counterexample the property found)', () => {
+    expect(() => analyse(', said Hill, who')).not.toThrow()
+  })
   it('never throws, and every span points into the text', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
