@@ -102,6 +102,8 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // ("Melissa [Mark-Viverito]": a double surname after a name the tagger ended before it.)
       // ("David [McKeague]", "Sean [O'Brien]": the same for a surname with an inner capital.)
       if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+|(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+)$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
+      // ("Green Party Leader Elizabeth [May].": a surname that is also a month or a modal, after a given name.)
+      else if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:May|Will)$/.test(words[last]!) && tags[s]![c.end] === 'O' && ((model.gazetteer.get(words[last - 1]!) ?? 0) & 16) !== 0) last++
       // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
       // name on over a verb; a lower-case word that joins no name ends it. The words after the verb may hold
       // a name of their own: "… had for months pressed [Mr. Trump]".)

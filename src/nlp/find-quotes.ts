@@ -505,7 +505,8 @@ function rightNP(c: Ctx, k: number, hi: number): [number, number] | null {
       b++
       continue
     }
-    if (!isWord(t) || NP_STOP.has(l) && !(l === 'with' && ['familiar', 'close'].includes(c.low(b - 1)))) break
+    // ('said Elizabeth May.': a function word that is a person's name is the name, as in `leftNP`.)
+    if (!isWord(t) || NP_STOP.has(l) && !(l === 'with' && ['familiar', 'close'].includes(c.low(b - 1))) && !(c.personTok[b] && isCap(t) && b > k)) break
     b++
   }
   while (b > k && (NP_INNER.has(c.low(b - 1)) || c.low(b - 1) === 'and')) b--

@@ -104,6 +104,8 @@ describe('findEntities on short texts', () => {
     expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
     // (a surname that is also a month or a modal, alone before a verb of speech after the full name; not elsewhere)
     expect(analyse('Theresa May met the leaders. May said she would stay. May was warm.').map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Theresa May', 'PERSON', 2]])
+    // (… and after a given name at the end of a sentence, where the tagger left it out: "Leader Elizabeth May.")
+    expect(analyse('The vote was opposed by Green Party Leader Elizabeth May.').map((e) => [e.name, e.type])).toEqual([['Green Party', 'ORG'], ['Elizabeth May', 'PERSON']])
     // (a two-word surname alone is the person named with it in full)
     expect(analyse('Health Minister Ginette Petitpas Taylor met the premiers. Petitpas Taylor said pharmacare would move ahead.').filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Ginette Petitpas Taylor', 2]])
     // (an acronym the tagger left out after a place: the force or party of that place)

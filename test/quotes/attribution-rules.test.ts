@@ -461,9 +461,14 @@ describe('a name that is also an auxiliary', () => {
     ['"May"', 'Green Party Leader Elizabeth May said in a Facebook post that the decision was shameful.', 'said in a Facebook post', 'Elizabeth May'],
     ['"Will"', 'Columnist George Will wrote that the party had lost its way.', 'wrote', 'George Will'],
     ['"May" alone, after the full name', 'British Prime Minister Theresa May met the leaders on Monday. May said she would not resign.', 'said', 'Theresa May'],
+    ['"May" after the cue, ending the sentence', '"It is a shell game," said Green Party Leader Elizabeth May.', 'said', 'Elizabeth May'],
+    ['"May" after a dash that signs a quotation', '"It is a shell game." — Green Party Leader Elizabeth May, in a statement.', '—', 'Elizabeth May'],
   ])('%s ends the speaker, not the cue', (_name, text, cue, name) => {
     const q = analyseWithEntities(text).quotes.at(-1)
     expect([q?.cue?.text, q?.speaker.name]).toEqual([cue, name])
+  })
+  it('is part of the speaker span after an inverted cue', () => {
+    expect(analyseWithEntities('"It is wrong," said Elizabeth May.').quotes[0]?.speaker.text).toBe('Elizabeth May')
   })
 })
 
