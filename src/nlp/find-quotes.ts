@@ -1663,7 +1663,8 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     const cs = cueStart(c, m, lo)
     // ("A spokesperson said the city supports "a strong plan."": a stance inside what someone said is part
     // of that statement's content, a mixed quote the indirect rules find.)
-    if (!/^(?:speech|claim|deny|accuse|report)$/.test(cue.verb.class)) {
+    // ("The judge wrote in her decision that the driver showed "a callous disregard …"": a deed too.)
+    if (!/^(?:speech|claim|deny|accuse|report)$/.test(cue.verb.class) || cue.verb.lemma === 'show') {
       const [slo] = c.sentenceRange(cs)
       for (let x = slo; x < cs - 1; x++) if (/^\p{Ll}/u.test(c.tok(x)) && cueAt(c, x)?.verb.class === 'speech') return null
     }
@@ -2248,11 +2249,22 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         if (!subj) continue
         // ("A spokesperson said the city supports "a strong plan."": a stance whose subject opens what someone
         // said is part of that statement.)
-        if (verb.class === 'stance' || verb.class === 'belief') {
+        if (verb.class === 'stance' || verb.class === 'belief' || verb.class === 'report') {
           let b = subj.speaker[0] - 1
-          if (c.low(b) === 'that') b--
+          let occasion = false
+          if (c.low(b) === 'that') {
+            b--
+            // ("wrote in her decision that the driver showed "…"": the cue's occasion before "that".)
+            for (let m = b - 1; m >= Math.max(lo, b - 6) && isWord(c.tok(m + 1)); m--) {
+              if (/^(?:in|on|at|to|during)$/.test(c.low(m + 1)) && cueAt(c, m)?.end === m + 1) {
+                b = m
+                occasion = true
+                break
+              }
+            }
+          }
           const prior = cueAt(c, b)
-          if (prior && prior.end === b + 1 && prior.verb.class === 'speech' && /^\p{Ll}/u.test(c.tok(b))) continue
+          if (prior && (prior.end === b + 1 || occasion) && prior.verb.class === 'speech' && /^\p{Ll}/u.test(c.tok(b))) continue
         }
         if (subj.speaker[1] - subj.speaker[0] === 1 && !isCap(c.tok(subj.speaker[0])) && !speakerLike(c.low(subj.speaker[0]))) continue
         const last = c.tok(subj.speaker[1] - 1)

@@ -539,3 +539,14 @@ describe('an unnamed group and a place', () => {
     expect(qs.map((q) => [q.speaker.kind, q.speaker.name])).toEqual([['anonymous', undefined], ['anonymous', 'Health Canada']])
   })
 })
+
+describe('a report or a belief inside what someone said', () => {
+  it('is part of that statement: the quotation after "the driver showed" is the judge\'s', () => {
+    const qs = analyseWithEntities('Justice Mary Smith wrote in her decision that the driver showed "a callous disregard for human life."').quotes
+    expect(qs.map((q) => [q.kind, q.cue?.text, q.speaker.name])).toEqual([['mixed', 'wrote', 'Mary Smith']])
+  })
+  it('after the occasion of the statement ("saying in a recent debate that he views …")', () => {
+    // (the rules leave the statement to the tagger; they no longer make "views" a belief of its own)
+    expect(rules('He is facing skepticism after saying in a recent debate that he views himself as impartial.').quotes.map((q) => q.cue?.text)).not.toContain('views')
+  })
+})
