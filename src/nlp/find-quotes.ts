@@ -245,7 +245,7 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
 }
 
 /** A relative clause that says how a source is kept: "(who) spoke on condition of anonymity", "asked not to be named". */
-const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)|to\s+be\s+(?:named|identified))\b|^(?:\S+\s+){0,2}?(?:asked|requested)\s+that\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld)\b|^(?:\S+\s+){0,2}?(?:declined|refused)\s+to\s+(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\b/i
+const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)|to\s+be\s+(?:named|identified))\b|^(?:\S+\s+){0,2}?(?:asked|requested)\s+that\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld)\b|^(?:\S+\s+){0,2}?(?:declined|refused)\s+to\s+(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\b|^(?:\S+\s+){0,2}?(?:cannot|can['’]t|can\s+not|could\s+not|couldn['’]t|may\s+not)\s+be\s+(?:publicly\s+)?(?:named|identified)\b|^(?:name|identity)\s+(?:is|was|has\s+been|is\s+being)\s+(?:withheld|protected)\b/i
 /** Verbs of putting out a document: "issued a statement", "released a report", "put out a tweet". */
 const ISSUE_VERB = /^(?:issued|issues|released|releases|provided|provides|put|posted|posts|published|publishes)$/
 /** Adverbs before such a verb: "[later] issued a statement". */
@@ -670,7 +670,9 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // "I" outside any quotation is the writer; inside one, someone quoted.
     // ("the woman, who spoke on condition of anonymity": an unnamed source who asked to stay so.)
     // ('"…," said one teacher in Laval who asked not to be identified.': the clause after an inverted speaker too.)
-    const after = at.speaker !== undefined && at.cue !== undefined && at.cue.end <= at.speaker.start ? /^\s*(?:(?:in|from|of|at)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?,?\s*who\s+([^.!?]{0,90})/u.exec(c.text.slice(at.speaker.end, at.speaker.end + 140)) : null
+    // ("The mother of one of the victims, who cannot be named because of a publication ban, read …": the clause
+    // between the speaker and the cue, when the speaker phrase leaves it out.)
+    const after = at.speaker !== undefined && at.cue !== undefined && (at.cue.end <= at.speaker.start || at.speaker.end <= at.cue.start) ? /^\s*(?:(?:in|from|of|at)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?,?\s*who\s+([^.!?]{0,90})/u.exec(c.text.slice(at.speaker.end, at.cue.end <= at.speaker.start ? at.speaker.end + 140 : at.cue.start)) : null
     // ("A worker who did not want to be named said": the clause inside the speaker phrase.)
     const inner = at.speaker !== undefined ? /\bwho\s+([^.!?]{0,90})$/u.exec(c.text.slice(at.speaker.start, at.speaker.end)) : null
     const unnamed = at.speaker !== undefined && (droppedRelativeClause(c, at.speaker)?.anonymity === true || (after !== null && ANONYMITY_CLAUSE.test(after[1]!)) || (inner !== null && ANONYMITY_CLAUSE.test(inner[1]!)))
@@ -957,7 +959,7 @@ export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c:
 }
 
 /** Words that open a phrase that is not a speaker: prepositions, and adverbs that open a sentence. */
-const NOT_SOURCE_START = /^(?:in|on|at|of|with|within|without|besides|beyond|for|from|by|after|before|during|under|over|into|through|throughout|among|amid|against|toward|towards|since|until|when|while|if|as|than|ultimately|eventually|instead|meanwhile|however|finally|indeed|notably)$/
+const NOT_SOURCE_START = /^(?:because|although|though|unless|whether|be|been|being|is|are|was|were|in|on|at|of|with|within|without|besides|beyond|for|from|by|after|before|during|under|over|into|through|throughout|among|amid|against|toward|towards|since|until|when|while|if|as|than|ultimately|eventually|instead|meanwhile|however|finally|indeed|notably)$/
 
 /**
  * Can the tagged source phrase `[a, b)` be the source of an attribution with these content fragments?

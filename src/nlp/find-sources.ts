@@ -463,7 +463,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         // (Only someone introduced as unnamed, "a teacher", "one resident", "another parent": "the candidate" is
         // mostly someone named.)
         const lastHead = lastWord(corePhrase(last.text))
-        if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && /^(?:a|an|one|another)\s/i.test(last.text)) return { kind: last.kind, ...local }
+        // (Or someone kept unnamed on purpose whose noun has the pronoun's gender: "The mother of one of the victims,
+        // who cannot be named because of a publication ban, read … "…," she said.")
+        if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && (/^(?:a|an|one|another)\s/i.test(last.text) || (last.kind === 'anonymous' && noun === pron))) return { kind: last.kind, ...local }
       }
       // ("Union president Jan Simpson said … ¶ "…," she said.": no one of the pronoun's gender, so the speaker just
       // before, whose gender was only a guess from the given name.)

@@ -454,6 +454,14 @@ describe('unnamed sources', () => {
   ])('%s: anonymous, and the clause is no statement', (_name, text) => {
     expect(analyse(text).quotes.map((q) => [q.cue?.text, q.speaker.kind])).toEqual([['said', 'anonymous']])
   })
+  it('kept unnamed by a publication ban, and "she" after it is that source, not the woman named before', () => {
+    const text = 'Defence lawyer Aisha Khan argued her client was remorseful. ¶ The mother of one of the victims, who cannot be named because of a publication ban, read a victim impact statement. ¶ "I will never hear my son laugh again," she said.'.replace(/ ¶ /g, '\n\n')
+    const qs = analyseWithEntities(text).quotes
+    const mother = qs.find((q) => q.cue?.text === 'read')
+    expect([mother?.speaker.text, mother?.speaker.kind]).toEqual(['The mother of one of the victims', 'anonymous'])
+    const last = qs.at(-1)
+    expect([last?.speaker.text, last?.speaker.kind, last?.speaker.name]).toEqual(['she', 'anonymous', undefined])
+  })
 })
 
 describe('a name that is also an auxiliary', () => {
