@@ -1462,7 +1462,10 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0]))) break
     sp = [np[0], sp[1]]
     // (A period before a lower-case attribution too: 'Christmas. " she said.')
-    if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k && !(/\.\s*$/.test(c.text.slice(q.start, q.end).trimEnd()) && /^\p{Ll}/u.test(c.tok(k)))) break
+    // (Nor with no punctuation, when the quotation opens its paragraph and the cue ends the sentence:
+    // '¶"Dr. Carson invited both Bob and me …" the Post's senior politics editor Steven Ginsberg responded.')
+    const opensParagraph = c.paraRange(c.tokAfter(q.open))[0] === c.tokAfter(q.open) && q.depth === 0 && cue.end >= stop
+    if (!/[,?!—–…-]\s*$/.test(c.text.slice(q.start, q.end).replace(/[\s"'“”‘’»«]+$/, '')) && c.tok(startK) !== ',' && startK === k && !(/\.\s*$/.test(c.text.slice(q.start, q.end).trimEnd()) && /^\p{Ll}/u.test(c.tok(k))) && !opensParagraph) break
     const [ce, hearer] = extendCue(c, cue.end, stop, cue.verb)
     return { speaker: sp, antecedent, cue: [cs, ce], cueClass: cue.verb.class, hearer, covered: [startK, end], continues: continuesAfter(c, end - 1), before: false }
   }
@@ -1615,9 +1618,23 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
       for (let m = j - 1; m >= Math.max(slo, j - 4); m--) {
         const cue = cueAt(c, m)
         if (!cue || (cue.end !== j && !(c.low(cue.end) === 'in' || c.low(cue.end) === 'on'))) continue
-        const cs = cueStart(c, m, slo)
+        let cs = cueStart(c, m, slo)
+        // ("Sanders made the following comment:", "The ministry issued this statement:": the verb the noun is
+        // the object of opens the cue.)
+        let v = cs - 1
+        while (v > slo && cs - v <= 3 && /^(?:the|this|a|an|following|brief|short|written|joint)$/.test(c.low(v))) v--
+        if (v < cs - 1 && /^(?:made|makes|issued|issues|released|releases|posted|posts|gave|gives|offered|offers|sent|sends|shared|shares|had|has)$/.test(c.low(v))) cs = cueStart(c, v, slo)
         const subj = subjectBefore(c, cs, slo)
         if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, cue.end], cueClass: cue.verb.class, covered: [cs, j + 1], continues: false, before: true }
+        break
+      }
+      // ("The ministry issued this statement:", "Police released the following statement:": the document put out.)
+      for (let m = j - 2; m >= Math.max(slo + 1, j - 5); m--) {
+        if (!/^(?:issued|issues|released|releases|posted|posts|sent|sends|put)$/.test(c.low(m)) || !documentNouns.has(c.low(j - 1))) continue
+        if (!c.tokens.slice(m + 1, j - 1).every((t) => /^(?:the|this|a|an|following|brief|short|written|joint|out)$/i.test(t.text))) break
+        const cs = cueStart(c, m, slo)
+        const subj = subjectBefore(c, cs, slo)
+        if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, j + 1], cueClass: 'speech', covered: [cs, j + 1], continues: false, before: true }
         break
       }
       if (j - a >= 1 && j - a <= 8 && isCap(c.tok(a))) return { speaker: [a, j], cue: [j, j + 1], cueClass: 'colon', covered: [plo, j + 1], continues: false, before: true }

@@ -26,10 +26,18 @@ function readMark(text: string, pos: number): Mark | null {
   const next = pos + 1 < text.length ? text[pos + 1]! : ''
   switch (ch) {
     case '“':
+      // ('…problems for her here,“ said Jim Clyburn': a mark of the opening shape after a word or a comma and
+      // before a space closes, as „…“ does in German.)
+      if (prev !== '' && !SPACE_BEFORE_OPEN.test(prev) && prev !== '‘' && prev !== "'" && (next === '' || /[\s,.;:!?)\]]/.test(next))) return { pos, role: 'close', level: 'd' }
+      return { pos, role: 'open', level: 'd' }
     case '„':
     case '«':
       return { pos, role: 'open', level: 'd' }
     case '”':
+      // ('said ”We will …”': a mark of the closing shape after a space and before a word opens, as in ”…” of
+      // Swedish and Finnish text.)
+      if ((prev === '' || /\s/.test(prev)) && LETTER.test(next)) return { pos, role: 'open', level: 'd' }
+      return { pos, role: 'close', level: 'd' }
     case '»':
       return { pos, role: 'close', level: 'd' }
     case '"': {

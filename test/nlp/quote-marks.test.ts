@@ -8,6 +8,13 @@ describe('findQuotedSpans', () => {
     expect(inner('He said "we will win" and left.')).toEqual(['we will win'])
   })
 
+  it('reads a typographic mark of the wrong shape by its place: “ after a comma closes, ” before a word opens', () => {
+    expect(inner('“The reality is, that could create real problems for her here,“ said Jim Clyburn. “We will see.”')).toEqual(['The reality is, that could create real problems for her here,', 'We will see.'])
+    expect(inner('”Mr. Trump embodies the legacy of racism. He represents our greatest shame.” ― Sonya Herridge')).toEqual(['Mr. Trump embodies the legacy of racism. He represents our greatest shame.'])
+    // (and German „…“ pairs as it should)
+    expect(inner('Merkel sagte: „Wir schaffen das.“ Dann ging sie.')).toEqual(['Wir schaffen das.'])
+  })
+
   it('closes a spaced mark at the end of a line and opens one at the start of a line (scraped text)', () => {
     const text = 'The system has failed us.\nThe politicians failed us. "\n"I do feel bad when I see property burned," said a man.'
     // The mark after "us. " closes nothing; it does not open a quotation that runs into the next line.

@@ -558,3 +558,17 @@ describe('a report or a belief inside what someone said', () => {
     expect(rules('He is facing skepticism after saying in a recent debate that he views himself as impartial.').quotes.map((q) => q.cue?.text)).not.toContain('views')
   })
 })
+
+describe('a quotation introduced on the line before', () => {
+  it('"X made the following comment:" and "X issued this statement:": the verb opens the cue, its subject speaks', () => {
+    const text = 'On July 6, Sanders made the following comment:\n\n“For young people who have graduated high school, the unemployment rate is 33 percent.”\n\nThe ministry issued this statement:\n\n"We regret the error."'
+    expect(rules(text).quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Sanders', 'made the following comment'], ['The ministry', 'issued this statement:']])
+  })
+})
+
+describe('a quotation that opens its paragraph with no comma before its attribution', () => {
+  it('is attributed by the cue that ends the sentence, not taken as the previous speaker\'s', () => {
+    const text = '“Apparently not,“ he said. “A leopard doesn’t change its spots.”\n\n"Dr. Carson invited both Bob and me to his house today" the Post\'s senior politics editor Steven Ginsberg responded. "As we wrote, everything was on the table."'
+    expect(rules(text).quotes.map((q) => [q.speaker.text, q.cue?.text, q.fragments?.length ?? 1])).toEqual([['he', 'said', 2], ["the Post's senior politics editor Steven Ginsberg", 'responded', 2]])
+  })
+})
