@@ -1296,14 +1296,20 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         // "…," Clinton told reporters as she left the meeting. "…"; "…," said Jane Doe, director of X. "…"
         let otherCue = false
         // (a capitalised cue form is a name's: "the State Board of Elections")
-        for (let k = at.cue[1]; k < c.tokBefore(nq.open) + 1 && !otherCue; k++) otherCue = (cueAt(c, k) !== null && !isCap(c.tok(k))) || c.low(k) === 'according'
+        // ('"…," Ryan said last week on CNN, though he said, "…"': a clause with a subject and a cue of its own
+        // introduces the next quotation; it is no tail of this one.)
+        let ownClause = false
+        for (let k = at.cue[1]; k < c.tokBefore(nq.open) + 1 && !otherCue; k++) {
+          otherCue = (cueAt(c, k) !== null && !isCap(c.tok(k))) || c.low(k) === 'according'
+          ownClause = otherCue && SUBJECT_PRONOUN.test(c.low(k - 1)) && /^(?:,|though|although|but|and|while|when|as)$/.test(c.low(k - 2))
+        }
         const appositive = /[.!?]\s*$/.test(tail) && tailWords <= 40 && !/["“”«»]/.test(tail.trimEnd().slice(0, -1)) && !otherCue
         // ('"…," he said, smiling, "…"': a short participle that is no cue, right before the next part, goes on with it.)
         const manner = tailWords <= 4 && /,\s*$/.test(tail) && !otherCue
         // ('"…," said Jean Dupont, a professor of political science at the University of Montreal, "…"': a split
         // quotation around a long appositive of its speaker.)
         const splitAround = at.continues && /,\s*$/.test(tail) && tailWords <= 40 && !otherCue && !/["“”«»]/.test(tail)
-        if (!at.before && tailWords > 0 && !appositive && !splitAround && (tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || (/,\s+\p{Ll}+ing\b/u.test(tail) && !manner))) break
+        if (!at.before && tailWords > 0 && !appositive && !splitAround && (ownClause || tailWords > 8 || !/[.!?:,]\s*$/.test(tail) || (/,\s+\p{Ll}+ing\b/u.test(tail) && !manner))) break
       }
       if (q.depth > 0 && paraBreaks > 0) break
       // (A quotation paragraph between two attributed ones goes on with the one before, not on with the one
@@ -1707,8 +1713,10 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     }
     const np = subj ?? (coordinated ? { speaker: coordinated, antecedent: undefined } : null)
     if (!np) return null
+    // ("I laughed and said, "…"": one verb between the subject and "and" goes with the cue, as PolNeAR marks it.)
+    const cueFrom = !subj && coordinated && coordinated[1] === cs - 2 && /^\p{Ll}+ed$/u.test(c.tok(cs - 2)) ? cs - 2 : cs
     // (PolNeAR's cue takes the colon, 328 times in 342: "added: “…”".)
-    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cs, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [subj && !borrowed ? np.speaker[0] : cs, j + 1], continues: false, before: true }
+    return { speaker: np.speaker, antecedent: np.antecedent, cue: [cueFrom, punct === ':' ? j + 1 : k + 1], cueClass: cue.verb.class, covered: [subj && !borrowed ? np.speaker[0] : cs, j + 1], continues: false, before: true }
   }
   // "Clinton said as he introduced his wife in Hudson, "…"": a verb of speech, then a clause of when or
   // how it was said.
@@ -2166,7 +2174,14 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       let cut = clauseEnd(c, hasThat || hearer ? contentFrom : ce, hi)
       // "When Francis said Mr. Trump “is not Christian,” the crowd cheered": a cue in an opening
       // subordinate clause; its content ends where that clause does, at the first comma.
-      if (SUBORDINATORS.test(c.low(lo)) && cs <= lo + 6) {
+      // ("Last month, when I asked Bernie Sanders if he would …, he looked …": after an opening phrase too.)
+      let sub = lo
+      if (!SUBORDINATORS.test(c.low(sub)) && OPENERS.test(c.low(sub))) {
+        let m = sub
+        while (m < cs && m - sub < 5 && c.tok(m) !== ',') m++
+        if (c.tok(m) === ',' && SUBORDINATORS.test(c.low(m + 1))) sub = m + 1
+      }
+      if (SUBORDINATORS.test(c.low(sub)) && cs <= sub + 6) {
         for (let m = ce; m < cut; m++) {
           if (c.tok(m) !== ',') continue
           // (`… “is not a Christian,” the crowd …`: a comma inside the closing mark ends the clause too.)
@@ -2567,11 +2582,16 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   k = datelineEnd(c, k, hi)
   // "On Sunday, Trump …", "Asked about it, she …": an opening phrase up to its comma is not the subject.
   // ("Eight years ago, he …", "Two days later, …")
-  const timeAgo = numberish(c.tok(k)) && DAYS.test(c.low(k + 1).replace(/s$/, '')) && /^(?:ago|later|earlier|before)$/.test(c.low(k + 2)) && c.tok(k + 3) === ','
-  if (OPENERS.test(c.low(k)) || timeAgo || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ',')) {
+  // ("Last month, when I asked him, he looked …": one opening phrase after another.)
+  for (let n = 0; n < 3; n++) {
+    const timeAgo = numberish(c.tok(k)) && DAYS.test(c.low(k + 1).replace(/s$/, '')) && /^(?:ago|later|earlier|before)$/.test(c.low(k + 2)) && c.tok(k + 3) === ','
+    if (n > 0 ? !SUBORDINATORS.test(c.low(k)) : !(OPENERS.test(c.low(k)) || timeAgo || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ','))) break
     let m = k
     while (m < hi && c.tok(m) !== ',') m++
-    if (m < hi) k = m + 1
+    if (m >= hi) break
+    // (A second one only when a subject pronoun follows it.)
+    if (n > 0 && !SUBJECT_PRONOUN.test(c.low(m + 1))) break
+    k = m + 1
   }
   while (k < hi && LEAD_TRIM.has(c.low(k))) k++
   if (speakerPronouns.has(c.low(k))) return [k, k + 1]

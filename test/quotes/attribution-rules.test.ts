@@ -572,3 +572,27 @@ describe('a quotation that opens its paragraph with no comma before its attribut
     expect(rules(text).quotes.map((q) => [q.speaker.text, q.cue?.text, q.fragments?.length ?? 1])).toEqual([['he', 'said', 2], ["the Post's senior politics editor Steven Ginsberg", 'responded', 2]])
   })
 })
+
+describe('a clause of its own between two quotations', () => {
+  it('"…," Ryan said last week, though he said, "…": the second quotation has its own attribution', () => {
+    const qs = rules('"I\'m not there right now," Ryan said last week on CNN, though he said, "I hope to."').quotes
+    expect(qs.map((q) => [q.speaker.text, q.text])).toEqual([['Ryan', '"I\'m not there right now,"'], ['he', '"I hope to."']])
+  })
+  it('but a manner phrase after the cue is no such clause', () => {
+    expect(rules('"There it is," Christie said to laughs. "The memorized speech."').quotes).toHaveLength(1)
+  })
+})
+
+describe('opening phrases before the subject of a sentence', () => {
+  const text = 'Last month, when I asked Bernie Sanders if he would ever endorse Hillary Clinton, he looked straight into my camera and said, "I am gonna endorse YOU!"'
+  it('"Last month, when I asked …, he looked … and said, "…"": the subject after both speaks', () => {
+    const q = rules(text).quotes.find((x) => x.kind === 'direct')
+    expect([q?.speaker.text, q?.cue?.text]).toEqual(['he', 'said'])
+  })
+  it('and the content of a cue inside the subordinate clause ends with it', () => {
+    expect(rules(text).quotes.find((x) => x.cue?.text === 'asked')?.text).toBe('Bernie Sanders if he would ever endorse Hillary Clinton')
+  })
+  it('"Ms. Sherry smiled and said, "…"": one verb before "and said" is part of the cue', () => {
+    expect(rules('At the party, Ms. Sherry smiled and said, "I am waiting for Michael Bloomberg to get in the race."').quotes[0]?.cue?.text).toBe('smiled and said')
+  })
+})
