@@ -2172,6 +2172,15 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       let antecedent: [number, number] | undefined
       let fragments: Span[] = []
       let cut = clauseEnd(c, hasThat || hearer ? contentFrom : ce, hi)
+      // ("Gov. Mary Fallin, who opposes abortion, vetoed the bill": the content of a cue in a relative clause
+      // between commas ends with that clause.)
+      if (RELATIVES.has(c.low(cs - 1)) && c.tok(cs - 2) === ',') {
+        for (let m = ce; m < cut; m++) {
+          if (c.tok(m) !== ',' || cutInsideQuote(c, m)) continue
+          if (/^\p{Ll}+(?:ed|s)$/u.test(c.tok(m + 1)) && !cueAt(c, m + 1) && !AUX.has(c.low(m + 1)) && !speakerPronouns.has(c.low(m + 1)) && !anonymousNouns.has(c.low(m + 1))) cut = m
+          break
+        }
+      }
       // "When Francis said Mr. Trump “is not Christian,” the crowd cheered": a cue in an opening
       // subordinate clause; its content ends where that clause does, at the first comma.
       // ("Last month, when I asked Bernie Sanders if he would …, he looked …": after an opening phrase too.)
@@ -2543,6 +2552,13 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
+    // ("Clinton had said she would visit at some later time, and to date has only issued a tweet": a second
+    // predicate of the speaker's, after a few words of time, in another tense than the content's "would".)
+    if (c.low(m + 1) === 'and' && !cutInsideQuote(c, m)) {
+      let k = m + 2
+      while (k < m + 5 && /^(?:to|date|since|then|so|far|now|later|also|already|only|yet|still)$/.test(c.low(k))) k++
+      if (k > m + 2 && /^(?:has|have|had)$/.test(c.low(k)) && c.tokens.slice(from, m).some((t) => /^(?:would|will|could|might)$/i.test(t.text))) return m
+    }
     // "He said he had not seen it, and when asked whether …, he said, ''I hope not.''": a clause of its own.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && (SUBORDINATORS.test(c.low(m + 2)) || c.low(m + 2) === 'asked') && !cutInsideQuote(c, m)) {
       for (let k = m + 3; k + 1 < hi; k++) {
@@ -2558,7 +2574,8 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (next && next.verb.class === 'speech' && !/ing$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m
     if (c.low(m + 1) === 'with') return m
     // "…, though satellite images did not …": the writer's aside, not the content.
-    if (/^(?:though|although|whereas|while|but)$/.test(c.low(m + 1)) && !cutInsideQuote(c, m)) return m
+    // (Not a short aside with no verb inside the content: "the email scandal, while troublesome, was dealt with".)
+    if (/^(?:though|although|whereas|while|but)$/.test(c.low(m + 1)) && !cutInsideQuote(c, m) && !verblessAside(c, m + 2, hi)) return m
     const part = cueAt(c, m + 1)
     if (part && /ing$/.test(c.low(m + 1))) return m
     // ("Cruz denied that waterboarding constitutes torture, however, appearing to rely on …": the writer's aside.)
@@ -2571,6 +2588,14 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     }
   }
   return hi
+}
+
+/** One to three words with no verb or pronoun from `k`, closed by a comma: "while troublesome,", "though late,". */
+function verblessAside(c: Ctx, k: number, hi: number): boolean {
+  let e = k
+  while (e < hi && e - k < 4 && /^\p{Ll}[\p{Ll}-]*$/u.test(c.tok(e)) && !AUX.has(c.low(e)) && !COPULA.has(c.low(e)) && !speakerPronouns.has(c.low(e)) && !DETERMINERS.has(c.low(e)) && !cueAt(c, e)) e++
+  // (No noun after "while": "…, while liberal groups, including …" is a clause.)
+  return e > k && e - k <= 3 && c.tok(e) === ',' && /^(?:though|although|while)$/.test(c.low(k - 1)) && !/[^us]s$/.test(c.low(e - 1))
 }
 
 /** The subject at the start of a clause: "[Mr. Schultz] generally supported Democrats … and said". */

@@ -596,3 +596,18 @@ describe('opening phrases before the subject of a sentence', () => {
     expect(rules('At the party, Ms. Sherry smiled and said, "I am waiting for Michael Bloomberg to get in the race."').quotes[0]?.cue?.text).toBe('smiled and said')
   })
 })
+
+describe('where an indirect content ends', () => {
+  it.each([
+    ['goes on over a short aside with no verb', 'He also says the email scandal, while troublesome, was dealt with appropriately in his view.', 'also says', 'the email scandal, while troublesome, was dealt with appropriately in his view'],
+    ['but not over a clause after "while"', 'He said the groups spent $6 million attacking Clinton, while liberal groups, including unions, spent only $1 million.', 'said', 'the groups spent $6 million attacking Clinton'],
+    ['ends with a relative clause between commas', 'Republican Gov. Mary Fallin, who opposes abortion, vetoed the bill.', 'opposes', 'abortion'],
+    ['ends before a second predicate of the speaker, in another tense', 'By comparison, Clinton had said she would visit at some later time, and to date has only issued a tweet about the state.', 'had said', 'she would visit at some later time'],
+  ])('%s', (_name, text, cue, content) => {
+    expect(rules(text).quotes.find((q) => q.cue?.text === cue)?.text).toBe(content)
+  })
+  it('and the statement after the relative clause is found on its own', () => {
+    const qs = rules('Republican Gov. Mary Fallin, who opposes abortion, vetoed the bill because she said it was unconstitutional.').quotes
+    expect(qs.map((q) => [q.cue?.text, q.text])).toEqual([['opposes', 'abortion'], ['said', 'it was unconstitutional']])
+  })
+})
