@@ -479,6 +479,13 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
       const ownWords = previous[previous.length - 1]?.attribution?.fragments[0]
       const selfPronoun = ownWords !== undefined && new RegExp(`^(?:that\\s+)?${pl}\\b`, 'i').test(doc.text.slice(ownWords.start, ownWords.end).trim())
       if (e && selfPronoun && last?.text !== undefined && !speakerPronouns.has(last.text.toLowerCase()) && (pl === 'he' || pl === 'she') && guessed && guessed !== e && guessed.type === 'PERSON' && byGivenName.has(guessed) && genderOf(doc, guessed) !== pron && !between!.includes('\n') && last!.start !== undefined && !e.mentions.some((m) => m.start >= last!.start! && m.start < start)) return { kind: 'person', entity: guessed.id, ...local }
+      // ("… the deaths of Ambassador Chris Stevens …, Groberg says it is hard to blame anyone. He also says …": the
+      // speaker just before, named after the one of the pronoun's gender who never spoke, whose gender was only a
+      // guess from the given name, in the same paragraph.)
+      // (Or in the next paragraph, when it opens with the quotation the pronoun attributes: '"…," he said.')
+      const lastBefore = (x: Entity) => Math.max(-1, ...x.mentions.filter((m) => m.end <= start).map((m) => m.start))
+      const nextQuote = () => (between!.match(/\n\s*/g) ?? []).length === 1 && /^\s*["“«]/.test(doc.text.slice(doc.text.lastIndexOf('\n', start) + 1))
+      if (e && guessed && guessed !== e && (pl === 'he' || pl === 'she') && guessed.type === 'PERSON' && byGivenName.has(guessed) && genderOf(doc, guessed) !== pron && (!between!.includes('\n') || nextQuote()) && !previous.some((x) => x.speaker.entity === e!.id) && lastBefore(guessed) > lastBefore(e)) return { kind: 'person', entity: guessed.id, ...local }
       if (e) return { kind: 'person', entity: e.id, ...local }
       if ((pl === 'he' || pl === 'she') && guessed?.type === 'PERSON' && genderOf(doc, guessed) !== pron && byGivenName.has(guessed)) return { kind: 'person', entity: guessed.id, ...local }
       const p = [...previous].reverse().find((s) => s.speaker.kind === 'person' && s.speaker.entity && agrees(doc.entities.find((x) => x.id === s.speaker.entity)))

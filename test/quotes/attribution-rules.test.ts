@@ -611,3 +611,12 @@ describe('where an indirect content ends', () => {
     expect(qs.map((q) => [q.cue?.text, q.text])).toEqual([['opposes', 'abortion'], ['said', 'it was unconstitutional']])
   })
 })
+
+describe('"he" after a speaker whose gender the name lists guess wrong', () => {
+  it('is that speaker, not a man named before who never spoke, in the paragraph and in the next quotation', () => {
+    const text = 'Florent Groberg is a former U.S. Army captain.\n\nDespite many people holding Clinton responsible for the deaths of Ambassador Chris Stevens, Groberg says it is hard to blame any one person. He also says the scandal was dealt with.\n\n"I agree that she should be held accountable," he said.'
+    const { quotes, entities } = analyseWithEntities(text)
+    const name = (id?: string) => entities.find((e) => e.id === id)?.name
+    expect(quotes.filter((q) => /^he$/i.test(q.speaker.text ?? '')).map((q) => name(q.speaker.entity))).toEqual(['Florent Groberg', 'Florent Groberg'])
+  })
+})
