@@ -754,6 +754,8 @@ function speakerName(c: Ctx, entities: readonly Entity[], speaker: Speaker): str
   // ("Ontario's health minister", "A Toronto mother of two": a description that a name only modifies names no
   // one; "Palmer police", "the Clinton campaign" name the body.)
   if (/^\p{Ll}/u.test(c.tok(b - 1)) && !(organizationNounsSet.has(c.low(b - 1)) && !c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.start).match(/['’]s?\s|\b\p{Ll}/u))) return undefined
+  // ("On Saturday, the Alaska Governor said": a capitalised role with no name names no one.)
+  if (roleHeads.has(c.low(b - 1)) && !c.personTok[b - 1] && /^(?:the|a|an)$/i.test(c.tok(a - 1))) return undefined
   return c.text.slice(c.tokens[a]!.start, c.tokens[b - 1]!.end)
 }
 
@@ -1810,6 +1812,14 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const described = DETERMINERS.has(c.low(np1[0])) || /^(?:his|her|their|its|our|my)$/.test(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1))
       if (isCap(c.tok(segEnd + 1)) && !RELATIVES.has(inner) && !DETERMINERS.has(inner) && described) {
         const np2 = leftNP(c, commas[s - 1]! - 1, segEnd + 1)
+        // ("The Harrison County, Miss., coroner, Gary Hargrove, told": a person's name further on before a place.)
+        const isPerson = (np: [number, number] | null) => np !== null && c.personTok.subarray(np[0], np[1]).includes(1)
+        if (np2 && !isPerson(np2)) {
+          for (let t = s - 2; t >= 0; t--) {
+            const np3 = isCap(c.tok(commas[t + 1]! + 1)) ? leftNP(c, commas[t]! - 1, commas[t + 1]! + 1) : null
+            if (np3 && np3[0] === commas[t + 1]! + 1 && isPerson(np3)) return { speaker: np3 }
+          }
+        }
         if (np2 && np2[0] === segEnd + 1 && isCap(c.tok(np2[1] - 1))) return { speaker: np2 }
       }
       return { speaker: np1 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanSpeaker, Ctx, dropImpersonalSpeaker, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
+import { cleanSpeaker, Ctx, dropImpersonalSpeaker, findQuotes, relativeSource, type Attribution } from '../../src/nlp/find-quotes.js'
+import { findEntities } from '../../src/nlp/find-entities.js'
 import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
@@ -618,5 +619,20 @@ describe('"he" after a speaker whose gender the name lists guess wrong', () => {
     const { quotes, entities } = analyseWithEntities(text)
     const name = (id?: string) => entities.find((e) => e.id === id)?.name
     expect(quotes.filter((q) => /^he$/i.test(q.speaker.text ?? '')).map((q) => name(q.speaker.entity))).toEqual(['Florent Groberg', 'Florent Groberg'])
+  })
+})
+
+describe('names in speaker phrases (name mode)', () => {
+  it('"The Harrison County, Miss., coroner, Gary Hargrove, told": the person named after a place', () => {
+    const text = 'The Harrison County, Miss., coroner, Gary Hargrove, told the Associated Press that LaRue is believed to have died Saturday.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const entities = findEntities({ text, tokens, sentences })
+    const q = findQuotes({ text, tokens, sentences, entities }, { speakerExtent: 'name', model: null }).quotes[0]
+    expect([q?.speaker.text, q?.speaker.name]).toEqual(['Gary Hargrove', 'Gary Hargrove'])
+  })
+  it('"the Alaska Governor said", with no one named: no name', () => {
+    const q = analyseWithEntities('On Saturday, the Alaska Governor said she apologizes.').quotes[0]
+    expect([q?.speaker.text, q?.speaker.name]).toEqual(['the Alaska Governor', undefined])
   })
 })
