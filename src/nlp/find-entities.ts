@@ -507,6 +507,9 @@ const COMPANY_END = /^(?:Inc|Corp|Co|LLC|Ltd|Cable|Group|Holdings|Partners|Capit
 const PLACE_ROLE = /^(?:Governor|Mayor|Senator|Premier|President|Minister|Chancellor|Sheriff|Congressman|Congresswoman|Governor-General)$/
 
 /** Fixes types the tagger gets wrong in news: "US officials" (a country), "the Biden administration" (a person). */
+/** The last word of a place's name: "Harrison County", "Cheltenham Township". */
+const PLACE_END = /^(?:County|Township|Parish|Borough)$/
+
 function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void {
   const name = span(d, words)
   const n = d.last - d.first
@@ -522,6 +525,8 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
   // "George Washington University", "Time Warner Cable", "Las Vegas Sands Corp.": a name that ends in an
   // organisation's head word is no person.
   else if (d.type === 'PERSON' && n >= 2 && (ORG_HEAD.test(words[d.last - 1]!) || COMPANY_END.test(words[d.last - 1]!))) d.type = 'ORG'
+  // ("The Harrison County, Miss., coroner": a county or a township is a place.)
+  else if (d.type === 'PERSON' && n >= 2 && PLACE_END.test(words[d.last - 1]!)) d.type = 'LOC'
   // "E. Dahlia Ave.", "Nicola Avenue": a street.
   // ("John Street" may be a man: a full word only after a word that is no given name.)
   else if (d.type !== 'LOC' && n >= 2 && (STREET_ABBR.test(words[d.last - 1]!) || (STREET_WORD.test(words[d.last - 1]!) && ((gazetteer.get(words[d.first]!) ?? 0) & 16) === 0))) {
@@ -537,8 +542,9 @@ function retype(d: Draft, words: readonly string[], gazetteer: Gazetteer): void 
     !((gazetteer.get(name) ?? 0) & 14) &&
     !gpe.has(name) &&
     words.slice(d.first, d.last).every((w, k) => (/^\p{Lu}\p{Ll}+$/u.test(w) || (k > 0 && INITIAL.test(w))) && !ORG_HEAD.test(w) && !((gazetteer.get(w) ?? 0) & 14)) &&
-    // ("Rogers Communications", "Morgan Industries": a company's last word.)
-    !COMPANY_END.test(words[d.last - 1]!)
+    // ("Rogers Communications", "Morgan Industries": a company's last word; "Harrison County": a place's.)
+    !COMPANY_END.test(words[d.last - 1]!) &&
+    !PLACE_END.test(words[d.last - 1]!)
   )
     d.type = 'PERSON'
 }

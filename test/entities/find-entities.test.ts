@@ -104,6 +104,8 @@ describe('findEntities on short texts', () => {
     expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
     // (a surname that is also a month or a modal, alone before a verb of speech after the full name; not elsewhere)
     expect(analyse('Theresa May met the leaders. May said she would stay. May was warm.').map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Theresa May', 'PERSON', 2]])
+    // (a county is a place, though its first word is a given name)
+    expect(analyse('Officials in Harrison County said the roads were closed.').map((e) => [e.name, e.type])).toEqual([['Harrison County', 'LOC']])
     // (… and after a given name at the end of a sentence, where the tagger left it out: "Leader Elizabeth May.")
     expect(analyse('The vote was opposed by Green Party Leader Elizabeth May.').map((e) => [e.name, e.type])).toEqual([['Green Party', 'ORG'], ['Elizabeth May', 'PERSON']])
     // (a two-word surname alone is the person named with it in full)
