@@ -102,6 +102,8 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // ("Melissa [Mark-Viverito]": a double surname after a name the tagger ended before it.)
       // ("David [McKeague]", "Sean [O'Brien]": the same for a surname with an inner capital.)
       if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+|(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+)$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
+      // ("Insp. Jean-Pierre [Brabant]": a surname after a compound given name the tagger ended on.)
+      else if (c.type === 'PER' && last === a + c.end && last < ranges[s]![1] && tags[s]![c.end] === 'O' && /^\p{Lu}[\p{L}'’]+$/u.test(words[last]!) && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[last - 1]!) && words[last - 1]!.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown') && !cueByForm.has(words[last]!.toLowerCase())) last++
       // ("Green Party Leader Elizabeth [May].": a surname that is also a month or a modal, after a given name.)
       else if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:May|Will)$/.test(words[last]!) && tags[s]![c.end] === 'O' && ((model.gazetteer.get(words[last - 1]!) ?? 0) & 16) !== 0) last++
       // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
@@ -124,6 +126,17 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   const sentenceOf = new Int32Array(tokens.length)
   ranges.forEach(([a, b], s) => sentenceOf.fill(s, a, b))
 
+  // ("[Bloc Québécois Leader] Yves-François [Blanchet] says": a given name the tagger left out between a role and
+  // a surname; the role is no part of the body's name.)
+  for (const p of drafts) {
+    const g = p.first - 1
+    if (p.type !== 'PERSON' || g < 1 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[g]!) || drafts.some((d) => d.first <= g && g < d.last)) continue
+    if (!words[g]!.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown')) continue
+    const before = drafts.find((d) => d !== p && d.last === g && d.last - d.first >= 2 && isHead(words[g - 1]!) && isCap(words[g - 1]!))
+    if (!before) continue
+    before.last--
+    p.first = g
+  }
   drafts = splitAtCommas(drafts, words)
   drafts = splitAtAndAfterTitledName(drafts, words)
   drafts = splitAtPossessives(drafts, words, model.gazetteer)
@@ -135,7 +148,22 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   for (const d of drafts) extendFacility(d, words, ranges[d.sentence]![1])
   for (const d of drafts) retype(d, words, model.gazetteer)
   for (const d of drafts) d.subtype ??= subtypeOf(d.type, span(d, words))
-  drafts = drafts.flatMap((d) => splitTitledName(d, words))
+  {
+    const covered = new Uint8Array(words.length)
+    for (const d of drafts) covered.fill(1, d.first, d.last)
+    // (The surname alone may be a person of its own the tagger found: it joins the given name.)
+    const lone = new Map(drafts.filter((d) => d.type === 'PERSON' && d.last - d.first === 1).map((d) => [d.first, d]))
+    const given = (w: string) => w.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown')
+    const joined = new Set<Draft>()
+    drafts = drafts.flatMap((d) =>
+      splitTitledName(d, words, (k) => {
+        const ok = k < ranges[d.sentence]![1] && (!covered[k] || lone.has(k)) && given(words[k - 1]!)
+        if (ok && lone.has(k)) joined.add(lone.get(k)!)
+        return ok
+      }),
+    )
+    if (joined.size) drafts = drafts.filter((d) => !joined.has(d))
+  }
   for (const d of drafts) if (d.type === 'PERSON') dropLeadingTitle(d, words)
   for (const d of drafts) if (d.type === 'PERSON') readRoles(d, drafts, words, tokens, text, ranges[d.sentence]!)
   drafts = addSurnamesBeforeSpeech(drafts, words, sentenceOf)
@@ -602,8 +630,13 @@ const ORG_ENDINGS = /^(?:Office|Department|Ministry|Party|Council|Committee|Comm
  * organisation "NDP" and the person "Jagmeet Singh" (whose role "NDP Leader" is read later). Split when
  * a capitalised role word is followed by two or three capitalised words that end no organisation's name.
  */
-function splitTitledName(d: Draft, words: readonly string[]): Draft[] {
+function splitTitledName(d: Draft, words: readonly string[], surnameAt: (k: number) => boolean = () => false): Draft[] {
   if (d.type === 'PERSON' || d.outlet) return [d]
+  // ("[Bloc Québécois Leader Yves-François] Blanchet says": a given name alone after the role, and the surname the
+  // tagger left out after it.)
+  const k1 = d.last - 2
+  if (k1 > d.first && isHead(words[k1]!) && isCap(words[k1]!) && /^\p{Lu}[\p{L}'’-]+$/u.test(words[d.last]! ?? '') && !ORG_ENDINGS.test(words[d.last]!) && !isHead(words[d.last]!) && surnameAt(d.last))
+    return [{ ...d, last: k1, roles: [] }, { first: k1 + 1, last: d.last + 1, type: 'PERSON', sentence: d.sentence, roles: [] }]
   for (let k = d.first + 1; k < d.last - 2; k++) {
     const w = words[k]!
     // ("Likely Republican nominee Donald Trump": a role in lower case inside the name before a person's name.)

@@ -104,6 +104,12 @@ describe('findEntities on short texts', () => {
     expect(analyse('She told New Hampshire Public Radio that the fees were fair.').map((e) => [e.name, e.type])).toEqual([['New Hampshire Public Radio', 'ORG']])
     // (a surname that is also a month or a modal, alone before a verb of speech after the full name; not elsewhere)
     expect(analyse('Theresa May met the leaders. May said she would stay. May was warm.').map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Theresa May', 'PERSON', 2]])
+    // (French compound given names: a surname the tagger left out after them, with or without a role before)
+    expect(analyse('MONTREAL — Bloc Québécois Leader Yves-François Blanchet says his party will oppose the bill.').map((e) => [e.name, e.type])).toEqual([['MONTREAL', 'LOC'], ['Bloc Québécois', 'ORG'], ['Yves-François Blanchet', 'PERSON']])
+    expect(analyse('Montreal police Insp. Jean-Pierre Brabant said officers arrested three people.').filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Jean-Pierre Brabant'])
+    // (and the given name the tagger left out between a role and a surname)
+    const bloc = 'MONTREAL — Bloc Québécois Leader Yves-François Blanchet says his party will oppose the bill.\n\n"This is an attack on Quebec\'s jurisdiction," Blanchet told reporters in Montreal on Sunday.\n\nQuebec Premier François Legault agreed.'
+    expect(analyse(bloc).filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Yves-François Blanchet', 2], ['François Legault', 1]])
     // (a county is a place, though its first word is a given name)
     expect(analyse('Officials in Harrison County said the roads were closed.').map((e) => [e.name, e.type])).toEqual([['Harrison County', 'LOC']])
     // (… and after a given name at the end of a sentence, where the tagger left it out: "Leader Elizabeth May.")
