@@ -248,6 +248,8 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
 const ANONYMITY_CLAUSE = /^(?:\S+\s+){0,2}?(?:spoke|speaks|speaking|asked|requested|declined|insisted|agreed)\b[^.]{0,40}\b(?:anonymity|anonymously|named|identified)\b|^(?:\S+\s+){0,2}?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:(?:his|her|their)\s+(?:full\s+)?names?\s+(?:published|used|revealed|released|printed)|to\s+be\s+(?:named|identified))\b|^(?:\S+\s+){0,2}?(?:asked|requested)\s+that\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld)\b|^(?:\S+\s+){0,2}?(?:declined|refused)\s+to\s+(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?\b|^(?:\S+\s+){0,2}?(?:cannot|can['’]t|can\s+not|could\s+not|couldn['’]t|may\s+not)\s+be\s+(?:publicly\s+)?(?:named|identified)\b|^(?:name|identity)\s+(?:is|was|has\s+been|is\s+being)\s+(?:withheld|protected)\b/i
 /** Verbs of putting out a document: "issued a statement", "released a report", "put out a tweet". */
 const ISSUE_VERB = /^(?:issued|issues|released|releases|provided|provides|put|posted|posts|published|publishes)$/
+/** Words between such a verb and the document it puts out: "issued [the following] statement:", "made [this brief] comment". */
+const BEFORE_DOCUMENT = /^(?:the|this|a|an|following|brief|short|written|joint)$/
 /** Adverbs before such a verb: "[later] issued a statement". */
 const ISSUE_ADVERBS = 'later|also|then|quickly|soon|immediately|subsequently|earlier|again|finally|since'
 const ISSUE_ADVERB = new RegExp(`^(?:${ISSUE_ADVERBS})$`)
@@ -1630,16 +1632,16 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
         // ("Sanders made the following comment:", "The ministry issued this statement:": the verb the noun is
         // the object of opens the cue.)
         let v = cs - 1
-        while (v > slo && cs - v <= 3 && /^(?:the|this|a|an|following|brief|short|written|joint)$/.test(c.low(v))) v--
-        if (v < cs - 1 && /^(?:made|makes|issued|issues|released|releases|posted|posts|gave|gives|offered|offers|sent|sends|shared|shares|had|has)$/.test(c.low(v))) cs = cueStart(c, v, slo)
+        while (v > slo && cs - v <= 3 && BEFORE_DOCUMENT.test(c.low(v))) v--
+        if (v < cs - 1 && (ISSUE_VERB.test(c.low(v)) || /^(?:made|makes|gave|gives|offered|offers|sent|sends|shared|shares|had|has)$/.test(c.low(v)))) cs = cueStart(c, v, slo)
         const subj = subjectBefore(c, cs, slo)
         if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, cue.end], cueClass: cue.verb.class, covered: [cs, j + 1], continues: false, before: true }
         break
       }
       // ("The ministry issued this statement:", "Police released the following statement:": the document put out.)
       for (let m = j - 2; m >= Math.max(slo + 1, j - 5); m--) {
-        if (!/^(?:issued|issues|released|releases|posted|posts|sent|sends|put)$/.test(c.low(m)) || !documentNouns.has(c.low(j - 1))) continue
-        if (!c.tokens.slice(m + 1, j - 1).every((t) => /^(?:the|this|a|an|following|brief|short|written|joint|out)$/i.test(t.text))) break
+        if (!(ISSUE_VERB.test(c.low(m)) || /^(?:sent|sends)$/.test(c.low(m))) || !documentNouns.has(c.low(j - 1))) continue
+        if (!c.tokens.slice(m + 1, j - 1).every((t) => BEFORE_DOCUMENT.test(t.text.toLowerCase()) || t.text.toLowerCase() === 'out')) break
         const cs = cueStart(c, m, slo)
         const subj = subjectBefore(c, cs, slo)
         if (subj) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [cs, j + 1], cueClass: 'speech', covered: [cs, j + 1], continues: false, before: true }
