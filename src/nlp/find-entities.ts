@@ -102,6 +102,8 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // ("Melissa [Mark-Viverito]": a double surname after a name the tagger ended before it.)
       // ("David [McKeague]", "Sean [O'Brien]": the same for a surname with an inner capital.)
       if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+|(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+)$/u.test(words[last]!) && tags[s]![c.end] === 'O') last++
+      // ("Martin St. [Louis]", "Marc Ste. [Croix]": a surname of a saint's name the tagger ended before.)
+      else if (c.type === 'PER' && last === a + c.end && last < ranges[s]![1] && last - first >= 2 && tags[s]![c.end] === 'O' && /^(?:St|Ste)\.$/.test(words[last - 1]!) && /^\p{Lu}\p{Ll}+$/u.test(words[last]!)) last++
       // ("Insp. Jean-Pierre [Brabant]": a surname after a compound given name the tagger ended on.)
       else if (c.type === 'PER' && last === a + c.end && last < ranges[s]![1] && tags[s]![c.end] === 'O' && /^\p{Lu}[\p{L}'’]+$/u.test(words[last]!) && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[last - 1]!) && words[last - 1]!.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown') && !cueByForm.has(words[last]!.toLowerCase())) last++
       // ("Green Party Leader Elizabeth [May].": a surname that is also a month or a modal, after a given name.)
@@ -819,6 +821,10 @@ function merge(drafts: Draft[], tokens: readonly Token[], text: string, words: r
   // A one-word ORG/MISC mention that is the surname of a person named in full is that person.
   const surnames = new Set(drafts.filter((d) => d.type === 'PERSON' && nameWords(d).length > 1).map((d) => nameWords(d).at(-1)!))
   for (const d of drafts) if ((d.type === 'ORG' || d.type === 'MISC') && !d.outlet && d.last - d.first === 1 && surnames.has(words[d.first]!)) d.type = 'PERSON'
+  // ("Martin St. Louis … "…," St. Louis said.": the last two words of a person's full name, before a verb of speech,
+  // are that person, not the city.)
+  const tails = new Set(drafts.filter((d) => d.type === 'PERSON' && nameWords(d).length > 2 && /^(?:St|Ste|Saint|Sainte)\.?$/.test(nameWords(d).at(-2)!)).map((d) => nameWords(d).slice(-2).join(' ')))
+  for (const d of drafts) if (d.type !== 'PERSON' && !d.outlet && d.last - d.first === 2 && tails.has(words.slice(d.first, d.last).join(' ')) && /^(?:said|says|told|tells|added|adds)$/.test(words[d.last] ?? '')) d.type = 'PERSON'
   // So is a full name tagged otherwise that is a spelling of a person's name ("Volodymyr Zelensky" / "Volodymyr Zelenskyy").
   const fullNames = drafts.filter((d) => d.type === 'PERSON' && nameWords(d).length > 1).map(nameWords)
   for (const d of drafts) {

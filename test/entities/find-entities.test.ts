@@ -110,6 +110,9 @@ describe('findEntities on short texts', () => {
     // (and the given name the tagger left out between a role and a surname)
     const bloc = 'MONTREAL — Bloc Québécois Leader Yves-François Blanchet says his party will oppose the bill.\n\n"This is an attack on Quebec\'s jurisdiction," Blanchet told reporters in Montreal on Sunday.\n\nQuebec Premier François Legault agreed.'
     expect(analyse(bloc).filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Yves-François Blanchet', 2], ['François Legault', 1]])
+    // (a surname of a saint's name, "St. Louis": with the given name, and alone before a verb of speech, the person)
+    const coach = 'Leafs head coach Sheldon Keefe praised his captain.\n\nCanadiens coach Martin St. Louis said his team did not have enough.\n\n"We gave them too many chances," St. Louis said.'
+    expect(analyse(coach).filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Sheldon Keefe', 1], ['Martin St. Louis', 2]])
     // (a county is a place, though its first word is a given name)
     expect(analyse('Officials in Harrison County said the roads were closed.').map((e) => [e.name, e.type])).toEqual([['Harrison County', 'LOC']])
     // (… and after a given name at the end of a sentence, where the tagger left it out: "Leader Elizabeth May.")
