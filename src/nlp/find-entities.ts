@@ -105,7 +105,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
       // ("Martin St. [Louis]", "Marc Ste. [Croix]": a surname of a saint's name the tagger ended before.)
       else if (c.type === 'PER' && last === a + c.end && last < ranges[s]![1] && last - first >= 2 && tags[s]![c.end] === 'O' && /^(?:St|Ste)\.$/.test(words[last - 1]!) && /^\p{Lu}\p{Ll}+$/u.test(words[last]!)) last++
       // ("Insp. Jean-Pierre [Brabant]": a surname after a compound given name the tagger ended on.)
-      else if (c.type === 'PER' && last === a + c.end && last < ranges[s]![1] && tags[s]![c.end] === 'O' && /^\p{Lu}[\p{L}'’]+$/u.test(words[last]!) && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[last - 1]!) && words[last - 1]!.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown') && !cueByForm.has(words[last]!.toLowerCase())) last++
+      else if (c.type === 'PER' && last === a + c.end && last < ranges[s]![1] && tags[s]![c.end] === 'O' && /^\p{Lu}[\p{L}'’]+$/u.test(words[last]!) && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[last - 1]!) && givenName(words[last - 1]!, model.gazetteer) && !cueByForm.has(words[last]!.toLowerCase())) last++
       // ("Green Party Leader Elizabeth [May].": a surname that is also a month or a modal, after a given name.)
       else if ((c.type === 'PER' || c.type === 'ORG') && last === a + c.end && last < ranges[s]![1] && /^(?:May|Will)$/.test(words[last]!) && tags[s]![c.end] === 'O' && ((model.gazetteer.get(words[last - 1]!) ?? 0) & 16) !== 0) last++
       // ("Green Party Leader Mike Schreiner [accused Ford of wasting] money": the tagger now and then runs a
@@ -133,7 +133,7 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
   for (const p of drafts) {
     const g = p.first - 1
     if (p.type !== 'PERSON' || g < 1 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[g]!) || drafts.some((d) => d.first <= g && g < d.last)) continue
-    if (!words[g]!.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown')) continue
+    if (!givenName(words[g]!, model.gazetteer)) continue
     const before = drafts.find((d) => d !== p && d.last === g && d.last - d.first >= 2 && isHead(words[g - 1]!) && isCap(words[g - 1]!))
     if (!before) continue
     before.last--
@@ -155,11 +155,10 @@ export function findEntities(doc: EntityInput, model: EntityModel = loadEntityMo
     for (const d of drafts) covered.fill(1, d.first, d.last)
     // (The surname alone may be a person of its own the tagger found: it joins the given name.)
     const lone = new Map(drafts.filter((d) => d.type === 'PERSON' && d.last - d.first === 1).map((d) => [d.first, d]))
-    const given = (w: string) => w.split('-').every((x) => ((model.gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown')
     const joined = new Set<Draft>()
     drafts = drafts.flatMap((d) =>
       splitTitledName(d, words, (k) => {
-        const ok = k < ranges[d.sentence]![1] && (!covered[k] || lone.has(k)) && given(words[k - 1]!)
+        const ok = k < ranges[d.sentence]![1] && (!covered[k] || lone.has(k)) && givenName(words[k - 1]!, model.gazetteer)
         if (ok && lone.has(k)) joined.add(lone.get(k)!)
         return ok
       }),
@@ -537,6 +536,14 @@ const COMPANY_END = /^(?:Inc|Corp|Co|LLC|Ltd|Cable|Group|Holdings|Partners|Capit
 const PLACE_ROLE = /^(?:Governor|Mayor|Senator|Premier|President|Minister|Chancellor|Sheriff|Congressman|Congresswoman|Governor-General)$/
 
 /** Fixes types the tagger gets wrong in news: "US officials" (a country), "the Biden administration" (a person). */
+/**
+ * A given name, or a compound of them ("Jean-Pierre", "Yves-François"): each part in the gazetteer's given
+ * names, or known to the name lists of gender-detection-from-name (which hold "François", the gazetteer not).
+ */
+function givenName(w: string, gazetteer: Gazetteer): boolean {
+  return w.split('-').every((x) => ((gazetteer.get(x) ?? 0) & 16) !== 0 || getGender(x) !== 'unknown')
+}
+
 /** The last word of a place's name: "Harrison County", "Cheltenham Township". */
 const PLACE_END = /^(?:County|Township|Parish|Borough)$/
 
