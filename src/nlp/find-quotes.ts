@@ -1829,7 +1829,12 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     return null
   }
   const np = leftNP(c, j, lo)
-  if (!np) return null
+  if (!np) {
+    // "[Two sources who spoke on Thursday] said", "[Two groups who wrote to her] said": a relative clause that
+    // ends in a time or a pronoun, where no noun phrase stands before the cue.
+    // (Not "Among the applicants who made it on to recommended slates": a preposition before the cue.)
+    return isWord(c.tok(j)) && !/^(?:to|of|for|with|from|by|the|a|an)$/.test(c.low(j)) ? relativeSubject(c, j, lo, j + 1) : null
+  }
   // "Sen. Kristen Gillibrand (D-NY), [a supporter of Clinton's bid] told": an appositive whose closing
   // comma is missing; the name before it is the subject.
   if (c.tok(np[0] - 1) === ',' && /^(?:a|an|the)$/.test(c.low(np[0])) && np[0] - 2 >= lo) {
@@ -1853,15 +1858,8 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   }
   // "[Two sources who spoke to CBC News] said", "[A senior official who spoke to Reuters on condition of
   // anonymity] said": the noun phrase before the cue is the object in a relative clause; its head speaks.
-  for (let w = np[0] - 1; w > lo && w >= np[0] - 8; w--) {
-    if (!isWord(c.tok(w)) || (w < np[0] - 1 && RELATIVES.has(c.low(w + 1)))) break
-    if (c.low(w) !== 'who') continue
-    const head = leftNP(c, w - 1, lo)
-    if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because)$/.test(c.low(head[0] - 1)))) {
-      return c.speakerPhrase ? { speaker: [head[0], np[1]], antecedent: head } : { speaker: head }
-    }
-    break
-  }
+  const rel = relativeSubject(c, np[0] - 1, lo, np[1])
+  if (rel) return rel
   // "Jason Dana, Robyn Dawes and Nathanial Peterson wrote": a list of names is one subject.
   let a = np[0]
   let hasAnd = false
@@ -1888,6 +1886,24 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   }
   const ext = extendOverPrepositions(c, np, lo)
   return { speaker: ext[0] < np[0] ? ext : clauseSubject(c, np, lo) }
+}
+
+/**
+ * The subject "[Two sources who spoke to CBC News]" of a cue at `end`: a "who" at most eight words back from
+ * `from` (words only, no other relative pronoun between), after a noun phrase that opens the clause; its head
+ * speaks (the whole phrase in PolNeAR's extent).
+ */
+function relativeSubject(c: Ctx, from: number, lo: number, end: number): { speaker: [number, number]; antecedent?: [number, number] } | null {
+  for (let w = from; w > lo && w >= from - 7; w--) {
+    if (!isWord(c.tok(w)) || (w < from && RELATIVES.has(c.low(w + 1)))) break
+    if (c.low(w) !== 'who') continue
+    const head = leftNP(c, w - 1, lo)
+    if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because)$/.test(c.low(head[0] - 1)))) {
+      return c.speakerPhrase ? { speaker: [head[0], end], antecedent: head } : { speaker: head }
+    }
+    break
+  }
+  return null
 }
 
 const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
@@ -2097,7 +2113,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       let e = cue.end
       const prev = c.low(i - 1)
       // A base form after a determiner is a noun ("the report", "a claim").
-      if (DETERMINERS.has(prev) || prev === "'s" || prev === '’s') continue
+      // (Not "who wrote to her said": a verb in the past after an object pronoun.)
+      if ((DETERMINERS.has(prev) && !(prev === 'her' && /^(?:said|told|wrote|added|insisted|argued|warned|explained|announced|noted)$/.test(low))) || prev === "'s" || prev === '’s') continue
       if (bareBaseForm(c, i, verb)) continue
       // Passive: "it was reported that …" — an attribution with no source.
       const passive = COPULA.has(prev) && !/ing$/.test(c.low(i))
@@ -2342,11 +2359,28 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           if (antecedent && RELATIVES.has(c.low(speaker[0])) && speaker[1] - speaker[0] === 1 && c.tok(speaker[0] - 1) !== ',') {
             for (let m = c.tokAfter(forward.start) + 2; m < c.tokBefore(forward.end); m++) {
               const v = cueAt(c, m)
-              if (!v || v.verb.class !== 'speech' || !/^(?:says|said|tells|told|adds|added|insists|insisted|maintains|maintained)$/.test(c.low(m)) || /^(?:that|who|which|he|she|they|it|i|we|you)$/.test(c.low(m - 1)) || MARKS.has(c.tok(m - 1))) continue
+              if (!v || v.verb.class !== 'speech' || !/^(?:says?|said|tells?|told|adds?|added|insists?|insisted|maintains?|maintained)$/.test(c.low(m)) || /^(?:that|who|which|he|she|they|it|i|we|you|to)$/.test(c.low(m - 1)) || MARKS.has(c.tok(m - 1))) continue
+              // ("candidates who think they can … and followed up with an attack on Trump, who has said …": a cue in
+              // another relative clause; the content ends before that clause, which is an attribution of its own.)
+              const rel = cueStart(c, m, lo) - 1
+              if (RELATIVES.has(c.low(rel))) {
+                const f = contentSpan(c, c.tokAfter(forward.start), c.tok(rel - 1) === ',' ? rel - 1 : rel, 1)
+                if (f) fragments = [f]
+                break
+              }
+              // ("The groups who wrote to her on Thursday say they …": whom and when they wrote is no content.)
+              // (Not "who want to ban abortion say": an infinitive is a content.)
+              const p0 = c.tokAfter(forward.start)
+              const toWhom = /^(?:on|at|in|with|from|for)$/.test(c.low(p0)) || (c.low(p0) === 'to' && (isCap(c.tok(p0 + 1)) || DETERMINERS.has(c.low(p0 + 1)) || /^(?:him|them|us|me|you)$/.test(c.low(p0 + 1))))
               const f = contentSpan(c, c.tokAfter(forward.start), m, 1)
-              if (f) {
-                fragments = [f]
-                mainClause = { at: m, speaker: antecedent }
+              if (f || toWhom) {
+                fragments = f && !toWhom ? [f] : []
+                // (With no content of its own, the clause is part of the main cue's speaker, as PolNeAR marks it.)
+                // (Its time too: "who wrote to her on Thursday say".)
+                const at = cueStart(c, m, lo)
+                let b = at
+                while (b < m && TIME_LEAD.test(c.low(b))) b++
+                mainClause = { at, speaker: toWhom ? [antecedent[0], b] : antecedent }
               }
               break
             }
@@ -2367,7 +2401,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           fragments = [f1, f2].filter((f): f is Span => f !== null)
         }
       }
-      if (!speaker) continue
+      if (!speaker || (mainClause && mainClause.at > i && !fragments.length)) continue
       // A content that is an attributed direct quotation was already found with it.
       fragments = fragments.filter((f) => !quoted.some((q) => q.open <= f.start && f.start <= q.start + 1 && f.end >= q.end - 1 && f.end <= q.close && consumed[c.tokAfter(q.start)] === 2))
       if (!fragments.length) {

@@ -3,6 +3,11 @@ import { isAbbreviation, isTitleAbbreviation } from './tokenize.js'
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
 const ENDERS = new Set(['.', '!', '?', '…', '...'])
+/**
+ * Words that open a sentence rather than go on with a name after an abbreviation ("in the U.S. While
+ * Clinton …", "the U.S. His …"; not "U.S. Senate").
+ */
+const SENTENCE_OPENERS = /^(?:The|A|An|He|She|It|They|We|I|You|But|And|In|On|At|This|That|There|These|Those|His|Her|Their|Its|Our|My|While|When|If|After|As|Although|Though|Since|Because|However|Still|Yet|So|Meanwhile|Then|Now|Even|Some|Many|Most|Asked|Instead|Earlier|Later)$/
 
 /**
  * Splits text into sentences, given its tokens.
@@ -39,7 +44,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Span[] {
     if (!startsSentence) continue
     // ("… around 2 a.m. "It shook the whole house," she said.": a time before an opening quotation mark ends it.)
     const timeThenQuote = /^[ap]\.m\.$/i.test(tok.text) && /^["“‘]$/.test(next.text)
-    if (isAbbreviation(tok.text) && !timeThenQuote && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|This|That|There)$/.test(next.text)) continue
+    if (isAbbreviation(tok.text) && !timeThenQuote && !SENTENCE_OPENERS.test(next.text)) continue
     const endTok = tokens[j - 1]!
     i = j - 1
     last = endTok.end

@@ -14,6 +14,16 @@ describe('splitSentences', () => {
   })
 })
 
+describe('splitSentences after an abbreviation', () => {
+  it('ends a sentence before a word that opens one', () => {
+    expect(split('He called to ban Muslims from entering the U.S. While Clinton has condemned it, they want more.')).toEqual(['He called to ban Muslims from entering the U.S.', 'While Clinton has condemned it, they want more.'])
+    expect(split('The firm moved to the U.K. Its rivals stayed.')).toEqual(['The firm moved to the U.K.', 'Its rivals stayed.'])
+  })
+  it('but not before a name that goes on', () => {
+    expect(split('He works in the U.S. Senate offices.')).toEqual(['He works in the U.S. Senate offices.'])
+  })
+})
+
 describe('tokenize', () => {
   it('splits the possessive after an abbreviation into its own token', async () => {
     const { tokenize: tok } = await import('../../src/nlp/tokenize.js')

@@ -408,8 +408,32 @@ describe('a subject with a relative clause that names someone else', () => {
   it.each([
     ['"who spoke to" an outlet', 'Two sources who spoke to CBC News said the minister will resign.', 'the minister will resign', 'Two sources who spoke to CBC News'],
     ['with a condition after the outlet', 'A senior official who spoke to Reuters on condition of anonymity said the talks had stalled.', 'the talks had stalled', 'A senior official who spoke to Reuters on condition of anonymity'],
+    ['a clause that ends in a time', 'Two nurses who spoke on Thursday said the ward was full.', 'the ward was full', 'Two nurses who spoke'],
+    ['a clause that ends in an object pronoun', 'Two groups who wrote to her said the plan was unfair.', 'the plan was unfair', 'Two groups who wrote to her'],
+    ['a clause of writing to someone, then a time, before "say"', 'The groups who wrote to her on Thursday say they are "concerned."', 'they are "concerned."', 'The groups who wrote to her on Thursday'],
   ])('is its head, not the name in the clause: %s', (_name, text, quote, speaker) => {
     expect(rules(text).quotes.find((q) => q.text.includes(quote))?.speaker.text).toBe(speaker)
+  })
+  it('and whom the clause wrote to, and when, is no content of its own', () => {
+    const { quotes } = rules('The groups who wrote to her on Thursday say they are concerned.')
+    expect(quotes.map((q) => q.text)).toEqual(['they are concerned'])
+  })
+  it('but an infinitive in such a clause is ("others who want to ban abortion said …")', () => {
+    const { quotes } = rules('Hawkins and others who want to ban abortion said the decision will make the choice more stark.')
+    expect(quotes.map((q) => [q.text, q.speaker.text])).toEqual([
+      ['to ban abortion', 'who'],
+      ['the decision will make the choice more stark', 'Hawkins and others'],
+    ])
+  })
+  it('a content in a relative clause ends before another relative clause with a cue of its own', () => {
+    const { quotes } = rules('She began by slamming candidates who think they can "outsource" leadership and followed up with an attack on Trump, who has said he wants to be a "neutral" broker.')
+    expect(quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['they can "outsource" leadership and followed up with an attack on Trump', 'think'],
+      ['he wants to be a "neutral" broker', 'has said'],
+    ])
+  })
+  it('and no relative clause runs over a preposition before the cue ("who made it on to recommended slates")', () => {
+    expect(rules('Among the applicants who made it on to recommended slates: several district leaders.').quotes).toEqual([])
   })
   it('and the name in the clause is not the speaker\'s name', () => {
     const q = analyseWithEntities('Residents who talked to the Toronto Star said the water was brown.').quotes[0]
