@@ -2304,6 +2304,21 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         } else if (/ing$/.test(c.low(i)) && forward) {
           speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
           fragments = [forward]
+        } else if (lastSpeaker && forward && /^\p{Ll}+ed$/u.test(c.tok(i)) && cs === i && c.low(i + 1) !== 'by' && listedAfter(cs - 1)) {
+          // "He later suggested …, called her “third-rate” and boycotted …": a verb in a list of the speaker's
+          // deeds, right after the content of the one before; its content ends at the next deed ("and led with …",
+          // "and recently pointed to …").
+          speaker = lastSpeaker
+          let end = forward.end
+          for (let m = c.tokAfter(forward.start) + 1; m < c.tokBefore(forward.end); m++) {
+            if (c.low(m) !== 'and' || cutInsideQuote(c, m)) continue
+            const v = /^\p{Ll}+ly$/u.test(c.tok(m + 1)) ? m + 2 : m + 1
+            if (/^\p{Ll}+ed$/u.test(c.tok(v)) || PAST_IRREGULAR.test(c.low(v))) {
+              end = c.tokens[c.tok(m - 1) === ',' ? m - 2 : m - 1]!.end
+              break
+            }
+          }
+          fragments = [c.span(c.tokAfter(forward.start), c.tokBefore(end) + 1)]
         }
       } else if ((c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && forward) {
         // "He called the actions lawful, and said …": the subject of the sentence.
@@ -2415,6 +2430,12 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
     }
   }
   return out
+
+  /** Does the content of the last attribution found end at token `k` (a comma that lists another deed)? */
+  function listedAfter(k: number): boolean {
+    const last = out[out.length - 1]?.fragments.at(-1)
+    return last !== undefined && c.tokBefore(last.end) + 1 === k
+  }
 
   function push(fragments: Span[], cue: [number, number], cls: CueVerb['class'], speaker?: [number, number], antecedent?: [number, number], hearer?: [number, number], noSource = false, sourceOnly = false) {
     if (!fragments.length && !sourceOnly) return
@@ -2635,6 +2656,9 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
   }
   return hi
 }
+
+/** Verbs in the past that do not end in "-ed" (a deed after "and" in a list of them). */
+const PAST_IRREGULAR = /^(?:led|made|took|gave|went|sent|met|held|told|said|wrote|spoke|brought|bought|began|left|ran|won|lost|got|kept|put|set|sat|stood|came|drew|threw|broke|chose|fought|sought|struck|spent|paid|read|heard|saw|knew|thought|felt|found|became|rose|fell|hit|cut|let|shut|quit|bit|hid|tore|wore|swore|woke|shook|drove|rode|flew|grew|blew)$/
 
 /** One to three words with no verb or pronoun from `k`, closed by a comma: "while troublesome,", "though late,". */
 function verblessAside(c: Ctx, k: number, hi: number): boolean {

@@ -404,6 +404,19 @@ describe('the subject of a participle after a clause', () => {
   })
 })
 
+describe('a list of the speaker\'s deeds', () => {
+  it.each([
+    ['a second verb after the content of the first, then another deed', 'He later suggested her temper was to blame, called her "third-rate" and boycotted one of the debates.', 'her "third-rate"', 'called', 'He'],
+    ['a deed with an irregular past after "and"', 'His speech — in which he joked about the senator, cited his appearance in a campaign ad for the prime minister and led with his family — kept the audience laughing.', 'his appearance in a campaign ad for the prime minister', 'cited', 'he'],
+  ])('has the subject of the first, and ends before the next deed: %s', (_name, text, quote, cue, speaker) => {
+    const q = rules(text).quotes.find((x) => x.cue?.text === cue)
+    expect([q?.text, q?.speaker.text]).toEqual([quote, speaker])
+  })
+  it('but not a participle before "by" ("…, requested by Sanders, would be …")', () => {
+    expect(rules('He said the leaders had met, requested by the senator, would be a moment of catharsis.').quotes.map((q) => q.cue?.text)).toEqual(['said'])
+  })
+})
+
 describe('a subject with a relative clause that names someone else', () => {
   it.each([
     ['"who spoke to" an outlet', 'Two sources who spoke to CBC News said the minister will resign.', 'the minister will resign', 'Two sources who spoke to CBC News'],
