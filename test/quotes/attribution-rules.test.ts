@@ -404,6 +404,23 @@ describe('the subject of a participle after a clause', () => {
   })
 })
 
+describe('where a content ends before the speaker\'s own comment on it', () => {
+  it.each([
+    ['after a dash', 'Yukiya Amano, director general of the agency, said in a statement Wednesday that, if its claims are true, North Korea is violating resolutions — which he added "is deeply regrettable."', ['that, if its claims are true, North Korea is violating resolutions', '"is deeply regrettable."']],
+    ['after a comma, to the sentence end', 'Trump has blasted the delegate system, which he said runs the risk of leaving millions of voters disenfranchised.', ['the delegate system', 'runs the risk of leaving millions of voters disenfranchised']],
+  ])('%s', (_name, text, contents) => {
+    expect(rules(text).quotes.map((q) => q.text)).toEqual(contents)
+  })
+  it('but not in the middle of the content ("the church, which he described as "…," is about 30 years old")', () => {
+    const text = 'Kroon said the church, which he described as "just a local community church," is about 30 years old.'
+    expect(rules(text).quotes.map((q) => q.text)).toEqual(['the church, which he described as "just a local community church," is about 30 years old'])
+  })
+  it('a second verb with its object inside a clause with a pronoun subject is part of it', () => {
+    const text = "Mike Shields, the group's president, said it had tested that message and found it effective in close races."
+    expect(rules(text).quotes.map((q) => q.text)).toEqual(['it had tested that message and found it effective in close races'])
+  })
+})
+
 describe('a list of the speaker\'s deeds', () => {
   it.each([
     ['a second verb after the content of the first, then another deed', 'He later suggested her temper was to blame, called her "third-rate" and boycotted one of the debates.', 'her "third-rate"', 'called', 'He'],
