@@ -2412,7 +2412,11 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           const onlyOpener = (OPENERS.test(c.low(opener)) || /ing$/.test(c.low(opener))) && !c.tokens.slice(opener, openerEnd).some((t) => t.text === ',') && isWord(afterCue)
           const f1 = onlyOpener ? null : contentSpan(c, regionStart, speaker[0] - 1)
           // ("…, Cruz explained, recalling the time …": a participle after the cue is the speaker's next act.)
-          const f2 = afterCue === ',' && !/ing$/.test(c.low(ae + 1)) ? contentSpan(c, ae + 1, hi) : null
+          // ("…, records show, and aviation experts say it is …": a clause with its own subject and cue is no part of it.)
+          // (A noun for subject and a verb of speech or report: "…, but he is still an effective advocate" goes on.)
+          const ownClause = /^(?:and|but)$/.test(c.low(ae + 1)) && !speakerPronouns.has(c.low(ae + 2)) &&
+            Array.from({ length: 6 }, (_, n) => ae + 3 + n).some((k) => k < hi && /^(?:speech|report)$/.test(cueAt(c, k)?.verb.class ?? '') && !/ing$/.test(c.low(k)) && c.tokens.slice(ae + 2, k).every((t) => isWord(t.text)))
+          const f2 = afterCue === ',' && !/ing$/.test(c.low(ae + 1)) && !ownClause ? contentSpan(c, ae + 1, hi) : null
           fragments = [f1, f2].filter((f): f is Span => f !== null)
         }
       }
@@ -2628,6 +2632,13 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
+    // ("… fill half her cabinet with women, and Ms. Brainard is among the few …": so is one with a name for subject.)
+    // (Not after a list of names, "Britney Spears, Charlie Sheen, and Lindsay Lohan had been treated", nor in a headline.)
+    if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && isCap(c.tok(m + 2)) && !isCap(c.tok(m - 1)) && !c.titleSent[c.sentOf[m]!] && !cutInsideQuote(c, m)) {
+      let k = m + 2
+      while (k < hi && k < m + 6 && isCap(c.tok(k))) k++
+      if (k < hi && (AUX.has(c.low(k)) || COPULA.has(c.low(k)) || /^\p{Ll}+ed$/u.test(c.tok(k)))) return m
+    }
     // ("Clinton had said she would visit at some later time, and to date has only issued a tweet": a second
     // predicate of the speaker's, after a few words of time, in another tense than the content's "would".)
     if (c.low(m + 1) === 'and' && !cutInsideQuote(c, m)) {

@@ -415,6 +415,19 @@ describe('where a content ends before the speaker\'s own comment on it', () => {
     const text = 'Kroon said the church, which he described as "just a local community church," is about 30 years old.'
     expect(rules(text).quotes.map((q) => q.text)).toEqual(['the church, which he described as "just a local community church," is about 30 years old'])
   })
+  it.each([
+    ['a clause with a name for subject after ", and"', 'Mrs. Clinton has said she intends to fill half her cabinet with women, and Ms. Brainard is among the few regarded as qualified.', 'she intends to fill half her cabinet with women'],
+    ['but not a list of names that goes on', 'A spokesman confirmed that she was at the clinic where Britney Spears, Charlie Sheen, and Lindsay Lohan had been treated.', 'that she was at the clinic where Britney Spears, Charlie Sheen, and Lindsay Lohan had been treated'],
+  ])('%s', (_name, text, content) => {
+    expect(rules(text).quotes.map((q) => q.text)).toEqual([content])
+  })
+  it('the second part of a split content is no clause with its own source and cue', () => {
+    const text = 'The aircraft was insured at a value of $35 million in 2011, records show, and aviation experts say it is now worth about $18 million.'
+    expect(rules(text).quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['The aircraft was insured at a value of $35 million in 2011', 'show'],
+      ['it is now worth about $18 million', 'say'],
+    ])
+  })
   it('a second verb with its object inside a clause with a pronoun subject is part of it', () => {
     const text = "Mike Shields, the group's president, said it had tested that message and found it effective in close races."
     expect(rules(text).quotes.map((q) => q.text)).toEqual(['it had tested that message and found it effective in close races'])
