@@ -1663,7 +1663,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // "X said that "…"" only when the quotation is the rest of the sentence, not a phrase inside it.
     let t = c.tokAfter(q.close)
     while (t < c.tokens.length && !isWord(c.tok(t)) && !END_PUNCT.has(c.tok(t))) t++
-    if (t < c.tokens.length && isWord(c.tok(t)) && c.sentOf[t] === c.sentOf[j] && c.paraOf[t] === c.paraOf[j]) {
+    // (A clause of time after a comma is no part of the content: 'repeatedly says, "Don't you do it," until gunshots are heard'.)
+    const timeClause = t < c.tokens.length && /^(?:until|as|while|when|before|after)$/.test(c.low(t)) && /,\s*["”'’]*\s*$/.test(c.text.slice(q.start, c.tokens[t]!.start))
+    if (t < c.tokens.length && isWord(c.tok(t)) && c.sentOf[t] === c.sentOf[j] && c.paraOf[t] === c.paraOf[j] && !timeClause) {
       const after = afterPatternProbe(c, t)
       if (!after) return null
     }
@@ -1684,6 +1686,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     // mixed quote the indirect rules find.)
     // ("told police he “didn't mean to hurt anyone.”": a subject pronoun the same.)
     if (hearerVerbs.has(cue.verb.lemma) && cue.end <= k && punct !== ':' && Array.from({ length: k - cue.end }, (_, n) => cue.end + 1 + n).some((x) => ((DETERMINERS.has(c.low(x)) && !isCap(c.tok(x))) || SUBJECT_PRONOUN.test(c.low(x))) && c.low(x - 1) !== 'of')) return null
+    // ("wrote in both listings he was “honored and humbled” to announce …": a subject pronoun and its verb after
+    // the cue's occasion, the same.)
+    if (cue.end <= k && Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => SUBJECT_PRONOUN.test(c.low(x)) && (AUX.has(c.low(x + 1)) || COPULA.has(c.low(x + 1))))) return null
     // ("wrote on Twitter that Canada “stands ready to help”": a that-clause after the cue's occasion; the
     // quotation is part of its content, a mixed quote the indirect rules find.)
     if (Array.from({ length: k - cue.end + 1 }, (_, n) => cue.end + n).some((x) => c.low(x) === 'that')) return null
@@ -2543,6 +2548,16 @@ function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
     if (m >= Math.min(hi, t + 12)) return null
     k = m
   }
+  // ("wrote in both listings he was “honored …”": a short phrase of the occasion, then a subject pronoun and its verb.)
+  // (Not "disagree on how it should happen", "insisted on using rules he had learned".)
+  if (/^(?:in|on|at|during)$/.test(c.low(k)) && (DETERMINERS.has(c.low(k + 1)) || /^(?:both|all|several|two|three)$/.test(c.low(k + 1)))) {
+    for (let x = k + 2; x < Math.min(hi - 1, k + 6) && isWord(c.tok(x - 1)); x++) {
+      if (SUBJECT_PRONOUN.test(c.low(x)) && (AUX.has(c.low(x + 1)) || COPULA.has(c.low(x + 1)))) {
+        k = x
+        break
+      }
+    }
+  }
   const f = contentSpan(c, k, hi)
   if (!f) return null
   // Only a time or place phrase after the cue ("said on Tuesday", "said in a statement", "said in an
@@ -2632,6 +2647,9 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (c.tok(m) !== ',') continue
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
+    // ('… did not give "absolute definitive visual evidence," but he said that …': the same after a comma inside the
+    // closing mark, with a verb of speech.)
+    if (MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m) && !cutInsideQuote(c, m + 2) && (c.low(m + 2) === 'and' || c.low(m + 2) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 3)) && cueAt(c, m + 4)?.verb.class === 'speech') return m + 2
     // ("… fill half her cabinet with women, and Ms. Brainard is among the few …": so is one with a name for subject.)
     // (Not after a list of names, "Britney Spears, Charlie Sheen, and Lindsay Lohan had been treated", nor in a headline.)
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && isCap(c.tok(m + 2)) && !isCap(c.tok(m - 1)) && !c.titleSent[c.sentOf[m]!] && !cutInsideQuote(c, m)) {

@@ -434,6 +434,35 @@ describe('where a content ends before the speaker\'s own comment on it', () => {
   })
 })
 
+describe('a quotation, then a clause of time', () => {
+  it('is a direct quote of the subject of "and says," before it', () => {
+    const text = 'She urges her husband to come out of the car and repeatedly says, "Don\'t you do it," until gunshots are heard.'
+    const q = rules(text).quotes.find((x) => x.kind === 'direct')
+    expect([q?.text, q?.cue?.text, q?.speaker.text]).toEqual(['"Don\'t you do it,"', 'repeatedly says', 'She'])
+  })
+})
+
+describe('a second statement after a comma inside the closing mark', () => {
+  it('(", but he said that …") ends the first content', () => {
+    const text = 'The chief said that the footage did not give "absolute definitive visual evidence," but he said that the footage and other evidence "supports what we\'ve heard" about what happened.'
+    expect(rules(text).quotes.map((q) => [q.text, q.speaker.text])).toEqual([
+      ['that the footage did not give "absolute definitive visual evidence,"', 'The chief'],
+      ['that the footage and other evidence "supports what we\'ve heard" about what happened', 'he'],
+    ])
+  })
+})
+
+describe('the occasion of a cue, then a subject pronoun and its verb', () => {
+  it('is no part of a mixed content', () => {
+    const q = rules('Zimmerman wrote in both listings he was "honored and humbled" to announce the sale of the weapon.').quotes[0]
+    expect([q?.kind, q?.text, q?.cue?.text]).toEqual(['mixed', 'he was "honored and humbled" to announce the sale of the weapon', 'wrote'])
+  })
+  it('but a question word or a gerund opens the content ("disagree on how it should happen")', () => {
+    const q = analyse('Although there is broad agreement that action should be taken, politicians disagree on how it should happen.').quotes.find((x) => x.cue?.text.startsWith('disagree'))
+    expect(q?.text).toBe('how it should happen')
+  })
+})
+
 describe('a list of the speaker\'s deeds', () => {
   it.each([
     ['a second verb after the content of the first, then another deed', 'He later suggested her temper was to blame, called her "third-rate" and boycotted one of the debates.', 'her "third-rate"', 'called', 'He'],
