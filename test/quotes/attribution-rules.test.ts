@@ -239,6 +239,11 @@ describe('cleanSpeaker', () => {
     ['not a descriptive relative clause', 'Dino Spencer, who now runs the gym, said it was fine.', 'Dino Spencer, who now runs the gym', 'Dino Spencer, who now runs the gym'],
     ['an opening phrase of place', "Outside Carrier's plant on Galeana Street, a worker named Antonio Arroyo praised his job.", "Outside Carrier's plant on Galeana Street, a worker named Antonio Arroyo", 'a worker named Antonio Arroyo'],
     ['the same before "one of"', 'Outside the courthouse, one of the victims, Maria Lopez, said she was relieved.', 'Outside the courthouse, one of the victims, Maria Lopez', 'one of the victims, Maria Lopez'],
+    ['a participle phrase after a name', 'Sen. Jane Roe, facing a stiff reelection challenge, said it was fair.', 'Sen. Jane Roe, facing a stiff reelection challenge', 'Sen. Jane Roe'],
+    ['the same after an age', 'John Smith, 21, shaking his head, said it was unfair.', 'John Smith, 21, shaking his head', 'John Smith, 21'],
+    ['not "including" and its list', 'Many Democrats, including Clinton\'s advisers, said it was fair.', "Many Democrats, including Clinton's advisers", "Many Democrats, including Clinton's advisers"],
+    ['not a participle that is part of a role', 'Robert Peck, managing director at SunTrust, said it was fair.', 'Robert Peck, managing director at SunTrust', 'Robert Peck, managing director at SunTrust'],
+    ['not a participle on anonymity', 'A party member, asking for anonymity to speak freely, said it was unfair.', 'A party member, asking for anonymity to speak freely', 'A party member, asking for anonymity to speak freely'],
   ])('%s', (_name, text, speaker, expected) => {
     expect(clean(text, speaker)).toBe(expected)
   })
