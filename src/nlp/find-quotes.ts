@@ -2083,7 +2083,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       }
       // "Trump's claim that …", "her belief that …": a cue noun after a possessor, with a that-clause.
       const nounClass = cueNouns.get(low)
-      if (nounClass && c.low(i + 1) === 'that' && i - 1 >= regionStart && !consumed[i - 1]) {
+      // (Not the occasion of a cue before it: "stressing in his remarks that …".)
+      const occasionOf = /^(?:in|at|during)$/.test(c.low(i - 2)) && cueAt(c, i - 3) !== null
+      if (nounClass && c.low(i + 1) === 'that' && i - 1 >= regionStart && !consumed[i - 1] && !occasionOf) {
         const prev = c.low(i - 1)
         let speaker: [number, number] | null = null
         if (/^(?:his|her|their)$/.test(prev)) speaker = [i - 1, i]
@@ -2154,7 +2156,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           contentFrom = m
           break
         }
-        if (!isWord(c.tok(m)) || cueByForm.has(c.low(m))) break
+        // (A cue's form after a determiner is a noun: "wrote in a note to clients that …".)
+        if (!isWord(c.tok(m)) || (cueByForm.has(c.low(m)) && !(occasion && DETERMINERS.has(c.low(m - 1))))) break
       }
       if (hasThat && hearerVerbs.has(verb.lemma) && contentFrom > e && isCap(c.tok(e))) {
         // "told NBC that …": the hearer may be a source (an outlet).
