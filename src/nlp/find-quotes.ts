@@ -2640,7 +2640,7 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       // (Nor in a clause that opens with a pronoun subject and its verb: "said it had tested that message and found it
       // effective" is one content: of the PolNeAR dev contents this rule changed, 18 are one gold content, 4 are two.)
       const thatClause = c.low(from) === 'that' && m - from > 2
-      const clause = (thatClause || (SUBJECT_PRONOUN.test(c.low(from)) && (AUX.has(c.low(from + 1)) || COPULA.has(c.low(from + 1)) || /^\p{Ll}+ed$/u.test(c.tok(from + 1))))) && m - from > 2
+      const clause = (thatClause || subjectAndVerb(c, from, m)) && m - from > 2
       let k = m + 1
       while (k < m + 4 && AUX.has(c.low(k))) k++
       const v = cueAt(c, k)
@@ -2710,6 +2710,22 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     }
   }
   return hi
+}
+
+/**
+ * Does a clause open at `k` with its subject and verb (before `hi`): a subject pronoun ("it had tested"), or a
+ * short noun phrase after a possessive or a determiner ("her client was remorseful")?
+ */
+function subjectAndVerb(c: Ctx, k: number, hi: number): boolean {
+  const verb = (x: number) => x < hi && (AUX.has(c.low(x)) || COPULA.has(c.low(x)) || /^\p{Ll}+ed$/u.test(c.tok(x)))
+  if (SUBJECT_PRONOUN.test(c.low(k))) return verb(k + 1)
+  // (After a noun, "'s" is a possessive: "the bill's passage".)
+  if (!POSSESSIVES.test(c.low(k)) && !/^(?:the|a|an)$/.test(c.low(k))) return false
+  for (let x = k + 1; x < Math.min(hi, k + 4); x++) {
+    if (!/^\p{Ll}+$/u.test(c.tok(x)) || cueAt(c, x)) return false
+    if (verb(x + 1) && !/^['’]s$/.test(c.tok(x + 1))) return true
+  }
+  return false
 }
 
 /** Does the clause go on after a comma with a verb of its own between `k` and `hi` ("…," is about 30 years old)? */

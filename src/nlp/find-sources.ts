@@ -745,14 +745,18 @@ function namedNext(doc: Doc, start: number, end: number, head: string, titled = 
   if (!roleHeads.has(head) && !PERSON_NOUNS.has(head)) return undefined
   // (Only a description that opens its sentence or ends it, after the content: not one inside a clause,
   // "… took a job at Uber a few months before its senior vice president boasted …".)
-  const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].trim().split(/\s+/).filter(Boolean).length
+  // (After an opening phrase: "Outside the courthouse, the mother of one of the victims said …".)
+  const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].replace(/^[^,]{1,40},\s*/, '').trim().split(/\s+/).filter(Boolean).length
   const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
   if (before > 2 && after > 4) return undefined
-  const next = /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(doc.text.slice(end, end + 500))
+  const next = /[.!?]["”’]?\s+(?=[\p{Lu}"“])/u.exec(doc.text.slice(end, end + 500))
   if (!next) return undefined
   const s = end + next.index + next[0].length
   const lead = titled ? /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u : /^$/u
-  return doc.entities.find((x) => x.type === 'PERSON' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && lead.test(doc.text.slice(s, m.start))))
+  // (Or as the speaker of a quotation that opens it: 'the mother of one of the victims said … ¶ "Nothing will
+  // bring my daughter back," said Linda Park.')
+  const quoted = /^["“][^"“”\n]{1,300}[,.!?]["”]\s+(?:(?:said|says|added|adds)\s+)?$/u
+  return doc.entities.find((x) => x.type === 'PERSON' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && (lead.test(doc.text.slice(s, m.start)) || quoted.test(doc.text.slice(s, m.start)))))
 }
 
 /** Modifiers a description adds to a body's name without naming another ("the central bank" of the Bank of Canada). */

@@ -390,6 +390,7 @@ describe('the name a speaker is given', () => {
     ['not a role inside a clause, whoever opens the next sentence', 'David Plouffe took a job at Uber a few months before its senior vice president boasted about a plan to dig up dirt. Former Treasury Secretary Tim Geithner is now a private equity kingpin.', 'dig up dirt', undefined],
     ['a story that opens on someone described, before anyone is named: the name that opens the next sentence', 'WINNIPEG — A Winnipeg man says he was refused service at a downtown restaurant.\n\nJohn Smith, 45, said staff told him to leave.', 'refused service', 'John Smith'],
     ['but not a titled official who speaks next', 'A Winnipeg man says he was refused service at a downtown restaurant.\n\nPolice Chief Danny Smyth said officers would investigate.', 'refused service', undefined],
+    ['a relative described after an opening phrase, named as the speaker of the quotation that opens the next sentence', 'The judge gave him eight years. Outside the courthouse, the mother of one of the victims said the sentence was not enough. "Nothing will bring my daughter back," said Linda Park.', 'not enough', 'Linda Park'],
     ['"the city" after a city\'s government named as such', 'The City of Toronto said the pools would reopen Friday. The city said staffing was the main problem.', 'staffing', 'City of Toronto'],
     ['a description owned by initials, named at the start of the next sentence', "VICTORIA — B.C.'s top doctor says the province is seeing more illness.\n\nDr. Bonnie Henry told a news conference Monday that hospitals are under pressure.", 'more illness', 'Bonnie Henry'],
     ['no name for a group interviewed by an outlet', 'Parents interviewed by CBC News described waiting hours with sick children.', 'waiting hours', undefined],
@@ -434,6 +435,11 @@ describe('where a content ends before the speaker\'s own comment on it', () => {
       ['The aircraft was insured at a value of $35 million in 2011', 'show'],
       ['it is now worth about $18 million', 'say'],
     ])
+  })
+  it('so is one inside a clause whose subject is a noun after a possessive ("her client was remorseful and deserved …")', () => {
+    expect(rules('Defence lawyer Anita Rao argued her client was remorseful and deserved a lesser term.').quotes.map((q) => q.text)).toEqual(['her client was remorseful and deserved a lesser term'])
+    // (Not an object whose noun has a possessive "'s": "condemned the bill's passage but praised …".)
+    expect(rules("The group condemned the bill's passage but praised the senators who held it up.").quotes.map((q) => q.text)).toEqual(["the bill's passage", 'the senators who held it up'])
   })
   it('a second verb with its object inside a clause with a pronoun subject is part of it', () => {
     const text = "Mike Shields, the group's president, said it had tested that message and found it effective in close races."
