@@ -2122,6 +2122,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       const verb = cue.verb
       // "The win added to her lead": "add to" is not speech.
       if (verb.lemma === 'add' && c.low(cue.end) === 'to') continue
+      // ("legislate workers back to work", "came back home": an adverb, not the verb of support.)
+      if (verb.lemma === 'back' && /^(?:to|into|in|home|out|up|down|on|at|then|again|later|inside|onto)$/.test(c.low(cue.end))) continue
       // ("A new group called Black Votes Matter, led by …, is trying to …": a name given in a participle, whose
       // phrase is a subject; not "The group called Trump a liar".)
       if (namingParticiple(c, i)) continue

@@ -681,7 +681,12 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
     }
   }
   if (document || documentNouns.has(head)) return { kind: 'unknown', ...local }
-  if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) return { kind: 'organization', ...local }
+  if (organizationNouns.has(coreHead) || /\b(?:Ministry|Department|Committee|Campaign|Party|Council|Commission|Agency|Office)\b/.test(text)) {
+    // ("Canada Post workers could strike Friday, their union says. ¶ The Canadian Union of Postal Workers issued …":
+    // someone's organisation, named at the start of the next sentence.)
+    const later = /^(?:their|its|his|her)\s+\p{Ll}+$/u.test(text.trim()) && organizationNouns.has(coreHead) ? orgNamedNext(doc, start, end) : undefined
+    return { kind: 'organization', ...(later ? { entity: later.id } : {}), ...local }
+  }
   // (Initials that own the rest too: "B.C.'s top doctor".)
   if (/\p{Lu}\p{Ll}|^\p{Lu}\.(?:\p{Lu}\.?)+['’]s\s/u.test(text) && !definite) {
     // "King told the Daily News": a surname the entity stage missed is the person named with it.
@@ -757,6 +762,20 @@ function namedNext(doc: Doc, start: number, end: number, head: string, titled = 
   // bring my daughter back," said Linda Park.')
   const quoted = /^["“][^"“”\n]{1,300}[,.!?]["”]\s+(?:(?:said|says|added|adds)\s+)?$/u
   return doc.entities.find((x) => x.type === 'PERSON' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && (lead.test(doc.text.slice(s, m.start)) || quoted.test(doc.text.slice(s, m.start)))))
+}
+
+/**
+ * The organisation "their union" stands for when it ends or opens its sentence and the next sentence opens on an
+ * organisation's name (after "The") that was not named before.
+ */
+function orgNamedNext(doc: Doc, start: number, end: number): Entity | undefined {
+  const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].trim().split(/\s+/).filter(Boolean).length
+  const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
+  if (before > 2 && after > 2) return undefined
+  const next = /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(doc.text.slice(end, end + 500))
+  if (!next) return undefined
+  const s = end + next.index + next[0].length
+  return doc.entities.find((x) => x.type === 'ORG' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && /^(?:the\s+)?$/i.test(doc.text.slice(s, m.start))))
 }
 
 /** Modifiers a description adds to a body's name without naming another ("the central bank" of the Bank of Canada). */

@@ -106,6 +106,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
 
 describe('findQuotes rules: what is not a speech cue', () => {
   it.each([
+    ['"back" before "to" or "down" is an adverb, not support', 'The government would legislate workers back to work. The senator was not backing down.'],
     ['"add to" is not speech', 'The win added to her lead in the South.'],
     ['"appeared at" is a place, not an impression', 'Trump appeared at the debate anyway.'],
     ['an attack with weapons is a deed', 'Several hundred protesters attacked police with rocks and flares.'],
@@ -390,6 +391,7 @@ describe('the name a speaker is given', () => {
     ['not a role inside a clause, whoever opens the next sentence', 'David Plouffe took a job at Uber a few months before its senior vice president boasted about a plan to dig up dirt. Former Treasury Secretary Tim Geithner is now a private equity kingpin.', 'dig up dirt', undefined],
     ['a story that opens on someone described, before anyone is named: the name that opens the next sentence', 'WINNIPEG — A Winnipeg man says he was refused service at a downtown restaurant.\n\nJohn Smith, 45, said staff told him to leave.', 'refused service', 'John Smith'],
     ['but not a titled official who speaks next', 'A Winnipeg man says he was refused service at a downtown restaurant.\n\nPolice Chief Danny Smyth said officers would investigate.', 'refused service', undefined],
+    ['someone\'s organisation, named at the start of the next sentence', 'Canada Post workers could walk off the job as early as Friday, their union says.\n\nThe Canadian Union of Postal Workers issued a strike notice on Tuesday.', 'walk off the job', 'Canadian Union of Postal Workers'],
     ['a relative described after an opening phrase, named as the speaker of the quotation that opens the next sentence', 'The judge gave him eight years. Outside the courthouse, the mother of one of the victims said the sentence was not enough. "Nothing will bring my daughter back," said Linda Park.', 'not enough', 'Linda Park'],
     ['"the city" after a city\'s government named as such', 'The City of Toronto said the pools would reopen Friday. The city said staffing was the main problem.', 'staffing', 'City of Toronto'],
     ['a description owned by initials, named at the start of the next sentence', "VICTORIA — B.C.'s top doctor says the province is seeing more illness.\n\nDr. Bonnie Henry told a news conference Monday that hospitals are under pressure.", 'more illness', 'Bonnie Henry'],
