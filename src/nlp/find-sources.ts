@@ -511,7 +511,8 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // (Nor one in the place an unnamed group is in: "Residents in Peterborough", "People in Fort Pierce".)
   // (Nor the one a group was interviewed or polled by: "Parents interviewed by CBC News".)
   const relative = coreEnd < end && (/^\s*(?:who|whom|that|which)\s|^\s*(?:interviewed|surveyed|polled|contacted|reached|quoted|cited)\s+by\s/i.test(doc.text.slice(coreEnd, end)) || (/^\s*(?:in|across|around|throughout)\s/i.test(doc.text.slice(coreEnd, end)) && isAnonymous(doc.text.slice(start, coreEnd))))
-  const entity = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? (relative ? undefined : entityAt(doc, site.speaker))
+  const found = tailPerson ?? (coreEnd < end ? entityAt(doc, { start, end: coreEnd }) : undefined) ?? (relative ? undefined : entityAt(doc, site.speaker))
+  const entity = found && surnameSpeaker(doc, text, found, start, site.fragments)
   const head = lastWord(text)
   const definite = /^(?:the|this|that)\s/i.test(text)
   if (definite && outletNouns.has(head) && !entity) {
@@ -776,6 +777,22 @@ function orgNamedNext(doc: Doc, start: number, end: number): Entity | undefined 
   if (!next) return undefined
   const s = end + next.index + next[0].length
   return doc.entities.find((x) => x.type === 'ORG' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && /^(?:the\s+)?$/i.test(doc.text.slice(s, m.start))))
+}
+
+/**
+ * The person a bare surname speaks for ("MacDonald said she …") when two people of that surname were named: the
+ * entity stage gives it to the one named last ("Sarah MacDonald's father, Gerald MacDonald, died …"); the one of
+ * the gender its title or the pronoun that opens the content gives ("Mrs.", "said she has filed …"), when only
+ * one of them is known to have it.
+ */
+function surnameSpeaker(doc: Doc, text: string, found: Entity, start: number, fragments: readonly Span[] | undefined): Entity {
+  const m = /^(?:(Mr|Mrs|Ms)\.?\s+)?(\p{Lu}[\p{L}'’-]+)$/u.exec(text.trim())
+  if (!m || found.type !== 'PERSON' || lastWord(found.name) !== m[2]!.toLowerCase()) return found
+  const first = fragments?.[0] ? /^(?:that\s+)?(he|she)\b/i.exec(doc.text.slice(fragments[0].start, fragments[0].end).trim())?.[1]?.toLowerCase() : undefined
+  const gender: Gender | undefined = m[1] ? (m[1] === 'Mr' ? 'male' : 'female') : first === 'he' ? 'male' : first === 'she' ? 'female' : undefined
+  if (gender === undefined || genderOf(doc, found) === gender) return found
+  const others = doc.entities.filter((x) => x !== found && x.type === 'PERSON' && lastWord(x.name) === lastWord(found.name) && x.name.includes(' ') && x.mentions.some((mm) => mm.end <= start) && genderOf(doc, x) === gender)
+  return others.length === 1 ? others[0]! : found
 }
 
 /** Modifiers a description adds to a body's name without naming another ("the central bank" of the Bank of Canada). */
