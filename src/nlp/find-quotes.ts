@@ -2158,6 +2158,16 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           contentFrom = m
           break
         }
+        // ("he said (translated) that …", "said (in French) that …": a short parenthesis.)
+        if (c.tok(m) === '(') {
+          let close = m + 1
+          while (close < Math.min(hi, m + 5) && c.tok(close) !== ')') close++
+          if (c.tok(close) === ')' && c.low(close + 1) === 'that') {
+            hasThat = true
+            contentFrom = close + 1
+            break
+          }
+        }
         // (A cue's form after a determiner is a noun: "wrote in a note to clients that …".)
         if (!isWord(c.tok(m)) || (cueByForm.has(c.low(m)) && !(occasion && DETERMINERS.has(c.low(m - 1))))) break
       }
