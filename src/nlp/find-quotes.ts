@@ -1099,7 +1099,9 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
   // of the tagger's with a rule attribution's cue that overlaps its content is that quotation again.)
   const holdsItsCue = (r: Attribution, t: Attribution) =>
     r.cue !== undefined && t.cue !== undefined && r.cue.start === t.cue.start && r.cue.end === t.cue.end && t.fragments.some((f) => r.fragments.some((g) => g.start < f.end && f.start < g.end))
-  const added = fromTagger.filter((t) => !scare(t) && !(t.cue && namingParticiple(c, c.tokAfter(t.cue.start))) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) || holdsItsCue(r, t) ? 0 : 0.5)))
+  // ("A resident …, who did not want her name published, said …": how a source is kept unnamed is no belief of theirs.)
+  const keptUnnamed = (t: Attribution) => t.cue !== undefined && t.fragments.length > 0 && ANONYMITY_CLAUSE.test(c.text.slice(t.cue.start, t.fragments[t.fragments.length - 1]!.end))
+  const added = fromTagger.filter((t) => !scare(t) && !keptUnnamed(t) && !(t.cue && namingParticiple(c, c.tokAfter(t.cue.start))) && !quoteRules.some((r) => overlapShare(r, t) > (sameCue(r, t) || holdsItsCue(r, t) ? 0 : 0.5)))
   for (const t of added) {
     if (!acrossParagraphs(t)) continue
     t.cue = undefined
@@ -1819,6 +1821,9 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
       if (!starts && s > 1) continue
       const inner = c.low(segEnd + 1)
+      // ("[A resident who lives near the scene], who did not want her name published, said": a verb inside.)
+      const rel = !starts && !/^(?:who|that|which)$/.test(before) ? relativeSubject(c, np1[0] - 1, lo, segEnd) : null
+      if (rel && !c.speakerPhrase) return { speaker: rel.speaker }
       if (c.speakerPhrase) {
         // "[The two reporters who broke the Watergate story, Carl Bernstein and Bob Woodward,] have said":
         // a relative clause inside the first part goes with the noun phrase it follows.
@@ -1826,7 +1831,7 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
         if (!starts && /^(?:who|that|which)$/.test(before)) {
           const head = leftNP(c, np1[0] - 2, lo)
           if (head && head[1] === np1[0] - 1 && (head[0] <= lo || !isWord(c.tok(head[0] - 1)))) a = head[0]
-        }
+        } else if (rel) a = rel.speaker[0]
         return { speaker: [a, appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
       }
       // "Her neighbour, Bill Friesen, 70, said": a description first, then the name.
@@ -1842,6 +1847,11 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
           }
         }
         if (np2 && np2[0] === segEnd + 1 && isCap(c.tok(np2[1] - 1))) return { speaker: np2 }
+      }
+      // ("[A resident] who lives near the scene, who did not want her name published, said": the head, not the clause.)
+      if (!starts && /^(?:who|that|which)$/.test(before)) {
+        const head = leftNP(c, np1[0] - 2, lo)
+        if (head && head[1] === np1[0] - 1 && (head[0] <= lo || !isWord(c.tok(head[0] - 1)))) return { speaker: head }
       }
       return { speaker: np1 }
     }

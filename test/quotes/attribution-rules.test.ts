@@ -524,6 +524,19 @@ describe('a subject with a relative clause that names someone else', () => {
   it('and no relative clause runs over a preposition before the cue ("who made it on to recommended slates")', () => {
     expect(rules('Among the applicants who made it on to recommended slates: several district leaders.').quotes).toEqual([])
   })
+  it.each([
+    ['phrase', 'A resident who lives near the scene'],
+    ['name', 'A resident'],
+  ] as const)('a restrictive clause with a verb, then a clause on anonymity between commas (speaker extent %s)', (extent, speaker) => {
+    const text = 'Mayor Valérie Plante spoke. A resident who lives near the scene, who did not want her name published, said she heard at least five shots. "It sounded like fireworks," she said.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const { quotes } = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }, { speakerExtent: extent })
+    expect(quotes.map((q) => [q.text, q.speaker.text, q.speaker.kind, q.speaker.name])).toEqual([
+      ['she heard at least five shots', speaker, 'anonymous', undefined],
+      ['"It sounded like fireworks,"', 'she', 'anonymous', undefined],
+    ])
+  })
   it('and the name in the clause is not the speaker\'s name', () => {
     const q = analyseWithEntities('Residents who talked to the Toronto Star said the water was brown.').quotes[0]
     expect([q?.speaker.kind, q?.speaker.name]).toEqual(['anonymous', undefined])
