@@ -564,7 +564,8 @@ function pickAppositive(c: Ctx, a: number, b: number, phrase = c.speakerPhrase):
   }
   const personName = (p: [number, number]) => named(p) && p[1] - p[0] <= 5 && !c.tok(p[1] - 1).endsWith('.') && !c.tokens.slice(p[0], p[1]).some((t) => t.text.toLowerCase() === 'and')
   // ("Schilling's son, Grant", "Another pollster, David Woodard": a description that ends in a common noun.)
-  if ((!named(first) || /^\p{Ll}/u.test(c.tok(first[1] - 1))) && !document()) {
+  // ("Manitoba Hydro's president and CEO, Jay Grewal": a description that ends in a capitalised role too.)
+  if ((!named(first) || /^\p{Ll}/u.test(c.tok(first[1] - 1)) || (roleHeads.has(c.low(first[1] - 1)) && c.tokens.slice(first[0], first[1]).some((t) => /['’]s$/.test(t.text)))) && !document()) {
     // ("The two Washington Post reporters who broke the story, Carl Bernstein and Bob Woodward,": two names.)
     const names = (p: [number, number]) => {
       const ws = c.tokens.slice(p[0], p[1]).map((t) => t.text)
@@ -1815,7 +1816,12 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const np0 = leftNP(c, segEnd - 1, lo)
       if (!np0) continue
       // ("[One student at the Athens demonstration], who gave only her first name, Veatriki, said")
-      const np1 = extendOverPrepositions(c, np0, lo)
+      let np1 = extendOverPrepositions(c, np0, lo)
+      // ("Manitoba Hydro's [president and CEO], Jay Grewal, told": two roles of one person.)
+      if (c.low(np1[0] - 1) === 'and' && roleHeads.has(c.low(np1[1] - 1)) && roleHeads.has(c.low(np1[0] - 2))) {
+        const first = leftNP(c, np1[0] - 2, lo)
+        if (first) np1 = [first[0], np1[1]]
+      }
       // the segment must be a noun phrase that starts the clause
       const before = c.low(np1[0] - 1)
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
@@ -1835,7 +1841,7 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
         return { speaker: [a, appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
       }
       // "Her neighbour, Bill Friesen, 70, said": a description first, then the name.
-      const described = DETERMINERS.has(c.low(np1[0])) || /^(?:his|her|their|its|our|my)$/.test(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1))
+      const described = DETERMINERS.has(c.low(np1[0])) || /^(?:his|her|their|its|our|my)$/.test(c.low(np1[0])) || !isCap(c.tok(np1[1] - 1)) || roleHeads.has(c.low(np1[1] - 1))
       if (isCap(c.tok(segEnd + 1)) && !RELATIVES.has(inner) && !DETERMINERS.has(inner) && described) {
         const np2 = leftNP(c, commas[s - 1]! - 1, segEnd + 1)
         // ("The Harrison County, Miss., coroner, Gary Hargrove, told": a person's name further on before a place.)
@@ -2688,7 +2694,7 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
     // ('… did not give "absolute definitive visual evidence," but he said that …': the same after a comma inside the
     // closing mark, with a verb of speech.)
-    if (MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m) && !cutInsideQuote(c, m + 2) && (c.low(m + 2) === 'and' || c.low(m + 2) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 3)) && cueAt(c, m + 4)?.verb.class === 'speech') return m + 2
+    if ((c.low(m + 2) === 'and' || c.low(m + 2) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 3)) && MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m) && !cutInsideQuote(c, m + 2) && cueAt(c, m + 4)?.verb.class === 'speech') return m + 2
     // ("… fill half her cabinet with women, and Ms. Brainard is among the few …": so is one with a name for subject.)
     // (Not after a list of names, "Britney Spears, Charlie Sheen, and Lindsay Lohan had been treated", nor in a headline.)
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && isCap(c.tok(m + 2)) && !isCap(c.tok(m - 1)) && !c.titleSent[c.sentOf[m]!] && !cutInsideQuote(c, m)) {
@@ -2852,6 +2858,7 @@ function afterPatternProbe(c: Ctx, t: number): boolean {
 
 /** Is token `m` inside quotation marks (counting straight and typographic double marks before it in its paragraph)? */
 function cutInsideQuote(c: Ctx, m: number): boolean {
+  if (m >= c.tokens.length) return false
   const [plo] = c.paraRange(m)
   let open = false
   for (let k = plo; k < m; k++) {

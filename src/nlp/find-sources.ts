@@ -502,11 +502,16 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
   // Tiff Macklem", "RNC Chief of Staff Katie Walsh"; not "Black Democrats to Hillary Clinton".)
   const tail = doc.text.slice(start, end).replace(/[\s,.]+$/, '').length + start
   const persons = doc.entities.filter((x) => x.type === 'PERSON' && x.mentions.some((m) => m.start < tail && m.end > start))
-  const tailMention = persons.length === 1 ? persons[0]!.mentions.find((m) => m.end === tail && m.start > start) : undefined
+  // (Another "person" only as a possessor: "Manitoba Hydro's president and CEO, Jay Grewal", which the tagger may type a person.)
+  const enders = persons.filter((x) => x.mentions.some((m) => m.end === tail && m.start > start))
+  const possessorOnly = (x: Entity) => x.mentions.every((m) => m.end <= start || m.start >= tail || /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)))
+  const tailOwner = enders.length === 1 && persons.every((x) => x === enders[0] || possessorOnly(x)) ? enders[0]! : undefined
+  const tailMention = tailOwner?.mentions.find((m) => m.end === tail && m.start > start)
   // (A title: capitalised words, role words and "of"; "a spokesman for House Speaker Paul Ryan" and "supporters of
   // Democrat Hillary Clinton" are none.)
-  const title = (t: string) => t.split(/\s+/).filter(Boolean).every((w, k) => /^\p{Lu}/u.test(w) ? !/^(?:At|To|For|With|On|In|By|From)$/.test(w) : roleHeads.has(w) || roleModifiers.has(w) || (w === 'of' && k > 0) || (k === 0 && /^(?:the|a|an)$/.test(w)))
-  const tailPerson = coreEnd < end && tailMention && title(doc.text.slice(start, tailMention.start)) ? persons[0] : undefined
+  // ("Manitoba Hydro's president and CEO, Jay Grewal": two roles joined by "and", and the comma before the name.)
+  const title = (t: string) => t.replace(/,\s*$/, '').split(/\s+/).filter(Boolean).every((w, k) => /^\p{Lu}/u.test(w) ? !/^(?:At|To|For|With|On|In|By|From)$/.test(w) : roleHeads.has(w) || roleModifiers.has(w) || ((w === 'of' || w === 'and') && k > 0) || (k === 0 && /^(?:the|a|an)$/.test(w)))
+  const tailPerson = coreEnd < end && tailMention && title(doc.text.slice(start, tailMention.start)) ? tailOwner : undefined
   // (A name inside a relative clause is not the speaker's: "Residents who talked to the Star".)
   // (Nor one in the place an unnamed group is in: "Residents in Peterborough", "People in Fort Pierce".)
   // (Nor the one a group was interviewed or polled by: "Parents interviewed by CBC News".)

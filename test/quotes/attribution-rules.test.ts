@@ -392,6 +392,7 @@ describe('the name a speaker is given', () => {
     ['not a role inside a clause, whoever opens the next sentence', 'David Plouffe took a job at Uber a few months before its senior vice president boasted about a plan to dig up dirt. Former Treasury Secretary Tim Geithner is now a private equity kingpin.', 'dig up dirt', undefined],
     ['a story that opens on someone described, before anyone is named: the name that opens the next sentence', 'WINNIPEG — A Winnipeg man says he was refused service at a downtown restaurant.\n\nJohn Smith, 45, said staff told him to leave.', 'refused service', 'John Smith'],
     ['but not a titled official who speaks next', 'A Winnipeg man says he was refused service at a downtown restaurant.\n\nPolice Chief Danny Smyth said officers would investigate.', 'refused service', undefined],
+    ['two roles of someone\'s, joined by "and", then the name', "Manitoba Hydro's president and CEO, Jay Grewal, told reporters the utility was still reviewing the announcement.", 'still reviewing', 'Jay Grewal'],
     ['a surname two people share: the one of the gender of the pronoun that opens the content', 'A Halifax woman says the system failed her father. Sarah MacDonald\'s father, 82-year-old Gerald MacDonald, died two days after he was admitted.\n\nMacDonald said she has filed a complaint.', 'filed a complaint', 'Sarah MacDonald'],
     ['someone\'s organisation, named at the start of the next sentence', 'Canada Post workers could walk off the job as early as Friday, their union says.\n\nThe Canadian Union of Postal Workers issued a strike notice on Tuesday.', 'walk off the job', 'Canadian Union of Postal Workers'],
     ['a relative described after an opening phrase, named as the speaker of the quotation that opens the next sentence', 'The judge gave him eight years. Outside the courthouse, the mother of one of the victims said the sentence was not enough. "Nothing will bring my daughter back," said Linda Park.', 'not enough', 'Linda Park'],
@@ -466,6 +467,12 @@ describe('a second statement after a comma inside the closing mark', () => {
       ['that the footage did not give "absolute definitive visual evidence,"', 'The chief'],
       ['that the footage and other evidence "supports what we\'ve heard" about what happened', 'he'],
     ])
+  })
+})
+
+describe('a comma inside a closing mark at the end of the text', () => {
+  it('ends the content without reading past the last token', () => {
+    expect(rules('Smith said the plan was "fine,"').quotes.map((q) => q.text)).toEqual(['the plan was "fine,"'])
   })
 })
 
