@@ -816,7 +816,7 @@ const GOVERNMENT_BODY = /\b(?:Department|Ministry|Court|Committee|Congress|Senat
  */
 const PEOPLE_LIKE_ORG_NOUNS: ReadonlySet<string> = new Set(['group', 'organization', 'organisation', 'agency'])
 /** Police forces named by their initials. */
-const POLICE_FORCE = /^(?:the\s+)?(?:NYPD|LAPD|CPD|RCMP|GRC|OPP|SPVM|TPS|VPD|Met)$/
+const POLICE_FORCE = /^(?:[Tt]he\s+)?(?:NYPD|LAPD|CPD|RCMP|GRC|OPP|SPVM|TPS|VPD|Met)$/
 /** How far back (characters) who a description stands for may be named ("the company", "the candidate", "Police"). */
 const DESCRIPTION_REACH = 1500
 

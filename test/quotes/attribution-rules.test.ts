@@ -377,6 +377,15 @@ describe('a name given by a participle', () => {
   })
 })
 
+describe('"police"', () => {
+  it('is the police force the article named, also when its entity is named with "The" ("HALIFAX — The RCMP says")', () => {
+    const { quotes } = analyseWithEntities('HALIFAX — The RCMP says a man has been charged.\n\nIn a news release Saturday, police said officers found the woman unresponsive.')
+    expect(quotes.map((q) => [q.speaker.text, q.speaker.kind])).toEqual([['The RCMP', 'organization'], ['police', 'organization']])
+    expect(quotes[1]!.speaker.entity).toBe(quotes[0]!.speaker.entity)
+    expect(quotes[1]!.speaker.name).toMatch(/RCMP$/)
+  })
+})
+
 describe('the name a speaker is given', () => {
   it.each([
     ['the name that ends a description after the first part', 'Mr. Trump spoke first. The other man, his cousin James York, 40, cited the risk of war.', 'the risk of war', 'James York'],
