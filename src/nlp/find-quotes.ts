@@ -2665,15 +2665,17 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     if (c.low(m) === 'and' || c.low(m) === 'but') {
       // (Not in a that-clause with a subject of its own: "argued that her client had shown remorse and deserved a
       // lesser sentence".)
-      // (Nor in a clause that opens with a pronoun subject and its verb: "said it had tested that message and found it
-      // effective" is one content: of the PolNeAR dev contents this rule changed, 18 are one gold content, 4 are two.)
+      // (Nor in a clause that opens with its subject, a pronoun or a short noun phrase, and its verb: "said it had
+      // tested that message and found it effective" is one content; of the PolNeAR dev contents this changed, 18
+      // are one gold content and 4 are two.)
       const thatClause = c.low(from) === 'that' && m - from > 2
-      const clause = (thatClause || subjectAndVerb(c, from, m)) && m - from > 2
+      const subjectClause = !thatClause && m - from > 2 && subjectAndVerb(c, from, m)
+      const clause = thatClause || subjectClause
       let k = m + 1
       while (k < m + 4 && AUX.has(c.low(k))) k++
       const v = cueAt(c, k)
-      // ("… and has said": the speaker's next statement; a verb right after "and" only outside such a clause.)
-      if (v && !/ing$/.test(c.low(k)) && ((k === m + 1 && !(clause && !thatClause)) || v.verb.class === 'speech') && (c.low(m) === 'and' || !cutInsideQuote(c, m))) return m
+      // ("… and has said": the speaker's next statement; a cue right after "and" only outside such a clause.)
+      if (v && !/ing$/.test(c.low(k)) && ((k === m + 1 && !subjectClause) || v.verb.class === 'speech') && (c.low(m) === 'and' || !cutInsideQuote(c, m))) return m
       // ("He denied the charges and counter-accused her of battery": a second verb with its own object;
       // not two verbs that share one, "police explained that officers shot and killed a teenager".)
       // ("calling him a “nice guy” and he didn’t provide any descriptions": a clause with a subject of its own
@@ -2747,10 +2749,10 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
 function subjectAndVerb(c: Ctx, k: number, hi: number): boolean {
   const verb = (x: number) => x < hi && (AUX.has(c.low(x)) || COPULA.has(c.low(x)) || /^\p{Ll}+ed$/u.test(c.tok(x)))
   if (SUBJECT_PRONOUN.test(c.low(k))) return verb(k + 1)
-  // (After a noun, "'s" is a possessive: "the bill's passage".)
   if (!POSSESSIVES.test(c.low(k)) && !/^(?:the|a|an)$/.test(c.low(k))) return false
   for (let x = k + 1; x < Math.min(hi, k + 4); x++) {
     if (!/^\p{Ll}+$/u.test(c.tok(x)) || cueAt(c, x)) return false
+    // (After a noun, "'s" is a possessive: "the bill's passage".)
     if (verb(x + 1) && !/^['’]s$/.test(c.tok(x + 1))) return true
   }
   return false
