@@ -2682,6 +2682,12 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       // after an object.)
       // (Only after a quotation or an object with no verb: "said Russian hackers broke in and she accused …" is one
       // content, as PolNeAR has it.)
+      // ("voters who claimed to be undecided and others who publicly declared …": a second head with its own clause.)
+      if (c.low(m) === 'and' && !cutInsideQuote(c, m)) {
+        let h = m + 1
+        while (h < hi && h - m <= 3 && /^\p{Ll}+$/u.test(c.tok(h)) && !RELATIVES.has(c.low(h)) && !cueAt(c, h)) h++
+        if (h > m + 1 && c.low(h) === 'who' && /^(?:others|those|some|many)$/.test(c.low(h - 1))) return m
+      }
       const noVerb = () => MARKS.has(c.tok(m - 1)) || !c.tokens.slice(from, m).some((t) => AUX.has(t.text.toLowerCase()) || COPULA.has(t.text.toLowerCase()) || /^\p{Ll}+ed$/u.test(t.text))
       if (c.low(m) === 'and' && !thatClause && c.low(from) !== 'that' && SUBJECT_PRONOUN.test(c.low(m + 1)) && noVerb() && /^(?:did|didn['’]t|does|doesn['’]t|was|wasn['’]t|is|has|had|would|will|could|\p{Ll}+ed)$/u.test(c.low(m + 2)) && !cutInsideQuote(c, m)) return m
       if (c.low(m) === 'and' && /^[\p{Ll}-]+ed$/u.test(c.tok(m + 1)) && (DETERMINERS.has(c.low(m + 2)) || /^(?:him|her|them|it|his|their|its|that|this|one|two|three|both|several|some|many)$/.test(c.low(m + 2))) && !SHARED_OBJECT_VERB.test(c.tok(m - 1)) && !clause && !cutInsideQuote(c, m)) return m

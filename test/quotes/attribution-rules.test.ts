@@ -450,6 +450,12 @@ describe('where a content ends before the speaker\'s own comment on it', () => {
       ['it is now worth about $18 million', 'say'],
     ])
   })
+  it('a content ends before "and others who …", a second head with a clause of its own', () => {
+    expect(rules('There were voters who claimed to be undecided and others who publicly declared their allegiance.').quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['to be undecided', 'claimed'],
+      ['their allegiance', 'publicly declared'],
+    ])
+  })
   it('so is one inside a clause whose subject is a noun after a possessive ("her client was remorseful and deserved …")', () => {
     expect(rules('Defence lawyer Anita Rao argued her client was remorseful and deserved a lesser term.').quotes.map((q) => q.text)).toEqual(['her client was remorseful and deserved a lesser term'])
     // (Not an object whose noun has a possessive "'s": "condemned the bill's passage but praised …".)
