@@ -4,7 +4,7 @@ import { findSources, isRelativePronoun, resolveSpeaker } from './find-sources.j
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
 import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
 import { roleHeads, roleModifiers } from './data/role-words.js'
-import { posTags } from './pos.js'
+import { posTags, type PosTags } from './pos.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
 
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
@@ -105,6 +105,11 @@ export class Ctx {
   readonly personTok: Uint8Array
   /** 1 for the sentences in title case ("Zelensky Says Russia Mined The Plant"), where a capitalised verb can be a cue. */
   readonly titleSent: Uint8Array
+  private posCache?: PosTags
+  /** The part-of-speech tags of the tokens, computed once when a rule or the tagger first asks. */
+  pos(): PosTags {
+    return (this.posCache ??= posTags(this.tokens))
+  }
   constructor(doc: QuoteInput, options: QuoteOptions = {}) {
     this.speakerPhrase = options.speakerExtent !== 'name'
     this.text = doc.text
@@ -667,10 +672,10 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const model = options.model === undefined ? loadQuoteModel() : options.model
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
-  if (model) input.pos = posTags(c.tokens)
+  if (model) input.pos = c.pos()
   const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => dropImpersonalSpeaker(c, at, input.pos?.pos))
   const verbObject = (start: number): boolean => {
-    input.pos ??= posTags(c.tokens)
+    input.pos ??= c.pos()
     let j = c.tokAfter(start) - 1
     // ("advise President Trump", "stopping the Trump …": past a title or an article.)
     for (let skip = 0; skip < 3 && j >= 0 && (/^(?:the|a|an)$/.test(c.tok(j)) || (isCap(c.tok(j)) && /^NNP/.test(input.pos.pos[j]!))); skip++) j--
@@ -695,7 +700,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const unnamed = at.speaker !== undefined && (droppedRelativeClause(c, at.speaker)?.anonymity === true || (after !== null && ANONYMITY_CLAUSE.test(after[1]!)) || (inner !== null && ANONYMITY_CLAUSE.test(inner[1]!)))
     if (at.speaker) {
       const was = at.speaker
-      at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= posTags(c.tokens)).pos)
+      at.speaker = cleanSpeaker(c, at.speaker, (input.pos ??= c.pos()).pos)
       // ("Black Lives Matter [issued a statement saying] …": the document put out is part of the cue, PolNeAR's
       // cue 16 times in 16.)
       if (at.cue && at.speaker.end < was.end && was.end <= at.cue.start && ISSUED_DOCUMENT.test(c.text.slice(at.speaker.end, at.cue.start)))
@@ -2424,6 +2429,16 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           if (antecedent && RELATIVES.has(c.low(speaker[0])) && speaker[1] - speaker[0] === 1 && c.tok(speaker[0] - 1) !== ',') {
             for (let m = c.tokAfter(forward.start) + 2; m < c.tokBefore(forward.end); m++) {
               const v = cueAt(c, m)
+              // ("Reporters who have been asking about the tax returns got no answer": the main clause's verb, in the
+              // past after a noun, ends the content too.)
+              // (Not after a word that opens a clause of its own: "him when the poll was taken", "that the top 1 percent
+              // accumulated …", "as the primaries began".)
+              if (!v && /^\p{Ll}+$/u.test(c.tok(m)) && !COPULA.has(c.low(m)) && c.pos().pos[m] === 'VBD' && /^NNS?$/.test(c.pos().pos[m - 1]!) &&
+                !c.tokens.slice(c.tokAfter(forward.start), m).some((t) => /^(?:that|when|as|if|because|while|since|after|before|until|where|whether|and|but|or|,|:|;|—)$/i.test(t.text)) && !SUBJECT_PRONOUN.test(c.low(c.tokAfter(forward.start)))) {
+                const f = contentSpan(c, c.tokAfter(forward.start), m, 1)
+                if (f) fragments = [f]
+                break
+              }
               if (!v || v.verb.class !== 'speech' || !/^(?:says?|said|tells?|told|adds?|added|insists?|insisted|maintains?|maintained)$/.test(c.low(m)) || /^(?:that|who|which|he|she|they|it|i|we|you|to)$/.test(c.low(m - 1)) || MARKS.has(c.tok(m - 1))) continue
               // ("candidates who think they can … and followed up with an attack on Trump, who has said …": a cue in
               // another relative clause; the content ends before that clause, which is an attribution of its own.)

@@ -450,6 +450,11 @@ describe('where a content ends before the speaker\'s own comment on it', () => {
       ['it is now worth about $18 million', 'say'],
     ])
   })
+  it('a content in a restrictive relative clause ends at the main verb in the past after a noun', () => {
+    expect(rules('Reporters who have been asking repeatedly about the release of the tax returns got no answer.').quotes.map((q) => q.text)).toEqual(['repeatedly about the release of the tax returns'])
+    // (Not inside a clause of its own: "who preferred him when the poll was taken".)
+    expect(rules('Voters who preferred him when the poll was taken changed their minds.').quotes[0]?.text).toMatch(/^him when the poll was taken/)
+  })
   it('a content ends before "and others who …", a second head with a clause of its own', () => {
     expect(rules('There were voters who claimed to be undecided and others who publicly declared their allegiance.').quotes.map((q) => [q.text, q.cue?.text])).toEqual([
       ['to be undecided', 'claimed'],
