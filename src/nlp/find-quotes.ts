@@ -2074,6 +2074,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           const k = sentenceEndFrom(c, np[1], hi, np[1] + 30, clause)
           if (k > np[1]) np = [np[0], k]
         }
+        // ("…, according to her publicist, Jack Ketsoyan.": the name after the role that ends the sentence, in name mode.)
+        if (!opens && !c.speakerPhrase) np = [np[0], extendAppositive(c, np[1], hi)]
         const sp = pickAppositive(c, np[0], np[1])
         let fragments: Span[] = []
         if (opens) {

@@ -570,6 +570,16 @@ describe('a subject with a relative clause that names someone else', () => {
   })
 })
 
+describe('"according to" at the end of a sentence', () => {
+  it('"…, according to her publicist, Jack Ketsoyan." names him in name mode, and his name is no content', () => {
+    const text = 'The actress has checked into a treatment centre in Malibu, according to her publicist, Jack Ketsoyan.'
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    const q = findQuotes({ text, tokens, sentences, entities: findEntities({ text, tokens, sentences }) }, { speakerExtent: 'name' }).quotes[0]
+    expect([q?.text, q?.speaker.text, q?.speaker.name]).toEqual(['The actress has checked into a treatment centre in Malibu', 'Jack Ketsoyan', 'Jack Ketsoyan'])
+  })
+})
+
 describe('the hearer of "told" before the content', () => {
   it.each([
     ['a possessive opens the content', 'Her lawyer told the court her client was innocent.', 'her client was innocent'],
