@@ -1832,17 +1832,17 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       const starts = np1[0] <= lo || !isWord(c.tok(np1[0] - 1)) || /^(?:and|but|so|then|while|as|because|although|though|when|if)$/.test(before)
       if (!starts && s > 1) continue
       const inner = c.low(segEnd + 1)
+      // "[The two reporters] who broke the Watergate story, …", "[A resident] who lives near the scene, …": the noun
+      // phrase a relative pronoun before the segment follows.
+      const whoHead = !starts && /^(?:who|that|which)$/.test(before) ? leftNP(c, np1[0] - 2, lo) : null
+      const head = whoHead && whoHead[1] === np1[0] - 1 && (whoHead[0] <= lo || !isWord(c.tok(whoHead[0] - 1))) ? whoHead : null
       // ("[A resident who lives near the scene], who did not want her name published, said": a verb inside.)
       const rel = !starts && !/^(?:who|that|which)$/.test(before) ? relativeSubject(c, np1[0] - 1, lo, segEnd) : null
       if (rel && !c.speakerPhrase) return { speaker: rel.speaker }
       if (c.speakerPhrase) {
         // "[The two reporters who broke the Watergate story, Carl Bernstein and Bob Woodward,] have said":
         // a relative clause inside the first part goes with the noun phrase it follows.
-        let a = np1[0]
-        if (!starts && /^(?:who|that|which)$/.test(before)) {
-          const head = leftNP(c, np1[0] - 2, lo)
-          if (head && head[1] === np1[0] - 1 && (head[0] <= lo || !isWord(c.tok(head[0] - 1)))) a = head[0]
-        } else if (rel) a = rel.speaker[0]
+        const a = head?.[0] ?? rel?.speaker[0] ?? np1[0]
         return { speaker: [a, appositiveEnd(c, commas.slice(1, s + 1).reverse(), j)] }
       }
       // "Her neighbour, Bill Friesen, 70, said": a description first, then the name.
@@ -1859,12 +1859,8 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
         }
         if (np2 && np2[0] === segEnd + 1 && isCap(c.tok(np2[1] - 1))) return { speaker: np2 }
       }
-      // ("[A resident] who lives near the scene, who did not want her name published, said": the head, not the clause.)
-      if (!starts && /^(?:who|that|which)$/.test(before)) {
-        const head = leftNP(c, np1[0] - 2, lo)
-        if (head && head[1] === np1[0] - 1 && (head[0] <= lo || !isWord(c.tok(head[0] - 1)))) return { speaker: head }
-      }
-      return { speaker: np1 }
+      // (Name mode: the head, not the clause, after the description's own name was looked for.)
+      return { speaker: head ?? np1 }
     }
     return null
   }

@@ -757,12 +757,8 @@ function namedNext(doc: Doc, start: number, end: number, head: string, titled = 
   // (Only a description that opens its sentence or ends it, after the content: not one inside a clause,
   // "… took a job at Uber a few months before its senior vice president boasted …".)
   // (After an opening phrase: "Outside the courthouse, the mother of one of the victims said …".)
-  const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].replace(/^[^,]{1,40},\s*/, '').trim().split(/\s+/).filter(Boolean).length
-  const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
-  if (before > 2 && after > 4) return undefined
-  const next = /[.!?]["”’]?\s+(?=[\p{Lu}"“])/u.exec(doc.text.slice(end, end + 500))
-  if (!next) return undefined
-  const s = end + next.index + next[0].length
+  const s = nextSentence(doc, start, end, { afterWords: 4, opener: true, quotation: true })
+  if (s === undefined) return undefined
   const lead = titled ? /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u : /^$/u
   // (Or as the speaker of a quotation that opens it: 'the mother of one of the victims said … ¶ "Nothing will
   // bring my daughter back," said Linda Park.')
@@ -771,16 +767,27 @@ function namedNext(doc: Doc, start: number, end: number, head: string, titled = 
 }
 
 /**
+ * Where the sentence after a description at `start`–`end` starts, when the description opens its sentence (at most
+ * two words before it, or after an opening phrase and its comma with `opener`) or ends it (at most `afterWords`
+ * words after it); the next sentence starts with a capital (or, with `quotation`, an opening mark).
+ */
+function nextSentence(doc: Doc, start: number, end: number, { afterWords, opener, quotation }: { afterWords: number; opener: boolean; quotation: boolean }): number | undefined {
+  let lead = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0]
+  if (opener) lead = lead.replace(/^[^,]{1,40},\s*/, '')
+  const before = lead.trim().split(/\s+/).filter(Boolean).length
+  const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
+  if (before > 2 && after > afterWords) return undefined
+  const next = (quotation ? /[.!?]["”’]?\s+(?=[\p{Lu}"“])/u : /[.!?]["”’]?\s+(?=\p{Lu})/u).exec(doc.text.slice(end, end + 500))
+  return next ? end + next.index + next[0].length : undefined
+}
+
+/**
  * The organisation "their union" stands for when it ends or opens its sentence and the next sentence opens on an
  * organisation's name (after "The") that was not named before.
  */
 function orgNamedNext(doc: Doc, start: number, end: number): Entity | undefined {
-  const before = /[^.!?\n]*$/.exec(doc.text.slice(Math.max(0, start - 300), start))![0].trim().split(/\s+/).filter(Boolean).length
-  const after = /^[^.!?\n]*/.exec(doc.text.slice(end, end + 300))![0].trim().split(/\s+/).filter(Boolean).length
-  if (before > 2 && after > 2) return undefined
-  const next = /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(doc.text.slice(end, end + 500))
-  if (!next) return undefined
-  const s = end + next.index + next[0].length
+  const s = nextSentence(doc, start, end, { afterWords: 2, opener: false, quotation: false })
+  if (s === undefined) return undefined
   return doc.entities.find((x) => x.type === 'ORG' && !x.mentions.some((m) => m.start < start) && x.mentions.some((m) => m.start >= s && /^(?:the\s+)?$/i.test(doc.text.slice(s, m.start))))
 }
 
