@@ -368,6 +368,25 @@ function goesOn(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   return /^[,.;!?]$/.test(c.tok(i + 2)) ? { verb: GO_ON, end: i + 2 } : null
 }
 
+const POSTED: CueVerb = { lemma: 'post', forms: ['post', 'posts', 'posted', 'posting'], class: 'speech', clause: 'that' }
+/**
+ * `"…," Chow posted on Instagram.`: "posted" after a quotation is a verb of speech when it ends the clause
+ * (not "posted a video"; so it is no cue of the lexicon, which the tagger reads everywhere).
+ */
+function postedAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
+  return /^post(?:s|ed|ing)?$/.test(c.low(i)) ? { verb: POSTED, end: i + 1 } : null
+}
+
+/**
+ * Does a short phrase of where something was said ("on Instagram", "in a post on X", "at a news conference in
+ * Ottawa") end the clause at `k`?
+ */
+function whereSaidEnds(c: Ctx, k: number, stop: number): boolean {
+  if (!/^(?:on|in|via|at|during)$/.test(c.low(k))) return false
+  for (let m = k + 1; m <= k + 7; m++) if (m >= stop || /^[,.;!?]$/.test(c.tok(m))) return m > k + 1
+  return false
+}
+
 /** Start of the cue phrase: the cue verb with the auxiliaries and adverbs before it ("has also said"). */
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'
 /** A day of the week, lower case. */
@@ -840,6 +859,8 @@ function actOf(at: Attribution, content: string, cueText = '', speakerText = '')
     const words = content.trim().toLowerCase().split(/\s+/).slice(2)
     if (!words.some((w) => AUX.has(w) || COPULA.has(w) || /ed$/.test(w))) return 'other'
   }
+  // ("posted on Twitter that …", 'had posted: "…"': what was posted is a statement; "posted a video" is not.)
+  if (!at.cueClass && /^(?:\p{Ll}+\s+){0,2}post(?:s|ed|ing)?\b/u.test(cueText.trim()) && (/^(?:that\b|["“'‘])/.test(content.trim()) || /:$/.test(cueText.trim()))) return 'speech'
   if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
   return at.cueClass ?? 'other'
 }
@@ -1470,9 +1491,10 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   }
   // Normal: "…," Zelensky said / one aide said / the outlet reports / sources told NBC
   for (let m = k; m < stop && m - k <= 16; m++) {
-    const cue = cueAt(c, m) ?? goesOn(c, m)
+    const cue = cueAt(c, m) ?? goesOn(c, m) ?? postedAt(c, m)
     // A that-clause verb closes the attribution only when it ends the clause: `"…," he continued.`
-    const closes = /^(?:speech|claim|deny)$/.test(cue?.verb.class ?? '') && (cue!.end >= stop || /^[,.;!?]$/.test(c.tok(cue!.end)))
+    // (`"…," Chow posted on Instagram.`: also after a short phrase of where it was said.)
+    const closes = /^(?:speech|claim|deny)$/.test(cue?.verb.class ?? '') && (cue!.end >= stop || /^[,.;!?]$/.test(c.tok(cue!.end)) || whereSaidEnds(c, cue!.end, stop))
     if (!cue || (cue.verb.clause === 'that' && c.low(cue.end) !== 'that' && cue.verb.class !== 'report' && !closes)) continue
     const cs = cueStart(c, m, k)
     if (cs <= k) break

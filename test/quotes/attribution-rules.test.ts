@@ -799,3 +799,22 @@ describe('names in speaker phrases (name mode)', () => {
     expect([q?.speaker.text, q?.speaker.name]).toEqual(['the Alaska Governor', undefined])
   })
 })
+
+describe('"posted" and where a quotation was said', () => {
+  it.each([
+    ['"posted" after a quotation, with the platform', '"We will fight this," Chow posted on Instagram.', 'We will fight this', 'posted on Instagram', 'Chow'],
+    ['a that-clause verb after a quotation, then where it was said', '"We will win," Smith continued in a post on X.', 'We will win', 'continued in a post', 'Smith'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('a quotation goes on after "fumed on Tuesday."', () => {
+    const text = '"They would have gone to the only bill that has support," Toomey fumed on Tuesday. "That would have been a sign of good faith."'
+    expect(show(text, rules(text).quotes)).toEqual(['direct ["They would have gone to the only bill that has support," // "That would have been a sign of good faith."] cue=fumed speaker=Toomey'])
+  })
+  it('what was posted on a platform or after a colon is a statement, with the tagger too; "posted a video" is none', () => {
+    const acts = (text: string) => analyse(text).quotes.map((q) => [q.cue?.text, q.act])
+    expect(acts('Mr. Trump posted on Twitter that the company "would crash."')).toEqual([['posted on Twitter', 'speech']])
+    expect(acts('He spoke. He had posted: "We are not mourning, we are celebrating!"').filter(([, a]) => a === 'speech')).toHaveLength(1)
+    expect(acts('The RCMP posted a video of the arrest.').filter(([, a]) => a === 'speech')).toEqual([])
+  })
+})
