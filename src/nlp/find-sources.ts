@@ -465,7 +465,9 @@ export function resolveSpeaker(doc: Doc, site: SpeakerSite, previous: readonly {
         const lastHead = lastWord(corePhrase(last.text))
         // (Or someone kept unnamed on purpose whose noun has the pronoun's gender: "The mother of one of the victims,
         // who cannot be named because of a publication ban, read … "…," she said.")
-        if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && (/^(?:a|an|one|another)\s/i.test(last.text) || (last.kind === 'anonymous' && noun === pron))) return { kind: last.kind, ...local }
+        // (Or someone's relative by a noun of the pronoun's gender: "the victim's sister said … "…," she said.")
+        const ofSomeone = noun === pron && /^the\s+(?:\p{Ll}+\s+)?\p{Ll}+['’]s?\s+\p{Ll}+$/u.test(last.text)
+        if (!namedSince && (noun ?? pron) === pron && !/s$/.test(lastHead) && !documentNouns.has(lastHead) && !OWN_WORD_NOUNS.has(lastHead) && (/^(?:a|an|one|another)\s/i.test(last.text) || ofSomeone || (last.kind === 'anonymous' && noun === pron))) return { kind: last.kind, ...local }
       }
       // ("Union president Jan Simpson said … ¶ "…," she said.": no one of the pronoun's gender, so the speaker just
       // before, whose gender was only a guess from the given name.)

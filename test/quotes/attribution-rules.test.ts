@@ -626,6 +626,11 @@ describe('unnamed sources', () => {
     const last = qs.at(-1)
     expect([last?.speaker.text, last?.speaker.kind, last?.speaker.name]).toEqual(['she', 'anonymous', undefined])
   })
+  it('someone\'s relative by a noun of the pronoun\'s gender: "she" after "the victim\'s sister said" is the sister, not the judge named before', () => {
+    const text = 'Justice Anne Turner said the attack was "senseless and brutal." ¶ In a victim impact statement read in court, the victim\'s sister said she still has nightmares. "Every day I wake up and remember that he is gone," she said.'.replace(/ ¶ /g, '\n\n')
+    const last = analyseWithEntities(text).quotes.at(-1)
+    expect([last?.speaker.text, last?.speaker.entity, last?.speaker.name]).toEqual(['she', undefined, undefined])
+  })
 })
 
 describe('a name that is also an auxiliary', () => {
