@@ -325,6 +325,15 @@ function extendOrgs(drafts: Draft[], words: readonly string[], ranges: readonly 
         d.type = 'ORG'
       }
     }
+    // ("[Nova Scotia Nurses]' [Union]", "[Ontario Nurses]' [Association]": the tagger splits a name at a plural
+    // possessive's apostrophe; the part after it, ending in an organisation's head word, goes on from it.)
+    const after = !d.outlet && /^['’]$/.test(words[d.last] ?? '') && /s$/.test(words[d.last - 1]!) ? drafts.find((x) => x !== d && x.first === d.last + 1 && (ORG_HEAD.test(words[x.last - 1]!) || ORG_ENDINGS.test(words[x.last - 1]!))) : undefined
+    if (after) {
+      d.last = after.last
+      d.type = 'ORG'
+    }
+    // (Or it reads the whole name as a place: a plural possessive before such a head word makes it an organisation.)
+    else if (d.type !== 'ORG' && !d.outlet && ORG_HEAD.test(words[d.last - 1]!) && words.slice(d.first + 1, d.last - 1).some((w, k) => /^['’]$/.test(w) && /s$/.test(words[d.first + k]!))) d.type = 'ORG'
     if (d.type !== 'ORG' || !ORG_HEAD.test(words[d.last - 1]!)) continue
     const end = ranges[d.sentence]![1]
     let j = d.last

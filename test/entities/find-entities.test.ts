@@ -86,6 +86,12 @@ describe('findEntities on short texts', () => {
     expect(analyse("The Attorney General's Office said it.").map((e) => [e.name, e.type])).toEqual([["Attorney General's Office", 'ORG']])
   })
 
+  it('keeps a plural possessive inside an organisation\'s name', () => {
+    // The tagger splits at the apostrophe: "Nova Scotia Nurses" (a place) and "Union", "Ontario Nurses" and "Association" (a person).
+    expect(analyse("The Nova Scotia Nurses' Union says its members are exhausted.").map((e) => [e.name, e.type])).toEqual([["Nova Scotia Nurses' Union", 'ORG']])
+    expect(analyse('The Ontario Nurses’ Association said the same.').map((e) => [e.name, e.type])).toEqual([['Ontario Nurses’ Association', 'ORG']])
+  })
+
   it('drops a police or council title written short from the name', () => {
     expect(analyse('"It is shocking," said Insp. Norm Proctor.').map((e) => e.name)).toEqual(['Norm Proctor'])
     expect(analyse('Coun. Josh Matlow said the plan was a disaster.').map((e) => e.name)).toEqual(['Josh Matlow'])
