@@ -377,6 +377,12 @@ function postedAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   return /^post(?:s|ed|ing)?$/.test(c.low(i)) ? { verb: POSTED, end: i + 1 } : null
 }
 
+const PUT_IT: CueVerb = { lemma: 'put it', forms: ['put it', 'puts it', 'putting it'], class: 'speech', clause: 'any' }
+/** `"…," as Ridge put it.`: a way of saying it (not in the lexicon: "put" alone is a deed). */
+function putItAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
+  return /^(?:put|puts|putting)$/.test(c.low(i)) && c.low(i + 1) === 'it' ? { verb: PUT_IT, end: i + 2 } : null
+}
+
 /**
  * Does a short phrase of where something was said ("on Instagram", "in a post on X", "at a news conference in
  * Ottawa") end the clause at `k`?
@@ -861,6 +867,8 @@ function actOf(at: Attribution, content: string, cueText = '', speakerText = '')
   }
   // ("posted on Twitter that …", 'had posted: "…"': what was posted is a statement; "posted a video" is not.)
   if (!at.cueClass && /^(?:\p{Ll}+\s+){0,2}post(?:s|ed|ing)?\b/u.test(cueText.trim()) && (/^(?:that\b|["“'‘])/.test(content.trim()) || /:$/.test(cueText.trim()))) return 'speech'
+  // ('"…," as one aide put it', 'Francis put it this way: "…"': a way of saying it.)
+  if (!at.cueClass && /\bput(?:s|ting)?\s+it\b/i.test(cueText)) return 'speech'
   if (at.cueClass === 'colon' || at.cueClass === 'dash') return 'speech'
   return at.cueClass ?? 'other'
 }
@@ -1490,8 +1498,12 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     }
   }
   // Normal: "…," Zelensky said / one aide said / the outlet reports / sources told NBC
+  // (A quotation inside a sentence, 'the requirement is a "lawful source of income," as a memo put it': the way
+  // that sentence says it, not the quotation alone.)
+  const qTok = c.tokAfter(q.open)
+  const opensSentence = qTok < c.tokens.length && (c.sentenceRange(qTok)[0] === qTok || c.paraRange(qTok)[0] === qTok)
   for (let m = k; m < stop && m - k <= 16; m++) {
-    const cue = cueAt(c, m) ?? goesOn(c, m) ?? postedAt(c, m)
+    const cue = cueAt(c, m) ?? goesOn(c, m) ?? postedAt(c, m) ?? (opensSentence ? putItAt(c, m) : null)
     // A that-clause verb closes the attribution only when it ends the clause: `"…," he continued.`
     // (`"…," Chow posted on Instagram.`: also after a short phrase of where it was said.)
     const closes = /^(?:speech|claim|deny)$/.test(cue?.verb.class ?? '') && (cue!.end >= stop || /^[,.;!?]$/.test(c.tok(cue!.end)) || whereSaidEnds(c, cue!.end, stop))
@@ -1513,7 +1525,8 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
     // ('"Deep Throat," about the Watergate break-in, died …': a prepositional phrase is no speaker.)
     if (np[0] > sp[0] && /^(?:about|of|in|on|at|for|from|with|by|to|into|over|under|after|before|during|since|than|like)$/.test(c.low(sp[0]))) break
     // ("…,” while X urged calm": a new clause, whose subject did not say the quote.)
-    if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0]))) break
+    // ('"…," as Ridge put it.': "as" opens the way it was said, whose subject did say it.)
+    if (np[0] > sp[0] && /^(?:while|whereas|and|but|or|as|when|because|although|though|after|before|since|if|so|then|yet)$/.test(c.low(sp[0])) && !(cue.verb === PUT_IT && c.low(sp[0]) === 'as')) break
     sp = [np[0], sp[1]]
     // (A period before a lower-case attribution too: 'Christmas. " she said.')
     // (Nor with no punctuation, when the quotation opens its paragraph and the cue ends the sentence:

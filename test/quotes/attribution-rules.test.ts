@@ -822,4 +822,13 @@ describe('"posted" and where a quotation was said', () => {
     expect(acts('He spoke. He had posted: "We are not mourning, we are celebrating!"').filter(([, a]) => a === 'speech')).toHaveLength(1)
     expect(acts('The RCMP posted a video of the arrest.').filter(([, a]) => a === 'speech')).toEqual([])
   })
+  it('"put it" is a way of saying it: a statement', () => {
+    const acts = (text: string) => analyse(text).quotes.map((q) => [q.kind, q.act])
+    expect(acts('Coun. Matt Francis put it this way: "We have let these residents down."')).toEqual([['direct', 'speech']])
+    expect(acts('As Ruth Marcus puts it, Obama is trying to make Republicans "an offer they can\'t afford to refuse."')).toEqual([['mixed', 'speech']])
+    const q = analyse('"The barbarians are no longer at the gate," as Ridge put it.').quotes
+    expect(q.map((x) => [x.kind, x.act, x.speaker.text, x.cue?.text])).toEqual([['direct', 'speech', 'Ridge', 'put it']])
+    // (Inside a sentence, the quotation is that sentence's, not the way the memo put it.)
+    expect(analyse('The rule requires a "lawful source of income," as a Homeland Security memo put it.').quotes.map((x) => x.cue?.text)).not.toContain('put it')
+  })
 })
