@@ -508,6 +508,10 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
+    // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
+    // before it; "over the weekend Mr. Bewkes agreed": so does a time noun right before a name.)
+    if (a < end && t === l && /^\p{Ll}+$/u.test(t) && /^(?:the|a|an)$/.test(c.low(a)) && /^NNS?$/.test(c.pos().pos[k]!) && !/^(?:all|both|half|such|quite|rather|what|many|twice|double)$/.test(l)) break
+    if (a < end && t === l && /^(?:week|weekend|month|year|night|morning|afternoon|evening|day|time)$/.test(l) && isCap(c.tok(a))) break
     a = k
     k--
   }

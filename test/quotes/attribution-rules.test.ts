@@ -832,3 +832,16 @@ describe('"posted" and where a quotation was said', () => {
     expect(analyse('The rule requires a "lawful source of income," as a Homeland Security memo put it.').quotes.map((x) => x.cue?.text)).not.toContain('put it')
   })
 })
+
+describe('where a speaker phrase begins', () => {
+  const speakers = (text: string) => analyse(text).quotes.map((q) => q.speaker.text)
+  it('a time noun or a common noun right before the subject is no part of it', () => {
+    expect(speakers('And yet over the weekend Mr. Bewkes agreed to sell Time Warner to AT&T.')).toEqual(['Mr. Bewkes'])
+    expect(speakers('It was the third time AROS said it had set up such an event.')).toEqual(['AROS'])
+    expect(speakers('The surprise element was the fact the director never told anyone he was making the film.')).toEqual(['the director'])
+  })
+  it('a noun phrase with an article inside it stays whole', () => {
+    expect(speakers('Half the senators said the bill would pass.')).toEqual(['Half the senators'])
+    expect(speakers('The chairman of the committee said the bill would pass.')).toEqual(['The chairman of the committee'])
+  })
+})
