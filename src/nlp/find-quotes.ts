@@ -1671,6 +1671,36 @@ function bareBaseForm(c: Ctx, i: number, verb: CueVerb): boolean {
 }
 
 /** `X said: "…"`, `X said, "…"`, `X reported that "…"`, `According to X, "…"`, `From X:`. */
+/** Verbs of what is cried out rather than said: what follows them in quotation marks is what was cried. */
+const EXCLAIM_VERB = /^(?:chant|chants|chanted|chanting|shout|shouts|shouted|shouting|yell|yells|yelled|yelling|scream|screams|screamed|screaming)$/
+/** Nouns of what a crowd cries out: "chants of "…"", "shouts of "…"". */
+const CRY_NOUN = /^(?:chants?|shouts?|cries|cry|screams?|yells?|chorus(?:es)?|cheers?|calls?)$/
+
+/**
+ * A quotation after a noun of crying out and "of" ("chants of "Lock her up!"", "their chants of "Ted!"",
+ * "Clinton supporters responded with chants of "I'm with her""): what was chanted, a direct quote; the cue is the
+ * noun with its modifiers and "of", the speaker its possessive or the subject of the verb it is the object of.
+ */
+function chantNounBefore(c: Ctx, q: QuotedSpan, j: number, lo: number): DirectAttr | null {
+  if (c.low(j) !== 'of' || j - 1 < lo || !CRY_NOUN.test(c.low(j - 1))) return null
+  // (Short: a slogan or a cry, not a passage.)
+  if (c.tokBefore(q.close) - c.tokAfter(q.open) > 12) return null
+  let cs = j - 1
+  while (cs - 1 >= lo && cs > j - 4 && /^\p{Ll}+$/u.test(c.tok(cs - 1)) && /^JJ/.test(c.pos().pos[cs - 1]!)) cs--
+  const covered: [number, number] = [cs, j + 1]
+  // "their chants of": the possessive.
+  if (cs - 1 >= lo && POSSESSIVES.test(c.low(cs - 1))) return { speaker: [cs - 1, cs], cue: [cs, j + 1], cueClass: 'speech', covered: [cs - 1, j + 1], continues: false, before: true }
+  // "responded with chants of", "broke into chants of", "erupted in chants of": the verb's subject.
+  let v = cs - 1
+  if (v - 1 >= lo && /^(?:a|the)$/.test(c.low(v))) v--
+  if (v - 1 >= lo && /^(?:with|into|in)$/.test(c.low(v)) && /^\p{Ll}+$/u.test(c.tok(v - 1)) && /^VB[DZP]?$/.test(c.pos().pos[v - 1]!)) {
+    const vs = cueStart(c, v - 1, lo)
+    const subj = subjectBefore(c, vs, lo)
+    if (subj && !RELATIVES.has(c.low(subj.speaker[0]))) return { speaker: subj.speaker, antecedent: subj.antecedent, cue: [vs, j + 1], cueClass: 'speech', covered: [subj.speaker[0], j + 1], continues: false, before: true }
+  }
+  return { cue: [cs, j + 1], cueClass: 'speech', covered, continues: false, before: true }
+}
+
 function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null {
   const j = c.tokBefore(q.open)
   if (j < 0) return null
@@ -1720,7 +1750,17 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
   // `…,” ESPN said in a statement. “…”`: a cue that ends its sentence attributes the quote before it;
   // the next quote continues that one (`attributeDirect`), it is not introduced by it.
   if (END_PUNCT.has(punct)) return null
-  if (punct !== ':') {
+  // ("Clinton supporters responded with chants of "I'm with her"", "their chants of "Ted! Ted!"": what a crowd
+  // chanted or shouted, a noun of it before the quotation.)
+  const cry = chantNounBefore(c, q, j, lo)
+  if (cry) return cry
+  // ('Protesters chanted "What curfew?" as they marched': what was chanted or shouted is the whole quotation,
+  // whatever follows it in the sentence.)
+  // (Not when another quotation follows: 'chanting "We are Orlando" and "Disarm hate."' is one quote.)
+  const afterClose = c.tokAfter(q.close)
+  const another = /^(?:and|or)$/.test(c.low(afterClose)) && MARKS.has(c.tok(afterClose + 1))
+  const exclaimed = isWord(punct) && EXCLAIM_VERB.test(c.low(j)) && cueAt(c, j) !== null && !another
+  if (punct !== ':' && !exclaimed) {
     // "X said that "…"" only when the quotation is the rest of the sentence, not a phrase inside it.
     let t = c.tokAfter(q.close)
     while (t < c.tokens.length && !isWord(c.tok(t)) && !END_PUNCT.has(c.tok(t))) t++
@@ -1933,6 +1973,9 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   }
   // "[Two sources who spoke to CBC News] said", "[A senior official who spoke to Reuters on condition of
   // anonymity] said": the noun phrase before the cue is the object in a relative clause; its head speaks.
+  // ("the congressman who gained attention when [he] yelled": a subject pronoun is the subject itself, never the
+  // object in a relative clause.)
+  if (np[1] - np[0] === 1 && /^(?:he|she|they|we|i)$/.test(c.low(np[0]))) return { speaker: np }
   const rel = relativeSubject(c, np[0] - 1, lo, np[1])
   if (rel) return rel
   // "Jason Dana, Robyn Dawes and Nathanial Peterson wrote": a list of names is one subject.

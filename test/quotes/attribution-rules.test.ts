@@ -845,3 +845,20 @@ describe('where a speaker phrase begins', () => {
     expect(speakers('The chairman of the committee said the bill would pass.')).toEqual(['The chairman of the committee'])
   })
 })
+
+describe('chants and shouts', () => {
+  const quotes = (text: string) => analyse(text).quotes.map((q) => [q.kind, text.slice(q.start, q.end), q.speaker.text, q.cue?.text])
+  it('a quotation after a verb of crying out is what was cried, whatever follows it', () => {
+    expect(quotes('Protesters chanted "What curfew?" as they marched.')).toEqual([['direct', '"What curfew?"', 'Protesters', 'chanted']])
+    // (Two quotations joined by "and" stay one quote.)
+    expect(quotes('Many marchers were chanting "We are Orlando" and "Disarm hate."').map(([k]) => k)).toEqual(['mixed'])
+  })
+  it('a quotation after "chants of" is a direct quote, said by the possessive or the subject of the verb', () => {
+    expect(quotes('But their chants of "Ted! Ted! Ted!" filled the room.')).toEqual([['direct', '"Ted! Ted! Ted!"', 'their', 'chants of']])
+    expect(quotes('Clinton supporters responded with chants of "I\'m with her" at the rally.')).toEqual([['direct', '"I\'m with her"', 'Clinton supporters', 'responded with chants of']])
+    expect(quotes('The crowd broke into spontaneous chants of "Lock her up!" as he spoke.')).toEqual([['direct', '"Lock her up!"', 'The crowd', 'broke into spontaneous chants of']])
+  })
+  it('a subject pronoun before the cue is the speaker, not the object of a relative clause before it', () => {
+    expect(quotes('He is the congressman who gained attention in 2009 when he yelled "You lie!" at the president.')).toEqual([['direct', '"You lie!"', 'he', 'yelled']])
+  })
+})
