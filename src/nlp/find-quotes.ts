@@ -487,7 +487,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       const left = c.tok(k - 1)
       // "Sanders and Clinton", "teachers and union officials"
       // ("Federal and state officials": two modifiers of one plural head.)
-      const modifiers = k + 1 < j && /s$/.test(c.low(j)) && speakerLike(c.low(j)) && isWord(left) && !NP_STOP.has(left.toLowerCase()) && !DETERMINERS.has(left.toLowerCase())
+      // (Not before an article: "wants to help and the officials said" joins two clauses.)
+      const modifiers = k + 1 < j && /s$/.test(c.low(j)) && speakerLike(c.low(j)) && isWord(left) && !NP_STOP.has(left.toLowerCase()) && !DETERMINERS.has(left.toLowerCase()) && !(/^(?:the|a|an)$/.test(right) && /^\p{Ll}/u.test(left))
       // ("the independent Vermont senator and Democratic presidential candidate": one person's two roles.)
       const roles = k + 1 <= j && roleHeads.has(left.toLowerCase()) && roleHeads.has(c.low(j)) && /^\p{Ll}/u.test(c.tok(j))
       if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers || roles)) {
@@ -950,7 +951,8 @@ export function dropImpersonalSpeaker(c: Ctx, at: Attribution, pos?: readonly st
   // "Felt" are names.)
   const p = pos?.[s] ?? ''
   const opens = c.tokAfter(c.sentences[c.sentOf[s]!]!.start) === s
-  const notNoun = e - s === 1 && !c.personTok[s] && !speakerPronouns.has(c.low(s)) && !numberish(c.tok(s)) && !/^(?:most|more|few|fewer|all|none|another|others|either|neither|each|any|half|that|which|who|whom|whose)$/.test(c.low(s)) &&
+  // ("According to police": "to police" is no infinitive; nouns of those who speak collectively are nouns.)
+  const notNoun = e - s === 1 && !c.personTok[s] && !speakerPronouns.has(c.low(s)) && !numberish(c.tok(s)) && !COLLECTIVE_SPEAKERS.has(c.low(s)) && !anonymousNouns.has(c.low(s)) && !/^(?:most|more|few|fewer|all|none|another|others|either|neither|each|any|half|that|which|who|whom|whose)$/.test(c.low(s)) &&
     (isCap(c.tok(s)) ? opens && /^(?:RB|IN|WRB|EX|VBG|VBN|VBZ|VBP|UH)/.test(p) : /^(?:VB|JJ|RB|IN|MD|EX|UH|TO)/.test(p))
   // ("The officer accused of shooting him was convicted", "two police officers charged over the shooting": a
   // participle with no object names who is accused, not who accuses.)
@@ -978,7 +980,13 @@ export function resolveNesting(attributions: readonly Attribution[], text?: stri
     attributions.some((a) => a !== b && !a.sourceOnly && a.speaker !== undefined && a.speaker.end > a.speaker.start && !/^(?:he|she|they|it|i|we|you)$/i.test(text.slice(a.speaker.start, a.speaker.end)) && inside(a.cue, b) && a.fragments.every((f) => f.end <= b.cue!.start) && b.fragments.some((f) => f.start <= a.speaker!.start && !/[\p{L}\p{N}]/u.test(text.slice(f.start, a.speaker!.start).replace(/^\s*(?:his|her|their|the)\s+\p{Ll}+\s*$/u, ''))))
   // ("The shooting appeared to be within NYPD guidelines, he added.": an impression with no source inside
   // what someone said goes after it.)
-  const ranks = new Map(attributions.map((a) => [a, (a.kind === 'direct' ? 0 : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (!a.speaker && a.cueClass === 'belief' && !a.byTagger ? 3 : 0) + (echo(a) ? 10 : 0)]))
+  // ('A spokesman said the company gave because it believed "in the great work …"': a quotation after a verb of
+  // belief or stance is what the statement around it says, not a statement of its own.)
+  const speechLike = (x: Attribution) => /^(?:speech|claim|deny|accuse|report|colon|dash)$/.test(x.cueClass ?? 'speech')
+  const covers = (o: Attribution, a: Attribution) => a.fragments.every((f) => o.fragments.some((g) => g.start <= f.start && f.end <= g.end))
+  const said = (a: Attribution) =>
+    a.kind === 'direct' && !speechLike(a) && attributions.some((o) => o !== a && !o.sourceOnly && o.kind !== 'direct' && o.cueClass !== undefined && speechLike(o) && o.cue !== undefined && inside(a.cue, o) && covers(o, a) && o.cue.end <= a.fragments[0]!.start)
+  const ranks = new Map(attributions.map((a) => [a, (a.kind === 'direct' && !said(a) ? 0 : a.kind === 'mixed' || said(a) ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (!a.speaker && a.cueClass === 'belief' && !a.byTagger ? 3 : 0) + (echo(a) ? 10 : 0)]))
   const rank = (a: Attribution) => ranks.get(a)!
   // A direct quote wholly inside another one is a quotation within the quotation, kept with its own
   // speaker: `"… 'This is disinformation,' Zakharova told a news conference."`
@@ -2771,6 +2779,15 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       const v = cueAt(c, k)
       // ("… and has said": the speaker's next statement; a cue right after "and" only outside such a clause.)
       if (v && !/ing$/.test(c.low(k)) && ((k === m + 1 && !subjectClause) || v.verb.class === 'speech') && (c.low(m) === 'and' || !cutInsideQuote(c, m))) return m
+      // ("declined to comment and Senate aides later said …": a short infinitive content ends before a clause with a
+      // subject and a verb of speech of its own.)
+      if (c.low(from) === 'to' && m - from <= 5 && (isCap(c.tok(m + 1)) || DETERMINERS.has(c.low(m + 1))) && !cutInsideQuote(c, m)) {
+        for (let h = m + 2; h < hi && h <= m + 7 && isWord(c.tok(h)); h++) {
+          const w = cueAt(c, h)
+          if (w && w.verb.class === 'speech' && !/ing$/.test(c.low(h))) return m
+          if (w || NP_STOP.has(c.low(h))) break
+        }
+      }
       // ("He denied the charges and counter-accused her of battery": a second verb with its own object;
       // not two verbs that share one, "police explained that officers shot and killed a teenager".)
       // ("calling him a “nice guy” and he didn’t provide any descriptions": a clause with a subject of its own

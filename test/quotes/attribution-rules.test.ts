@@ -862,3 +862,38 @@ describe('chants and shouts', () => {
     expect(quotes('He is the congressman who gained attention in 2009 when he yelled "You lie!" at the president.')).toEqual([['direct', '"You lie!"', 'he', 'yelled']])
   })
 })
+
+describe('a quotation inside what someone said', () => {
+  it('after a verb of belief inside a statement, it is part of that statement, not a belief of its own', () => {
+    const text = 'A Coca-Cola spokesman said the company had supported the foundation because it believed "in the great work that can be done when businesses work together."'
+    const qs = analyse(text).quotes
+    expect(qs.map((q) => [q.kind, q.act, q.speaker.text, q.cue?.text])).toEqual([['mixed', 'speech', 'A Coca-Cola spokesman', 'said']])
+    expect(text.slice(qs[0]!.start, qs[0]!.end)).toMatch(/^the company .*together\."$/)
+  })
+  it('a direct quote with a verb of speech keeps its own attribution', () => {
+    const qs = analyse('"We will win," she said.').quotes
+    expect(qs.map((q) => [q.kind, q.speaker.text])).toEqual([['direct', 'she']])
+  })
+})
+
+describe('a short infinitive content and the clause after it', () => {
+  it('"declined to comment and X said …" is two attributions', () => {
+    const text = 'The agency declined to comment and Senate aides later said the remark was not based on his discussion.'
+    const qs = analyse(text).quotes
+    expect(qs.map((q) => [text.slice(q.start, q.end), q.speaker.text])).toEqual([
+      ['to comment', 'The agency'],
+      ['the remark was not based on his discussion', 'Senate aides'],
+    ])
+  })
+  it('"and the officials" after a verb is no list of modifiers before one head', () => {
+    expect(rules('She wants to help and the officials said they agree.').quotes.map((q) => q.speaker.text)).toEqual(['She', 'the officials'])
+    expect(rules('Federal and state officials said the road is closed.').quotes.map((q) => q.speaker.text)).toEqual(['Federal and state officials'])
+  })
+})
+
+describe('"According to police"', () => {
+  it('"to police" is no infinitive: police are the source', () => {
+    const q = analyse('According to police, the man fled the scene.').quotes
+    expect(q.map((x) => [x.act, x.speaker.text, x.speaker.kind])).toEqual([['report', 'police', 'organization']])
+  })
+})
