@@ -225,7 +225,8 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   if (isCap(c.tok(a)) || SUBJECT_PRONOUN.test(c.low(a)))
     for (let k = a + 1; k < b; k++) {
       if (isCap(c.tok(k))) continue
-      if (/^(?:VBD|VBZ)$/.test(pos[k]!) && /^(?:NNP|PRP)/.test(pos[k - 1]!) && !/^(?:with|by|to|in|as|from|for|on|out|up)$/.test(c.low(k + 1))) b = k
+      // (Not in a relative clause with no pronoun: "Experts I interviewed said".)
+      if (/^(?:VBD|VBZ)$/.test(pos[k]!) && /^(?:NNP|PRP)/.test(pos[k - 1]!) && !/^(?:with|by|to|in|as|from|for|on|out|up)$/.test(c.low(k + 1)) && !(k - 1 > a && /^(?:i|we)$/.test(c.low(k - 1)))) b = k
       break
     }
   // "Trump [issued a statement]", "His office [put out a statement]": a document the source puts out is no part
@@ -1884,6 +1885,28 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
 }
 
 /** The subject of a cue verb starting at token `cs`: a noun phrase, through appositives and relative clauses. */
+/**
+ * "[Several people I've spoken with over the last couple of weeks] said", "[Officials we talked to] said": a noun of
+ * people, then a relative clause with no relative pronoun whose subject is "I" or "we"; the noun speaks (the whole
+ * phrase in PolNeAR's extent).
+ */
+function contactClauseSubject(c: Ctx, cs: number, lo: number): [number, number] | null {
+  const pos = c.pos().pos
+  for (let p = cs - 2; p >= Math.max(lo + 1, cs - 14); p--) {
+    if (!isWord(c.tok(p))) return null
+    if (!/^(?:i|we)$/.test(c.low(p))) continue
+    const head = c.low(p - 1)
+    if (!/^\p{L}+$/u.test(c.tok(p - 1)) || !(anonymousNouns.has(head) || (/s$/.test(head) && speakerLike(head))) || NOT_NOUNS.has(head)) return null
+    let v = p + 1
+    if (/^(?:['’]ve|have|had|['’]d|also|recently)$/.test(c.low(v))) v++
+    if (!(/^VB[DN]$/.test(pos[v]!) || /^\p{Ll}+(?:ed|en)$/u.test(c.tok(v))) || v >= cs) return null
+    const np = leftNP(c, p - 1, lo)
+    if (!np || np[1] !== p) return null
+    return c.speakerPhrase ? [np[0], cs] : np
+  }
+  return null
+}
+
 function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, number]; antecedent?: [number, number] } | null {
   const j = cs - 1
   if (j < lo) return null
@@ -1951,6 +1974,8 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     }
     return null
   }
+  const contact = contactClauseSubject(c, cs, lo)
+  if (contact) return { speaker: contact }
   const np = leftNP(c, j, lo)
   if (!np) {
     // "[Two sources who spoke on Thursday] said", "[Two groups who wrote to her] said": a relative clause that

@@ -897,3 +897,12 @@ describe('"According to police"', () => {
     expect(q.map((x) => [x.act, x.speaker.text, x.speaker.kind])).toEqual([['report', 'police', 'organization']])
   })
 })
+
+describe('a relative clause with no relative pronoun in a speaker phrase', () => {
+  it('"people I\'ve spoken with said", "Experts I interviewed said": the people speak', () => {
+    const q1 = analyse("Several people I've spoken with over the last couple of weeks said Mr. Hannity had advised Mr. Trump.").quotes[0]!
+    expect([q1.speaker.text, q1.speaker.kind, q1.act]).toEqual(["Several people I've spoken with over the last couple of weeks", 'anonymous', 'speech'])
+    const q2 = analyse('Experts I interviewed said the plan is dead.').quotes[0]!
+    expect([q2.speaker.text, q2.speaker.kind]).toEqual(['Experts I interviewed', 'anonymous'])
+  })
+})
