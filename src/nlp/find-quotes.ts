@@ -2950,11 +2950,17 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   while (e < hi && (isCap(c.tok(e)) || NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1)))) e++
   if (e === k || (e === k + 1 && DETERMINERS.has(c.low(k)))) {
     // ("some Democratic strategists fear that … and warn": the subject stops at another cue.)
-    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e)) && !(e > k && cueAt(c, e))) {
+    // ("The senator spoke for an hour, saying …": nor past a finite verb.)
+    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e)) && !(e > k && cueAt(c, e)) && !(e > k && /^\p{Ll}/u.test(c.tok(e)) && /^VB[DZP]$/.test(c.pos().pos[e]!))) {
       // ("The executive council for the 1.6 million member AFT, which …, voted": a preposition takes its noun phrase.)
       if (e > k + 1 && NP_PREPOSITIONS.test(c.low(e))) {
         const np = rightNP(c, e + 1, hi)
         e = np ? np[1] : e
+        // ("The council for the union voted to …": not its verb.)
+        if (np) for (let m = np[0] + 1; m < np[1]; m++) if (/^\p{Ll}/u.test(c.tok(m)) && /^VB[DZP]$/.test(c.pos().pos[m]!)) {
+          e = m
+          break
+        }
         break
       }
       e++
@@ -2975,8 +2981,10 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
     // the role it owns, and to the name after it.
     if (/^['’]s$/.test(c.tok(e))) {
       let m = e + 1
-      while (m < hi && m < e + 7 && !roleHeads.has(c.low(m)) && !NP_STOP.has(c.low(m)) && (isCap(c.tok(m)) || /^\p{Ll}[\p{Ll}-]*$/u.test(c.tok(m)))) m++
-      if (m < hi && roleHeads.has(c.low(m))) {
+      // ("Obama's aides were …": a noun of unnamed people too.)
+      const owned = (w: string) => roleHeads.has(w) || (anonymousNouns.has(w) && /s$/.test(w))
+      while (m < hi && m < e + 7 && !owned(c.low(m)) && !NP_STOP.has(c.low(m)) && (isCap(c.tok(m)) || /^\p{Ll}[\p{Ll}-]*$/u.test(c.tok(m)))) m++
+      if (m < hi && owned(c.low(m))) {
         e = m + 1
         let f = e + 1
         while (f < hi && f < e + 5 && isCap(c.tok(f))) f++

@@ -906,3 +906,14 @@ describe('a relative clause with no relative pronoun in a speaker phrase', () =>
     expect([q2.speaker.text, q2.speaker.kind]).toEqual(['Experts I interviewed', 'anonymous'])
   })
 })
+
+describe('the subject of a sentence that a participle cue goes back to', () => {
+  const speaker = (text: string) => rules(text).quotes.map((q) => q.speaker.text)
+  it('stops before the verb', () => {
+    expect(speaker('The senator spoke for an hour, saying that the bill was flawed.')).toEqual(['The senator'])
+    expect(speaker('The executive council for the union voted to endorse her, saying she is the best.')).toEqual(['The executive council for the union'])
+  })
+  it('runs on from a possessive name to the people it owns', () => {
+    expect(speaker("Obama's aides were complimentary, recognizing that imitation is the best form of flattery.")).toEqual(["Obama's aides"])
+  })
+})
