@@ -2835,6 +2835,10 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     // which he described as "a local church," is about 30 years old".)
     if (/^[,—–-]$/.test(c.tok(m)) && c.low(m + 1) === 'which' && SUBJECT_PRONOUN.test(c.low(m + 2)) && cueAt(c, m + 3)?.verb.class === 'speech' && !cutInsideQuote(c, m) && !resumes(c, m + 4, hi)) return m
     if (c.tok(m) !== ',') continue
+    // ("praised Mrs. Clinton's proposals to benefit small businesses, which include …": a relative clause after an
+    // object noun phrase is the writer's description, no part of what was said.)
+    // (Not a subject the clause goes on after: "said the church, which he described as …, is about 30 years old".)
+    if (/^(?:which|who)$/.test(c.low(m + 1)) && m - from >= 2 && !/^(?:that|to|how|why|what|whether|if)$/.test(c.low(from)) && !subjectAndVerb(c, from, m) && !cutInsideQuote(c, m) && !resumes(c, m + 2, hi)) return m
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
     // ('… did not give "absolute definitive visual evidence," but he said that …': the same after a comma inside the

@@ -917,3 +917,14 @@ describe('the subject of a sentence that a participle cue goes back to', () => {
     expect(speaker("Obama's aides were complimentary, recognizing that imitation is the best form of flattery.")).toEqual(["Obama's aides"])
   })
 })
+
+describe('a relative clause after an object noun phrase', () => {
+  it('is the writer\'s description, no part of the content', () => {
+    const text = "The experts generally praised Mrs. Clinton's proposals to benefit small businesses, which include a provision that would allow them to deduct costs."
+    expect(rules(text).quotes.map((q) => text.slice(q.start, q.end))).toEqual(["Mrs. Clinton's proposals to benefit small businesses"])
+  })
+  it('stays in a that-clause', () => {
+    const text = 'She said that the plan, which costs $2 billion, would fail.'
+    expect(rules(text).quotes.map((q) => text.slice(q.start, q.end))).toEqual(['that the plan, which costs $2 billion, would fail'])
+  })
+})
