@@ -2838,7 +2838,16 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     // ("praised Mrs. Clinton's proposals to benefit small businesses, which include …": a relative clause after an
     // object noun phrase is the writer's description, no part of what was said.)
     // (Not a subject the clause goes on after: "said the church, which he described as …, is about 30 years old".)
-    if (/^(?:which|who)$/.test(c.low(m + 1)) && m - from >= 2 && !/^(?:that|to|how|why|what|whether|if)$/.test(c.low(from)) && !subjectAndVerb(c, from, m) && !cutInsideQuote(c, m) && !resumes(c, m + 2, hi)) return m
+    const objectNP = m - from >= 1 && !/^(?:that|to|how|why|what|whether|if|when|where)$/.test(c.low(from)) && !subjectAndVerb(c, from, m) && !cutInsideQuote(c, m)
+    if (/^(?:which|who)$/.test(c.low(m + 1)) && m - from >= 2 && objectNP && !resumes(c, m + 2, hi)) return m
+    // ("criticized Bush, the former Florida governor, for …", "praised the Trans-Pacific Partnership, the 12-country
+    // trade deal": an appositive after an object noun phrase is the writer's description too; not a list of them,
+    // "the economy, the deficit and the war".)
+    if (/^(?:the|a|an)$/.test(c.low(m + 1)) && objectNP && !/^(?:others?|another)$/.test(c.low(m + 2)) && !resumes(c, m + 2, hi)) {
+      let list = false
+      for (let k = m + 2; k < hi && k < m + 12 && !END_PUNCT.has(c.tok(k)); k++) if (/^(?:and|or)$/.test(c.low(k)) && c.tok(k - 1) !== ',' || (c.tok(k) === ',' && /^(?:and|or)$/.test(c.low(k + 1)))) list = true
+      if (!list) return m
+    }
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
     // ('… did not give "absolute definitive visual evidence," but he said that …': the same after a comma inside the

@@ -928,3 +928,14 @@ describe('a relative clause after an object noun phrase', () => {
     expect(rules(text).quotes.map((q) => text.slice(q.start, q.end))).toEqual(['that the plan, which costs $2 billion, would fail'])
   })
 })
+
+describe('an appositive after an object noun phrase', () => {
+  const contents = (text: string) => rules(text).quotes.map((q) => text.slice(q.start, q.end))
+  it('is the writer\'s description, no part of the content', () => {
+    expect(contents('The senator criticized the Trans-Pacific Partnership, the 12-country trade deal the administration finished last year.')).toEqual(['the Trans-Pacific Partnership'])
+  })
+  it('but a list goes on, and so does a subject whose clause resumes', () => {
+    expect(contents('The candidate talked about the economy, the deficit and the war.')).toEqual(['the economy, the deficit and the war'])
+    expect(contents('Some critics said Felt, a Hoover loyalist, was bitter at being passed over.')).toEqual(['Felt, a Hoover loyalist, was bitter at being passed over'])
+  })
+})
