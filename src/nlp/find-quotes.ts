@@ -1891,7 +1891,6 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
  * phrase in PolNeAR's extent).
  */
 function contactClauseSubject(c: Ctx, cs: number, lo: number): [number, number] | null {
-  const pos = c.pos().pos
   for (let p = cs - 2; p >= Math.max(lo + 1, cs - 14); p--) {
     if (!isWord(c.tok(p))) return null
     if (!/^(?:i|we)$/.test(c.low(p))) continue
@@ -1899,7 +1898,7 @@ function contactClauseSubject(c: Ctx, cs: number, lo: number): [number, number] 
     if (!/^\p{L}+$/u.test(c.tok(p - 1)) || !(anonymousNouns.has(head) || (/s$/.test(head) && speakerLike(head))) || NOT_NOUNS.has(head)) return null
     let v = p + 1
     if (/^(?:['’]ve|have|had|['’]d|also|recently)$/.test(c.low(v))) v++
-    if (!(/^VB[DN]$/.test(pos[v]!) || /^\p{Ll}+(?:ed|en)$/u.test(c.tok(v))) || v >= cs) return null
+    if (!(/^VB[DN]$/.test(c.pos().pos[v]!) || /^\p{Ll}+(?:ed|en)$/u.test(c.tok(v))) || v >= cs) return null
     const np = leftNP(c, p - 1, lo)
     if (!np || np[1] !== p) return null
     return c.speakerPhrase ? [np[0], cs] : np
