@@ -939,3 +939,10 @@ describe('an appositive after an object noun phrase', () => {
     expect(contents('Some critics said Felt, a Hoover loyalist, was bitter at being passed over.')).toEqual(['Felt, a Hoover loyalist, was bitter at being passed over'])
   })
 })
+
+describe('crowds and neighbours', () => {
+  it('are unnamed people: anonymous sources', () => {
+    expect(analyse('The crowd chanted "Lock her up!" as he spoke.').quotes.map((q) => q.speaker.kind)).toEqual(['anonymous'])
+    expect(analyse('Neighbors said the man was quiet.').quotes.map((q) => q.speaker.kind)).toEqual(['anonymous'])
+  })
+})

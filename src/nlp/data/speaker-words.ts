@@ -40,7 +40,7 @@ export const anonymousNouns: ReadonlySet<string> = new Set([
   'democrat', 'republican', 'member', 'caucusgoers', 'caucus-goers', 'adults', 'independents', 'moderates', 'women', 'men',
   'constituents', 'participants', 'teachers', 'farmers', 'evangelicals', 'millennials', 'whites', 'blacks', 'latinos',
   'hispanics', 'immigrants', 'consumers', 'investors', 'owners', 'customers', 'users', 'nurses', 'troops', 'soldiers',
-  'politicians', 'directors', 'marchers', 'spectators', 'attendees', 'african-americans', 'asian-americans', 'candidates', 'groups',
+  'politicians', 'directors', 'marchers', 'spectators', 'attendees', 'crowd', 'crowds', 'audience', 'onlookers', 'bystanders', 'neighbors', 'neighbours', 'locals', 'african-americans', 'asian-americans', 'candidates', 'groups',
 ])
 
 /** Words that make a mention anonymous only when it carries no name ("a senior official"). */
