@@ -2046,9 +2046,10 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
 function relativeSubject(c: Ctx, from: number, lo: number, end: number): { speaker: [number, number]; antecedent?: [number, number] } | null {
   for (let w = from; w > lo && w >= from - 7; w--) {
     if (!isWord(c.tok(w)) || (w < from && RELATIVES.has(c.low(w + 1)))) break
-    if (c.low(w) !== 'who') continue
+    // ("[Even people whose interactions with Trump have been positive] are wary of": "whose" too.)
+    if (c.low(w) !== 'who' && c.low(w) !== 'whose') continue
     const head = leftNP(c, w - 1, lo)
-    if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because)$/.test(c.low(head[0] - 1)))) {
+    if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because|even)$/.test(c.low(head[0] - 1)))) {
       return c.speakerPhrase ? { speaker: [head[0], end], antecedent: head } : { speaker: head }
     }
     break

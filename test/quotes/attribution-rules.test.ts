@@ -946,3 +946,9 @@ describe('crowds and neighbours', () => {
     expect(analyse('Neighbors said the man was quiet.').quotes.map((q) => q.speaker.kind)).toEqual(['anonymous'])
   })
 })
+
+describe('a speaker with a "whose" clause', () => {
+  it('is the noun the clause follows, with the clause', () => {
+    expect(rules('Families whose children died in the attack said they want answers.').quotes.map((q) => q.speaker.text)).toEqual(['Families whose children died in the attack'])
+  })
+})
