@@ -850,6 +850,8 @@ function actOf(at: Attribution, content: string, cueText = '', speakerText = '')
   // A refusal to comment, or an indirect content nobody is said to have stated ("Asked whether …", "It is
   // unclear whether …"), is no statement.
   if (NO_COMMENT.test(content) || (!at.speaker && at.kind !== 'direct') || (at.cue && NEGATED_CUE.test(cueText))) return 'other'
+  // ("Clinton is now assured of winning …", "She was convinced that …": a state of mind, not a statement.)
+  if (/\b(?:is|are|was|were|be|been|being|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+|now\s+|still\s+|not\s+)?(?:assured|convinced|persuaded|unconvinced)\b/u.test(cueText)) return 'belief'
   // "attacked a police station", "attacked police with rocks", "responded to the blaze", "showed up": deeds, not words.
   if (physicalDeed(cueText, content)) return 'other'
   // "called [“Deep Throat.”]", "known as “black bag jobs”": a name given is no statement ("called the report
@@ -895,7 +897,7 @@ const BE = /^(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting)$/
 const IRREGULAR_PARTICIPLES = new Set('told said thought known seen shown found held felt meant sought written heard made'.split(' '))
 /** Participles that, after "be", are adjectives of attitude whose subject holds it ("Officials are concerned about …"). */
 const ATTITUDE_PARTICIPLES = new Set(
-  'worried concerned convinced pleased disappointed surprised interested determined committed opposed divided prepared inclined frustrated upset excited encouraged alarmed troubled disturbed outraged angered dismayed shocked satisfied impressed unimpressed confused amazed delighted thrilled relieved resigned'.split(' '),
+  'worried concerned convinced pleased disappointed surprised interested determined committed opposed divided prepared inclined frustrated upset excited encouraged alarmed troubled disturbed outraged angered dismayed shocked satisfied impressed unimpressed confused amazed delighted thrilled relieved resigned assured unconvinced persuaded skeptical'.split(' '),
 )
 /** A subject-less participle clause: "When asked about it, …", "Asked whether …". */
 const SUBORDINATORS = /^(?:when|whenever|if|once|after|before|until|unless|as|while|though|although|because)$/

@@ -952,3 +952,10 @@ describe('a speaker with a "whose" clause', () => {
     expect(rules('Families whose children died in the attack said they want answers.').quotes.map((q) => q.speaker.text)).toEqual(['Families whose children died in the attack'])
   })
 })
+
+describe('a state of mind after "is"', () => {
+  it('"is now assured of", "is convinced": the subject holds it, a belief, not a statement', () => {
+    expect(analyse('Clinton is now assured of winning at least 334 of the 865 delegates.').quotes.map((q) => [q.speaker.text, q.act])).toEqual([['Clinton', 'belief']])
+    expect(analyse('He assured voters that taxes would not rise.').quotes.map((q) => [q.speaker.text, q.act])).toEqual([['He', 'speech']])
+  })
+})
