@@ -1196,6 +1196,26 @@ function cutBeforeAttribution(c: Ctx, a: Attribution, direct: readonly Attributi
   }
 }
 
+/**
+ * A mixed content that ends inside a quotation, at a sentence end within it ('She said the city "will not back
+ * down. We will fight this in court."'), runs on to the quotation's closing mark in the same paragraph: what is
+ * quoted is quoted whole.
+ */
+function runOnToClose(c: Ctx, a: Attribution, quoted: readonly QuotedSpan[]): void {
+  const n = a.fragments.length - 1
+  const f = a.fragments[n]
+  if (!f) return
+  for (const q of quoted) {
+    if (q.depth !== 0 || q.unclosed || q.open < f.start || q.open >= f.end || q.close <= f.end) continue
+    if (c.paraOf[c.tokAfter(q.open)] !== c.paraOf[c.tokBefore(q.close)]) return
+    // (Only over sentence ends inside the quotation, not a clause of the writer's: the rest of it holds no cue.)
+    const rest = c.text.slice(f.end, q.close)
+    if (!/[.!?]["”'’]?\s/.test(c.text.slice(f.end, Math.min(q.close, f.end + 3))) && !/^\s*[.!?]/.test(rest)) return
+    a.fragments[n] = { start: f.start, end: q.close }
+    return
+  }
+}
+
 /** Every attribution in the text, in text order. */
 export function findAttributions(c: Ctx, quoted: QuotedSpan[] = findQuotedSpans(c.text)): Attribution[] {
   const consumed = new Uint8Array(c.tokens.length)
@@ -1204,6 +1224,7 @@ export function findAttributions(c: Ctx, quoted: QuotedSpan[] = findQuotedSpans(
   out.push(...direct)
   out.push(...attributeIndirect(c, quoted, consumed))
   for (const a of out) if (a.kind === 'indirect') cutBeforeAttribution(c, a, direct)
+  for (const a of out) if (a.kind === 'mixed') runOnToClose(c, a, quoted)
   const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
   out.sort((a, b) => key(a) - key(b))
   out.push(...floatingQuotes(c, quoted, consumed, out))

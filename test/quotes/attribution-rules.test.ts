@@ -959,3 +959,14 @@ describe('a state of mind after "is"', () => {
     expect(analyse('He assured voters that taxes would not rise.').quotes.map((q) => [q.speaker.text, q.act])).toEqual([['He', 'speech']])
   })
 })
+
+describe('a mixed quote whose quotation runs over a sentence end', () => {
+  it('runs on to the closing mark', () => {
+    const text = 'She said the city "will not back down. We will fight this in court."'
+    expect(analyse(text).quotes.map((q) => [q.kind, text.slice(q.start, q.end)])).toEqual([['mixed', 'the city "will not back down. We will fight this in court."']])
+  })
+  it('a short phrase in marks stays as it is', () => {
+    const text = 'She called it "a disgrace" and left.'
+    expect(analyse(text).quotes.map((q) => text.slice(q.start, q.end))).toEqual(['it "a disgrace" and left'])
+  })
+})
