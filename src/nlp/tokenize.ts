@@ -51,7 +51,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     let wordEnd = start + word.length
     // Attach a following period to abbreviations and initials.
     if (slice[wordEnd] === '.' && /[\p{L}]/u.test(word[0] ?? '')) {
-      if (abbreviations.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+      if (abbreviations.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || prefixedTitle(word)) {
         wordEnd += 1
         TOKEN.lastIndex = wordEnd
         word = slice.slice(start, wordEnd)
@@ -77,14 +77,20 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   return tokens
 }
 
+/** A title abbreviation after "then-", "ex-" or "now-": "then-Sen", "ex-Gov". */
+function prefixedTitle(word: string): boolean {
+  const m = /^(?:then|ex|now)[-‑](\p{L}+)$/iu.exec(word)
+  return m !== null && titleAbbreviations.includes(m[1]!)
+}
+
 /** True when a token ends with a period that belongs to it (an abbreviation or an initial). */
 export function isAbbreviation(token: string): boolean {
   if (!token.endsWith('.')) return false
   const bare = token.slice(0, -1)
-  return abbreviations.has(bare) || /^(?:\p{L}\.)*\p{L}$/u.test(bare)
+  return abbreviations.has(bare) || /^(?:\p{L}\.)*\p{L}$/u.test(bare) || prefixedTitle(bare)
 }
 
-/** True for title abbreviations, after which a period never ends a sentence ("Dr.", "Sen."). */
+/** True for title abbreviations, after which a period never ends a sentence ("Dr.", "Sen.", "then-Sen."). */
 export function isTitleAbbreviation(token: string): boolean {
-  return token.endsWith('.') && titleAbbreviations.includes(token.slice(0, -1))
+  return token.endsWith('.') && (titleAbbreviations.includes(token.slice(0, -1)) || prefixedTitle(token.slice(0, -1)))
 }

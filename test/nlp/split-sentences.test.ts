@@ -30,3 +30,10 @@ describe('tokenize', () => {
     expect(tok("B.C.'s top doctor and the U.S.’s envoy").map((t) => t.text)).toEqual(['B.C.', "'s", 'top', 'doctor', 'and', 'the', 'U.S.', '’s', 'envoy'])
   })
 })
+
+describe('splitSentences after a title with a prefix', () => {
+  it('"then-Sen.", "ex-Gov." are titles before a name, not sentence ends', () => {
+    expect(split('She defeated then-Sen. Barack Obama in 2008. He won.')).toEqual(['She defeated then-Sen. Barack Obama in 2008.', 'He won.'])
+    expect(split('He accused then-Gov. Bill Clinton of lying.')).toEqual(['He accused then-Gov. Bill Clinton of lying.'])
+  })
+})
