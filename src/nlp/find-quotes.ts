@@ -342,6 +342,8 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   if (c.low(i) === 'back' && (RETORT.test(c.low(i - 1)) || /^(?:hit|hits|hitting|pushed|pushes|pushing|push|fought|fights|fight|fighting|struck|strikes|striking)$/.test(c.low(i - 1)))) return null
   const list = cueByForm.get(c.low(i))
   if (!list || (c.personTok[i] && isCap(c.tok(i)))) return null
+  // ("the reality TV show "The Apprentice"", "his radio show": a programme, no verb.)
+  if (/^(?:show|shows)$/.test(c.low(i)) && /^(?:tv|television|talk|radio|reality|game|cooking|news|morning|late-night|comedy|variety|cable|web|chat|award|awards|trade|car|fashion|art|road|dog|horse|quiz|breakfast|sunday|evening|weekend|weekly|daily|hit)$/.test(c.low(i - 1))) return null
   for (const verb of list) {
     for (const form of verb.forms) {
       const words = form.split(' ')

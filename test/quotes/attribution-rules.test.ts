@@ -970,3 +970,10 @@ describe('a mixed quote whose quotation runs over a sentence end', () => {
     expect(analyse(text).quotes.map((q) => text.slice(q.start, q.end))).toEqual(['it "a disgrace" and left'])
   })
 })
+
+describe('a show that is a programme', () => {
+  it('"the reality TV show "The Apprentice"" is no cue', () => {
+    expect(analyse('The set was used for building sets for the reality TV show "The Apprentice."').quotes).toEqual([])
+    expect(analyse('New polls show Trump ahead.').quotes.map((q) => q.cue?.text)).toEqual(['show'])
+  })
+})
