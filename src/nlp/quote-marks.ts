@@ -160,7 +160,9 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
       if (!last?.unclosed || from < 0 || from >= p) return false
       const between = text.slice(paras[from + 1]!.start, i)
       const attributed = /^\s*[,.!?]?\s*\p{Ll}/u.test(text.slice(i + 1, para.end))
-      if (!(p - from === 1 || (several && p - from <= 6 && attributed)) || /["“”„«»]/.test(between)) return false
+      // (Or introduced by its attribution, 'the star said, " I've done enough …!\nI partied.\n… anymore. "'.)
+      const introduced = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|continued|insisted|replied)\s*[,:]\s*$/i.test(text.slice(Math.max(0, last.open - 40), last.open))
+      if (!(p - from === 1 || (several && p - from <= 6 && (attributed || introduced))) || /["“”„«»]/.test(between)) return false
       last.end = i
       last.close = i + 1
       last.unclosed = false

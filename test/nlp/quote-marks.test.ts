@@ -48,3 +48,14 @@ describe('findQuotedSpans', () => {
     expect(inner(open)[0]).toBe(' The murder was the last straw.')
   })
 })
+
+describe('findQuotedSpans over several lines after its attribution', () => {
+  it('closes a quotation over several lines with no mark when a verb of speech introduced it', () => {
+    const text = 'When asked, the star said, " I\'ve done enough for a lifetime!\nI partied.\nI had fun.\nI don\'t need any of that anymore. "\nReid started a clothing line.'
+    expect(inner(text)).toEqual([" I've done enough for a lifetime!\nI partied.\nI had fun.\nI don't need any of that anymore. "])
+  })
+  it('but not one nothing introduced', () => {
+    const text = 'The star was asked. " I\'ve done enough for a lifetime!\nI partied.\nI had fun.\nI don\'t need any of that anymore. "\nReid started a clothing line.'
+    expect(inner(text)).toEqual([" I've done enough for a lifetime!"])
+  })
+})
