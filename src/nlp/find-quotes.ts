@@ -991,7 +991,7 @@ export function resolveNesting(attributions: readonly Attribution[], text?: stri
   const covers = (o: Attribution, a: Attribution) => a.fragments.every((f) => o.fragments.some((g) => g.start <= f.start && f.end <= g.end))
   const said = (a: Attribution) =>
     a.kind === 'direct' && !speechLike(a) && attributions.some((o) => o !== a && !o.sourceOnly && o.kind !== 'direct' && o.cueClass !== undefined && speechLike(o) && o.cue !== undefined && inside(a.cue, o) && covers(o, a) && o.cue.end <= a.fragments[0]!.start)
-  const ranks = new Map(attributions.map((a) => [a, (a.kind === 'direct' && !said(a) ? 0 : a.kind === 'mixed' || said(a) ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (!a.speaker && a.cueClass === 'belief' && !a.byTagger ? 3 : 0) + (echo(a) ? 10 : 0)]))
+  const ranks = new Map(attributions.map((a) => [a, (a.kind === 'direct' ? (said(a) ? 1 : 0) : a.kind === 'mixed' ? 1 : 2) * 2 + (a.byTagger ? 1 : 0) + (!a.speaker && a.cueClass === 'belief' && !a.byTagger ? 3 : 0) + (echo(a) ? 10 : 0)]))
   const rank = (a: Attribution) => ranks.get(a)!
   // A direct quote wholly inside another one is a quotation within the quotation, kept with its own
   // speaker: `"… 'This is disinformation,' Zakharova told a news conference."`
@@ -1210,7 +1210,7 @@ function runOnToClose(c: Ctx, a: Attribution, quoted: readonly QuotedSpan[]): vo
   for (const q of quoted) {
     if (q.depth !== 0 || q.unclosed || q.open < f.start || q.open >= f.end || q.close <= f.end) continue
     if (c.paraOf[c.tokAfter(q.open)] !== c.paraOf[c.tokBefore(q.close)]) return
-    // (Only over sentence ends inside the quotation, not a clause of the writer's: the rest of it holds no cue.)
+    // (Only when the content stopped at a sentence end inside the quotation.)
     const rest = c.text.slice(f.end, q.close)
     if (!/[.!?]["”'’]?\s/.test(c.text.slice(f.end, Math.min(q.close, f.end + 3))) && !/^\s*[.!?]/.test(rest)) return
     a.fragments[n] = { start: f.start, end: q.close }
@@ -1909,7 +1909,6 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
   return null
 }
 
-/** The subject of a cue verb starting at token `cs`: a noun phrase, through appositives and relative clauses. */
 /**
  * "[Several people I've spoken with over the last couple of weeks] said", "[Officials we talked to] said": a noun of
  * people, then a relative clause with no relative pronoun whose subject is "I" or "we"; the noun speaks (the whole
@@ -1931,6 +1930,7 @@ function contactClauseSubject(c: Ctx, cs: number, lo: number): [number, number] 
   return null
 }
 
+/** The subject of a cue verb starting at token `cs`: a noun phrase, through appositives and relative clauses. */
 function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, number]; antecedent?: [number, number] } | null {
   const j = cs - 1
   if (j < lo) return null
