@@ -10,7 +10,7 @@ import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSe
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
 const NOT_NOUNS = new Set('fewer more other lower higher greater larger smaller longer later never ever either neither rather whether over under after together further former latter better earlier eager'.split(' '))
 /** Forms that are also common plural nouns ("the states", "terrorist attacks"): a verb only after a singular name or pronoun. */
-const NOUN_FORMS = new Set('states attacks questions remarks plans reports calls supports claims notes answers hopes fears backs demands cites shows tweets promises pledges finds views statements counters charges'.split(' '))
+const NOUN_FORMS = new Set('states attacks questions remarks plans reports calls supports claims notes answers hopes fears backs demands cites shows tweets promises pledges finds views statements counters charges advocates comments concerns estimates forecasts projects signals praises boasts vows replies appeals requests offers doubts worries'.split(' '))
 
 /** Collective nouns that speak with no determiner ("…, police said."). */
 const COLLECTIVE_SPEAKERS = new Set(['police', 'staff', 'personnel', 'military', 'management', 'leadership', 'clergy', 'media'])
@@ -66,6 +66,8 @@ const NP_STOP = new Set(
   ).split(' '),
 )
 /** Words kept inside a noun phrase although they are lower case function words. */
+/** Particles of surnames, capitalised ("De Blasio", "Van Hollen", "Al Sharpton", "Le Pen"). */
+const NAME_PARTICLE = /^(?:De|Van|Von|Al|La|Le|Du|Bin|Da|Di|Del|Della|Dos|Das|El|Ben|Ter|Ten)$/
 const NP_INNER = new Set(['of', 'for', 'the', 'a', 'an', "'s", '’s', '-', '&', 'de', 'van', 'von', 'al', 'bin', 'la', 'le', 'du'])
 /** Auxiliaries and adverbs between a subject and its cue verb ("has also said"). */
 const AUX = new Set(
@@ -423,9 +425,25 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     // "on Tuesday", "last week", "this month", "Tuesday"
     else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2
     else if (WEEKDAY.test(w) && isWord(c.tok(j - 2))) j--
+    // "have in the past blamed", "has in fact reported", "has at times described": a set adverbial phrase
+    // after an auxiliary (a comma after it: "has in the past, opposed").
+    else if (adverbialBefore(c, j, lo)) j = adverbialBefore(c, j, lo)
     else break
   }
   return j
+}
+
+/** Set adverbial phrases an auxiliary and its verb may enclose ("have [in the past] blamed"), as lower-case words. */
+const ENCLOSED_ADVERBIALS = ['in the past', 'in fact', 'at times', 'at one point', 'for years', 'for decades', 'for months', 'in recent weeks', 'in recent months', 'in recent years', 'in recent days', 'in turn', 'of course'].map((p) => p.split(' '))
+
+/** The start of a set adverbial phrase that ends at `j` (before a comma or not) after an auxiliary, else 0. */
+function adverbialBefore(c: Ctx, j: number, lo: number): number {
+  const end = c.tok(j - 1) === ',' ? j - 1 : j
+  for (const p of ENCLOSED_ADVERBIALS) {
+    const a = end - p.length
+    if (a - 1 >= lo && p.every((w, k) => c.low(a + k) === w) && (AUX.has(c.low(a - 1)) || COPULA.has(c.low(a - 1)))) return a
+  }
+  return 0
 }
 
 /** A noun phrase ending at token `j` (inclusive), scanning no further left than `lo`; [a, b) or null. */
@@ -509,7 +527,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     }
     // (a cue form before a plural noun of people modifies it: "state officials", "report authors")
     // ("May said": a function word that is a person's name is the name.)
-    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
+    // ("Secretary of State John Kerry": a capitalised cue form after "of" is part of a title.)
+    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
@@ -521,7 +540,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   }
   if (a >= end) return null
   // Drop leading time words and conjunctions ("Yesterday the ministry said").
-  while (a < end && (LEAD_TRIM.has(c.low(a)) || NP_INNER.has(c.low(a)) && !DETERMINERS.has(c.low(a)) && c.low(a) !== 'the' && c.low(a) !== 'a' && c.low(a) !== 'an')) a++
+  // ("De Blasio said", "Van Hollen said": a capitalised particle before a capitalised word starts the name.)
+  while (a < end && (LEAD_TRIM.has(c.low(a)) || NP_INNER.has(c.low(a)) && !DETERMINERS.has(c.low(a)) && c.low(a) !== 'the' && c.low(a) !== 'a' && c.low(a) !== 'an' && !(NAME_PARTICLE.test(c.tok(a)) && a + 1 < end && isCap(c.tok(a + 1))))) a++
   while (a < end && /^(?:\d+|\p{Lu}\p{Ll}+day)$/u.test(c.tok(a)) && a + 1 < end && !/^(?:percent|%|in|of|out)$/.test(c.low(a + 1))) a++
   if (a >= end) return null
   if (DETERMINERS.has(c.low(end - 1)) || NP_INNER.has(c.low(end - 1))) return null
@@ -2551,8 +2571,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && !/s$/.test(last) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
         const nameLike = isCap(last) && !numberish(last) && !/(?:ing|ed|an|ic|al|-\p{L}+)$/u.test(last) && !/^(?:Some|Many|Most|All|Both|Few|Several|Various|Multiple|Numerous|Other|Others|Those|These|The|Recent|New|Early|Initial|Earlier|Later|Conflicting|Unconfirmed|Media|News|Press)$/.test(last)
         if (NOUN_FORMS.has(c.low(i)) && cs === i && !nameLike && !singularHead && !/^(?:he|she|it|who|which|that)$/i.test(last)) continue
-        // ("The terrorist attacks in Paris are …": a plural noun form before a preposition is no verb.)
-        if (NOUN_FORMS.has(c.low(i)) && cs === i && /^(?:in|on|at|against|by|from|of|near|during|last|this|are|were|have|had)$/.test(c.low(i + 1))) continue
+        // ("The terrorist attacks in Paris are …", "Abortion rights advocates said": a plural noun form before a
+        // preposition, an auxiliary or a verb of speech is no verb.)
+        if (NOUN_FORMS.has(c.low(i)) && cs === i && (/^(?:in|on|at|against|by|from|of|near|during|last|this|are|were|have|had|also|say|said|says|will|would|can|could|may|might|should|must)$/.test(c.low(i + 1)) || cueAt(c, i + 1)?.verb.class === 'speech')) continue
         speaker = subj.speaker
         antecedent = subj.antecedent
         const before = c.tok(speaker[0] - 1)
@@ -2701,7 +2722,9 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   }
   // "called for [a special prosecutor]", "talked about [the economy]", "warned of [a crisis]": PolNeAR keeps
   // the preposition in the cue (about 446 times to 19, for 328 to 24, of 389 to 13, on 299 to 17 on dev).
-  const particle = CUE_PARTICLE.test(c.low(f)) && at.kind !== 'direct'
+  // (Not a preposition that opens a set phrase of the content: "reported [at least 20 victims]", "indicated
+  // [as much]", "has said [for years that …]".)
+  const particle = CUE_PARTICLE.test(c.low(f)) && at.kind !== 'direct' && !PARTICLE_PHRASE.test(`${c.low(f)} ${c.low(f + 1)} ${c.low(f + 2)}`) && !WEEKDAY.test(c.low(f + 1))
   if (particle && f === v + 1 && c.tokens[f + 1] && c.tokens[f + 1]!.start < fragments[0]!.end) {
     cue = { start: cue.start, end: c.tokens[f]!.end }
     fragments = [{ start: c.tokens[f + 1]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
@@ -2712,6 +2735,8 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
 const LIGHT_VERB = /^(?:express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|show(?:s|ed|n|ing)?|air(?:s|ed|ing)?|register(?:s|ed|ing)?|signal(?:s|ed|led|ing)?)$/
 const ATTITUDE_NOUN = /^(?:alarm|concerns?|doubts?|fears?|hopes?|worry|worries|frustration|anger|outrage|dismay|disappointment|skepticism|scepticism|optimism|confidence|support|opposition|sign|signs|interest|reservations|objections?|questions?|surprise|regret|sympathy|gratitude|appreciation)$/
 const CUE_PARTICLE = /^(?:about|against|at|for|of|on|over|with|as|from|into|upon)$/
+/** A preposition and the word after it that make a quantifier, a conjunction or an adverbial, not a verb's particle. */
+const PARTICLE_PHRASE = /^(?:at (?:least|most|times|once|first|last|length)|as (?:many|much|well|if|though|long|soon|far|of|a result|usual)|for (?:years|months|weeks|decades|days|now|example|instance|once|the first|the last|the past|a long)|of course|on (?:(?:the )?one|the other) hand)\b/
 
 /** Words after a time phrase that do not open a content clause ("said Tuesday in a statement", "said Tuesday night"). */
 const cueAfterTime = /^(?:in|on|at|during|with|after|before|from|via|to|as|when|while|that|and|but|or|morning|afternoon|evening|night)$/
@@ -2726,6 +2751,13 @@ function timePhraseEnd(c: Ctx, k: number): number {
   else if (/^(?:last|this|earlier|next)$/.test(c.low(t)) && /^(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)$/.test(c.low(t + 1))) t += 2
   else if (day(c.low(t)) || /^(?:yesterday|today|tonight)$/.test(c.low(t))) t += 1
   if (t > k && /^(?:morning|afternoon|evening|night)$/.test(c.low(t))) t++
+  // ("acknowledged for the first time that …", "has said for years that …", "said once again that …")
+  if (t === k) {
+    if (c.low(t) === 'for' && c.low(t + 1) === 'the' && /^(?:first|second|third|last|final|umpteenth)$/.test(c.low(t + 2)) && c.low(t + 3) === 'time') t += 4
+    else if (c.low(t) === 'for' && /^(?:years|months|weeks|decades|days)$/.test(c.low(t + 1))) t += 2
+    else if (c.low(t) === 'once' && c.low(t + 1) === 'again') t += 2
+    else if (c.low(t) === 'again') t += 1
+  }
   // ("said Monday's decision will …": a possessive, the content's subject.)
   if (t > k && /^['’]s$/.test(c.tok(t))) return k
   return t

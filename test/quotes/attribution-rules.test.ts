@@ -977,3 +977,45 @@ describe('a show that is a programme', () => {
     expect(analyse('New polls show Trump ahead.').quotes.map((q) => q.cue?.text)).toEqual(['show'])
   })
 })
+
+describe('an adverbial phrase between the auxiliary and the cue', () => {
+  it('"have in the past blamed", "has in fact reported": the subject before the auxiliary speaks', () => {
+    expect(rules('Steel companies have in the past blamed cheap imports for their losses.').quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Steel companies', 'have in the past blamed']])
+    expect(rules('Trump has in the past, opposed the deal.').quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Trump', 'has in the past, opposed']])
+  })
+})
+
+describe('a preposition that opens a set phrase after the cue', () => {
+  it('stays in the content ("reported at least 20 victims"), or a time phrase before "that" is no content', () => {
+    const text = 'Authorities reported at least 20 victims at the center.'
+    expect(analyse(text).quotes.map((q) => [q.cue?.text, text.slice(q.start, q.end)])).toEqual([['reported', 'at least 20 victims at the center']])
+    const said = 'Trump acknowledged for the first time that Obama was born in the United States.'
+    expect(analyse(said).quotes.map((q) => said.slice(q.start, q.end))).toEqual(['that Obama was born in the United States'])
+    const years = 'The Fed has said for years that rates must rise.'
+    expect(analyse(years).quotes.map((q) => years.slice(q.start, q.end))).toEqual(['that rates must rise'])
+  })
+  it('a verb\'s own particle still goes with the cue', () => {
+    expect(rules('Sanders called for a political revolution.').quotes.map((q) => q.cue?.text)).toEqual(['called for'])
+  })
+})
+
+describe('a plural noun that is also a verb form', () => {
+  it('"advocates" before a verb is the subject\'s head, an anonymous group, not a cue', () => {
+    const { quotes } = analyse('Abortion rights advocates said the ruling was a victory.')
+    expect(quotes.map((q) => [q.speaker.text, q.cue?.text, q.speaker.kind])).toEqual([['Abortion rights advocates', 'said', 'anonymous']])
+  })
+  it('after a name it is still a verb', () => {
+    expect(rules('Sanders advocates a single-payer health system.').quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Sanders', 'advocates']])
+  })
+})
+
+describe('titles and particles in names', () => {
+  it('"Secretary of State John Kerry": a cue form after "of" in a title stays in the phrase', () => {
+    expect(rules('Secretary of State John Kerry said the talks would go on.').quotes.map((q) => q.speaker.text)).toEqual(['Secretary of State John Kerry'])
+    expect(rules('The Secretary of State said the talks would go on.').quotes.map((q) => q.speaker.text)).toEqual(['The Secretary of State'])
+  })
+  it('"De Blasio", "Van Hollen": a capitalised particle starts the name', () => {
+    expect(rules('De Blasio said the city is safe.').quotes.map((q) => q.speaker.text)).toEqual(['De Blasio'])
+    expect(rules('Van Hollen told reporters he would run.').quotes.map((q) => q.speaker.text)).toEqual(['Van Hollen'])
+  })
+})

@@ -41,6 +41,7 @@ export const anonymousNouns: ReadonlySet<string> = new Set([
   'constituents', 'participants', 'teachers', 'farmers', 'evangelicals', 'millennials', 'whites', 'blacks', 'latinos',
   'hispanics', 'immigrants', 'consumers', 'investors', 'owners', 'customers', 'users', 'nurses', 'troops', 'soldiers',
   'politicians', 'directors', 'marchers', 'spectators', 'attendees', 'crowd', 'crowds', 'audience', 'onlookers', 'bystanders', 'neighbors', 'neighbours', 'locals', 'african-americans', 'asian-americans', 'candidates', 'groups',
+  'advocates', 'backers', 'proponents', 'skeptics', 'sceptics', 'detractors', 'defenders', 'loyalists', 'campaigners', 'volunteers', 'protestors',
 ])
 
 /** Words that make a mention anonymous only when it carries no name ("a senior official"). */
