@@ -335,7 +335,7 @@ function corePhrase(text: string): string {
   // "the experts I interviewed", "people we've spoken with".)
   return text
     .replace(/(?<=\p{Ll}s|people)\s+(?:I|we)(?:['’](?:ve|d))?\s+\S.*$/su, '')
-    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|with|who|in|at|of|from|for|to|by|about|like|such\s+as|including)(?![\w'’-]).*$/is, '')
+    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|here|there|abroad|overseas|worried|concerned|clamoring|clamouring|living|based|opposed|angry|upset|frustrated|disappointed|eager|hoping|seeking|waiting|supporting|backing|voting|affected|attending|gathered|with|who|in|at|of|from|for|to|by|about|on|across|around|throughout|inside|outside|within|among|like|such\s+as|including)(?![\w'’-]).*$/is, '')
 }
 
 /** Words before a role noun that make it another role ("Prime Minister", "Vice President", "Deputy Chief"). */
@@ -344,9 +344,9 @@ const OTHER_ROLE = /^(?:prime|vice|deputy|lieutenant|assistant|associate|under|s
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
 const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
 
-const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than|an\s+average\s+of)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:(?:a|the)\s+)?(?:(?:slim|narrow|large|clear|overwhelming|huge|big|solid|wide|vast|strong)\s+)?(?:majority|plurality|minority|majorities|minorities))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
+const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than|an\s+average\s+of)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|of|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:(?:a|the)\s+)?(?:(?:slim|narrow|large|clear|overwhelming|huge|big|solid|wide|vast|strong)\s+)?(?:majority|plurality|minority|majorities|minorities))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
 
-const PART_OF = /^(?:(?:one|two|three|four|five|some|many|most|all|any|none|few|several|each|either|neither|both|others|those|(?:a|the)\s+(?:number|handful|group|couple|few|bulk|rest|proportion|share|percentage|majority|minority|plurality|fraction|dozen|host)|(?:nearly\s+|about\s+|roughly\s+|almost\s+)?(?:half|two-thirds|three-quarters|a\s+third|a\s+quarter|one-third|one-quarter))\s+(?:of|in|among|on)\s+(.+))$/i
+const PART_OF = /^(?:(?:one|two|three|four|five|some|many|most|all|any|none|few|several|each|either|neither|both|others|those|dozens|hundreds|thousands|millions|scores|lots|(?:a|the)\s+(?:(?:significant|large|small|growing|increasing|substantial|sizable|sizeable|good|fair|great|tiny)\s+)?(?:number|handful|lot|group|couple|few|bulk|rest|proportion|share|percentage|majority|minority|plurality|fraction|dozen|host)|(?:nearly\s+|about\s+|roughly\s+|almost\s+)?(?:half|two-thirds|three-quarters|a\s+third|a\s+quarter|one-third|one-quarter))\s+(?:of|in|among|on)\s+(.+))$/i
 
 /** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide", "many Democrats")? */
 export function isAnonymous(phrase: string): boolean {
@@ -362,7 +362,8 @@ export function isAnonymous(phrase: string): boolean {
     // "Many of you", "some of us": readers, listeners, people present.
     if (/^(?:you|us|them)$/i.test(part[1]!.trim())) return true
     // "Some in the "Bernie or Bust" crowd", "Many in the small community of Decatur": some of the people of a place or group.
-    if (/^(?:some|many|most|few|several|others|those|none)\s+(?:in|among)\s+(?:the|this|that|his|her|its|their)\s/i.test(text)) return true
+    // ("Many in Congress", "some in the GOP", "Some in Trump's orbit": the people of a body, however it is named.)
+    if (/^(?:some|many|most|few|several|others|those|none)\s+(?:in|among)\s/i.test(text)) return true
     // ("some of the GOP's best-connected fundraisers": a name that only owns the group names none of them.)
     const group = part[1]!.replace(/(?:^|\s)\p{Lu}[\p{L}.-]*['’]s?(?=\s)/gu, '')
     return isAnonymous(part[1]!) || /^(?:the|a|an|those|these|his|her|its|their|our)\s/i.test(part[1]!) && !/\p{Lu}/u.test(group.slice(1))

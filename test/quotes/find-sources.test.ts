@@ -67,6 +67,20 @@ describe('anonymous sources', () => {
     ['World War I veterans', true],
     ['Citizens for Safe Streets', false],
     ['The majority leader', false],
+    // counted and quantified crowds, groups where they are or with what they feel, the people of a body
+    ['Hundreds of voters', true],
+    ['A significant number of Democrats', true],
+    ['Lots of angry white people', true],
+    ['Nearly eight of 10 voters', true],
+    ['Many people here', true],
+    ['Republicans across the country', true],
+    ['The smartest people on the left', true],
+    ['Americans worried about illegal immigration', true],
+    ['Policy makers in Beijing', true],
+    ['Their friends and advisers', true],
+    ['Many in Congress', true],
+    ['Jim Bopp of the Platform Committee', false],
+    ['Hundreds', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })

@@ -42,6 +42,7 @@ export const anonymousNouns: ReadonlySet<string> = new Set([
   'hispanics', 'immigrants', 'consumers', 'investors', 'owners', 'customers', 'users', 'nurses', 'troops', 'soldiers',
   'politicians', 'directors', 'marchers', 'spectators', 'attendees', 'crowd', 'crowds', 'audience', 'onlookers', 'bystanders', 'neighbors', 'neighbours', 'locals', 'african-americans', 'asian-americans', 'candidates', 'groups',
   'advocates', 'backers', 'proponents', 'skeptics', 'sceptics', 'detractors', 'defenders', 'loyalists', 'campaigners', 'volunteers', 'protestors',
+  'friends', 'colleagues', 'relatives', 'acquaintances', 'confidants', 'hard-liners', 'hardliners', 'legislators', 'regulators', 'policymakers', 'makers', 'governors', 'mayors', 'judges', 'prosecutors',
 ])
 
 /** Words that make a mention anonymous only when it carries no name ("a senior official"). */
