@@ -2227,8 +2227,14 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           // director of the …, which conducted the poll.": a source that ends its sentence runs to its end.
           // (not over a clause: "…, according to the poll, and has a small lead in Ohio", "- empathize with …")
           const clause = (k: number) => /^[()\-—–;:]$/.test(c.tok(k)) || (c.tok(k) === ',' && /^(?:and|but|or|while|as)$/.test(c.low(k + 1))) || (/^(?:and|but|or)$/.test(c.low(k)) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 1))) || (cueAt(c, k) !== null && !isCap(c.tok(k)))
-          const k = sentenceEndFrom(c, np[1], hi, np[1] + 30, clause)
+          // ("Fundraising, according to the campaign, has surged …", "At the heart of it, according to Dennis Ross, a
+          // former envoy, was …", "By Sept. 30, according to new filings, the committee had spent …", "…, according to
+          // court documents, becoming …": the sentence resumes after a comma; the source, with its appositive, ends there.)
+          let resumesAt = -1
+          const resumes = (k: number) => c.tok(k) === ',' && (verbAfterComma(c, k) || subjectAndVerb(c, k + 1, hi) || (/^\p{Ll}+ing$/u.test(c.tok(k + 1)) && !/^(?:including|according)$/.test(c.low(k + 1))))
+          const k = sentenceEndFrom(c, np[1], hi, np[1] + 30, (x) => clause(x) || (resumes(x) && (resumesAt = x) >= 0))
           if (k > np[1]) np = [np[0], k]
+          else if (resumesAt > np[1]) np = [np[0], resumesAt]
         }
         // ("…, according to her publicist, Jack Ketsoyan.": the name after the role that ends the sentence, in name mode.)
         if (!opens && !c.speakerPhrase) np = [np[0], extendAppositive(c, np[1], hi)]
@@ -2238,8 +2244,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           const f = contentSpan(c, np[1], hi)
           if (f) fragments = [f]
         } else {
-          const f1 = contentSpan(c, regionStart, i)
           const f2 = c.tok(np[1]) === ',' ? contentSpan(c, np[1], hi) : null
+          // (a short subject before the source when the sentence goes on after it: "Fundraising, according to …, has surged")
+          const f1 = contentSpan(c, regionStart, i, f2 ? 1 : 2)
           fragments = [f1, f2].filter((f): f is Span => f !== null)
         }
         push(fragments, [i, i + 2], 'report', sp, undefined)

@@ -4,7 +4,7 @@ import { findEntities } from '../../src/nlp/find-entities.js'
 import { posTags } from '../../src/nlp/pos.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { analyse, analyseWithEntities, expectRuleQuote, rules, show } from './helpers.js'
+import { analyse, analyseWithEntities, content, expectRuleQuote, rules, show } from './helpers.js'
 
 // Attribution rules added for issue #4, each with a made-up sentence of the kind that prompted it.
 // The rules are tested alone (`model: null`), so that the shipped tagger does not hide what they do.
@@ -1017,5 +1017,18 @@ describe('titles and particles in names', () => {
   it('"De Blasio", "Van Hollen": a capitalised particle starts the name', () => {
     expect(rules('De Blasio said the city is safe.').quotes.map((q) => q.speaker.text)).toEqual(['De Blasio'])
     expect(rules('Van Hollen told reporters he would run.').quotes.map((q) => q.speaker.text)).toEqual(['Van Hollen'])
+  })
+})
+
+describe('"according to" inside a sentence that goes on after it', () => {
+  it('the source ends at the comma the sentence resumes after; the content is both sides', () => {
+    const text = 'Fundraising, according to the campaign, has surged in the same period.'
+    expect(analyse(text).quotes.map((q) => [q.speaker.text, content(text, q)])).toEqual([['the campaign', 'Fundraising // has surged in the same period']])
+    const appositive = 'At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision by Mr. Obama.'
+    expect(analyse(appositive).quotes.map((q) => [q.speaker.text, content(appositive, q)])).toEqual([['Dennis Ross, a former envoy', 'At the heart of the trouble // was a decision by Mr. Obama']])
+  })
+  it('a source that ends its sentence still runs to the end', () => {
+    const text = 'The poll was taken last week, according to Andy Smith, director of the center, which conducted the poll.'
+    expect(analyse(text).quotes.map((q) => q.speaker.text)).toEqual(['Andy Smith, director of the center, which conducted the poll'])
   })
 })
