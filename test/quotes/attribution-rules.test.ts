@@ -1032,3 +1032,24 @@ describe('"according to" inside a sentence that goes on after it', () => {
     expect(analyse(text).quotes.map((q) => q.speaker.text)).toEqual(['Andy Smith, director of the center, which conducted the poll'])
   })
 })
+
+describe('"states" and "attacks" after a place, an adjective or a noun', () => {
+  it('are nouns: no cue, no quote', () => {
+    for (const text of ['The Paris attacks changed the campaign.', 'Rust Belt states that have lost jobs will decide the race.', 'The recent terror attacks have been controversial.']) {
+      expect(rules(text).quotes.map((q) => q.cue?.text), text).toEqual([])
+    }
+  })
+  it('after a person, a pronoun or a document they are verbs', () => {
+    expect(rules('It states that courts should not issue rulings.').quotes.map((q) => q.cue?.text)).toEqual(['states'])
+    expect(rules('The letter states that the program ended.').quotes.map((q) => q.speaker.text)).toEqual(['The letter'])
+    const text = 'Trump attacks Clinton on trade.'
+    expect(analyseWithEntities(text).quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Trump', 'attacks']])
+  })
+})
+
+describe('the object of a stance', () => {
+  it('ends before "during", which says when', () => {
+    const text = 'Sanders criticized the trade deal during a debate in Flint.'
+    expect(rules(text).quotes.map((q) => content(text, q))).toEqual(['the trade deal'])
+  })
+})
