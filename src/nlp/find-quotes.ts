@@ -8,7 +8,7 @@ import { posTags, type PosTags } from './pos.js'
 import { anonymousNouns, documentNouns, organizationNouns as organizationNounsSet, outletNouns, speakerPronouns } from './data/speaker-words.js'
 
 /** Can a single lower-case word be a speaker ("he", "officials", "the report")? */
-const NOT_NOUNS = new Set('fewer more other lower higher greater larger smaller longer later never ever either neither rather whether over under after together further former latter better earlier eager'.split(' '))
+const NOT_NOUNS = new Set('fewer more other lower higher greater larger smaller longer later never ever either neither rather whether over under after together further former latter better earlier eager perhaps always sometimes nevertheless nonetheless regardless besides afterwards towards thus unless whereas was has is does less plus across'.split(' '))
 /** Forms that are also common plural nouns ("the states", "terrorist attacks"): a verb only after a singular name or pronoun. */
 const NOUN_FORMS = new Set('states attacks questions remarks plans reports calls supports claims notes answers hopes fears backs demands cites shows tweets promises pledges finds views statements counters charges advocates comments concerns estimates forecasts projects signals praises boasts vows replies appeals requests offers doubts worries'.split(' '))
 

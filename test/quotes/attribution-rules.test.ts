@@ -1053,3 +1053,10 @@ describe('the object of a stance', () => {
     expect(rules(text).quotes.map((q) => content(text, q))).toEqual(['the trade deal'])
   })
 })
+
+describe('an adverb before a participle cue is no subject', () => {
+  it('"…, perhaps recognizing that …": the speaker is the sentence\'s subject', () => {
+    const text = 'Obama’s aides were also complimentary, perhaps recognizing that imitation is the best form of flattery.'
+    expect(rules(text).quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Obama’s aides', 'recognizing']])
+  })
+})
