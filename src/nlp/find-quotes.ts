@@ -531,7 +531,7 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     // (a cue form before a plural noun of people modifies it: "state officials", "report authors")
     // ("May said": a function word that is a person's name is the name.)
     // ("Secretary of State John Kerry": a capitalised cue form after "of" is part of a title.)
-    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
+    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
@@ -2119,6 +2119,11 @@ function relativeSubject(c: Ctx, from: number, lo: number, end: number): { speak
 }
 
 const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
+/** Roles held for someone, which take "to": "an adviser to the president". */
+const ROLES_TO = /^(?:advis[eo]rs?|aides?|spokes(?:man|men|woman|women|person|people|persons)|counsel|assistants?|secretary|ambassadors?|envoys?|consultants?|successors?|heirs?|deputy|deputies|liaisons?|representatives?)$/
+/** Participles that follow the noun they modify: "people briefed on", "officials involved in". */
+const POSTNOMINAL = /^(?:briefed|involved|based|close|familiar|knowledgeable|linked|tied|connected|aligned|allied|loyal|opposed|sympathetic|critical|working|speaking)$/
+const QUANTIFIER = /^(?:some|many|most|several|few|other|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)$/
 
 /** Words that start or mark a clause inside a would-be subject: no subject runs over them. */
 const CLAUSE_WORDS = /^(?:that|which|who|whom|whose|when|whenever|while|as|because|if|but|so|although|though|whether|where|or|nor|yet|to|has|have|had|do|does|did|will|would|can|could|should|may|might|must|shall|not|n't|never|also|is|are|was|were|be|been|being)$/
@@ -2169,13 +2174,18 @@ function clauseSubject(c: Ctx, np: [number, number], lo: number): [number, numbe
 function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [number, number] {
   let a = np[0]
   for (let guard = 0; guard < 4; guard++) {
-    const p = a - 1
-    if (p - 1 < lo || !NP_PREPOSITIONS.test(c.low(p))) break
+    let p = a - 1
+    // ("[Other advisers to the government] said": "to" after a role that is someone's.)
+    if (p - 1 < lo || !(NP_PREPOSITIONS.test(c.low(p)) || (c.low(p) === 'to' && ROLES_TO.test(c.low(p - 1))))) break
+    // ("[People briefed on the talks] said", "[officials involved in the case]": a participle after the noun.)
+    const participle = POSTNOMINAL.test(c.low(p - 1)) && p - 2 >= lo && (/^\p{Ll}+$/u.test(c.tok(p - 2)) || p - 2 === lo) && speakerLike(c.low(p - 2)) ? 1 : 0
+    p -= participle
     // The noun the phrase modifies: lower case ("delegates at"), or capitalised at the sentence start
-    // ("Officials in"); a cue word only as a noun after a determiner ("a report by").
+    // ("Officials in"); a cue word only as a noun after a determiner or a quantifier ("a report by", "some
+    // advocates for").
     const head = c.low(p - 1)
     if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)))) break
-    if (NP_STOP.has(head) || DETERMINERS.has(head) || AUX.has(head) || /(?:ed|ing|ly)$/.test(head) || (cueByForm.has(head) && !DETERMINERS.has(c.low(p - 2)))) break
+    if (NP_STOP.has(head) || DETERMINERS.has(head) || AUX.has(head) || (/(?:ed|ing|ly)$/.test(head) && !participle) || (cueByForm.has(head) && !DETERMINERS.has(c.low(p - 2)) && !(NOUN_FORMS.has(head) && QUANTIFIER.test(c.low(p - 2))))) break
     const left = leftNP(c, p - 1, lo)
     if (!left || left[1] !== p) break
     a = left[0]

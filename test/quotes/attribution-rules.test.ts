@@ -1060,3 +1060,15 @@ describe('an adverb before a participle cue is no subject', () => {
     expect(rules(text).quotes.map((q) => [q.speaker.text, q.cue?.text])).toEqual([['Obama’s aides', 'recognizing']])
   })
 })
+
+describe('a group described after its noun', () => {
+  it('keeps a participle phrase, a role "to" someone and a cue-form noun after a quantifier, and is anonymous', () => {
+    const cases: [string, string][] = [
+      ['People briefed on the situation said the deal was close.', 'People briefed on the situation'],
+      ['Other advisers to the island’s government said the plan would fail.', 'Other advisers to the island’s government'],
+      ['Some advocates for stem cell research argue that the rules are too strict.', 'Some advocates for stem cell research'],
+      ['Officials involved in the case said the suspect fled.', 'Officials involved in the case'],
+    ]
+    for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
+  })
+})
