@@ -2176,7 +2176,7 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
   for (let guard = 0; guard < 4; guard++) {
     let p = a - 1
     // ("[Other advisers to the government] said": "to" after a role that is someone's.)
-    if (p - 1 < lo || !(NP_PREPOSITIONS.test(c.low(p)) || (c.low(p) === 'to' && ROLES_TO.test(c.low(p - 1))))) break
+    if (p - 1 < lo || !(NP_PREPOSITIONS.test(c.low(p)) || (c.low(p) === 'to' && (ROLES_TO.test(c.low(p - 1)) || POSTNOMINAL.test(c.low(p - 1)))))) break
     // ("[People briefed on the talks] said", "[officials involved in the case]": a participle after the noun.)
     const participle = POSTNOMINAL.test(c.low(p - 1)) && p - 2 >= lo && (/^\p{Ll}+$/u.test(c.tok(p - 2)) || p - 2 === lo) && speakerLike(c.low(p - 2)) ? 1 : 0
     p -= participle

@@ -335,7 +335,7 @@ function corePhrase(text: string): string {
   // "the experts I interviewed", "people we've spoken with".)
   return text
     .replace(/(?<=\p{Ll}s|people)\s+(?:I|we)(?:['’](?:ve|d))?\s+\S.*$/su, '')
-    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|here|there|abroad|overseas|worried|concerned|clamoring|clamouring|living|based|opposed|angry|upset|frustrated|disappointed|eager|hoping|seeking|waiting|supporting|backing|voting|affected|attending|gathered|with|who|in|at|of|from|for|to|by|about|on|across|around|throughout|inside|outside|within|among|like|such\s+as|including)(?![\w'’-]).*$/is, '')
+    .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|here|there|abroad|overseas|worried|concerned|clamoring|clamouring|living|based|opposed|angry|upset|frustrated|disappointed|eager|hoping|seeking|waiting|supporting|backing|voting|affected|attending|gathered|speaking|talking|with|who|whose|whom|which|in|at|of|from|for|to|by|about|on|across|around|throughout|inside|outside|within|among|like|such\s+as|including)(?![\w'’-]).*$/is, '')
 }
 
 /** Words before a role noun that make it another role ("Prime Minister", "Vice President", "Deputy Chief"). */
@@ -344,23 +344,29 @@ const OTHER_ROLE = /^(?:prime|vice|deputy|lieutenant|assistant|associate|under|s
 /** Quantifiers that make a plural noun phrase an unnamed group ("many economists", "some countries"). */
 const QUANTIFIERS = /^(?:many|some|most|several|few|numerous|other|countless|dozens|hundreds|thousands|millions)$/i
 
-const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than|an\s+average\s+of)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|of|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:(?:a|the)\s+)?(?:(?:slim|narrow|large|clear|overwhelming|huge|big|solid|wide|vast|strong)\s+)?(?:majority|plurality|minority|majorities|minorities))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
+const SHARE = /^(?:(?:only|about|nearly|almost|roughly|around|just|some|more|fewer|less|than|an\s+average\s+of)\s+)*(?:(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|of|out\s+of)\s+(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten)|[\p{N}.,\p{L}-]+\s+(?:percent|per\s+cent)|[\p{N}.,]+\s*%|(?:(?:a|the)\s+)?(?:(?:slim|narrow|large|clear|overwhelming|huge|big|solid|wide|vast|strong|high|higher|low|lower|small|growing|significant|sizable|sizeable|substantial)\s+)?(?:majority|plurality|minority|majorities|minorities|percentage|proportion))(?:\s+of(?:\s+(?:the|all))?)?(?:\s+(.+))?$/iu
+
+/** The name of a people or a party's members ("Cuban-Americans", "Republicans", "Hispanics", "Latinos"), not of a person ("Sanders"). */
+const GROUP_NAME = /(?:ans|ese|ists|crats|ites|ics|inos|inas)$/
 
 const PART_OF = /^(?:(?:one|two|three|four|five|some|many|most|all|any|none|few|several|each|either|neither|both|others|those|dozens|hundreds|thousands|millions|scores|lots|(?:a|the)\s+(?:(?:significant|large|small|growing|increasing|substantial|sizable|sizeable|good|fair|great|tiny)\s+)?(?:number|handful|lot|group|couple|few|bulk|rest|proportion|share|percentage|majority|minority|plurality|fraction|dozen|host)|(?:nearly\s+|about\s+|roughly\s+|almost\s+)?(?:half|two-thirds|three-quarters|a\s+third|a\s+quarter|one-third|one-quarter))\s+(?:of|in|among|on)\s+(.+))$/i
 
 /** Is the phrase an anonymous source: a group or person with no name ("officials", "a senior aide", "many Democrats")? */
 export function isAnonymous(phrase: string): boolean {
   // ("about a third of Democratic voters or less": the hedge is no part of the group.)
-  const text = phrase.replace(/\s+or\s+(?:less|more|fewer|so)$/i, '')
+  // ("even many conservative patriots": a focusing adverb is no part of the group.)
+  const text = phrase.replace(/\s+or\s+(?:less|more|fewer|so)$/i, '').replace(/^(?:even|only|also|especially|particularly|mostly|largely)\s+(?=\S)/i, '')
   // "Only about 4 in 10 Republican voters", "56 percent of voters", "Forty-one percent": a share of a group
-  // ("overwhelming majorities of both men and women": of people no name picks out).
+  // ("overwhelming majorities of both men and women": of people no name picks out; "Some 56 percent of
+  // Cuban-Americans polled": a percentage of any group names no one).
   const share = SHARE.exec(text)
-  if (share) return !share[1] || isAnonymous(share[1]) || (/\sof\s/i.test(text.slice(0, share.index + share[0].length - share[1].length)) && !/\p{Lu}/u.test(share[1]))
+  if (share) return !share[1] || isAnonymous(share[1]) || (/\sof\s/i.test(text.slice(0, share.index + share[0].length - share[1].length)) && (!/\p{Lu}/u.test(share[1]) || (/percent|%|\d\s+(?:in|of|out\s+of)\s/i.test(share[0]) && GROUP_NAME.test(lastWord(corePhrase(share[1]))))))
   // "one of his senior aides", "a number of administration officials", "Many in the crowd": part of a group.
   const part = PART_OF.exec(text)
   if (part) {
     // "Many of you", "some of us": readers, listeners, people present.
-    if (/^(?:you|us|them)$/i.test(part[1]!.trim())) return true
+    // ("many of whom": part of the group the relative pronoun stands for, named elsewhere if at all.)
+    if (/^(?:you|us|them|whom)$/i.test(part[1]!.trim())) return true
     // "Some in the "Bernie or Bust" crowd", "Many in the small community of Decatur": some of the people of a place or group.
     // ("Many in Congress", "some in the GOP", "Some in Trump's orbit": the people of a body, however it is named.)
     if (/^(?:some|many|most|few|several|others|those|none)\s+(?:in|among)\s/i.test(text)) return true

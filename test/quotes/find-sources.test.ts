@@ -81,6 +81,14 @@ describe('anonymous sources', () => {
     ['Many in Congress', true],
     ['Jim Bopp of the Platform Committee', false],
     ['Hundreds', false],
+    // a relative clause or a participle after the group, a focusing adverb before it, any percentage of a group
+    ['The state officials whose laws have been invalidated', true],
+    ['Another intelligence source speaking to Fox News', true],
+    ['even many conservative patriots, like both of the Bush presidents', true],
+    ['a high percentage of voters in both parties', true],
+    ['Some 56 percent of Cuban-Americans polled', true],
+    ['many of whom', true],
+    ['Even John Smith', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)
   })
