@@ -424,6 +424,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'].includes(w)) j--
     // ("Mr. Rubio only occasionally disagreed": "only" after a name is an adverb of the cue.)
     else if (w === 'only' && j - 2 >= lo && (isCap(c.tok(j - 2)) || speakerPronouns.has(c.low(j - 2)))) j--
+    // ("diplomats almost universally expressed": a degree word before an adverb of the cue.)
+    else if (/^(?:almost|nearly|quite|very|most|more|less|so|too|rather|fairly|pretty)$/.test(w) && /^[a-z]+ly$/.test(c.tok(j)) && j < i) j--
     else if (progressive && COPULA.has(w) && w !== "'s" && w !== '’s') j--
     // "on Tuesday", "last week", "this month", "Tuesday"
     else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2

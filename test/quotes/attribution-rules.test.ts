@@ -1072,3 +1072,10 @@ describe('a group described after its noun', () => {
     for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
   })
 })
+
+describe('a degree word before an adverb of the cue', () => {
+  it('"almost universally expressed" is no part of the subject', () => {
+    const text = 'World leaders and diplomats almost universally expressed outrage over the test.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['World leaders and diplomats'])
+  })
+})
