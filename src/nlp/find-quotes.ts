@@ -3083,7 +3083,8 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
       while (e < hi && (isCap(c.tok(e)) || NP_INNER.has(c.low(e)) && isCap(c.tok(e + 1)))) e++
     }
     // "The UN refugee agency also weighed in": a name that modifies a common noun runs on to it.
-    for (let m = e; m < hi && m < e + 3 && /^\p{Ll}+$/u.test(c.tok(m)) && !NP_STOP.has(c.low(m)); m++) {
+    // ("Mr. Trump made a third attempt": not past a finite verb.)
+    for (let m = e; m < hi && m < e + 3 && /^\p{Ll}+$/u.test(c.tok(m)) && !NP_STOP.has(c.low(m)) && !/^VB/.test(c.pos().pos[m]!); m++) {
       if (organizationNounsSet.has(c.low(m)) || anonymousNouns.has(c.low(m)) || roleHeads.has(c.low(m))) e = m + 1
     }
     // "France’s far-right National Front party leader, Marine Le Pen, voiced …": a possessive name runs on to

@@ -1079,3 +1079,10 @@ describe('a degree word before an adverb of the cue', () => {
     expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['World leaders and diplomats'])
   })
 })
+
+describe('the subject of a participle cue after a comma', () => {
+  it('stops at the sentence\'s verb ("Mr. Trump made a third attempt …, writing …")', () => {
+    const text = 'Mr. Trump made a third attempt to deflect the criticism, writing on Twitter that the real issue was terrorism.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['Mr. Trump'])
+  })
+})
