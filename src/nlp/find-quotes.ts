@@ -1477,6 +1477,11 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
   return out
 }
 
+/** Is token k the apostrophe of a plural possessive ("Leaders’ College"), joined to its word and followed by a space? */
+function pluralApostrophe(c: Ctx, k: number): boolean {
+  return (c.tok(k) === "'" || c.tok(k) === '’') && k > 0 && /s$/i.test(c.tok(k - 1)) && c.tokens[k - 1]!.end === c.tokens[k]!.start && c.tokens[k + 1] !== undefined && c.tokens[k + 1]!.start !== c.tokens[k]!.end
+}
+
 /**
  * A title in marks, not a quotation: a few words in title case after a possessive or a preposition
  * ("on CBS's ''Face the Nation''", "an appearance on “Meet the Press”").
@@ -1983,7 +1988,8 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     const commas: number[] = [j]
     let p = j - 1
     // ("Sen. Rand Paul, R-Ky., told …": a period before a comma ends an abbreviation, not the sentence.)
-    while (p >= lo && !MARKS.has(c.tok(p)) && !(END_PUNCT.has(c.tok(p)) && c.tok(p + 1) !== ',') && c.tok(p) !== ':' && j - p < 45) {
+    // ("their children’s school, Leaders’ College, confirmed": a plural possessive's apostrophe is no mark.)
+    while (p >= lo && (!MARKS.has(c.tok(p)) || pluralApostrophe(c, p)) && !(END_PUNCT.has(c.tok(p)) && c.tok(p + 1) !== ',') && c.tok(p) !== ':' && j - p < 45) {
       if (c.tok(p) === ',') commas.push(p)
       p--
     }
@@ -2186,7 +2192,8 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
     // ("Officials in"); a cue word only as a noun after a determiner or a quantifier ("a report by", "some
     // advocates for").
     const head = c.low(p - 1)
-    if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)))) break
+    // ("the Ambassador to France": a capitalised role too.)
+    if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)) || (isCap(c.tok(p - 1)) && roleHeads.has(head) && !participle))) break
     if (NP_STOP.has(head) || DETERMINERS.has(head) || AUX.has(head) || (/(?:ed|ing|ly)$/.test(head) && !participle) || (cueByForm.has(head) && !DETERMINERS.has(c.low(p - 2)) && !(NOUN_FORMS.has(head) && QUANTIFIER.test(c.low(p - 2))))) break
     const left = leftNP(c, p - 1, lo)
     if (!left || left[1] !== p) break

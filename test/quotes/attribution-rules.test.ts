@@ -1086,3 +1086,14 @@ describe('the subject of a participle cue after a comma', () => {
     expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['Mr. Trump'])
   })
 })
+
+describe('a source after its content, named by a role or with a plural possessive', () => {
+  it('"Chad’s Ambassador to France confirmed": a capitalised role keeps its "to" phrase', () => {
+    const text = 'He was returning home to mourn his mother, Chad’s Ambassador to France confirmed.'
+    expect(rules(text).quotes.map((q) => [content(text, q), q.speaker.text])).toEqual([['He was returning home to mourn his mother', 'Chad’s Ambassador to France']])
+  })
+  it('"their school, Leaders’ College, confirmed": the apostrophe of a plural possessive is no quotation mark', () => {
+    const text = 'They were returning home, their school, Leaders’ College, confirmed.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['their school, Leaders’ College'])
+  })
+})
