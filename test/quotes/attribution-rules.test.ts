@@ -1097,3 +1097,14 @@ describe('a source after its content, named by a role or with a plural possessiv
     expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['their school, Leaders’ College'])
   })
 })
+
+describe('"that" before a quotation after its cue', () => {
+  it('goes with the quotation, a mixed quote (PolNeAR\'s convention)', () => {
+    const text = 'Trump said that “we’re in this together.”'
+    expect(rules(text).quotes.map((q) => [content(text, q), q.kind])).toEqual([['that “we’re in this together.”', 'mixed']])
+  })
+  it('without it the quotation stays direct', () => {
+    const text = 'Trump said: “We’re in this together.”'
+    expect(rules(text).quotes.map((q) => [content(text, q), q.kind])).toEqual([['“We’re in this together.”', 'direct']])
+  })
+})
