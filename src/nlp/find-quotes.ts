@@ -533,7 +533,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     // (a cue form before a plural noun of people modifies it: "state officials", "report authors")
     // ("May said": a function word that is a person's name is the name.)
     // ("Secretary of State John Kerry": a capitalised cue form after "of" is part of a title.)
-    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
+    // ("A majority of that segment": a demonstrative after a preposition is a determiner.)
+    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t)) && !(/^(?:that|this)$/.test(l) && k < j && NP_PREPOSITIONS.test(c.low(k - 1)))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
@@ -2118,7 +2119,9 @@ function relativeSubject(c: Ctx, from: number, lo: number, end: number): { speak
     if (!isWord(c.tok(w)) || (w < from && RELATIVES.has(c.low(w + 1)))) break
     // ("[Even people whose interactions with Trump have been positive] are wary of": "whose" too.)
     if (c.low(w) !== 'who' && c.low(w) !== 'whose') continue
-    const head = leftNP(c, w - 1, lo)
+    // ("[27 percent of those who named a candidate] said": a pronoun head, and the share it is part of.)
+    const bare = leftNP(c, w - 1, lo) ?? (/^(?:those|these|many|some|most|all|others|few)$/.test(c.low(w - 1)) && w - 1 > lo ? ([w - 1, w] as [number, number]) : null)
+    const head = bare && bare[1] === w ? extendOverPrepositions(c, bare, lo) : bare
     if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because|even)$/.test(c.low(head[0] - 1)))) {
       return c.speakerPhrase ? { speaker: [head[0], end], antecedent: head } : { speaker: head }
     }

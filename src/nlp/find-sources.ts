@@ -333,8 +333,10 @@ export function isRelativePronoun(text: string): boolean {
 function corePhrase(text: string): string {
   // (Also before examples, "critics like Huffman", "Democrats such as Smith", and before a contact clause,
   // "the experts I interviewed", "people we've spoken with".)
+  // ("Protesters marching through the streets": a participle after a plural noun.)
   return text
     .replace(/(?<=\p{Ll}s|people)\s+(?:I|we)(?:['’](?:ve|d))?\s+\S.*$/su, '')
+    .replace(/(?<=\p{Ll}s|people)\s+\p{Ll}+ing(?![\w'’-]).*$/su, '')
     .replace(/\s+(?:familiar|close|knowledgeable|involved|active|interviewed|surveyed|polled|briefed|released|issued|published|obtained|leaked|filed|conducted|commissioned|hired|appointed|acting|working|representing|retained|everywhere|nationwide|alike|here|there|abroad|overseas|worried|concerned|clamoring|clamouring|living|based|opposed|angry|upset|frustrated|disappointed|eager|hoping|seeking|waiting|supporting|backing|voting|affected|attending|gathered|speaking|talking|with|who|whose|whom|which|in|at|of|from|for|to|by|about|on|across|around|throughout|inside|outside|within|among|like|such\s+as|including)(?![\w'’-]).*$/is, '')
 }
 

@@ -1108,3 +1108,14 @@ describe('"that" before a quotation after its cue', () => {
     expect(rules(text).quotes.map((q) => [content(text, q), q.kind])).toEqual([['“We’re in this together.”', 'direct']])
   })
 })
+
+describe('a share of people described by a relative clause, a demonstrative after "of", a participle after a group', () => {
+  it('"27 percent of those who named a candidate", "A majority of that segment", "Protesters marching …" are whole and anonymous', () => {
+    const cases: [string, string][] = [
+      ['Only 27 percent of those who named a candidate said their minds were made up.', 'Only 27 percent of those who named a candidate'],
+      ['A majority of that segment still disapproves of Trump.', 'A majority of that segment'],
+      ['Protesters marching through the streets chanted slogans against the war.', 'Protesters marching through the streets'],
+    ]
+    for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
+  })
+})
