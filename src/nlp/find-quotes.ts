@@ -2047,6 +2047,11 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   const contact = contactClauseSubject(c, cs, lo)
   if (contact) return { speaker: contact }
   const np = leftNP(c, j, lo)
+  // ("Sanders during a Sunday interview thanked …": a "during" phrase between the subject and its verb.)
+  if (np && c.low(np[0] - 1) === 'during' && np[0] - 2 >= lo) {
+    const subj = leftNP(c, np[0] - 2, lo)
+    if (subj && subj[1] === np[0] - 1 && (subj[0] <= lo || !isWord(c.tok(subj[0] - 1))) && (isCap(c.tok(subj[1] - 1)) || speakerPronouns.has(c.low(subj[1] - 1)) || speakerLike(c.low(subj[1] - 1)))) return { speaker: subj }
+  }
   if (!np) {
     // "[Two sources who spoke on Thursday] said", "[Two groups who wrote to her] said": a relative clause that
     // ends in a time or a pronoun, where no noun phrase stands before the cue.

@@ -1119,3 +1119,10 @@ describe('a share of people described by a relative clause, a demonstrative afte
     for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
   })
 })
+
+describe('a "during" phrase between the subject and the cue', () => {
+  it('is no subject: "Sanders during a Sunday interview thanked …"', () => {
+    const text = 'Sanders during a Sunday interview thanked his supporters.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['Sanders'])
+  })
+})
