@@ -429,7 +429,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     else if (progressive && COPULA.has(w) && w !== "'s" && w !== '’s') j--
     // "on Tuesday", "last week", "this month", "Tuesday"
     else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2
-    else if (WEEKDAY.test(w) && isWord(c.tok(j - 2))) j--
+    // (Not a named day: "on Super Tuesday said".)
+    else if (WEEKDAY.test(w) && isWord(c.tok(j - 2)) && !/^(?:super|black|good|ash|cyber|holy|easter|palm|fat|giving|maundy)$/.test(c.low(j - 2))) j--
     // "have in the past blamed", "has in fact reported", "has at times described": a set adverbial phrase
     // after an auxiliary (a comma after it: "has in the past, opposed").
     else if (adverbialBefore(c, j, lo)) j = adverbialBefore(c, j, lo)
@@ -557,7 +558,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   // subject is the name after the object's last common noun.
   if (/^(?:in|on|at|during|with|from|after|before|to|for|by|of|through|via)$/.test(c.low(a - 1)) && isCap(c.tok(end - 1))) {
     for (let k = end - 1; k > a; k--)
-      if (isCap(c.tok(k)) && /^\p{Ll}{3,}$/u.test(c.tok(k - 1)) && !NP_INNER.has(c.low(k - 1)) && c.low(k - 1) !== 'and') return [k, end]
+      // (Not after a noun that classes the name: "by the consulting firm Oxford Economics", "on the website GunBroker.com".)
+      if (isCap(c.tok(k)) && /^\p{Ll}{3,}$/u.test(c.tok(k - 1)) && !NP_INNER.has(c.low(k - 1)) && c.low(k - 1) !== 'and' && !CLASSING_NOUNS.test(c.low(k - 1))) return [k, end]
   }
   return [a, end]
 }
@@ -2135,6 +2137,8 @@ function relativeSubject(c: Ctx, from: number, lo: number, end: number): { speak
   return null
 }
 
+/** Nouns that class the name after them ("the firm Oxford Economics", "the website GunBroker.com"). */
+const CLASSING_NOUNS = /^(?:firm|company|group|website|site|newspaper|magazine|network|channel|blog|outlet|agency|consultancy|organization|organisation|foundation|institute|university|college|party|union|association|coalition|committee|campaign|station|publication|daily|weekly|tabloid|broadcaster|pollster|think-tank|nonprofit)$/
 const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
 /** Roles held for someone, which take "to": "an adviser to the president". */
 const ROLES_TO = /^(?:advis[eo]rs?|aides?|spokes(?:man|men|woman|women|person|people|persons)|counsel|assistants?|secretary|ambassadors?|envoys?|consultants?|successors?|heirs?|deputy|deputies|liaisons?|representatives?)$/

@@ -1126,3 +1126,18 @@ describe('a "during" phrase between the subject and the cue', () => {
     expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['Sanders'])
   })
 })
+
+describe('a document subject whose source is named after a classing noun', () => {
+  it('"A projection by the consulting firm Oxford Economics predicted": the whole phrase, not the name alone', () => {
+    const text = 'A projection by the consulting firm Oxford Economics predicted that growth would slow.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['A projection by the consulting firm Oxford Economics'])
+  })
+  it('"In a Bloomberg interview Trump declared": after a plain noun the name is still the subject', () => {
+    const text = 'In a Bloomberg interview Trump declared that he would win.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).toEqual(['Trump'])
+  })
+  it('"on Super Tuesday said": a named day is no time phrase of the cue', () => {
+    const text = 'Voters going to the polls on Super Tuesday said they support the ban.'
+    expect(rules(text).quotes.map((q) => q.cue?.text)).toEqual(['said'])
+  })
+})
