@@ -518,7 +518,9 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       const modifiers = k + 1 < j && /s$/.test(c.low(j)) && speakerLike(c.low(j)) && isWord(left) && !NP_STOP.has(left.toLowerCase()) && !DETERMINERS.has(left.toLowerCase()) && !(/^(?:the|a|an)$/.test(right) && /^\p{Ll}/u.test(left))
       // ("the independent Vermont senator and Democratic presidential candidate": one person's two roles.)
       const roles = k + 1 <= j && roleHeads.has(left.toLowerCase()) && roleHeads.has(c.low(j)) && /^\p{Ll}/u.test(c.tok(j))
-      if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers || roles)) {
+      // ("Spokesmen for Bill Clinton and the foundation": a name and an organisation with its article.)
+      const theOrg = right === 'the' && isCap(left) && k + 2 <= j && organizationNounsSet.has(c.low(j))
+      if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers || roles || theOrg)) {
         a = k
         k--
         continue
@@ -535,7 +537,7 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     // ("May said": a function word that is a person's name is the name.)
     // ("Secretary of State John Kerry": a capitalised cue form after "of" is part of a title.)
     // ("A majority of that segment": a demonstrative after a preposition is a determiner.)
-    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t)) && !(/^(?:that|this)$/.test(l) && k < j && NP_PREPOSITIONS.test(c.low(k - 1)))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
+    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t)) && !(/^(?:that|this)$/.test(l) && k < j && (NP_PREPOSITIONS.test(c.low(k - 1)) || (t === 'That' || t === 'This') && (k === lo || !isWord(c.tok(k - 1)))))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
@@ -3137,6 +3139,8 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
       }
     }
   }
+  // ("Two objectors, Lawrence Joyce and William Graham, filed …": a number word and its noun.)
+  if (e === k + 1 && numberish(c.tok(k)) && /^\p{Ll}+s$/u.test(c.tok(e)) && speakerLike(c.low(e))) e++
   const np: [number, number] | null = e > k ? [k, e] : null
   if (!np) return null
   const t = c.low(np[0])

@@ -1141,3 +1141,14 @@ describe('a document subject whose source is named after a classing noun', () =>
     expect(rules(text).quotes.map((q) => q.cue?.text)).toEqual(['said'])
   })
 })
+
+describe('subjects that stopped short', () => {
+  it('a name and an organisation with its article, a sentence-initial demonstrative, a number word and its noun', () => {
+    const cases: [string, string][] = [
+      ['Spokesmen for Bill Clinton and Chelsea Clinton and the foundation declined to comment.', 'Spokesmen for Bill Clinton and Chelsea Clinton and the foundation'],
+      ['That letter, on Trump Organization letterhead, demanded that the ads stop.', 'That letter'],
+      ['Two objectors, Lawrence Joyce and William Graham, filed complaints, contending that Cruz is not eligible.', 'Two objectors'],
+    ]
+    for (const [text, speaker] of cases) expect(rules(text).quotes.map((q) => q.speaker.text), text).toEqual([speaker])
+  })
+})
