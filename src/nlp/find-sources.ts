@@ -332,8 +332,8 @@ export function isRelativePronoun(text: string): boolean {
 /** A phrase without its postmodifier: "Ashley Wallis" of "Ashley Wallis of Environmental Defence", "people" of "people familiar with …". */
 function corePhrase(text: string): string {
   // (Also before examples, "critics like Huffman", "Democrats such as Smith", and before a contact clause,
-  // "the experts I interviewed", "people we've spoken with".)
-  // ("Protesters marching through the streets": a participle after a plural noun.)
+  // "the experts I interviewed", "people we've spoken with", and before a participle after a plural noun,
+  // "Protesters marching through the streets".)
   return text
     .replace(/(?<=\p{Ll}s|people)\s+(?:I|we)(?:['’](?:ve|d))?\s+\S.*$/su, '')
     .replace(/(?<=\p{Ll}s|people)\s+\p{Ll}+ing(?![\w'’-]).*$/su, '')
@@ -360,7 +360,7 @@ export function isAnonymous(phrase: string): boolean {
   const text = phrase.replace(/\s+or\s+(?:less|more|fewer|so)$/i, '').replace(/^(?:even|only|also|especially|particularly|mostly|largely)\s+(?=\S)/i, '')
   // "Only about 4 in 10 Republican voters", "56 percent of voters", "Forty-one percent": a share of a group
   // ("overwhelming majorities of both men and women": of people no name picks out; "Some 56 percent of
-  // Cuban-Americans polled": a percentage of any group names no one).
+  // Cuban-Americans polled": a percentage of a people or a party's members names no one).
   const share = SHARE.exec(text)
   if (share) return !share[1] || isAnonymous(share[1]) || (/\sof\s/i.test(text.slice(0, share.index + share[0].length - share[1].length)) && (!/\p{Lu}/u.test(share[1]) || (/percent|%|\d\s+(?:in|of|out\s+of)\s/i.test(share[0]) && GROUP_NAME.test(lastWord(corePhrase(share[1]))))))
   // "one of his senior aides", "a number of administration officials", "Many in the crowd": part of a group.
