@@ -482,7 +482,7 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       continue
     }
     // ("Residents' groups", "the Smiths’ lawyer": the apostrophe of a plural possessive, joined to its word.)
-    if ((t === "'" || t === '’') && k > lo && /s$/i.test(c.tok(k - 1)) && c.tokens[k - 1]!.end === c.tokens[k]!.start && c.tokens[k + 1]?.start !== c.tokens[k]!.end && k < j) {
+    if (k > lo && k < j && pluralApostrophe(c, k)) {
       a = k
       k--
       continue

@@ -1061,15 +1061,19 @@ describe('an adverb before a participle cue is no subject', () => {
   })
 })
 
+/** Each text has one quote, whose speaker phrase is the given one, of kind "anonymous". */
+const expectAnonymousSpeakers = (cases: [text: string, speaker: string][]) => {
+  for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
+}
+
 describe('a group described after its noun', () => {
   it('keeps a participle phrase, a role "to" someone and a cue-form noun after a quantifier, and is anonymous', () => {
-    const cases: [string, string][] = [
+    expectAnonymousSpeakers([
       ['People briefed on the situation said the deal was close.', 'People briefed on the situation'],
       ['Other advisers to the island’s government said the plan would fail.', 'Other advisers to the island’s government'],
       ['Some advocates for stem cell research argue that the rules are too strict.', 'Some advocates for stem cell research'],
       ['Officials involved in the case said the suspect fled.', 'Officials involved in the case'],
-    ]
-    for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
+    ])
   })
 })
 
@@ -1111,12 +1115,11 @@ describe('"that" before a quotation after its cue', () => {
 
 describe('a share of people described by a relative clause, a demonstrative after "of", a participle after a group', () => {
   it('"27 percent of those who named a candidate", "A majority of that segment", "Protesters marching …" are whole and anonymous', () => {
-    const cases: [string, string][] = [
+    expectAnonymousSpeakers([
       ['Only 27 percent of those who named a candidate said their minds were made up.', 'Only 27 percent of those who named a candidate'],
       ['A majority of that segment still disapproves of Trump.', 'A majority of that segment'],
       ['Protesters marching through the streets chanted slogans against the war.', 'Protesters marching through the streets'],
-    ]
-    for (const [text, speaker] of cases) expect(analyse(text).quotes.map((q) => [q.speaker.text, q.speaker.kind]), text).toEqual([[speaker, 'anonymous']])
+    ])
   })
 })
 
