@@ -421,6 +421,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     if (j - 1 < lo) break
     // ("Elizabeth May said", "Theresa May said": a capitalised auxiliary in a person's name is the name.)
     if (isCap(c.tok(j - 1)) && c.personTok[j - 1]) break
+    // ("USA TODAY reported", "Psychology Today found": a capitalised word after a name, mid-sentence, is part of it.)
+    if (isCap(c.tok(j - 1)) && j - 2 >= lo && isCap(c.tok(j - 2)) && !c.titleSent[c.sentOf[j - 1]!]) break
     if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'].includes(w)) j--
     // ("Mr. Rubio only occasionally disagreed": "only" after a name is an adverb of the cue.)
     else if (w === 'only' && j - 2 >= lo && (isCap(c.tok(j - 2)) || speakerPronouns.has(c.low(j - 2)))) j--
@@ -1120,7 +1122,9 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       // A cue with no tagged source: the subject before it, as the rules find it ("the committee has long argued").
       const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
       const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])
-      if (subj && subj.speaker[1] === cs) {
+      // ("and last June stirred controversy": a time is no subject.)
+      const time = subj !== null && subj.speaker[1] - subj.speaker[0] === 1 && (MONTH.test(c.low(subj.speaker[0])) || DAYS.test(c.low(subj.speaker[0])))
+      if (subj && subj.speaker[1] === cs && !time) {
         speaker = c.span(...subj.speaker)
         if (subj.antecedent) antecedent = c.span(...subj.antecedent)
       }
@@ -1641,7 +1645,7 @@ function continuesAfter(c: Ctx, k: number): boolean {
 function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
   for (const k of commas) {
     const w = c.low(k + 1)
-    if (/^(?:in|at|on|for|with|after|before|during|from|like|unlike|as|by|according|speaking|writing|asked)$/.test(w) || (cueByForm.has(w) && !isCap(c.tok(k + 1))) || (/(?:ing|ed)$/.test(w) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 2)) && !/^(?:former|retired|leading|longtime|acting|ranking|elected|self-described)$/.test(w)))
+    if (/^(?:in|at|on|for|with|after|before|during|from|like|unlike|as|by|according|speaking|writing|asked)$/.test(w) || (cueByForm.has(w) && !isCap(c.tok(k + 1))) || (/(?:ing|ed)$/.test(w) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 2)) && !/^(?:former|retired|leading|longtime|acting|ranking|elected|self-described|including)$/.test(w)))
       return k
   }
   return end
@@ -3074,6 +3078,13 @@ const OPENERS = /^(?:on|in|at|after|before|during|since|when|while|as|even|hours
 
 function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | null {
   let k = lo
+  // ('"There's no question …," the candidate told CBS, saying …': a quotation that opens the sentence is no
+  // part of its subject.)
+  if (/^["“]$/.test(c.tok(k))) {
+    let m = k + 1
+    while (m < hi && !/^["”]$/.test(c.tok(m))) m++
+    if (m < hi && m > k + 1) k = c.tok(m + 1) === ',' ? m + 2 : m + 1
+  }
   while (k < hi && MARKS.has(c.tok(k))) k++
   k = datelineEnd(c, k, hi)
   // "On Sunday, Trump …", "Asked about it, she …": an opening phrase up to its comma is not the subject.
@@ -3081,7 +3092,9 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   // ("Last month, when I asked him, he looked …": one opening phrase after another.)
   for (let n = 0; n < 3; n++) {
     const timeAgo = numberish(c.tok(k)) && DAYS.test(c.low(k + 1).replace(/s$/, '')) && /^(?:ago|later|earlier|before)$/.test(c.low(k + 2)) && c.tok(k + 3) === ','
-    if (n > 0 ? !SUBORDINATORS.test(c.low(k)) : !(OPENERS.test(c.low(k)) || timeAgo || /(?:ing|ed)$/.test(c.low(k)) || (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) && c.tok(k + 1) === ','))) break
+    // ("Likewise, Trump …": an adverb and its comma.)
+    const adverb = c.tok(k + 1) === ',' && (/^\p{Lu}\p{Ll}+ly$/u.test(c.tok(k)) || /^RB/.test(c.pos().pos[k]!))
+    if (n > 0 ? !SUBORDINATORS.test(c.low(k)) : !(OPENERS.test(c.low(k)) || timeAgo || /(?:ing|ed)$/.test(c.low(k)) || adverb)) break
     let m = k
     while (m < hi && c.tok(m) !== ',') m++
     if (m >= hi) break
@@ -3145,6 +3158,9 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   if (!np) return null
   const t = c.low(np[0])
   if (!isCap(c.tok(np[0])) && !speakerLike(t) && !DETERMINERS.has(t)) return null
+  // ("There are …", "After the debate …", "Known for …": a single word that cannot be a subject on its own.)
+  const tag = c.pos().pos[np[0]]!
+  if (np[1] - np[0] === 1 && !speakerLike(t) && !c.personTok[np[0]] && (/^(?:EX|IN|TO|WP|WRB|RB|RBR|RBS|VB|VBG|VBN|VBP|UH)$/.test(tag) || /^(?:the|a|an|no)$/.test(t))) return null
   return np
 }
 

@@ -3,7 +3,7 @@ import type { Quote } from '../../src/core/types.js'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { analyse } from './helpers.js'
+import { analyse, expectRuleQuote } from './helpers.js'
 
 // Conventions learned from the training part of PolNeAR (error analysis of the rules), each with the
 // kind of sentence that prompted it. The texts are written for these tests.
@@ -115,8 +115,17 @@ describe('content, cue and speaker extents', () => {
     ['phrase extent keeps an appositive', 'William Daley, the former chief of staff, said the two were competitors.', { content: 'the two were competitors', speaker: 'William Daley, the former chief of staff', phrase: true }],
     ['phrase extent keeps a relative clause', 'Harvey, who backed three other candidates first, said the party would unite.', { content: 'the party would unite', speaker: 'Harvey, who backed three other candidates first', phrase: true }],
     ['phrase extent leaves out a prepositional phrase', 'Politico, in an extensive look at the campaign, described a candidate aggrieved.', { content: 'a candidate aggrieved', speaker: 'Politico', phrase: true }],
+    ['phrase extent keeps an "including" appositive', 'Several candidates, including Trump, said the plan was a disaster.', { content: 'the plan was a disaster', speaker: 'Several candidates, including Trump', phrase: true }],
+    // "TODAY" after "USA" is part of the name, not a time of the cue.
+    ['a capitalised word after a name is part of it', 'USA TODAY reported last month that the deal was dead.', { content: 'that the deal was dead', speaker: 'USA TODAY' }],
+    ['an opening adverb is no subject', 'Likewise, Trump went after the senator and called for her to quit the race.', { content: 'her to quit the race', speaker: 'Trump' }],
+    ['a month is no subject', 'Trump has taken a firm stance against illegal immigration and last June stirred controversy with an assertion that the migrants are criminals.', { content: 'the migrants are criminals', speaker: 'Trump' }],
     ['phrase extent leaves out a participle', 'Trump, speaking to a veterans group in Virginia, said he would order a review of the defenses.', { content: 'he would order a review', speaker: 'Trump', phrase: true }],
   ]
+  it('a quotation that opens the sentence is no subject of a participle after it', () => {
+    const text = `"We are winning everywhere," the senator told CBS' Face the Nation on Sunday, saying that voters "are fed up" because nothing works.`
+    expectRuleQuote(text, 'that voters "are fed up" because nothing works', 'saying', 'the senator')
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
