@@ -3,7 +3,7 @@ import type { Quote } from '../../src/core/types.js'
 import { findQuotes } from '../../src/nlp/find-quotes.js'
 import { splitSentences } from '../../src/nlp/split-sentences.js'
 import { tokenize } from '../../src/nlp/tokenize.js'
-import { analyse, expectRuleQuote } from './helpers.js'
+import { analyse, expectRuleQuote, rules, show } from './helpers.js'
 
 // Conventions learned from the training part of PolNeAR (error analysis of the rules), each with the
 // kind of sentence that prompted it. The texts are written for these tests.
@@ -125,6 +125,22 @@ describe('content, cue and speaker extents', () => {
   it('a quotation that opens the sentence is no subject of a participle after it', () => {
     const text = `"We are winning everywhere," the senator told CBS' Face the Nation on Sunday, saying that voters "are fed up" because nothing works.`
     expectRuleQuote(text, 'that voters "are fed up" because nothing works', 'saying', 'the senator')
+  })
+  it('a one-word lead-in before "he noted," is part of the content', () => {
+    const text = 'Loyalty, he noted, has long been a core tenet of the party.'
+    expectRuleQuote(text, 'Loyalty // has long been a core tenet of the party', 'noted', 'he', (found) => found === 'Loyalty // has long been a core tenet of the party')
+  })
+  it('the words before "he said," that splits a sentence go with the quotation after it, a mixed quote', () => {
+    const text = 'An economic downturn, he said, "could be a good time to borrow."'
+    expectRuleQuote(text, 'An economic downturn // "could be a good time to borrow."', 'said', 'he', (found) => found === 'An economic downturn // "could be a good time to borrow."')
+    const opener = 'In 2008, the senator said, "it was a great year."'
+    expectRuleQuote(opener, '"it was a great year."', 'said', 'the senator', (found) => found === '"it was a great year."')
+  })
+  it('a quotation after "he said when asked about …" goes on with the one before', () => {
+    const text = '"No government will get it perfect," the senator said when asked about the standards, which the state wrote. "The job is to keep making it better."'
+    const { quotes } = rules(text)
+    const q = quotes.find((x) => x.cue?.text === 'said')
+    expect(q && content(text, q), show(text, quotes).join('\n')).toBe('"No government will get it perfect," // "The job is to keep making it better."')
   })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
