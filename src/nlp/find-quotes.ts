@@ -2168,10 +2168,14 @@ function relativeSubject(c: Ctx, from: number, lo: number, end: number): { speak
   for (let w = from; w > lo && w >= from - 7; w--) {
     if (!isWord(c.tok(w)) || (w < from && RELATIVES.has(c.low(w + 1)))) break
     // ("[Even people whose interactions with Trump have been positive] are wary of": "whose" too.)
-    if (c.low(w) !== 'who' && c.low(w) !== 'whose') continue
+    // ("[The last man to mount a major third-party race] says": an infinitive after a first, last or only one.)
+    const infinitive = c.low(w) === 'to' && c.pos().pos[w + 1] === 'VB' && w - 1 > lo && Array.from({ length: w - Math.max(lo, w - 4) }, (_, n) => w - 1 - n).some((x) => /^(?:first|last|only|next|latest)$/i.test(c.tok(x)) || c.pos().pos[x] === 'JJS')
+    if (c.low(w) !== 'who' && c.low(w) !== 'whose' && !infinitive) continue
     // ("[27 percent of those who named a candidate] said": a pronoun head, and the share it is part of.)
     const bare = leftNP(c, w - 1, lo) ?? (/^(?:those|these|many|some|most|all|others|few)$/.test(c.low(w - 1)) && w - 1 > lo ? ([w - 1, w] as [number, number]) : null)
-    const head = bare && bare[1] === w ? extendOverPrepositions(c, bare, lo) : bare
+    let head = bare && bare[1] === w ? extendOverPrepositions(c, bare, lo) : bare
+    // ("The last man": "last" stops a noun phrase elsewhere.)
+    if (head && infinitive && /^(?:first|last|only|next|latest)$/.test(c.low(head[0] - 1))) head = [DETERMINERS.has(c.low(head[0] - 2)) ? head[0] - 2 : head[0] - 1, head[1]]
     if (head && head[1] === w && (head[0] <= lo || !isWord(c.tok(head[0] - 1)) || /^(?:and|but|so|while|as|because|even)$/.test(c.low(head[0] - 1)))) {
       return c.speakerPhrase ? { speaker: [head[0], end], antecedent: head } : { speaker: head }
     }

@@ -117,6 +117,7 @@ describe('content, cue and speaker extents', () => {
     ['phrase extent leaves out a prepositional phrase', 'Politico, in an extensive look at the campaign, described a candidate aggrieved.', { content: 'a candidate aggrieved', speaker: 'Politico', phrase: true }],
     ['an adverb right after the verb is part of the cue', 'He has said repeatedly that he would win the state.', { content: 'that he would win the state', cue: 'has said repeatedly' }],
     ['an adverb of the content is not', 'The mayor has proposed temporarily closing the bridge.', { content: 'temporarily closing the bridge', cue: 'has proposed' }],
+    ['phrase extent keeps an infinitive after "the last man"', 'The last man to mount a major third-party race says the system is rigged.', { content: 'the system is rigged', speaker: 'The last man to mount a major third-party race', phrase: true }],
     ['phrase extent keeps an "including" appositive', 'Several candidates, including Trump, said the plan was a disaster.', { content: 'the plan was a disaster', speaker: 'Several candidates, including Trump', phrase: true }],
     // "TODAY" after "USA" is part of the name, not a time of the cue.
     ['a capitalised word after a name is part of it', 'USA TODAY reported last month that the deal was dead.', { content: 'that the deal was dead', speaker: 'USA TODAY' }],
