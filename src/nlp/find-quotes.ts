@@ -695,8 +695,22 @@ function objectEnd(c: Ctx, a: number, b: number): number {
   for (let k = a + 1; k < b; k++) {
     if (MARKS.has(c.tok(k))) return b
     if (c.low(k) === 'during') return k
+    // ("blasted Republicans for being sore losers [now that the FBI has decided …]", "calling for Trump to be
+    // banned [after the candidate suggested …]": a clause of time or reason, with its own subject and verb.)
+    const sub = c.low(k) === 'now' && c.low(k + 1) === 'that' ? k + 2 : /^(?:after|because|since|although|though|while|whereas|until|once|when|before)$/.test(c.low(k)) ? k + 1 : -1
+    if (sub > 0 && k > a + 1 && c.low(a) !== 'to' && finiteClause(c, sub, b)) return c.tok(k - 1) === ',' ? k - 1 : k
   }
   return b
+}
+
+/** Does a clause open at `k` with a subject (a pronoun or a short noun phrase, names included) and a finite verb? */
+function finiteClause(c: Ctx, k: number, b: number): boolean {
+  const pos = c.pos().pos
+  for (let x = k; x < Math.min(b, k + 7); x++) {
+    if (x > k && /^(?:VBD|VBZ|VBP|MD)$/.test(pos[x]!) && /^\p{Ll}/u.test(c.tok(x))) return true
+    if (!/^(?:DT|PRP\$?|JJ|JJR|JJS|NN|NNS|NNP|NNPS|POS|CD)$/.test(pos[x]!)) return false
+  }
+  return false
 }
 
 function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {

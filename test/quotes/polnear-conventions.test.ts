@@ -145,6 +145,15 @@ describe('content, cue and speaker extents', () => {
     const q = quotes.find((x) => x.cue?.text === 'said')
     expect(q && content(text, q), show(text, quotes).join('\n')).toBe('"No government will get it perfect," // "The job is to keep making it better."')
   })
+  it('the object of a stance ends before a clause of time or reason with its own subject and verb', () => {
+    const text = 'Democrats blasted Republicans for being sore losers now that the FBI has decided against charges.'
+    expectRuleQuote(text, 'Republicans for being sore losers', 'blasted', 'Democrats')
+    const after = 'A lawmaker in Manila is calling for the senator to be banned from the country after the senator suggested a trade war.'
+    expectRuleQuote(after, 'the senator to be banned from the country', 'is calling for', 'A lawmaker in Manila')
+    // (An infinitive keeps its condition: "vowed to stay until their concerns are addressed".)
+    const vow = 'The protesters vowed to remain on the streets until their concerns are addressed.'
+    expectRuleQuote(vow, 'to remain on the streets until their concerns are addressed', 'vowed', 'The protesters')
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
