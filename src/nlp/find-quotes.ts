@@ -3028,6 +3028,8 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
     // (PolNeAR: ", which he said runs the risk …" too, 4 times in 5; not one in the middle of the content: "the church,
     // which he described as "a local church," is about 30 years old".)
     if (/^[,—–-]$/.test(c.tok(m)) && c.low(m + 1) === 'which' && SUBJECT_PRONOUN.test(c.low(m + 2)) && cueAt(c, m + 3)?.verb.class === 'speech' && !cutInsideQuote(c, m) && !resumes(c, m + 4, hi)) return m
+    // ("… “there's nothing wrong with that” — asserting that …": a participle cue after a dash, the speaker's next act.)
+    if (/^(?:—|–|--)$/.test(c.tok(m)) && /^\p{Ll}+ing$/u.test(c.tok(m + 1)) && cueAt(c, m + 1) && !cutInsideQuote(c, m)) return m
     if (c.tok(m) !== ',') continue
     // ("praised Mrs. Clinton's proposals to benefit small businesses, which include …": a relative clause after an
     // object noun phrase is the writer's description, no part of what was said.)
@@ -3043,10 +3045,11 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
       if (!list) return m
     }
     // "…, and he railed against …": a new clause with a pronoun subject is the writer's, not the content.
-    if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && /^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) && !cutInsideQuote(c, m)) return m
+    // (An irregular past too: "…, but he gave the Texan a back-handed compliment".)
+    if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 2)) && (/^[a-z]+(?:ed|s)$/.test(c.low(m + 3)) || PAST_IRREGULAR.test(c.low(m + 3))) && !cutInsideQuote(c, m)) return m
     // ('… did not give "absolute definitive visual evidence," but he said that …': the same after a comma inside the
     // closing mark, with a verb of speech.)
-    if ((c.low(m + 2) === 'and' || c.low(m + 2) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 3)) && MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m) && !cutInsideQuote(c, m + 2) && cueAt(c, m + 4)?.verb.class === 'speech') return m + 2
+    if ((c.low(m + 2) === 'and' || c.low(m + 2) === 'but') && /^(?:he|she|they|we)$/.test(c.low(m + 3)) && MARKS.has(c.tok(m + 1)) && cutInsideQuote(c, m) && !cutInsideQuote(c, m + 2) && (cueAt(c, m + 4)?.verb.class === 'speech' || /^[a-z]+ed$/.test(c.tok(m + 4)) || PAST_IRREGULAR.test(c.tok(m + 4)))) return m + 2
     // ("… fill half her cabinet with women, and Ms. Brainard is among the few …": so is one with a name for subject.)
     // (Not after a list of names, "Britney Spears, Charlie Sheen, and Lindsay Lohan had been treated", nor in a headline.)
     if ((c.low(m + 1) === 'and' || c.low(m + 1) === 'but') && isCap(c.tok(m + 2)) && !isCap(c.tok(m - 1)) && !c.titleSent[c.sentOf[m]!] && !cutInsideQuote(c, m)) {

@@ -154,6 +154,12 @@ describe('content, cue and speaker extents', () => {
     const vow = 'The protesters vowed to remain on the streets until their concerns are addressed.'
     expectRuleQuote(vow, 'to remain on the streets until their concerns are addressed', 'vowed', 'The protesters')
   })
+  it('a content ends before the speaker\'s next act: a participle after a dash, a clause with an irregular past', () => {
+    const text = 'Clinton says her rival accepted donations from Wall Street and “there is nothing wrong with that” — asserting that the money did not change his vote.'
+    expectRuleQuote(text, 'her rival accepted donations from Wall Street and “there is nothing wrong with that”', 'says', 'Clinton')
+    const gave = 'Reid said both senators are "non-entities in the Senate," but he gave the Texan a back-handed compliment.'
+    expectRuleQuote(gave, 'both senators are "non-entities in the Senate,"', 'said', 'Reid')
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
