@@ -1157,7 +1157,11 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       if (t.cue && b === cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])) {
         const lo = c.sentenceRange(a)[0]
         const np = leftNP(c, b - 1, lo)
-        if (np && np[1] === b && np[0] <= a) a = Math.min(a, extendOverPrepositions(c, np, lo)[0])
+        // (Only over determiners, numbers, adjectives and adverbs: not "[The decisive victory led] Reince Priebus",
+        // "[a comment] Clinton".)
+        const to = np && np[1] === b && np[0] <= a ? Math.min(a, extendOverPrepositions(c, np, lo)[0]) : a
+        const pos = c.pos().pos
+        if (to < a && Array.from({ length: a - to }, (_, n) => to + n).every((k) => /^(?:DT|PDT|JJ|JJR|JJS|RB|RBR|RBS|CD)$/.test(pos[k]!))) a = to
       }
       if (b > a) speaker = c.span(...pickAppositive(c, a, b))
     }

@@ -273,4 +273,13 @@ describe.skipIf(!modelPresent)('the shipped quote model', () => {
     expect(q!.speaker.text).toMatch(/^Officials/)
     expect(q!.speaker.kind).toBe('anonymous')
   })
+
+  it('a tagged source runs left over a determiner or a number word, not over a verb', () => {
+    const led = 'The abrupt announcement led some to wonder whether the deal was dead.'
+    const q = analyse(led).quotes.find((x) => x.text.includes('the deal was dead'))
+    expect(q, JSON.stringify(analyse(led).quotes)).toBeDefined()
+    expect(q!.speaker.text).toBe('some')
+    const only = 'Only four percent said they trusted the agency.'
+    expect(analyse(only).quotes.find((x) => x.text.includes('they trusted'))?.speaker.text).toBe('Only four percent')
+  })
 })
