@@ -851,6 +851,8 @@ const KNOWN_GENDER_REACH = 150
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['its', 'it'], ['their', 'they'], ['our', 'we'], ['my', 'i']])
 
 /** Words that, before "who", make an unnamed group: "those who said", "anyone who wants". */
+/** A quantifier and a preposition right before an antecedent: "many in [the Republican establishment]". */
+const PART_BEFORE_ANTECEDENT = /(?:^|[^\p{L}])(?:many|some|most|few|several|none|all)\s+(?:in|among|of)\s+$/iu
 const GROUP_BEFORE_RELATIVE = /(?:^|[^\p{L}])(?:those|anyone|anybody|everyone|everybody|someone|somebody|people|others)\s*,?\s*$/iu
 /** A word that ends a phrase before its head noun phrase: "overconfidence among [Democrats]", "targeting [Latino and black voters]". */
 const BEFORE_HEAD_NP = /^.*(?:^|\s)(?:of|for|among|with|at|in|on|to|from|by|about|between|including|against|like|\p{Ll}+ing)\s+/isu
@@ -864,6 +866,8 @@ const BEFORE_HEAD_NP = /^.*(?:^|\s)(?:of|for|among|with|at|in|on|to|from|by|abou
  */
 function relativeAntecedent(doc: Doc, low: string, start: number, antecedent: Span | undefined, previous: readonly { speaker: Speaker }[]): Speaker | undefined {
   if (!antecedent) return GROUP_BEFORE_RELATIVE.test(doc.text.slice(Math.max(0, start - 30), start)) ? { kind: 'anonymous' } : undefined
+  // ("many in the Republican establishment, who …", "some of his aides, who …": part of a group, whatever names the group.)
+  if (low === 'who' && PART_BEFORE_ANTECEDENT.test(doc.text.slice(Math.max(0, antecedent.start - 20), antecedent.start))) return { kind: 'anonymous' }
   const ante = doc.text.slice(antecedent.start, antecedent.end)
   const end = antecedent.start + ante.replace(/[\s,;:]+$/, '').length
   const fits = (e: Entity) => (low === 'who' ? e.type === 'PERSON' : e.type !== 'PERSON')

@@ -109,6 +109,17 @@ describe('anonymous sources', () => {
     expect(resolveSpeaker({ text, entities: [biden] }, { speaker: which }, []).kind).toBe('unknown')
   })
 
+  it('"who" after part of a group ("many in the establishment, who") is anonymous, whatever names the group', () => {
+    const text = 'The plan angered many in the Republican establishment, who had backed him.'
+    const who = { start: text.indexOf('who'), end: text.indexOf('who') + 3 }
+    const ante = { start: text.indexOf('the Republican'), end: text.indexOf(', who') }
+    expect(resolveSpeaker({ text, entities: [] }, { speaker: who, antecedent: ante }, []).kind).toBe('anonymous')
+    // (the group alone is no one's)
+    const whole = 'The plan angered the Republican establishment, which had backed him.'
+    const which = { start: whole.indexOf('which'), end: whole.indexOf('which') + 5 }
+    expect(resolveSpeaker({ text: whole, entities: [] }, { speaker: which, antecedent: { start: whole.indexOf('the Republican'), end: whole.indexOf(', which') } }, []).kind).not.toBe('anonymous')
+  })
+
   it('"who asked not to be named" is how a source is kept, not a quote; the source is what "who" stands for', () => {
     const text = 'A senior administration official, who asked not to be named because the talks are private, said Iran had agreed.'
     const { quotes, sources } = analyse(text)
