@@ -1507,6 +1507,19 @@ function attributeDirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): At
         kind = 'mixed'
       }
     }
+    // ("Ryan: ‘Anti-Semitic Images’ Have ‘No Place In A Presidential Campaign.’": in a headline, what follows
+    // "Name:" is all the claim, the quotations inside it included.)
+    if (at.before && at.cueClass === 'colon' && q.depth === 0 && fragments.length === 1 && at.speaker) {
+      const first = c.tokAfter(q.open)
+      const [plo, phi] = c.paraRange(first)
+      let e = phi
+      while (e > first && END_PUNCT.has(c.tok(e - 1))) e--
+      const tail = c.tokAfter(fragments[0]!.end)
+      if ((c.paraOf[first] === 0 || c.titleSent[c.sentOf[first]!]) && at.speaker[0] === plo && tail < e && c.tokens.slice(tail, e).some((t) => isWord(t.text)) && !attributionBetween(c, tail, e)) {
+        fragments[0] = { start: fragments[0]!.start, end: c.tokens[e - 1]!.end }
+        kind = 'mixed'
+      }
+    }
     for (const f of fragments) markConsumed(c, consumed, f.start, f.end)
     markTokens(consumed, at.covered)
     if (at.speaker) markTokens(consumed, at.speaker)

@@ -160,6 +160,10 @@ describe('content, cue and speaker extents', () => {
     const gave = 'Reid said both senators are "non-entities in the Senate," but he gave the Texan a back-handed compliment.'
     expectRuleQuote(gave, 'both senators are "non-entities in the Senate,"', 'said', 'Reid')
   })
+  it('in a headline, all that follows "Name:" is the claim, the quotations inside it included', () => {
+    const text = 'Ryan: ‘Hateful Images’ Have ‘No Place In A Campaign.’\n\nThe speaker spoke on Monday.'
+    expectRuleQuote(text, '‘Hateful Images’ Have ‘No Place In A Campaign.’', ':', 'Ryan', (found) => found === '‘Hateful Images’ Have ‘No Place In A Campaign.’')
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
