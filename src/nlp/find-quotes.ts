@@ -1008,8 +1008,8 @@ export function dropImpersonalSpeaker(c: Ctx, at: Attribution, pos?: readonly st
   for (let k = s; k < e && !named; k++) named = speakerPronouns.has(c.low(k)) || /^(?:this|that|these|those|his|her|their|its|our|my|your)$/.test(c.low(k)) || (isWord(c.tok(k)) && !DETERMINERS.has(c.low(k)) && !NP_INNER.has(c.low(k)) && !NOT_SOURCE_START.test(c.low(k)) && c.low(k) !== 'to')
   // A short phrase with no head noun ("The only real", "Another", "weeks", "Fears" of "Fears about …") names no one either.
   const last = c.low(e - 1)
-  // ("Another said …": a bare "another" right before its cue stands for a person.)
-  const headless = e - s <= 3 && ((/^(?:the|a|an|another|other|only|real|such|weeks|days|months|years|hours|minutes|shortly)$/.test(last) && !(e - s === 1 && last === 'another' && c.tokAfter(at.cue.start) === e)) || (e - s === 1 && cueNouns.has(last)))
+  // ("Another said …", '"…," said another.': a bare "another" right before or after its cue stands for a person.)
+  const headless = e - s <= 3 && ((/^(?:the|a|an|another|other|only|real|such|weeks|days|months|years|hours|minutes|shortly)$/.test(last) && !(e - s === 1 && last === 'another' && (c.tokAfter(at.cue.start) === e || c.tokBefore(at.cue.end) + 1 === s))) || (e - s === 1 && cueNouns.has(last)))
   // One word that is no noun ("raises", "Lurid", "Despite", "Hastily") is a tagger's slip, not a speaker;
   // quantifiers stand for people ("Most said", "Many believe").
   // (A capitalised word only where it opens its sentence, and not as an adjective or a past tense: "Early",

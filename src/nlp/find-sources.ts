@@ -395,6 +395,8 @@ export function isAnonymous(phrase: string): boolean {
   const headWord = (core.match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? ''
   // "Many opponents", "some Carrier workers": a quantified plural.
   if (words.length > 1 && QUANTIFIERS.test(words[0]!) && /s$/.test(head) && !/^\p{Lu}/u.test(headWord)) return true
+  // ("Another said …", '"…," said another.': one more of the people just quoted, unnamed.)
+  if (/^another$/i.test(text.trim())) return true
   // ("A resident", "one worker", "an officer": one of an unnamed group.)
   if (/^(?:a|an|one|another)\s/i.test(text) && !anonymousNouns.has(head) && anonymousNouns.has(head + 's') && /^\p{Ll}/u.test(headWord)) return true
   // ("authorities said": officials unnamed.)

@@ -88,6 +88,7 @@ describe('anonymous sources', () => {
     ['a high percentage of voters in both parties', true],
     ['Some 56 percent of Cuban-Americans polled', true],
     ['many of whom', true],
+    ['another', true],
     ['Even John Smith', false],
   ])('%j → %s', (text, anonymous) => {
     expect(isAnonymous(text)).toBe(anonymous)

@@ -164,6 +164,12 @@ describe('content, cue and speaker extents', () => {
     const text = 'Ryan: ‘Hateful Images’ Have ‘No Place In A Campaign.’\n\nThe speaker spoke on Monday.'
     expectRuleQuote(text, '‘Hateful Images’ Have ‘No Place In A Campaign.’', ':', 'Ryan', (found) => found === '‘Hateful Images’ Have ‘No Place In A Campaign.’')
   })
+  it('"said another." after a quotation names an unnamed speaker', () => {
+    const text = '"I feel good about him," said another.'
+    const q = rules(text).quotes[0]
+    expect(q?.speaker.text, show(text, rules(text).quotes).join('\n')).toBe('another')
+    expect(q!.speaker.kind).toBe('anonymous')
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
