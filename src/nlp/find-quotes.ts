@@ -2123,6 +2123,13 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   const contact = contactClauseSubject(c, cs, lo)
   if (contact) return { speaker: contact }
   const np = leftNP(c, j, lo)
+  // ("It's a strategy [some] believe he could replicate", "the kind of jurist [many Republicans] fear": a relative
+  // clause with no "that" after a common noun; its subject is a quantifier, alone or with its noun.)
+  if (np && np[1] - np[0] >= 2) {
+    for (let q = np[1] - 1; q > np[0] && q >= np[1] - 2; q--) {
+      if (/^(?:some|many|most|few|several|others)$/.test(c.tok(q)) && /^\p{Ll}+$/u.test(c.tok(q - 1)) && /^NNS?$/.test(c.pos().pos[q - 1]!) && (q === np[1] - 1 || /^\p{Ll}+s$/u.test(c.tok(np[1] - 1)))) return { speaker: [q, np[1]] }
+    }
+  }
   // ("Sanders during a Sunday interview thanked …": a "during" phrase between the subject and its verb.)
   if (np && c.low(np[0] - 1) === 'during' && np[0] - 2 >= lo) {
     const subj = leftNP(c, np[0] - 2, lo)

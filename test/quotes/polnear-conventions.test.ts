@@ -170,6 +170,10 @@ describe('content, cue and speaker extents', () => {
     expect(q?.speaker.text, show(text, rules(text).quotes).join('\n')).toBe('another')
     expect(q!.speaker.kind).toBe('anonymous')
   })
+  it('a quantifier after a common noun opens a relative clause with no "that": it is the subject', () => {
+    const text = "It's a strategy some believe he could replicate in his next campaign."
+    expectRuleQuote(text, 'he could replicate in his next campaign', 'believe', 'some')
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
