@@ -174,6 +174,13 @@ describe('content, cue and speaker extents', () => {
     const text = "It's a strategy some believe he could replicate in his next campaign."
     expectRuleQuote(text, 'he could replicate in his next campaign', 'believe', 'some')
   })
+  it('a subject that is part of the content ("he // a Dallas Cowboys fan") is no speaker', () => {
+    const text = 'However, he is better known as a Dallas Cowboys fan.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.text.includes('Cowboys fan'))
+    expect(q, JSON.stringify(quotes)).toBeDefined()
+    expect(q!.speaker.text).toBeUndefined()
+  })
   it.each(cases)('%s', (_label, text, want) => {
     const { quotes } = want.phrase ? phrase(text) : analyse(text)
     const q = want.content ? find(quotes, text, want.content) : quotes.find((x) => slice(text, x.speaker) !== undefined)
