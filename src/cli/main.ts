@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
@@ -309,8 +309,15 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The store: ingest, and the query commands. Every one takes --db (a path or a postgres:// URL).
 
-/** Opens the store named by --db (default ./data/newsgraph.db), runs `fn`, and closes it. */
-async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Opens the store named by --db (default ./data/newsgraph.db), runs `fn`, and closes it. Only `ingest`
+ * creates a store file that is not there (`create`); the commands that read one say it is missing instead of
+ * making an empty one, and its folders, at a mistyped path.
+ */
+async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, create = false): Promise<T> {
+  const spec = db ?? DEFAULT_STORE_PATH
+  if (!create && spec.trim() !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) && !existsSync(spec))
+    throw new InputError(spec, 'no store here', `ingest articles into it first, \`newsgraph ingest${db !== undefined ? ` --db ${db}` : ''} <files>\`, or check the path`)
   let store: Store
   try {
     store = await openStore(db ?? DEFAULT_STORE_PATH)
@@ -381,7 +388,7 @@ async function ingestCommand(args: string[], io: CliIo): Promise<number> {
     const { problems: _problems, ...counts } = summary
     io.stdout.write(JSON.stringify(counts) + '\n')
     return summary.failed ? 1 : 0
-  })
+  }, true)
 }
 
 async function reanalyzeCommand(args: string[], io: CliIo): Promise<number> {
@@ -407,7 +414,7 @@ async function reanalyzeCommand(args: string[], io: CliIo): Promise<number> {
     const { problems: _problems, ...counts } = summary
     io.stdout.write(JSON.stringify(counts) + '\n')
     return summary.failed ? 1 : 0
-  })
+  }, true)
 }
 
 async function quotesCommand(args: string[], io: CliIo): Promise<number> {

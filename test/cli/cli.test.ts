@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -59,6 +59,18 @@ describe('newsgraph analyze: bad input', () => {
     const f = join(tmp, 'latin1.txt')
     writeFileSync(f, Buffer.concat([Buffer.from('Le président a dit', 'latin1')]))
     expectInputError(run(['analyze', f]), f, /not valid UTF-8 \(byte 0xe9 at offset 5\)/)
+  })
+})
+
+describe('newsgraph: a read command on a store that is not there', () => {
+  it('says so, naming the path, and creates nothing', () => {
+    const db = join(tmp, 'no-such-dir', 'x.db')
+    for (const cmd of ['quotes', 'entities', 'search', 'export']) {
+      const r = run(cmd === 'search' ? [cmd, 'Zakharova', '--db', db] : [cmd, '--db', db])
+      expectInputError(r, db, /no store here/)
+      expect(r.stderr).toContain('newsgraph ingest --db')
+    }
+    expect(existsSync(join(tmp, 'no-such-dir'))).toBe(false)
   })
 })
 
