@@ -13,7 +13,7 @@ import { createProgress } from '../ingest/progress.js'
 import { formatReanalyzeSummary, reanalyze } from '../ingest/reanalyze.js'
 import { exportLines } from '../store/export-lines.js'
 import { toCsv, toTable, type FlatRow } from '../store/format-rows.js'
-import { DEFAULT_STORE_PATH, openStore, StoreSpecError } from '../store/open-store.js'
+import { DEFAULT_STORE_PATH, isStoreUrl, openStore, StoreSpecError } from '../store/open-store.js'
 import { QUOTE_ACT_FILTERS, QUOTE_SOURCE_KINDS, quoteActs, SplitError, type QuoteSourceKind, type Store } from '../store/store.js'
 import { InputError, UsageError } from './errors.js'
 import { HELP } from './help.js'
@@ -279,7 +279,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   if (cacheArg !== undefined && (!/^\d+$/.test(cacheArg) || Number(cacheArg) > 1_000_000))
     throw new UsageError(`--cache expects the number of read answers to keep, an integer from 0 (none) to 1000000, received \`${cacheArg}\``)
   const db = values.db as string | undefined
-  if (db !== undefined && db.trim() !== '' && /^[a-z][a-z0-9+.-]*:\/\//i.test(db) && !/^postgres(?:ql)?:\/\//i.test(db))
+  if (db !== undefined && db.trim() !== '' && isStoreUrl(db) && !/^postgres(?:ql)?:\/\//i.test(db))
     throw new UsageError(`--db: cannot open store "${db}": expected a file path or a postgres:// URL`)
   const fetchOptions = { allowPrivate: Boolean(values['allow-private']) }
   const serving = await serveStore({
@@ -316,7 +316,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
  */
 async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, create = false): Promise<T> {
   const spec = db ?? DEFAULT_STORE_PATH
-  if (!create && spec.trim() !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) && !existsSync(spec))
+  if (!create && spec.trim() !== '' && !isStoreUrl(spec) && !existsSync(spec))
     throw new InputError(spec, 'no store here', `ingest articles into it first, \`newsgraph ingest${db !== undefined ? ` --db ${db}` : ''} <files>\`, or check the path`)
   let store: Store
   try {

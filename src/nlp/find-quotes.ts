@@ -406,6 +406,14 @@ const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'
 /** A day of the week, lower case. */
 const WEEKDAY = new RegExp(`^(?:${WEEKDAYS})$`)
 const DAYS = new RegExp(`^(?:${WEEKDAYS}|week|weekend|month|year|night|morning|afternoon|evening|day|time)$`)
+/** Is token `k` a word of time alone ("June", "Tuesday", "week"), no subject and no speaker? */
+function timeWord(c: Ctx, k: number): boolean {
+  return MONTH.test(c.low(k)) || DAYS.test(c.low(k))
+}
+/** Words in -ly that are no adverb of a cue ("family", "rally", "Italy"). */
+const LY_NOT_ADVERB = new Set(['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'])
+/** "seem", "appear": an impression (PolNeAR's no-source attribution), or part of the cue verb after "to". */
+const SEEM = /^(?:seem|seems|seemed|appear|appears|appeared)$/
 function cueStart(c: Ctx, i: number, lo: number): number {
   let j = i
   const progressive = /ing$/.test(c.low(i))
@@ -423,7 +431,7 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     if (isCap(c.tok(j - 1)) && c.personTok[j - 1]) break
     // ("USA TODAY reported", "Psychology Today found": a capitalised word after a name, mid-sentence, is part of it.)
     if (isCap(c.tok(j - 1)) && j - 2 >= lo && isCap(c.tok(j - 2)) && !c.titleSent[c.sentOf[j - 1]!]) break
-    if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'].includes(w)) j--
+    if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !LY_NOT_ADVERB.has(w)) j--
     // ("Mr. Rubio only occasionally disagreed": "only" after a name is an adverb of the cue.)
     else if (w === 'only' && j - 2 >= lo && (isCap(c.tok(j - 2)) || speakerPronouns.has(c.low(j - 2)))) j--
     // ("diplomats almost universally expressed": a degree word before an adverb of the cue.)
@@ -1143,7 +1151,7 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
       const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])
       // ("and last June stirred controversy": a time is no subject.)
-      const time = subj !== null && subj.speaker[1] - subj.speaker[0] === 1 && (MONTH.test(c.low(subj.speaker[0])) || DAYS.test(c.low(subj.speaker[0])))
+      const time = subj !== null && subj.speaker[1] - subj.speaker[0] === 1 && timeWord(c, subj.speaker[0])
       if (subj && subj.speaker[1] === cs && !time) {
         speaker = c.span(...subj.speaker)
         if (subj.antecedent) antecedent = c.span(...subj.antecedent)
@@ -1556,7 +1564,7 @@ function leadIn(c: Ctx, comma: number): [number, number] | null {
   const tag = c.pos().pos[a]!
   if (/ing$/.test(w) || (tag === 'IN' && !/^(?:if|because|although|though|while|unless|whether|once)$/.test(w)) || /^(?:later|earlier|then|today|yesterday|now|still|but|and|so|yet|also|meanwhile|however)$/.test(w)) return null
   // ("Eight years ago, he said, …": a time is no part of what was said.)
-  if (/^(?:ago|later|earlier|before)$/.test(c.low(comma - 1)) || DAYS.test(c.low(comma - 1)) || WEEKDAY.test(c.low(comma - 1))) return null
+  if (/^(?:ago|later|earlier|before)$/.test(c.low(comma - 1)) || DAYS.test(c.low(comma - 1))) return null
   return [a, comma]
 }
 
@@ -1804,7 +1812,7 @@ const OCCASIONS = /^(?:conference|briefing|interview|meeting|hearing|summit|sess
 function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [number, number] | undefined] {
   // ("said sarcastically", "wrote recently", "has said repeatedly", "said then": an adverb right after the
   // verb is part of the cue, as PolNeAR marks it 22 times in 25.)
-  if (e < stop && (/^\p{Ll}+ly$/u.test(c.tok(e)) || c.tok(e) === 'then') && !/^(?:only|nearly|directly|early|family|likely|largely|roughly|mostly|partly|chiefly|mainly|exactly|especially|fully|ally|rally|daily|weekly|monthly|yearly|hourly|July|Italy)$/i.test(c.tok(e)) && (e + 1 >= stop || /^(?:that|about|of)$/.test(c.low(e + 1)) || MARKS.has(c.tok(e + 1)) || END_PUNCT.has(c.tok(e + 1)) || SUBJECT_PRONOUN.test(c.low(e + 1)))) return extendCue(c, e + 1, stop, verb)
+  if (e < stop && (/^\p{Ll}+ly$/u.test(c.tok(e)) || c.tok(e) === 'then') && !LY_NOT_ADVERB.has(c.low(e)) && !/^(?:nearly|directly|likely|largely|roughly|mostly|partly|chiefly|mainly|exactly|especially|fully|weekly|monthly|yearly|hourly|july)$/.test(c.low(e)) && (e + 1 >= stop || /^(?:that|about|of)$/.test(c.low(e + 1)) || MARKS.has(c.tok(e + 1)) || END_PUNCT.has(c.tok(e + 1)) || SUBJECT_PRONOUN.test(c.low(e + 1)))) return extendCue(c, e + 1, stop, verb)
   if (hearerVerbs.has(verb.lemma)) {
     const np = rightNP(c, e, stop)
     if (np) {
@@ -2430,8 +2438,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       // "The speaker seemed to …", "it appears that …": an impression with no source (PolNeAR's no-source attribution).
       // ("Mr. Cruz seemed to mock his tough talk": before a cue verb, "seemed to" is part of that cue, whose subject
       // is its source, as PolNeAR marks it 19 times in 32; the rules leave it to the tagger, which finds it so.)
-      if (/^(?:seem|seems|seemed|appear|appears|appeared)$/.test(low) && c.low(i + 1) === 'to' && cueAt(c, i + 2)?.verb.lemma === c.low(i + 2)) continue
-      if (/^(?:seem|seems|seemed|appear|appears|appeared)$/.test(low) && !DETERMINERS.has(c.low(i - 1))) {
+      if (SEEM.test(low) && c.low(i + 1) === 'to' && cueAt(c, i + 2)?.verb.lemma === c.low(i + 2)) continue
+      if (SEEM.test(low) && !DETERMINERS.has(c.low(i - 1))) {
         const cs = cueStart(c, i, lo)
         const subj = subjectBefore(c, cs, regionStart)
         const end = clauseEnd(c, i + 1, hi)
@@ -2654,7 +2662,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
             const f = contentSpan(c, regionStart, subj.speaker[0] - 1)
             if (f) fragments = [f]
           }
-        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1) && !(inv[1] - inv[0] === 1 && (DAYS.test(c.low(inv[0])) || MONTH.test(c.low(inv[0]))))) {
+        } else if (inv && (inv[1] >= hi - 1 || c.tok(inv[1]) === ',' || c.tok(inv[1]) === '.' || placeTail(inv[1])) && !/ing$/.test(c.low(i)) && !(SUBJECT_PRONOUN.test(c.low(inv[0])) && inv[1] - inv[0] > 1) && !(inv[1] - inv[0] === 1 && timeWord(c, inv[0]))) {
           // (Not a time: "The tentative deal, announced Friday, would last four years".)
           // (Not a pronoun that opens the content: "Jones, a mother of two, said [she heard three shots].")
           speaker = pickAppositive(c, inv[0], Math.max(invEnd, extendAppositive(c, inv[1], hi)))
@@ -2692,7 +2700,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         let subj = mainClause?.at === cs ? { speaker: mainClause.speaker } : subjectBefore(c, cs, regionStart)
         // "… drawn huge crowds describing …": a participle whose subject is the sentence's.
         // ("He sent a memo to The Post in April explaining his plan": a time is no subject either.)
-        const when = subj !== null && subj.speaker[1] - subj.speaker[0] === 1 && (MONTH.test(c.low(subj.speaker[0])) || DAYS.test(c.low(subj.speaker[0]))) && /^(?:in|on|since|until|by|last|this|next|early|late)$/.test(c.low(subj.speaker[0] - 1))
+        const when = subj !== null && subj.speaker[1] - subj.speaker[0] === 1 && timeWord(c, subj.speaker[0]) && /^(?:in|on|since|until|by|last|this|next|early|late)$/.test(c.low(subj.speaker[0] - 1))
         if (/ing$/.test(c.low(i)) && cs === i && forward && subj && ((!isCap(c.tok(subj.speaker[1] - 1)) && !speakerLike(c.low(subj.speaker[1] - 1))) || when)) {
           const s2 = lastSpeaker ?? sentenceSubject(c, lo, cs)
           subj = s2 ? { speaker: s2 } : null

@@ -8,6 +8,11 @@ export class StoreSpecError extends Error {
   override readonly name = 'StoreSpecError'
 }
 
+/** Is a store spec a `scheme://` URL (postgres or not), rather than a file path? */
+export function isStoreUrl(spec: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(spec)
+}
+
 /**
  * Opens a store: a file path (SQLite, created with its folder when missing) or a
  * `postgres://` / `postgresql://` URL (optionally `?schema=name`). Anything else that looks like a
@@ -20,7 +25,7 @@ export async function openStore(spec: string = DEFAULT_STORE_PATH): Promise<Stor
     const { openPostgresStore } = await import('./postgres/postgres-store.js')
     return openPostgresStore(spec)
   }
-  if (spec.trim() === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(spec))
+  if (spec.trim() === '' || isStoreUrl(spec))
     throw new StoreSpecError(`cannot open store "${spec}": expected a file path or a postgres:// URL`)
   const { openSqliteStore } = await import('./sqlite/sqlite-store.js')
   try {
