@@ -1930,7 +1930,9 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
   // (Not when another quotation follows: 'chanting "We are Orlando" and "Disarm hate."' is one quote.)
   const afterClose = c.tokAfter(q.close)
   const another = /^(?:and|or)$/.test(c.low(afterClose)) && MARKS.has(c.tok(afterClose + 1))
-  const exclaimed = isWord(punct) && EXCLAIM_VERB.test(c.low(j)) && cueAt(c, j) !== null && !another
+  // ('the attendees chanted, "Lock her up!" as they had …': after a comma or a colon too.)
+  const cried = isWord(punct) ? j : punct === ',' || punct === ':' ? j - 1 : -1
+  const exclaimed = cried >= lo && EXCLAIM_VERB.test(c.low(cried)) && cueAt(c, cried) !== null && !another
   if (punct !== ':' && !exclaimed) {
     // "X said that "…"" only when the quotation is the rest of the sentence, not a phrase inside it.
     let t = c.tokAfter(q.close)
@@ -1980,6 +1982,12 @@ function beforePattern(c: Ctx, q: QuotedSpan, loTok: number): DirectAttr | null 
     const gerund = /^(?:by|before|after|while)$/.test(c.low(cs - 1)) && /ing$/.test(c.low(m))
     const coordinated = ((c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && !/ing$/.test(c.low(m)) || gerund) && cs - 1 > lo && (punct === ',' || punct === ':') && cue.end - 1 === k ? sentenceSubject(c, lo, cs - 1) : null
     let subj = subjectBefore(c, cs, lo)
+    // ('Trump walked onto the stage, chanting "U-S-A! U-S-A!"', 'protesters congregated …, holding signs and chanting
+    // "Dump Trump."': a participle of crying out has the sentence's subject.)
+    if (!subj && exclaimed && /ing$/.test(c.low(m)) && (c.tok(cs - 1) === ',' || c.low(cs - 1) === 'and') && cs - 1 > lo) {
+      const s = sentenceSubject(c, lo, cs - 1)
+      if (s) subj = { speaker: s, antecedent: undefined }
+    }
     let borrowed = false
     // ('"…," he said, adding: "…"': a participle after "X said," has X for its subject.)
     if (!subj && (punct === ',' || punct === ':') && /ing$/.test(c.low(m)) && c.tok(cs - 1) === ',' && cs - 2 >= lo) {

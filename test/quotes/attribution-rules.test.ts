@@ -859,6 +859,12 @@ describe('chants and shouts', () => {
     expect(quotes('Protesters chanted "What curfew?" as they marched.')).toEqual([['direct', '"What curfew?"', 'Protesters', 'chanted']])
     // (Two quotations joined by "and" stay one quote.)
     expect(quotes('Many marchers were chanting "We are Orlando" and "Disarm hate."').map(([k]) => k)).toEqual(['mixed'])
+    // (After a comma too.)
+    expect(quotes('The attendees chanted, "Lock her up!" as they had for previous speakers.')).toEqual([['direct', '"Lock her up!"', 'The attendees', 'chanted']])
+  })
+  it('a participle of crying out has the subject of the sentence', () => {
+    expect(quotes('Trump walked onto the stage, chanting "U-S-A! U-S-A!"')).toEqual([['direct', '"U-S-A! U-S-A!"', 'Trump', 'chanting']])
+    expect(quotes('The protesters gathered in three clusters, holding signs and chanting "Dump Trump."')).toEqual([['direct', '"Dump Trump."', 'The protesters', 'chanting']])
   })
   it('a quotation after "chants of" is a direct quote, said by the possessive or the subject of the verb', () => {
     expect(quotes('But their chants of "Ted! Ted! Ted!" filled the room.')).toEqual([['direct', '"Ted! Ted! Ted!"', 'their', 'chants of']])
