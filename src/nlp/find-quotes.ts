@@ -92,7 +92,11 @@ const LEAD_TRIM = new Set(
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
 const RELATIVES = new Set(['who', 'which'])
 const POSSESSIVES = /^(?:his|her|their|its|our|my|your)$/
-const CUE_EXT_NOUNS = new Set(['statement', 'interview', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
+/**
+ * Nouns of the document or occasion that "said in a …" takes into its cue ("said in a statement"). Not "interview":
+ * PolNeAR leaves "in an interview" out of the cue of a content found after it ("said in an interview that …").
+ */
+const CUE_EXT_NOUNS = new Set(['statement', 'email', 'e-mail', 'letter', 'post', 'tweet', 'speech', 'op-ed', 'memo', 'release', 'press', 'conference', 'call', 'message'])
 /** Roles of a hearer named after them ("told host Chris Cuomo"). */
 const HEARER_ROLES = new Set(['host', 'hosts', 'anchor', 'moderator', 'moderators', 'interviewer'])
 const LOWER_HEARERS = new Set(['reporters', 'journalists', ...HEARER_ROLES, 'me', 'him', 'her', 'us', 'them', 'you', 'supporters', 'lawmakers', 'the', 'a', 'an', 'his', 'their', 'viewers', 'listeners', 'readers', 'voters', 'crowd', 'audience'])
