@@ -2739,7 +2739,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         }
         if (subj.speaker[1] - subj.speaker[0] === 1 && !isCap(c.tok(subj.speaker[0])) && !speakerLike(c.low(subj.speaker[0]))) continue
         const last = c.tok(subj.speaker[1] - 1)
-        const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && !/s$/.test(last) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
+        // ("a new analysis shows": a singular noun may end in "s".)
+        const singularHead = DETERMINERS.has(c.low(subj.speaker[0])) && subj.speaker[1] - subj.speaker[0] >= 2 && /^[a-z]{2,}$/.test(last) && (!/s$/.test(last) || /sis$/.test(last)) && !numberish(last) && (documentNouns.has(last) || organizationNounsSet.has(last) || speakerLike(last))
         const nameLike = isCap(last) && !numberish(last) && !/(?:ing|ed|an|ic|al|-\p{L}+)$/u.test(last) && !/^(?:Some|Many|Most|All|Both|Few|Several|Various|Multiple|Numerous|Other|Others|Those|These|The|Recent|New|Early|Initial|Earlier|Later|Conflicting|Unconfirmed|Media|News|Press)$/.test(last)
         if (NOUN_FORMS.has(c.low(i)) && cs === i && !nameLike && !singularHead && !/^(?:he|she|it|who|which|that)$/i.test(last)) continue
         // ("the Paris attacks", "Rust Belt states", "the recent terror attacks": after a place, an adjective or a

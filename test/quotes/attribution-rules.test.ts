@@ -1168,3 +1168,14 @@ describe('subjects that stopped short', () => {
     for (const [text, speaker] of cases) expect(rules(text).quotes.map((q) => q.speaker.text), text).toEqual([speaker])
   })
 })
+
+describe('a document after the content', () => {
+  it.each([
+    ['"a new study shows"', 'Turnout rose in the first primaries, a new study shows.', 'a new study'],
+    // (A singular noun that ends in "s" is no plural: "shows" after it is its verb, not a noun.)
+    ['"a new analysis shows"', 'Turnout rose in the first primaries, a new analysis shows.', 'a new analysis'],
+    ['"a Pew Research Center analysis shows"', 'Turnout rose in the first primaries, a Pew Research Center analysis shows.', 'a Pew Research Center analysis'],
+  ])('%s', (_name, text, speaker) => {
+    expectRuleQuote(text, 'Turnout rose in the first primaries', 'shows', speaker)
+  })
+})
