@@ -1179,3 +1179,12 @@ describe('a document after the content', () => {
     expectRuleQuote(text, 'Turnout rose in the first primaries', 'shows', speaker)
   })
 })
+
+describe('a particle after the cue verb', () => {
+  it.each([
+    ['"called out"', 'The governor called out his rival for the delays.', 'his rival for the delays', 'called out', 'The governor'],
+    ['"tweeted out"', 'The senator tweeted out a message thanking her voters.', 'a message thanking her voters', 'tweeted out', 'The senator'],
+  ])('%s is part of the cue', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
