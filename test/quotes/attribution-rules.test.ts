@@ -1184,7 +1184,11 @@ describe('a particle after the cue verb', () => {
   it.each([
     ['"called out"', 'The governor called out his rival for the delays.', 'his rival for the delays', 'called out', 'The governor'],
     ['"tweeted out"', 'The senator tweeted out a message thanking her voters.', 'a message thanking her voters', 'tweeted out', 'The senator'],
+    ['"backed off"', 'The mayor backed off some of his earlier proposals.', 'some of his earlier proposals', 'backed off', 'The mayor'],
   ])('%s is part of the cue', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('not "up to" a number', () => {
+    expectRuleQuote('Police said up to 30 people were hurt.', 'up to 30 people were hurt', 'said', 'Police')
   })
 })
