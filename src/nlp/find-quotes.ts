@@ -2225,6 +2225,18 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
       if (whole[0] < b) return { speaker: whole }
     }
   }
+  // ("The State Department and the Department of Homeland Security have said", "She and her husband supported",
+  // "Both The New York Times and the Wall Street Journal confirmed": two noun phrases joined by "and" that open the
+  // clause are one subject; not an object before it, "Trump attacked Clinton and aides said".)
+  if (c.low(np[0] - 1) === 'and' && np[0] - 2 >= lo && /^(?:NNP?S?|PRP|CD|-RRB-)$/.test(c.pos().pos[np[0] - 2]!)) {
+    const first = speakerPronouns.has(c.low(np[0] - 2)) ? ([np[0] - 2, np[0] - 1] as [number, number]) : leftNP(c, np[0] - 2, lo)
+    const a = first && c.low(first[0] - 1) === 'both' ? first[0] - 1 : first?.[0]
+    // (Not after a comma, but for a pronoun: "Anthony Anton, president and CEO of the association, stated" is a name and
+    // its roles; nor roles without a determiner before a name, "GOP contender and former neurosurgeon Ben Carson".)
+    const pronoun = first !== null && first[1] - first[0] === 1 && speakerPronouns.has(c.low(first[0]))
+    const described = first !== null && (pronoun || DETERMINERS.has(c.low(first[0])) || c.low(a! - 1) === 'both' || a !== first[0] || isCap(c.tok(first[1] - 1)))
+    if (first && a !== undefined && described && first[1] === np[0] - 1 && (a <= lo || (!isWord(c.tok(a - 1)) && (c.tok(a - 1) !== ',' || pronoun))) && !(np[1] - np[0] === 1 && speakerPronouns.has(c.low(np[0])))) return { speaker: [a, np[1]] }
+  }
   const ext = extendOverPrepositions(c, np, lo)
   return { speaker: ext[0] < np[0] ? ext : clauseSubject(c, np, lo) }
 }

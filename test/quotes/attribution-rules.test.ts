@@ -1192,3 +1192,19 @@ describe('a particle after the cue verb', () => {
     expectRuleQuote('Police said up to 30 people were hurt.', 'up to 30 people were hurt', 'said', 'Police')
   })
 })
+
+describe('two noun phrases joined by "and" before the cue', () => {
+  it.each([
+    ['two noun phrases', "The city council and the mayor's office said the bridge would reopen.", 'the bridge would reopen', 'said', "The city council and the mayor's office"],
+    ['a name and a noun phrase', 'Clinton and the committee rejected the claim.', 'the claim', 'rejected', 'Clinton and the committee'],
+    ['a pronoun and a noun phrase', 'She and her husband said the house was never for sale.', 'the house was never for sale', 'said', 'She and her husband'],
+  ])('%s are one subject', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['an object before "and"', 'Prices rose after the vote and officials said the bridge would reopen.', 'the bridge would reopen', 'said', 'officials'],
+    ['roles after a name and a comma', '"It is a math problem," Jane Roe, president and CEO of the association, said.', 'It is a math problem', 'said', 'Jane Roe, president and CEO of the association'],
+  ])('not %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
