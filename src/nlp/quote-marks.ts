@@ -141,8 +141,10 @@ export function findQuotedSpans(original: string): QuotedSpan[] {
     const openD = stack.findIndex((s) => s.level === 'd')
     if (openD >= 0) {
       const next = paras[p + 1]
-      const nextOpens = next !== undefined && /["“„«]/.test(text[next.start]!)
       const o = stack[openD]!
+      // (With a mark of the same kind: a straight mark left open before a paragraph that opens with a typographic
+      // one is a stray, not a quotation that runs on, '"Melanie thought … ¶ “It never crossed my mind …,” she said'.)
+      const nextOpens = next !== undefined && /["“„«]/.test(text[next.start]!) && (text[o.pos] === '"') === (text[next.start] === '"')
       if (nextOpens) carried = { pos: o.pos, depth: openD }
       else out.push({ open: o.pos, start: o.pos + 1, end: para.end, close: para.end, depth: depthOf(openD), unclosed: true })
     }

@@ -26,6 +26,11 @@ describe('findQuotedSpans', () => {
     expect(inner(text)).toEqual(['We will win this war.\n"And we will never forget,'])
   })
 
+  it('does not run a straight mark left open into a paragraph that opens with a typographic one', () => {
+    const text = '"The whole thing was outrageous.\n\n“It never crossed my mind,” she said.'
+    expect(inner(text)).toEqual(['The whole thing was outrageous.', 'It never crossed my mind,'])
+  })
+
   it('closes a spaced mark after a comma before a lower-case word ("…, " he said)', () => {
     expect(inner('" We have no idea, " he said. Then he left.')).toEqual([' We have no idea, '])
   })
