@@ -1208,3 +1208,17 @@ describe('two noun phrases joined by "and" before the cue', () => {
     expectRuleQuote(text, quote, cue, speaker)
   })
 })
+
+describe('a name given by a participle after an indefinite noun phrase', () => {
+  it.each([
+    ['at the end of the sentence', 'She volunteers for a charity called Open Doors Coalition.'],
+    ['with a capitalised head', 'A new super PAC called Forward Together is raising money in Ohio.'],
+    ['in quotation marks', 'Economists point to an effect called “wage stickiness.”'],
+  ])('is no attribution (%s)', (_name, text) => {
+    const { quotes } = rules(text)
+    expect(quotes.filter((q) => /called/.test(q.cue?.text ?? '')), show(text, quotes).join('\n')).toEqual([])
+  })
+  it('but a subject that calls someone something still is one', () => {
+    expectRuleQuote('A spokesman called Smith a liar.', 'Smith a liar', 'called', 'A spokesman')
+  })
+})
