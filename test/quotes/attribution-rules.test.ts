@@ -1222,3 +1222,16 @@ describe('a name given by a participle after an indefinite noun phrase', () => {
     expectRuleQuote('A spokesman called Smith a liar.', 'Smith a liar', 'called', 'A spokesman')
   })
 })
+
+describe('a subordinator or a sentence adverb before the speaker', () => {
+  it.each([
+    ['"As"', 'As Professor Lane noted, the treaty changed little.', 'the treaty changed little', 'noted', 'Professor Lane'],
+    ['"Perhaps"', 'Perhaps young voters believe that the plan will fail.', 'that the plan will fail', 'believe', 'young voters'],
+    ['"While"', 'While Ms. Ortiz insisted that the law was fair, the court struck it down.', 'that the law was fair', 'insisted', 'Ms. Ortiz'],
+  ])('%s is no part of the speaker', (_name, text, quote, cue, speaker) => {
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => content(text, x) === quote)
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe(speaker)
+  })
+})
