@@ -289,6 +289,9 @@ const ISSUE_ADVERB = new RegExp(`^(?:${ISSUE_ADVERBS})$`)
 /** What a speaker put out between its phrase and a participle cue: "[later issued a statement] saying". */
 const ISSUED_DOCUMENT = new RegExp(`^\\s*(?:(?:${ISSUE_ADVERBS})\\s+)?(?:issued|issues|released|releases|put\\s+out|puts\\s+out|posted|posts)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:statement|release|letter|video|note|memo)\\s*,?\\s*$`, 'u')
 const LEAD_SUBORDINATOR = /^(?:as|while|despite|how|why|lest|alongside|perhaps|probably|certainly|ultimately|whatever|although|though|because|since|unless|whereas|if|when|even|maybe|also)$/
+/** A participle that dates a document ("a poll released", "the report published"), and the time after it. */
+const DATING_PARTICIPLE = /^(?:released|conducted|published|issued|taken|out|posted|aired|unveiled|filed)$/
+const DATING_TIME = /^((?:(?:on|last|this|earlier|late|early|in)\s+)?(?:(?:this|last)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|yesterday|today|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?![\d,]))?))\s+(?=\p{L})/iu
 const SENTENCE_ADVERB = /^(?:however|meanwhile|too|though|also|once|then|now|instead|moreover|furthermore|indeed|again|still|nevertheless|nonetheless)$/
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i)$/
 
@@ -440,6 +443,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     if (isCap(c.tok(j - 1)) && c.personTok[j - 1]) break
     // ("USA TODAY reported", "Psychology Today found": a capitalised word after a name, mid-sentence, is part of it.)
     if (isCap(c.tok(j - 1)) && j - 2 >= lo && isCap(c.tok(j - 2)) && !c.titleSent[c.sentOf[j - 1]!]) break
+    // ("a report published in May found": the month, not the modal.)
+    if (c.tok(j - 1) === 'May' && /^(?:in|of|since|until|by|early|late|mid|last|next|this|through)$/.test(c.low(j - 2))) break
     if ((AUX.has(w) || /^[a-z]+ly$/.test(c.tok(j - 1))) && !LY_NOT_ADVERB.has(w)) j--
     // ("Mr. Rubio only occasionally disagreed": "only" after a name is an adverb of the cue.)
     else if (w === 'only' && j - 2 >= lo && (isCap(c.tok(j - 2)) || speakerPronouns.has(c.low(j - 2)))) j--
@@ -814,6 +819,15 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
       // cue 16 times in 16.)
       if (at.cue && at.speaker.end < was.end && was.end <= at.cue.start && ISSUED_DOCUMENT.test(c.text.slice(at.speaker.end, at.cue.start)))
         at.cue = { start: c.tokens[c.tokAfter(at.speaker.end)]!.start, end: at.cue.end }
+    }
+    // ("A Marquette Law School poll released [last week] showed …", "a poll conducted on Monday found": the time after
+    // the participle that dates a document belongs to the source, not the cue; PolNeAR's source holds it 33 times in 36.)
+    if (at.speaker && at.cue && at.speaker.end <= at.cue.start && /^\s*$/.test(c.text.slice(at.speaker.end, at.cue.start)) && DATING_PARTICIPLE.test(c.low(c.tokBefore(at.speaker.end)))) {
+      const time = DATING_TIME.exec(c.text.slice(at.cue.start, at.cue.end))
+      if (time) {
+        at.speaker = { start: at.speaker.start, end: at.cue.start + time[1]!.length }
+        at.cue = { start: at.cue.start + time[0].length, end: at.cue.end }
+      }
     }
     // ("He seems to have a different set of rules", "Garland looks dead on arrival": a subject that is part of the
     // content, raised before "seems", is no speaker; PolNeAR gives such attributions none, 24 times in 24.)

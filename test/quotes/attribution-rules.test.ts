@@ -1235,3 +1235,21 @@ describe('a subordinator or a sentence adverb before the speaker', () => {
     expect(q!.speaker.text).toBe(speaker)
   })
 })
+
+describe('the time after a participle that dates a document', () => {
+  it.each([
+    ['"last week"', 'A state university poll released last week showed the mayor ahead by six points.', 'the mayor ahead by six points', 'showed', 'A state university poll released last week'],
+    ['"on Monday"', 'A survey conducted on Monday found that most renters opposed the plan.', 'that most renters opposed the plan', 'found', 'A survey conducted on Monday'],
+    ['a weekday', 'A city audit published Friday says the fund lost money.', 'the fund lost money', 'says', 'A city audit published Friday'],
+  ])('%s belongs to the source, not the cue', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('not a time after a name', () => {
+    expectRuleQuote('Smith on Monday said the race was tied.', 'the race was tied', 'said', 'Smith')
+  })
+  it('"in May" is the month, not the modal of the cue', () => {
+    const text = 'A report published in May found that most voters disliked the plan.'
+    const q = analyse(text).quotes.find((x) => x.cue?.text?.includes('found'))
+    expect(q?.cue?.text).toBe('found')
+  })
+})
