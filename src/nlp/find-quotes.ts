@@ -292,6 +292,7 @@ const LEAD_SUBORDINATOR = /^(?:as|while|despite|how|why|lest|alongside|perhaps|p
 /** A participle that dates a document ("a poll released", "the report published"), and the time after it. */
 const DATING_PARTICIPLE = /^(?:released|conducted|published|issued|taken|out|posted|aired|unveiled|filed)$/
 const DATING_TIME = /^((?:(?:on|last|this|earlier|late|early|in)\s+)?(?:(?:this|last)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|yesterday|today|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?![\d,]))?))\s+(?=\p{L})/iu
+const OBJECT_PRONOUN = /^(?:him|her|them|me|us|you|it)$/
 const SENTENCE_ADVERB = /^(?:however|meanwhile|too|though|also|once|then|now|instead|moreover|furthermore|indeed|again|still|nevertheless|nonetheless)$/
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i)$/
 
@@ -2724,7 +2725,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       }
       // "…, experts told me this week.": after a hearer, a time phrase alone is no content either.
       // ("…, the minister announced Thursday.": a time phrase is no object.)
-      let forward = verb.clause === 'object' && !hasThat ? (timePhraseEnd(c, ce) < cut ? contentSpan(c, timePhraseEnd(c, ce), objectEnd(c, timePhraseEnd(c, ce), cut), 1) : null) : !hasThat ? afterCueContent(c, hearer ? contentFrom : ce, cut) : contentSpan(c, contentFrom, cut)
+      const objectFrom = verb.lemma === 'ask' ? afterAddressee(c, timePhraseEnd(c, ce), cut) : timePhraseEnd(c, ce)
+      let forward = verb.clause === 'object' && !hasThat ? (objectFrom < cut ? contentSpan(c, objectFrom, objectEnd(c, objectFrom, cut), 1) : null) : !hasThat ? afterCueContent(c, hearer ? contentFrom : ce, cut) : contentSpan(c, contentFrom, cut)
       // "revealed the meeting to NBC": no content, but a hearer that is a source.
       if (forward && !hasThat && !hearer && words(c, ce, cut) <= 7) {
         const t = c.tokBefore(forward.end)
@@ -3060,6 +3062,23 @@ function timePhraseEnd(c: Ctx, k: number): number {
 }
 
 /** Content right after a cue with no "that": "said [the war is over]" — empty for "said on Tuesday." */
+/**
+ * ("asked Sanders how he was feeling", "asked the U.S. attorney in D.C. whether …", "asked the candidates a question
+ * about …"): the person asked is no part of the question, as PolNeAR marks it; but it is part of a request,
+ * "asked the court to intervene" (PolNeAR keeps the addressee before "to" more often than not).
+ * The token where the question starts after the addressee at `k`, else `k`.
+ */
+function afterAddressee(c: Ctx, k: number, hi: number): number {
+  if (!(OBJECT_PRONOUN.test(c.low(k)) || DETERMINERS.has(c.low(k)) || isCap(c.tok(k)) || /^\p{Ll}+s$/u.test(c.tok(k))) || /^questions?$/.test(c.low(k + (DETERMINERS.has(c.low(k)) ? 1 : 0)))) return k
+  for (let x = k + 1; x < Math.min(hi - 1, k + 9); x++) {
+    // (Not a question inside a request: "asked the Justice Department to investigate whether …".)
+    if (/^[,;:!?"“”]$/.test(c.tok(x)) || /^(?:that|and|to)$/.test(c.low(x)) || cueAt(c, x)) break
+    if (/^(?:if|whether|what|how|why|who|whom|where|which)$/.test(c.low(x)) || (c.low(x) === 'a' && /^questions?$/.test(c.low(x + 1)))) return x
+    if (c.low(x) === 'about' && x + 1 < hi && isWord(c.tok(x + 1))) return x + 1
+  }
+  return k
+}
+
 function afterCueContent(c: Ctx, e: number, hi: number): Span | null {
   let k = e
   if (c.tok(k) === ':' ) k++

@@ -766,7 +766,7 @@ describe('opening phrases before the subject of a sentence', () => {
     expect([q?.speaker.text, q?.cue?.text]).toEqual(['he', 'said'])
   })
   it('and the content of a cue inside the subordinate clause ends with it', () => {
-    expect(rules(text).quotes.find((x) => x.cue?.text === 'asked')?.text).toBe('Bernie Sanders if he would ever endorse Hillary Clinton')
+    expect(rules(text).quotes.find((x) => x.cue?.text === 'asked')?.text).toBe('if he would ever endorse Hillary Clinton')
   })
   it('"Ms. Sherry smiled and said, "…"": one verb before "and said" is part of the cue', () => {
     expect(rules('At the party, Ms. Sherry smiled and said, "I am waiting for Michael Bloomberg to get in the race."').quotes[0]?.cue?.text).toBe('smiled and said')
@@ -1251,5 +1251,22 @@ describe('the time after a participle that dates a document', () => {
     const text = 'A report published in May found that most voters disliked the plan.'
     const q = analyse(text).quotes.find((x) => x.cue?.text?.includes('found'))
     expect(q?.cue?.text).toBe('found')
+  })
+})
+
+describe('the person asked', () => {
+  it.each([
+    ['before "how"', 'Reporters asked the governor how she would pay for the plan.', 'how she would pay for the plan'],
+    ['before "whether"', 'The senator asked the attorney general in Ohio whether the law was enforced.', 'whether the law was enforced'],
+    ['before "a question"', 'A student asked the candidates a question about tuition.', 'a question about tuition'],
+  ])('is no part of the question (%s)', (_name, text, quote) => {
+    const { quotes } = rules(text)
+    const q = quotes.find((x) => x.cue?.text === 'asked')
+    expect(q && content(text, q), show(text, quotes).join('\n')).toBe(quote)
+  })
+  it('but is part of a request ("asked the court to …")', () => {
+    const text = 'The city asked the court to delay the ruling.'
+    const q = rules(text).quotes.find((x) => x.cue?.text === 'asked')
+    expect(q && content(text, q)).toBe('the court to delay the ruling')
   })
 })
