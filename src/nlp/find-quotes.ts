@@ -2438,6 +2438,63 @@ function namingParticiple(c: Ctx, i: number): boolean {
   return c.tok(e) === ',' || /^(?:is|are|was|were|has|have|had|will|would|can|could|says|said|plans|wants|helps)$/.test(c.low(e)) || /^\p{Ll}+ed$/u.test(c.tok(e))
 }
 
+/**
+ * A sentence that opens with the question put to its subject: "Asked whether he would run, Smith said …",
+ * "When asked about the vote, she …", "Asked on Fox News who leads the party, he said …", "Asked by Matt Lauer
+ * whether …". The cue ("Asked", "Asked about" right before the topic), the question up to the comma that ends the
+ * opening phrase, and the asker after "by"; null when the sentence opens otherwise (or is a headline: "Asked
+ * Actors To Act Whiter").
+ */
+function askedOpening(c: Ctx, lo: number, hi: number, consumed: Uint8Array): { cue: [number, number]; content: Span; by?: [number, number] } | null {
+  let a = lo
+  while (a < hi && !isWord(c.tok(a))) a++
+  if (c.low(a) === 'when' && c.low(a + 1) === 'asked') a++
+  if (c.low(a) !== 'asked' || consumed[a] || c.titleSent[c.sentOf[a]!]) return null
+  let by: [number, number] | undefined
+  let k = a + 1
+  // ("by Stephanopoulos", "by a reporter", "on Fox News", "during a January debate", "at a briefing Monday in Washington")
+  for (; k < hi && k < a + 12; k++) {
+    const w = c.low(k)
+    if (/^(?:whether|if|what|how|why|who|which|where|when|about|to)$/.test(w)) break
+    if (!isWord(c.tok(k)) && c.tok(k) !== '.') return null
+    if (w === 'by' && !by) {
+      let e = k + 1
+      while (e < hi && e < k + 6 && (isCap(c.tok(e)) || (e === k + 1 && DETERMINERS.has(c.low(e))) || (e > k + 1 && /^\p{Ll}+$/u.test(c.tok(e)) && DETERMINERS.has(c.low(k + 1)) && !/^(?:whether|if|what|how|why|who|which|about|to|in|on|at|during)$/.test(c.low(e))))) e++
+      if (e > k + 1) by = [k + 1, e]
+    }
+  }
+  if (k >= hi || k >= a + 12 || !/^\p{Ll}/u.test(c.tok(k))) return null
+  const about = c.low(k) === 'about' && k === a + 1
+  const from = about ? k + 1 : k
+  // The question ends at the first comma outside a quotation after which the sentence's subject and its verb
+  // come ("…, Rubio gave", "…, 75 percent of Democrats said", "…, he demurred"), not an appositive or a phrase
+  // inside the question ("whether Donald Trump, the presumptive nominee, who …, could be"); a comma inside the
+  // closing mark goes with it.
+  const subjectAndVerbAfter = (m: number) => {
+    let x = m + 1
+    while (x < hi && MARKS.has(c.tok(x))) x++
+    if (SUBJECT_PRONOUN.test(c.low(x))) return isWord(c.tok(x + 1))
+    if (!(isCap(c.tok(x)) || (NP_INNER.has(c.tok(x)) && isCap(c.tok(x + 1))) || DETERMINERS.has(c.low(x)) || numberish(c.tok(x)) || QUANTIFIER.test(c.low(x)) || /^(?:neither|both|all|none|few)$/.test(c.low(x)))) return false
+    // (Over an appositive, "…, Michael Briggs, a spokesman, said"; not into a relative clause.)
+    for (let y = x + 1; y < hi && y <= x + 14; y++) {
+      if (c.tok(y) === ',' && isCap(c.tok(x))) continue
+      if (!isWord(c.tok(y)) || /^(?:who|which|that|whose)$/.test(c.low(y))) return false
+      if (AUX.has(c.low(y)) || COPULA.has(c.low(y)) || /^\p{Ll}+ed$/u.test(c.tok(y)) || PAST_IRREGULAR.test(c.low(y)) || (cueAt(c, y) && /^\p{Ll}+s?$/u.test(c.tok(y)))) return true
+    }
+    return false
+  }
+  let end = -1
+  for (let m = from + 1; m < hi; m++) {
+    if (c.tok(m) !== ',' || cutInsideQuote(c, m) || !subjectAndVerbAfter(m)) continue
+    end = MARKS.has(c.tok(m + 1)) && !OPEN_MARKS.has(c.tok(m + 1)) ? m + 2 : m
+    break
+  }
+  if (end < 0 || end - from < 1 || end >= hi - 1) return null
+  const content = contentSpan(c, from, end, 1)
+  if (!content) return null
+  return { cue: [a, about ? k + 1 : a + 1], content, by }
+}
+
 function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): Attribution[] {
   const out: Attribution[] = []
   for (let si = 0; si < c.sentences.length; si++) {
@@ -2459,7 +2516,16 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         continue
       }
     }
-    for (let i = lo; i < hi; i++) {
+    // "Asked whether he would run, Smith said …": the question put to the speaker, by someone the text does not
+    // name (or "Asked by Matt Lauer whether …"); PolNeAR marks 31 of 40 such openings, all with no source but
+    // the one after "by".
+    const asked = askedOpening(c, lo, hi, consumed)
+    if (asked) {
+      push([asked.content], asked.cue, 'speech', asked.by)
+      for (let k = asked.cue[0]; k < asked.cue[1]; k++) consumed[k] = 1
+      regionStart = c.tokBefore(asked.content.end) + 2
+    }
+    for (let i = asked ? regionStart : lo; i < hi; i++) {
       if (consumed[i] === 1) continue
       const low = c.low(i)
       // According to X, … / …, according to X.

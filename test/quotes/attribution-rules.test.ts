@@ -1270,3 +1270,21 @@ describe('the person asked', () => {
     expect(q && content(text, q)).toBe('the court to delay the ruling')
   })
 })
+
+describe('an opening "Asked …," before the sentence subject', () => {
+  it.each([
+    ['"Asked whether"', 'Asked whether he would run again, the mayor gave a vague answer.', 'whether he would run again', 'Asked', undefined],
+    ['"Asked about"', 'Asked about the delay, the minister said the report was nearly done.', 'the delay', 'Asked about', undefined],
+    ['"Asked by"', 'Asked by a reporter if the talks had failed, Smith said they had not.', 'if the talks had failed', 'Asked', 'a reporter'],
+    ['over an appositive in the question', 'Asked whether Jane Roe, the new chief, would stay, the board declined to comment.', 'whether Jane Roe, the new chief, would stay', 'Asked', undefined],
+  ])('%s is a question with no source but the asker after "by"', (_name, text, quote, cue, speaker) => {
+    const { quotes } = rules(text)
+    const q = quotes.find((x) => content(text, x) === quote)
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.cue?.text).toBe(cue)
+    expect(q!.speaker.text).toBe(speaker)
+  })
+  it('and the main clause keeps its own quote', () => {
+    expectRuleQuote('Asked about the delay, the minister said the report was nearly done.', 'the report was nearly done', 'said', 'the minister')
+  })
+})
