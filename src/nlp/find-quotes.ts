@@ -2271,6 +2271,8 @@ const CLASSING_NOUNS = /^(?:firm|company|group|website|site|newspaper|magazine|n
 const NP_PREPOSITIONS = /^(?:in|at|of|for|from|by|with|on|about|across|inside|outside|near)$/
 /** Roles held for someone, which take "to": "an adviser to the president". */
 const ROLES_TO = /^(?:advis[eo]rs?|aides?|spokes(?:man|men|woman|women|person|people|persons)|counsel|assistants?|secretary|ambassadors?|envoys?|consultants?|successors?|heirs?|deputy|deputies|liaisons?|representatives?)$/
+/** Participles of a document's making or release: "a poll released in August", "figures published by". */
+const RELEASED = /^(?:released|published|issued|conducted|commissioned|compiled|prepared|sponsored|obtained|reviewed|filed|produced|carried)$/
 /** Participles that follow the noun they modify: "people briefed on", "officials involved in". */
 const POSTNOMINAL = /^(?:briefed|involved|based|close|familiar|knowledgeable|linked|tied|connected|aligned|allied|loyal|opposed|sympathetic|critical|working|speaking)$/
 const QUANTIFIER = /^(?:some|many|most|several|few|other|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)$/
@@ -2323,19 +2325,32 @@ function clauseSubject(c: Ctx, np: [number, number], lo: number): [number, numbe
  */
 function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [number, number] {
   let a = np[0]
+  // ("[A Quinnipiac University poll released in late August] found": a time after a document's participle is
+  // no speaker; the document is.)
+  if (np[1] - np[0] <= 2 && (MONTH.test(c.low(np[1] - 1)) || WEEKDAY.test(c.low(np[1] - 1)) || /^(?:week|month|year|weekend|spring|summer|fall|autumn|winter|\d{4})$/.test(c.low(np[1] - 1)))) {
+    let t = np[0]
+    while (t - 1 > lo && /^(?:in|on|last|this|late|early|earlier|mid|past)$/.test(c.low(t - 1))) t--
+    if (t < np[0] && RELEASED.test(c.low(t - 1))) {
+      const left = leftNP(c, t - 2, lo)
+      if (left && left[1] === t - 1 && (documentNouns.has(c.low(t - 2)) || speakerLike(c.low(t - 2)))) a = left[0]
+    }
+  }
   for (let guard = 0; guard < 4; guard++) {
     let p = a - 1
     // ("[Other advisers to the government] said": "to" after a role that is someone's.)
     if (p - 1 < lo || !(NP_PREPOSITIONS.test(c.low(p)) || (c.low(p) === 'to' && (ROLES_TO.test(c.low(p - 1)) || POSTNOMINAL.test(c.low(p - 1)))))) break
     // ("[People briefed on the talks] said", "[officials involved in the case]": a participle after the noun.)
-    const participle = POSTNOMINAL.test(c.low(p - 1)) && p - 2 >= lo && (/^\p{Ll}+$/u.test(c.tok(p - 2)) || p - 2 === lo) && speakerLike(c.low(p - 2)) ? 1 : 0
+    // ("[Figures released by the board] showed": a document's too.)
+    const participle = (POSTNOMINAL.test(c.low(p - 1)) || (RELEASED.test(c.low(p - 1)) && c.low(p) === 'by')) && p - 2 >= lo && (/^\p{Ll}+$/u.test(c.tok(p - 2)) || p - 2 === lo) && speakerLike(c.low(p - 2)) ? 1 : 0
     p -= participle
     // The noun the phrase modifies: lower case ("delegates at"), or capitalised at the sentence start
     // ("Officials in"); a cue word only as a noun after a determiner or a quantifier ("a report by", "some
     // advocates for").
     const head = c.low(p - 1)
     // ("the Ambassador to France": a capitalised role too.)
-    if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)) || (isCap(c.tok(p - 1)) && roleHeads.has(head) && !participle))) break
+    // ("[the Russian Embassy in London] issued": a capitalised name with its article.)
+    const named = isCap(c.tok(p - 1)) && !participle && /^(?:in|at|of|for)$/.test(c.low(p)) && !c.personTok[p - 1] && c.low(leftNP(c, p - 1, lo)?.[0] ?? p) === 'the'
+    if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)) || (isCap(c.tok(p - 1)) && roleHeads.has(head) && !participle) || named)) break
     if (NP_STOP.has(head) || DETERMINERS.has(head) || AUX.has(head) || (/(?:ed|ing|ly)$/.test(head) && !participle) || (cueByForm.has(head) && !DETERMINERS.has(c.low(p - 2)) && !(NOUN_FORMS.has(head) && QUANTIFIER.test(c.low(p - 2))))) break
     const left = leftNP(c, p - 1, lo)
     if (!left || left[1] !== p) break
@@ -2346,7 +2361,8 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
   if (numberish(c.tok(a))) while (a - 1 >= lo && /^(?:only|about|nearly|almost|roughly|around|just|approximately|some)$/.test(c.low(a - 1))) a--
   const before = c.tok(a - 1)
   // ("One thing … is that [78 percent of voters in a recent CBS News poll] said": after a "that" that opens a clause.)
-  const thatClause = c.low(a - 1) === 'that' && (/^(?:is|was|are|were|be|been)$/.test(c.low(a - 2)) || cueByForm.has(c.low(a - 2)))
+  // ("grew so loud that [the Russian Embassy in London] issued": after "so … that" too.)
+  const thatClause = c.low(a - 1) === 'that' && (/^(?:is|was|are|were|be|been)$/.test(c.low(a - 2)) || cueByForm.has(c.low(a - 2)) || (/^\p{Ll}+$/u.test(c.tok(a - 2)) && c.low(a - 3) === 'so'))
   const starts = a <= lo || before === ',' || before === ':' || before === ';' || MARKS.has(before) || thatClause || /^(?:and|but|so|because|while|although|though|when|if)$/.test(c.low(a - 1))
   return starts && !OPENERS.test(c.low(a)) ? [a, np[1]] : np
 }
@@ -2375,6 +2391,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
     const hi = c.tokBefore(s.end) + 1
     let regionStart = lo
     let lastSpeaker: [number, number] | undefined
+    /** Whether that speaker is the subject of a clause inside another one ("about how he planned"). */
+    let lastEmbedded = false
     /** The main clause's cue after a relative clause's content, and its subject (the relative pronoun's antecedent). */
     let mainClause: { at: number; speaker: [number, number] } | undefined
     // "PENCE: Well, …" / "Sanders: …" — a short name and a colon open the sentence.
@@ -2595,7 +2613,19 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         continue
       }
       if (verb.lemma === c.low(i) && c.low(i - 1) === 'to') continue
-      const cs = cueStart(c, i, lo)
+      let cs = cueStart(c, i, lo)
+      // ("The embassy in London issued a statement saying …": the document put out is part of the cue, as
+      // PolNeAR marks it, and the subject is the one of "issued", with its modifiers.)
+      if (/ing$/.test(c.low(i)) && cs === i) {
+        let v = cs - 1
+        if (documentNouns.has(c.low(v)) || /^(?:statement|release|letter|video|note|memo)$/.test(c.low(v))) {
+          v--
+          if (/^\p{Ll}[\p{Ll}-]*$/u.test(c.tok(v)) && !/^(?:a|an|the|its|his|her|their|our)$/.test(c.low(v))) v--
+          if (/^(?:a|an|the|its|his|her|their|our)$/.test(c.low(v))) v--
+          if (c.low(v) === 'out' && /^(?:put|puts)$/.test(c.low(v - 1))) v--
+          if (v > lo && v < cs - 2 && /^(?:issued|issues|released|releases|put|puts|posted|posts|published|publishes)$/.test(c.low(v)) && /^\p{Ll}/u.test(c.tok(v))) cs = cueStart(c, v, lo)
+        }
+      }
       const [ce] = extendCue(c, cue.end, hi, verb)
       let speaker: [number, number] | undefined
       let antecedent: [number, number] | undefined
@@ -2653,7 +2683,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       }
       if (c.tok(cs - 1) === ',' && /ing$/.test(c.low(i)) && cs === i && forward) {
         // "…, adding that …", "…, calling her …": the subject of the sentence speaks
-        speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
+        speaker = (lastEmbedded ? undefined : lastSpeaker) ?? sentenceSubject(c, lo, cs) ?? undefined
         fragments = [forward]
       } else if (c.tok(cs - 1) === ',' && !RELATIVES.has(c.low(cs - 1))) {
         // "…, said Hill." (inverted) or "…, adding that …" (participle: the sentence's speaker)
@@ -2702,7 +2732,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
             if (f2) fragments = [f, f2]
           }
         } else if (/ing$/.test(c.low(i)) && forward) {
-          speaker = lastSpeaker ?? sentenceSubject(c, lo, cs) ?? undefined
+          speaker = (lastEmbedded ? undefined : lastSpeaker) ?? sentenceSubject(c, lo, cs) ?? undefined
           fragments = [forward]
         } else if (lastSpeaker && forward && /^\p{Ll}+ed$/u.test(c.tok(i)) && cs === i && c.low(i + 1) !== 'by' && listedAfter(cs - 1)) {
           // "He later suggested …, called her “third-rate” and boycotted …": a verb in a list of the speaker's
@@ -2847,6 +2877,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       }
       push(fragments, [cs, ce], verb.class, speaker, antecedent, hearer)
       lastSpeaker = speaker
+      // ("The senator gave no details about how he planned to …, saying …": the subject of a clause inside
+      // another one is not who speaks in a participle after it; the sentence's subject is.)
+      lastEmbedded = speaker[0] > lo && /^(?:how|why|what|whether|where|when|if|that|because|although|though|while)$/.test(c.low(speaker[0] - 1))
       for (let k = cs; k < ce; k++) consumed[k] = 1
       regionStart = Math.max(regionStart, c.tokBefore(fragments[fragments.length - 1]!.end) < i ? ce : regionStart)
     }
@@ -3233,6 +3266,20 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
     // (A second one only when a subject pronoun follows it.)
     if (n > 0 && !SUBJECT_PRONOUN.test(c.low(m + 1))) break
     k = m + 1
+    // ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton …": the opening phrase goes on over the state of
+    // its place and over a time phrase, each between commas; the subject comes after them.)
+    for (let more = 0; more < 2 && n === 0; more++) {
+      let e = k
+      const time = /^(?:on|in|at|last|this|earlier|later)$/.test(c.low(k)) && (WEEKDAY.test(c.low(k + 1)) || MONTH.test(c.low(k + 1)) || DAYS.test(c.low(k + 1)))
+      // (A place's state only right after a capitalised word and its comma, and not a person: "In Iowa, Smith,
+      // a farmer, said" keeps Smith, whose appositive opens with a determiner.)
+      const state = isCap(c.tok(k)) && isCap(c.tok(k - 2)) && c.tok(k - 1) === ',' && !c.personTok[k] && !speakerPronouns.has(c.low(k)) && !DETERMINERS.has(c.low(k))
+      if (time) e = k + 2
+      else if (state) while (e < hi && e - k < 2 && isCap(c.tok(e))) e++
+      else break
+      if (c.tok(e) !== ',' || !(isCap(c.tok(e + 1)) || speakerPronouns.has(c.low(e + 1)) || (state && /^(?:on|in|at|last|this|earlier|later)$/.test(c.low(e + 1))))) break
+      k = e + 1
+    }
   }
   while (k < hi && LEAD_TRIM.has(c.low(k))) k++
   if (speakerPronouns.has(c.low(k))) return [k, k + 1]
@@ -3242,7 +3289,10 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   if (e === k || (e === k + 1 && DETERMINERS.has(c.low(k)))) {
     // ("some Democratic strategists fear that … and warn": the subject stops at another cue.)
     // ("The senator spoke for an hour, saying …": nor past a finite verb.)
-    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && !/ed$/.test(c.low(e)) && !(e > k && cueAt(c, e)) && !(e > k && /^\p{Ll}/u.test(c.tok(e)) && /^VB[DZP]$/.test(c.pos().pos[e]!))) {
+    // ("The retired neurosurgeon has …": a participle between the determiner and its noun is an adjective.)
+    // (Of a noun of people: not "The much-anticipated meeting unfolded".)
+    const adjective = (m: number) => m === k + 1 && DETERMINERS.has(c.low(k)) && /^\p{Ll}+$/u.test(c.tok(m + 1) ?? '') && /^NNS?$/.test(c.pos().pos[m + 1] ?? '') && !cueAt(c, m + 1) && (speakerLike(c.low(m + 1)) || roleHeads.has(c.low(m + 1)) || /(?:eon|ate|ive)$/.test(c.low(m + 1)))
+    while (e < hi && e - k < 4 && isWord(c.tok(e)) && !NP_STOP.has(c.low(e)) && (!/ed$/.test(c.low(e)) || adjective(e)) && !(e > k && cueAt(c, e)) && !(e > k && /^\p{Ll}/u.test(c.tok(e)) && /^VB[DZP]$/.test(c.pos().pos[e]!))) {
       // ("The executive council for the 1.6 million member AFT, which …, voted": a preposition takes its noun phrase.)
       if (e > k + 1 && NP_PREPOSITIONS.test(c.low(e))) {
         const np = rightNP(c, e + 1, hi)

@@ -1208,3 +1208,24 @@ describe('two noun phrases joined by "and" before the cue', () => {
     expectRuleQuote(text, quote, cue, speaker)
   })
 })
+
+describe('the subject of a participle after the clause', () => {
+  it.each([
+    ['over a place\'s state and a time between commas', 'At a town hall in Dayton, Ohio, on Friday, the mayor defended the budget, saying it would balance by spring.', 'it would balance by spring', 'saying', 'the mayor'],
+    ['not the subject of a clause inside the sentence', 'The retired judge gave no details about how he planned to spend the award, saying only that he would travel.', 'that he would travel', 'saying', 'The retired judge'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('a coordinated verb after such a clause keeps its subject', () => {
+    expectRuleQuote('The crowd cheered, and when the coach thanked the fans and said the season was not over.', 'the season was not over', 'said', 'the coach')
+  })
+})
+
+describe('a subject with its modifiers before the cue', () => {
+  it.each([
+    ['a document with its participle and time', 'A state university survey released in early March found that most renters paid more.', 'that most renters paid more', 'found', 'A state university survey released in early March'],
+    ['a name with its article and place after "so … that"', 'The dispute grew so bitter that the Canadian Consulate in Boston issued a statement saying that Ottawa took no side.', 'that Ottawa took no side', 'issued a statement saying', 'the Canadian Consulate in Boston'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
