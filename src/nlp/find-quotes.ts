@@ -2324,6 +2324,8 @@ function clauseSubject(c: Ctx, np: [number, number], lo: number): [number, numbe
  * ("In an interview with CNN, Smith said" and "met with Smith, who said" stay as they are).
  */
 function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [number, number] {
+  // ("the facts reported by the government in [the cases it] cited": a pronoun at the end is the subject.)
+  if (speakerPronouns.has(c.low(np[1] - 1))) return np
   let a = np[0]
   // ("[A Quinnipiac University poll released in late August] found": a time after a document's participle is
   // no speaker; the document is.)
@@ -2335,13 +2337,26 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
       if (left && left[1] === t - 1 && (documentNouns.has(c.low(t - 2)) || speakerLike(c.low(t - 2)))) a = left[0]
     }
   }
-  for (let guard = 0; guard < 4; guard++) {
+  for (let guard = 0; guard < 5; guard++) {
+    // ("[Experts on North Korea and nuclear arms] said": two objects of one preposition.)
+    if (c.low(a - 1) === 'and' && a - 2 > lo) {
+      const first = leftNP(c, a - 2, lo)
+      if (first && first[1] === a - 1 && first[0] - 1 > lo && NP_PREPOSITIONS.test(c.low(first[0] - 1))) a = first[0]
+    }
     let p = a - 1
     // ("[Other advisers to the government] said": "to" after a role that is someone's.)
     if (p - 1 < lo || !(NP_PREPOSITIONS.test(c.low(p)) || (c.low(p) === 'to' && (ROLES_TO.test(c.low(p - 1)) || POSTNOMINAL.test(c.low(p - 1)))))) break
     // ("[People briefed on the talks] said", "[officials involved in the case]": a participle after the noun.)
-    // ("[Figures released by the board] showed": a document's too.)
-    const participle = (POSTNOMINAL.test(c.low(p - 1)) || (RELEASED.test(c.low(p - 1)) && c.low(p) === 'by')) && p - 2 >= lo && (/^\p{Ll}+$/u.test(c.tok(p - 2)) || p - 2 === lo) && speakerLike(c.low(p - 2)) ? 1 : 0
+    // ("[Figures released by the board] showed", "[Two lawsuits being considered in San Diego] have accused",
+    // "[emails disseminated by WikiLeaks] suggest": a past participle after a noun of people or documents, which
+    // the tagger tells from a verb in the past, "Democrats gathered in Philadelphia".)
+    let participle = 0
+    const vbn = /^\p{Ll}+$/u.test(c.tok(p - 1)) && c.pos().pos[p - 1] === 'VBN' && /^(?:in|at|by|from|on|for|with)$/.test(c.low(p))
+    if (POSTNOMINAL.test(c.low(p - 1)) || (RELEASED.test(c.low(p - 1)) && c.low(p) === 'by') || vbn) {
+      let n = p - 2
+      if (vbn && /^(?:being|recently|newly|widely|first|later)$/.test(c.low(n))) n--
+      if (n >= lo && (/^\p{Ll}+$/u.test(c.tok(n)) || n === lo) && speakerLike(c.low(n)) && !AUX.has(c.low(n)) && !speakerPronouns.has(c.low(n))) participle = p - 1 - n
+    }
     p -= participle
     // The noun the phrase modifies: lower case ("delegates at"), or capitalised at the sentence start
     // ("Officials in"); a cue word only as a noun after a determiner or a quantifier ("a report by", "some
@@ -2349,7 +2364,8 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
     const head = c.low(p - 1)
     // ("the Ambassador to France": a capitalised role too.)
     // ("[the Russian Embassy in London] issued": a capitalised name with its article.)
-    const named = isCap(c.tok(p - 1)) && !participle && /^(?:in|at|of|for)$/.test(c.low(p)) && !c.personTok[p - 1] && c.low(leftNP(c, p - 1, lo)?.[0] ?? p) === 'the'
+    // ("[Congress's Joint Committee on Taxation] projected": an organisation's name with a preposition inside.)
+    const named = isCap(c.tok(p - 1)) && !participle && !c.personTok[p - 1] && ((/^(?:in|at|of|for|on)$/.test(c.low(p)) && c.low(leftNP(c, p - 1, lo)?.[0] ?? p) === 'the') || (/^(?:on|of|for)$/.test(c.low(p)) && isCap(c.tok(p + 1)) && organizationNounsSet.has(head)))
     if (!(/^\p{Ll}+$/u.test(c.tok(p - 1)) || (p - 1 === lo && speakerLike(head)) || (isCap(c.tok(p - 1)) && roleHeads.has(head) && !participle) || named)) break
     if (NP_STOP.has(head) || DETERMINERS.has(head) || AUX.has(head) || (/(?:ed|ing|ly)$/.test(head) && !participle) || (cueByForm.has(head) && !DETERMINERS.has(c.low(p - 2)) && !(NOUN_FORMS.has(head) && QUANTIFIER.test(c.low(p - 2))))) break
     const left = leftNP(c, p - 1, lo)

@@ -1229,3 +1229,22 @@ describe('a subject with its modifiers before the cue', () => {
     expectRuleQuote(text, quote, cue, speaker)
   })
 })
+
+describe('a subject that runs over participles and prepositions', () => {
+  it.each([
+    ['a past participle after a noun', 'Two complaints being reviewed in Denver have accused the firm of fraud.', 'the firm of fraud', 'have accused', 'Two complaints being reviewed in Denver'],
+    ['two objects of one preposition', 'Experts on trade and farm policy said the tariff would hurt growers.', 'the tariff would hurt growers', 'said', 'Experts on trade and farm policy'],
+    ['an organisation\'s name with a preposition inside', "Ohio's Joint Committee on Budgets projected that the deficit would shrink.", 'that the deficit would shrink', 'projected', "Ohio's Joint Committee on Budgets"],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['a verb in the past', 'Farmers gathered in Topeka, saying the tariff would hurt them.', 'the tariff would hurt them', 'saying', 'Farmers'],
+  ])('not over %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('not over a pronoun at the end of a relative clause', () => {
+    const text = 'The report had two columns, one listing the rules enforced by the agency in the cases it cited, and another listing the rest.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).not.toContain('one listing the rules enforced by the agency in the cases it')
+  })
+})
