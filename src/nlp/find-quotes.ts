@@ -1183,7 +1183,12 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       }
       if (b > a) speaker = c.span(...pickAppositive(c, a, b))
     }
-    if (!speaker && t.cue && !passive) {
+    // ("The NC NAACP is suing …, under claims of fraud", "the tax has been unpopular because of fears that …": a
+    // cue with no verb, a noun the tagger found, has no source in the sentence's subject; PolNeAR gives it none.
+    // An adjective's is the subject ("voted - unaware that …"), and so are a noun's after "in" or "with", "in hopes
+    // of", "with promises to".)
+    const verbal = t.cue !== undefined && (c.pos().pos.slice(t.cue[0], t.cue[1]).some((p) => /^(?:VB|MD|JJ)/.test(p)) || /^(?:in|with)$/.test(c.low(t.cue[0])) || /^(?:in|with)$/.test(c.low(t.cue[0] - 1)))
+    if (!speaker && t.cue && !passive && verbal) {
       const [lo] = c.sentenceRange(t.cue[0])
       const subj = sentenceSubject(c, lo, t.cue[0])
       if (subj && subj[1] <= t.cue[0] && subj[1] <= t.fragments[0]![0]) speaker = c.span(...subj)

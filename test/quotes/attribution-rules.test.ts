@@ -1248,3 +1248,18 @@ describe('a subject that runs over participles and prepositions', () => {
     expect(rules(text).quotes.map((q) => q.speaker.text)).not.toContain('one listing the rules enforced by the agency in the cases it')
   })
 })
+
+describe('a noun cue of the tagger with no source before it', () => {
+  // The shipped model finds these; the subject of the sentence is no source of a noun's content.
+  it.each([
+    ['"because of fears that"', 'The levy has been unpopular, in part because of fears that employers will cut benefits.', 'that employers will cut benefits', undefined],
+    ['"under claims of"', 'The charity is suing three counties under claims of fraud in their voter rolls.', 'fraud in their voter rolls', undefined],
+    // (After "in" or "with" the noun is the subject's.)
+    ['"in hopes of"', 'The mayor went to Albany in hopes of winning more money for schools.', 'winning more money for schools', 'The mayor'],
+  ])('%s', (_name, text, quote, speaker) => {
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => content(text, x) === quote)
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe(speaker)
+  })
+})
