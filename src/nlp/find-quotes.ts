@@ -1139,7 +1139,7 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       if (!cueClass && c.tok(t.cue[0]) === ':') cueClass = 'colon'
     }
     let antecedent: Span | undefined
-    const tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
+    let tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
     // "Jeb Bush, who announced …", "voters who say …": the noun phrase before the pronoun, as `subjectBefore` finds it.
     if (tagSource && tagSource[1] - tagSource[0] === 1 && RELATIVES.has(c.low(tagSource[0]))) {
       const w = tagSource[0]
@@ -1150,7 +1150,24 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
     let speaker: Span | undefined
     // "Donald was asked a question": the subject of a passive cue is its hearer, not its source.
     const passive = t.cue !== undefined && t.cue[1] - t.cue[0] >= 2 && /^(?:is|are|was|were|be|been|being)$/.test(c.low(t.cue[0])) && /ed$/.test(c.low(t.cue[0] + 1))
-    if (!tagSource && t.cue && !passive) {
+    // "Trump has been criticized by some of his rivals for …": the agent of a passive cue is its source, not
+    // its subject, which the tagger may mark. (A passive after an auxiliary too, "has been criticized", and
+    // with an adverb, "was strongly opposed".)
+    const beAt = t.cue !== undefined && /^(?:has|have|had|will|would|could|may|might|must|should|can)$/.test(c.low(t.cue[0])) ? t.cue[0] + 1 : t.cue?.[0] ?? -1
+    const passiveBy = t.cue !== undefined && t.cue[1] - beAt >= 2 && /^(?:is|are|was|were|be|been|being)$/.test(c.low(beAt)) && Array.from({ length: t.cue[1] - beAt - 1 }, (_, n) => beAt + 1 + n).some((k) => /^\p{Ll}+ed$/u.test(c.tok(k)) || c.pos().pos[k] === 'VBN')
+    if ((!tagSource || tagSource[1] <= t.cue![0]) && t.cue && passiveBy) {
+      const hi = c.sentenceRange(t.cue[0])[1]
+      let k = t.cue[1]
+      while (k < hi && k - t.cue[1] < 6 && c.low(k) !== 'by' && isWord(c.tok(k)) && !cueAt(c, k)) k++
+      // (The agent ends where the content starts: "by some of his rivals [for failing to …]".)
+      const stop = Math.min(hi, ...t.fragments.map(([a]) => a).filter((a) => a > k))
+      const np = c.low(k) === 'by' && !t.fragments.some(([a, b]) => a <= k && k < b) ? rightNP(c, k + 1, stop) : null
+      if (np && !(np[1] - np[0] === 1 && !speakerLike(c.low(np[0])) && !isCap(c.tok(np[0])))) {
+        speaker = c.span(...pickAppositive(c, np[0], np[1]))
+        tagSource = undefined
+      }
+    }
+    if (!speaker && !tagSource && t.cue && !passive) {
       // A cue with no tagged source: the subject before it, as the rules find it ("the committee has long argued").
       const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
       const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])

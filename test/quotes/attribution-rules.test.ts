@@ -1263,3 +1263,13 @@ describe('a noun cue of the tagger with no source before it', () => {
     expect(q!.speaker.text).toBe(speaker)
   })
 })
+
+describe('the agent of a passive cue the tagger finds', () => {
+  it('"has been rebuked by opponents": the agent, not the subject the tagger marks', () => {
+    const text = 'The senator held a town hall in Dover. She has been rebuked by opponents for her proposal to cut the state payroll.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.cue?.text === 'has been rebuked')
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe('opponents')
+  })
+})
