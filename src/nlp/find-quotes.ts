@@ -1140,6 +1140,14 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
     }
     let antecedent: Span | undefined
     let tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
+    // ("Older people, who strongly support Mrs. Clinton, have also seen …": a relative pronoun whose clause a comma
+    // closes before the cue is no subject of the cue; the noun phrase it follows, with the clause, is, as
+    // `subjectBefore` finds it.)
+    if (tagSource && t.cue && tagSource[1] - tagSource[0] === 1 && /^(?:who|which)$/.test(c.low(tagSource[0])) && c.tok(tagSource[0] - 1) === ',' && c.tok(t.cue[0] - 1) === ',' && t.cue[0] - 1 > tagSource[1]) {
+      const lo = c.sentenceRange(t.cue[0])[0]
+      const subj = subjectBefore(c, t.cue[0], lo)
+      if (subj && subj.speaker[0] < tagSource[0]) tagSource = subj.speaker
+    }
     // "Jeb Bush, who announced …", "voters who say …": the noun phrase before the pronoun, as `subjectBefore` finds it.
     if (tagSource && tagSource[1] - tagSource[0] === 1 && RELATIVES.has(c.low(tagSource[0]))) {
       const w = tagSource[0]
@@ -2791,6 +2799,17 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       } else if ((c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && forward) {
         // "He called the actions lawful, and said …": the subject of the sentence.
         speaker = lastSpeaker ?? sentenceSubject(c, regionStart, cs) ?? undefined
+        // ("Weber, who advises Kasich, is no fan of Trump but lauded …": not the pronoun of a relative clause a comma
+        // closed before; the noun phrase it follows.)
+        if (lastSpeaker && lastSpeaker[1] - lastSpeaker[0] === 1 && /^(?:who|which)$/.test(c.low(lastSpeaker[0])) && c.tok(lastSpeaker[0] - 1) === ',') {
+          let k = lastSpeaker[1]
+          while (k < cs - 1 && c.tok(k) !== ',') k++
+          const subj = k < cs - 1 && isWord(c.tok(k + 1)) ? subjectBefore(c, k + 1, lo) : null
+          if (subj && subj.speaker[0] < lastSpeaker[0]) {
+            speaker = subj.speaker
+            antecedent = subj.antecedent
+          }
+        }
         fragments = [forward]
       } else {
         let subj = mainClause?.at === cs ? { speaker: mainClause.speaker } : subjectBefore(c, cs, regionStart)

@@ -1273,3 +1273,16 @@ describe('the agent of a passive cue the tagger finds', () => {
     expect(q!.speaker.text).toBe('opponents')
   })
 })
+
+describe('a cue after a relative clause closed by a comma', () => {
+  it('a verb joined by "but" to the main clause has the main subject, not the relative pronoun', () => {
+    expectRuleQuote('Dunn, who advises the governor, is no friend of the mayor but praised his budget all the same.', 'his budget all the same', 'praised', 'Dunn')
+  })
+  it('the tagger\'s relative pronoun before a comma and the cue gives way to the noun phrase it follows', () => {
+    const text = 'Older renters, who strongly support the mayor, have also seen rent increases relative to other groups since the recession.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.cue?.text === 'have also seen')
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe('Older renters, who strongly support the mayor')
+  })
+})
