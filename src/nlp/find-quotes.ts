@@ -1282,8 +1282,10 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
     const k = c.tokAfter(t.cue.start)
     if (!/ing$/.test(c.low(k)) || c.tok(k - 1) !== ',') continue
     const s = c.sentOf[k]!
-    const before = quoteRules.filter((r) => r.cue && r.speaker && r.cue.end <= t.cue!.start && c.sentOf[c.tokAfter(r.cue.start)] === s)
-    const r = before[before.length - 1]
+    // (The nearest cue before it, and not one inside another's quotation: '“Trump actually said he …,” she said,
+    // referring to …' is hers.)
+    const before = quoteRules.filter((r) => r.cue && r.speaker && r.cue.end <= t.cue!.start && c.sentOf[c.tokAfter(r.cue.start)] === s && !quoteRules.some((o) => o !== r && o.fragments.some((f) => f.start <= r.cue!.start && r.cue!.end <= f.end)))
+    const r = before.reduce<Attribution | undefined>((m, x) => (m && m.cue!.end >= x.cue!.end ? m : x), undefined)
     if (r) {
       t.speaker = r.speaker
       t.antecedent = r.antecedent

@@ -1286,3 +1286,13 @@ describe('a cue after a relative clause closed by a comma', () => {
     expect(q!.speaker.text).toBe('Older renters, who strongly support the mayor')
   })
 })
+
+describe('a participle of the tagger after a quotation and its cue', () => {
+  it('takes the speaker of that cue, not of a cue inside the quotation', () => {
+    const text = '“The mayor actually said he wants them all fired,” she said, referring to the mayor\'s comments in a recent interview.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.cue?.text === 'referring to')
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe('she')
+  })
+})
