@@ -3395,6 +3395,20 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   }
   // ("Two objectors, Lawrence Joyce and William Graham, filed …": a number word and its noun.)
   if (e === k + 1 && numberish(c.tok(k)) && /^\p{Ll}+s$/u.test(c.tok(e)) && speakerLike(c.low(e))) e++
+  // ("[Many of the speakers] have had …": a quantifier and the group it is part of.)
+  if (e === k + 1 && /^(?:many|most|some|several|all|few|none|both|each|one|two|three|four)$/.test(c.low(k)) && c.low(e) === 'of') {
+    const np = rightNP(c, e + 1, hi)
+    if (np && /^(?:the|these|those|his|her|their|its|our|them|us)$/.test(c.low(e + 1))) e = np[1]
+  }
+  // ("[Netanyahu and other right-wing Israeli leaders] shunned …, claiming": a name and another noun phrase joined
+  // by "and" are one subject.)
+  else if (e > k && isCap(c.tok(e - 1)) && c.low(e) === 'and' && /^(?:other|another|several|many|some|his|her|their|its|the|former)$/.test(c.low(e + 1))) {
+    const np = rightNP(c, e + 1, hi)
+    // (up to its verb: rightNP may run on over it, "leaders shunned the former president")
+    let b = np ? np[0] + 1 : 0
+    while (np && b < np[1] && !(/^\p{Ll}/u.test(c.tok(b)) && /^(?:VBD|VBZ|VBP|MD)$/.test(c.pos().pos[b]!))) b++
+    if (np && b - np[0] >= 2 && !c.tokens.slice(np[0], b).some((t) => t.text === ',')) e = b
+  }
   const np: [number, number] | null = e > k ? [k, e] : null
   if (!np) return null
   const t = c.low(np[0])

@@ -1296,3 +1296,13 @@ describe('a participle of the tagger after a quotation and its cue', () => {
     expect(q!.speaker.text).toBe('she')
   })
 })
+
+describe('the sentence subject of a participle, with its group or its second noun phrase', () => {
+  it.each([
+    ['a name "and other" leaders', 'Okafor and other senior party leaders skipped the dinner, claiming that the venue was unsafe.', 'that the venue was unsafe', 'claiming', 'Okafor and other senior party leaders'],
+    ['a quantifier "of" its group', 'Many of the delegates left the hall early, saying the vote had been rigged.', 'the vote had been rigged', 'saying', 'Many of the delegates'],
+    ['not over the verb', 'Okafor and his aides met donors on Monday, saying the race was tight.', 'the race was tight', 'saying', 'Okafor and his aides'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
