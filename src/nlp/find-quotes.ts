@@ -1159,7 +1159,15 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       if (!cueClass && c.tok(t.cue[0]) === ':') cueClass = 'colon'
     }
     let antecedent: Span | undefined
-    const tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
+    let tagSource = t.source && plausibleSource(c, t.source, t.fragments) ? t.source : undefined
+    // ("Older people, who strongly support Mrs. Clinton, have also seen …": a relative pronoun whose clause a comma
+    // closes before the cue is no subject of the cue; the noun phrase it follows, with the clause, is, as
+    // `subjectBefore` finds it.)
+    if (tagSource && t.cue && tagSource[1] - tagSource[0] === 1 && /^(?:who|which)$/.test(c.low(tagSource[0])) && c.tok(tagSource[0] - 1) === ',' && c.tok(t.cue[0] - 1) === ',' && t.cue[0] - 1 > tagSource[1]) {
+      const lo = c.sentenceRange(t.cue[0])[0]
+      const subj = subjectBefore(c, t.cue[0], lo)
+      if (subj && subj.speaker[0] < tagSource[0]) tagSource = subj.speaker
+    }
     // "Jeb Bush, who announced …", "voters who say …": the noun phrase before the pronoun, as `subjectBefore` finds it.
     if (tagSource && tagSource[1] - tagSource[0] === 1 && RELATIVES.has(c.low(tagSource[0]))) {
       const w = tagSource[0]
@@ -1170,7 +1178,24 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
     let speaker: Span | undefined
     // "Donald was asked a question": the subject of a passive cue is its hearer, not its source.
     const passive = t.cue !== undefined && t.cue[1] - t.cue[0] >= 2 && /^(?:is|are|was|were|be|been|being)$/.test(c.low(t.cue[0])) && /ed$/.test(c.low(t.cue[0] + 1))
-    if (!tagSource && t.cue && !passive) {
+    // "Trump has been criticized by some of his rivals for …": the agent of a passive cue is its source, not
+    // its subject, which the tagger may mark. (A passive after an auxiliary too, "has been criticized", and
+    // with an adverb, "was strongly opposed".)
+    const beAt = t.cue !== undefined && /^(?:has|have|had|will|would|could|may|might|must|should|can)$/.test(c.low(t.cue[0])) ? t.cue[0] + 1 : t.cue?.[0] ?? -1
+    const passiveBy = t.cue !== undefined && t.cue[1] - beAt >= 2 && /^(?:is|are|was|were|be|been|being)$/.test(c.low(beAt)) && Array.from({ length: t.cue[1] - beAt - 1 }, (_, n) => beAt + 1 + n).some((k) => /^\p{Ll}+ed$/u.test(c.tok(k)) || c.pos().pos[k] === 'VBN')
+    if ((!tagSource || tagSource[1] <= t.cue![0]) && t.cue && passiveBy) {
+      const hi = c.sentenceRange(t.cue[0])[1]
+      let k = t.cue[1]
+      while (k < hi && k - t.cue[1] < 6 && c.low(k) !== 'by' && isWord(c.tok(k)) && !cueAt(c, k)) k++
+      // (The agent ends where the content starts: "by some of his rivals [for failing to …]".)
+      const stop = Math.min(hi, ...t.fragments.map(([a]) => a).filter((a) => a > k))
+      const np = c.low(k) === 'by' && !t.fragments.some(([a, b]) => a <= k && k < b) ? rightNP(c, k + 1, stop) : null
+      if (np && !(np[1] - np[0] === 1 && !speakerLike(c.low(np[0])) && !isCap(c.tok(np[0])))) {
+        speaker = c.span(...pickAppositive(c, np[0], np[1]))
+        tagSource = undefined
+      }
+    }
+    if (!speaker && !tagSource && t.cue && !passive) {
       // A cue with no tagged source: the subject before it, as the rules find it ("the committee has long argued").
       const cs = cueStart(c, t.cue[0], c.sentenceRange(t.cue[0])[0])
       const subj = subjectBefore(c, cs, c.sentenceRange(t.cue[0])[0])
@@ -1203,7 +1228,12 @@ function tagged(c: Ctx, input: TaggerInput, model: QuoteModel, minMargin?: numbe
       }
       if (b > a) speaker = c.span(...pickAppositive(c, a, b))
     }
-    if (!speaker && t.cue && !passive) {
+    // ("The NC NAACP is suing …, under claims of fraud", "the tax has been unpopular because of fears that …": a
+    // cue with no verb, a noun the tagger found, has no source in the sentence's subject; PolNeAR gives it none.
+    // An adjective's is the subject ("voted - unaware that …"), and so are a noun's after "in" or "with", "in hopes
+    // of", "with promises to".)
+    const verbal = t.cue !== undefined && (c.pos().pos.slice(t.cue[0], t.cue[1]).some((p) => /^(?:VB|MD|JJ)/.test(p)) || /^(?:in|with)$/.test(c.low(t.cue[0])) || /^(?:in|with)$/.test(c.low(t.cue[0] - 1)))
+    if (!speaker && t.cue && !passive && verbal) {
       const [lo] = c.sentenceRange(t.cue[0])
       const subj = sentenceSubject(c, lo, t.cue[0])
       if (subj && subj[1] <= t.cue[0] && subj[1] <= t.fragments[0]![0]) speaker = c.span(...subj)
@@ -1272,8 +1302,10 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
     const k = c.tokAfter(t.cue.start)
     if (!/ing$/.test(c.low(k)) || c.tok(k - 1) !== ',') continue
     const s = c.sentOf[k]!
-    const before = quoteRules.filter((r) => r.cue && r.speaker && r.cue.end <= t.cue!.start && c.sentOf[c.tokAfter(r.cue.start)] === s)
-    const r = before[before.length - 1]
+    // (The nearest cue before it, and not one inside another's quotation: '“Trump actually said he …,” she said,
+    // referring to …' is hers.)
+    const before = quoteRules.filter((r) => r.cue && r.speaker && r.cue.end <= t.cue!.start && c.sentOf[c.tokAfter(r.cue.start)] === s && !quoteRules.some((o) => o !== r && o.fragments.some((f) => f.start <= r.cue!.start && r.cue!.end <= f.end)))
+    const r = before.reduce<Attribution | undefined>((m, x) => (m && m.cue!.end >= x.cue!.end ? m : x), undefined)
     if (r) {
       t.speaker = r.speaker
       t.antecedent = r.antecedent
@@ -2875,6 +2907,17 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       } else if ((c.low(cs - 1) === 'and' || c.low(cs - 1) === 'but') && forward) {
         // "He called the actions lawful, and said …": the subject of the sentence.
         speaker = lastSpeaker ?? sentenceSubject(c, regionStart, cs) ?? undefined
+        // ("Weber, who advises Kasich, is no fan of Trump but lauded …": not the pronoun of a relative clause a comma
+        // closed before; the noun phrase it follows.)
+        if (lastSpeaker && lastSpeaker[1] - lastSpeaker[0] === 1 && /^(?:who|which)$/.test(c.low(lastSpeaker[0])) && c.tok(lastSpeaker[0] - 1) === ',') {
+          let k = lastSpeaker[1]
+          while (k < cs - 1 && c.tok(k) !== ',') k++
+          const subj = k < cs - 1 && isWord(c.tok(k + 1)) ? subjectBefore(c, k + 1, lo) : null
+          if (subj && subj.speaker[0] < lastSpeaker[0]) {
+            speaker = subj.speaker
+            antecedent = subj.antecedent
+          }
+        }
         fragments = [forward]
       } else {
         let subj = mainClause?.at === cs ? { speaker: mainClause.speaker } : subjectBefore(c, cs, regionStart)
@@ -3475,6 +3518,20 @@ function sentenceSubject(c: Ctx, lo: number, hi: number): [number, number] | nul
   }
   // ("Two objectors, Lawrence Joyce and William Graham, filed …": a number word and its noun.)
   if (e === k + 1 && numberish(c.tok(k)) && /^\p{Ll}+s$/u.test(c.tok(e)) && speakerLike(c.low(e))) e++
+  // ("[Many of the speakers] have had …": a quantifier and the group it is part of.)
+  if (e === k + 1 && /^(?:many|most|some|several|all|few|none|both|each|one|two|three|four)$/.test(c.low(k)) && c.low(e) === 'of') {
+    const np = rightNP(c, e + 1, hi)
+    if (np && /^(?:the|these|those|his|her|their|its|our|them|us)$/.test(c.low(e + 1))) e = np[1]
+  }
+  // ("[Netanyahu and other right-wing Israeli leaders] shunned …, claiming": a name and another noun phrase joined
+  // by "and" are one subject.)
+  else if (e > k && isCap(c.tok(e - 1)) && c.low(e) === 'and' && /^(?:other|another|several|many|some|his|her|their|its|the|former)$/.test(c.low(e + 1))) {
+    const np = rightNP(c, e + 1, hi)
+    // (up to its verb: rightNP may run on over it, "leaders shunned the former president")
+    let b = np ? np[0] + 1 : 0
+    while (np && b < np[1] && !(/^\p{Ll}/u.test(c.tok(b)) && /^(?:VBD|VBZ|VBP|MD)$/.test(c.pos().pos[b]!))) b++
+    if (np && b - np[0] >= 2 && !c.tokens.slice(np[0], b).some((t) => t.text === ',')) e = b
+  }
   const np: [number, number] | null = e > k ? [k, e] : null
   if (!np) return null
   const t = c.low(np[0])

@@ -1288,3 +1288,101 @@ describe('an opening "Asked …," before the sentence subject', () => {
     expectRuleQuote('Asked about the delay, the minister said the report was nearly done.', 'the report was nearly done', 'said', 'the minister')
   })
 })
+
+describe('the subject of a participle after the clause', () => {
+  it.each([
+    ['over a place\'s state and a time between commas', 'At a town hall in Dayton, Ohio, on Friday, the mayor defended the budget, saying it would balance by spring.', 'it would balance by spring', 'saying', 'the mayor'],
+    ['not the subject of a clause inside the sentence', 'The retired judge gave no details about how he planned to spend the award, saying only that he would travel.', 'that he would travel', 'saying', 'The retired judge'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('a coordinated verb after such a clause keeps its subject', () => {
+    expectRuleQuote('The crowd cheered, and when the coach thanked the fans and said the season was not over.', 'the season was not over', 'said', 'the coach')
+  })
+})
+
+describe('a subject with its modifiers before the cue', () => {
+  it.each([
+    ['a document with its participle and time', 'A state university survey released in early March found that most renters paid more.', 'that most renters paid more', 'found', 'A state university survey released in early March'],
+    ['a name with its article and place after "so … that"', 'The dispute grew so bitter that the Canadian Consulate in Boston issued a statement saying that Ottawa took no side.', 'that Ottawa took no side', 'issued a statement saying', 'the Canadian Consulate in Boston'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
+
+describe('a subject that runs over participles and prepositions', () => {
+  it.each([
+    ['a past participle after a noun', 'Two complaints being reviewed in Denver have accused the firm of fraud.', 'the firm of fraud', 'have accused', 'Two complaints being reviewed in Denver'],
+    ['two objects of one preposition', 'Experts on trade and farm policy said the tariff would hurt growers.', 'the tariff would hurt growers', 'said', 'Experts on trade and farm policy'],
+    ['an organisation\'s name with a preposition inside', "Ohio's Joint Committee on Budgets projected that the deficit would shrink.", 'that the deficit would shrink', 'projected', "Ohio's Joint Committee on Budgets"],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['a verb in the past', 'Farmers gathered in Topeka, saying the tariff would hurt them.', 'the tariff would hurt them', 'saying', 'Farmers'],
+  ])('not over %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('not over a pronoun at the end of a relative clause', () => {
+    const text = 'The report had two columns, one listing the rules enforced by the agency in the cases it cited, and another listing the rest.'
+    expect(rules(text).quotes.map((q) => q.speaker.text)).not.toContain('one listing the rules enforced by the agency in the cases it')
+  })
+})
+
+describe('a noun cue of the tagger with no source before it', () => {
+  // The shipped model finds these; the subject of the sentence is no source of a noun's content.
+  it.each([
+    ['"because of fears that"', 'The levy has been unpopular, in part because of fears that employers will cut benefits.', 'that employers will cut benefits', undefined],
+    ['"under claims of"', 'The charity is suing three counties under claims of fraud in their voter rolls.', 'fraud in their voter rolls', undefined],
+    // (After "in" or "with" the noun is the subject's.)
+    ['"in hopes of"', 'The mayor went to Albany in hopes of winning more money for schools.', 'winning more money for schools', 'The mayor'],
+  ])('%s', (_name, text, quote, speaker) => {
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => content(text, x) === quote)
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe(speaker)
+  })
+})
+
+describe('the agent of a passive cue the tagger finds', () => {
+  it('"has been rebuked by opponents": the agent, not the subject the tagger marks', () => {
+    const text = 'The senator held a town hall in Dover. She has been rebuked by opponents for her proposal to cut the state payroll.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.cue?.text === 'has been rebuked')
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe('opponents')
+  })
+})
+
+describe('a cue after a relative clause closed by a comma', () => {
+  it('a verb joined by "but" to the main clause has the main subject, not the relative pronoun', () => {
+    expectRuleQuote('Dunn, who advises the governor, is no friend of the mayor but praised his budget all the same.', 'his budget all the same', 'praised', 'Dunn')
+  })
+  it('the tagger\'s relative pronoun before a comma and the cue gives way to the noun phrase it follows', () => {
+    const text = 'Older renters, who strongly support the mayor, have also seen rent increases relative to other groups since the recession.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.cue?.text === 'have also seen')
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe('Older renters, who strongly support the mayor')
+  })
+})
+
+describe('a participle of the tagger after a quotation and its cue', () => {
+  it('takes the speaker of that cue, not of a cue inside the quotation', () => {
+    const text = '“The mayor actually said he wants them all fired,” she said, referring to the mayor\'s comments in a recent interview.'
+    const { quotes } = analyse(text)
+    const q = quotes.find((x) => x.cue?.text === 'referring to')
+    expect(q, show(text, quotes).join('\n')).toBeDefined()
+    expect(q!.speaker.text).toBe('she')
+  })
+})
+
+describe('the sentence subject of a participle, with its group or its second noun phrase', () => {
+  it.each([
+    ['a name "and other" leaders', 'Okafor and other senior party leaders skipped the dinner, claiming that the venue was unsafe.', 'that the venue was unsafe', 'claiming', 'Okafor and other senior party leaders'],
+    ['a quantifier "of" its group', 'Many of the delegates left the hall early, saying the vote had been rigged.', 'the vote had been rigged', 'saying', 'Many of the delegates'],
+    ['not over the verb', 'Okafor and his aides met donors on Monday, saying the race was tight.', 'the race was tight', 'saying', 'Okafor and his aides'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
