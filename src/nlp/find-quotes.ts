@@ -715,6 +715,70 @@ function objectEnd(c: Ctx, a: number, b: number): number {
   return b
 }
 
+/** Nouns of the occasion of a statement ("in a tweet", "at a rally", "in an interview"). */
+const OCCASION_NOUN = /^(?:tweets?|statements?|interviews?|speech(?:es)?|remarks|videos?|posts?|e-?mails?|letters?|op-eds?|columns?|ads?|releases?|rally|rallies|conferences?|events?|stops?|hall|meetings?|forums?|fundraisers?|hearings?|summit|briefings?|appearances?|broadcasts?|shows?|calls?|messages?|sessions?|address|luncheon|dinner|breakfast|convention|gathering|visit|trip)$/
+/** Media a statement is made on ("on Twitter", "on CNN"). */
+const MEDIUM = /^(?:twitter|facebook|instagram|youtube|snapchat|reddit|cnn|msnbc|fox|nbc|abc|cbs|npr|pbs|c-span|cnbc|bloomberg)$/
+/** Words of the place or time after an occasion noun ("with CNN", "in Salem, New Hampshire", "Friday night"). */
+const OCCASION_LINK = /^(?:with|to|in|on|at|before|for|of|outside|near)$/
+
+/**
+ * Do tokens [k, b) make up only phrases of the occasion or time of a statement ("on Monday", "last week",
+ * "in a tweet", "on Twitter", "at a rally in South Carolina Friday night", "in an interview with CNN on Sunday")?
+ */
+function occasionTail(c: Ctx, k: number, b: number): boolean {
+  let x = k
+  let pieces = 0
+  // (A time alone is not enough: "expected their second child this summer", "hit by France in airstrikes on Sunday night".)
+  let occasion = false
+  while (x < b) {
+    const t = timePhraseEnd(c, x)
+    if (t > x) {
+      x = t
+      pieces++
+      continue
+    }
+    const w = c.low(x)
+    // "on Twitter", "on CNN", "on Fox News": a medium by name.
+    // (Not any name: "attacks on Trump", "cracking down on Wall Street".)
+    if (w === 'on' && MEDIUM.test(c.low(x + 1)) && isCap(c.tok(x + 1))) {
+      x += 2
+      while (x < b && isCap(c.tok(x))) x++
+      pieces++
+      occasion = true
+      continue
+    }
+    if (/^(?:in|at|during|via|through|after)$/.test(w)) {
+      // (With "a" or "an" only: "violence at his rallies", "his performance at Saturday's debate" are what was said.)
+      const y = x + 2
+      let n = y
+      if (!/^(?:a|an)$/.test(c.low(x + 1))) n = b
+      while (n < b && n - y < 4 && !OCCASION_NOUN.test(c.low(n)) && /^[\p{L}-]+$/u.test(c.tok(n))) n++
+      if (n < b && OCCASION_NOUN.test(c.low(n))) {
+        x = n + 1
+        pieces++
+        occasion = true
+        // ("with CNN", "in Hanahan, South Carolina", "to supporters"): a short phrase of the place or hearer.
+        while (x < b && OCCASION_LINK.test(c.low(x)) && !WEEKDAY.test(c.low(x + 1)) && (isCap(c.tok(x + 1)) || DETERMINERS.has(c.low(x + 1)) || /^(?:supporters|reporters|voters|donors)$/.test(c.low(x + 1)))) {
+          x += 2
+          while (x < b && ((isCap(c.tok(x)) && !WEEKDAY.test(c.low(x))) || (c.tok(x) === ',' && isCap(c.tok(x + 1))) || (DETERMINERS.has(c.low(x - 1)) && /^\p{Ll}+$/u.test(c.tok(x)) && !OCCASION_LINK.test(c.low(x))))) x++
+        }
+        continue
+      }
+      // ("at a rally in South Carolina": a place by name after an occasion.)
+      if (pieces > 0 && (w === 'in' || w === 'at') && isCap(c.tok(x + 1))) {
+        x += 1
+        while (x < b && ((isCap(c.tok(x)) && !WEEKDAY.test(c.low(x))) || (c.tok(x) === ',' && isCap(c.tok(x + 1))))) x++
+        pieces++
+        continue
+      }
+    }
+    break
+  }
+  while (x < b && /^[.,;]$/.test(c.tok(x))) x++
+  return occasion && x >= b
+}
+
 /** Does a clause open at `k` with a subject (a pronoun or a short noun phrase, names included) and a finite verb? */
 function finiteClause(c: Ctx, k: number, b: number): boolean {
   const pos = c.pos().pos
@@ -2514,8 +2578,12 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       // ("said in a statement to The Canadian Press that …": up to ten words between when they are phrases of
       // the occasion, its place or its hearer; else seven.)
       const occasion = /^(?:in|at|during|on|to|outside|before|after)$/.test(c.low(e)) && (DETERMINERS.has(c.low(e + 1)) || isCap(c.tok(e + 1)) || numberish(c.tok(e + 1))) && c.low(e + 1) !== 'least'
-      for (let m = e; m < Math.min(hi, e + (occasion ? 10 : 7)); m++) {
-        if (occasion && m >= e + 7 && (c.low(m) === 'and' || (m > e && /^\p{Ll}+(?:ed|ing)$/u.test(c.tok(m))))) break
+      // ("said in Salem, New Hampshire, on Monday that …", "said earlier on Friday during a news conference that …":
+      // up to 14 with the commas of a place's name.)
+      const occasionAt = occasion || (/^(?:earlier|later|again|also|then)$/.test(c.low(e)) && /^(?:in|at|during|on)$/.test(c.low(e + 1)))
+      for (let m = e; m < Math.min(hi, e + (occasionAt ? 14 : 7)); m++) {
+        if (occasionAt && c.tok(m) === ',' && isCap(c.tok(m - 1)) && m > e + 1 && (isCap(c.tok(m + 1)) || /^(?:on|in|at|during)$/.test(c.low(m + 1)))) continue
+        if (occasionAt && m >= e + 7 && (c.low(m) === 'and' || (m > e && /^\p{Ll}+(?:ed|ing)$/u.test(c.tok(m))))) break
         if (c.low(m) === 'that') {
           // "says the movement that's sweeping …": a relative "that" after the object, not a complementiser;
           // only a hearer ("told NBC that") or an adverbial ("said on Tuesday that") comes between.
@@ -2535,7 +2603,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           }
         }
         // (A cue's form after a determiner is a noun: "wrote in a note to clients that …".)
-        if (!isWord(c.tok(m)) || (cueByForm.has(c.low(m)) && !(occasion && DETERMINERS.has(c.low(m - 1))))) break
+        // ("wrote in her opening remarks that …", "said during a press call that …": a noun after a determiner and its modifier.)
+        if (!isWord(c.tok(m)) || (cueByForm.has(c.low(m)) && !(occasionAt && (DETERMINERS.has(c.low(m - 1)) || (DETERMINERS.has(c.low(m - 2)) && /^\p{Ll}+$/u.test(c.tok(m - 1)) && !/ed$/.test(c.low(m))))))) break
       }
       if (hasThat && hearerVerbs.has(verb.lemma) && contentFrom > e && isCap(c.tok(e))) {
         // "told NBC that …": the hearer may be a source (an outlet).
@@ -2937,6 +3006,20 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   if (particle && f === v + 1 && c.tokens[f + 1] && c.tokens[f + 1]!.start < fragments[0]!.end) {
     cue = { start: cue.start, end: c.tokens[f]!.end }
     fragments = [{ start: c.tokens[f + 1]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
+  }
+  // "praised [the plan] in a tweet", "criticized [his rival] at a rally in Ohio Friday night", "[her presence]
+  // on Twitter": an occasion that ends the content of a cue before it says where it was said, not what.
+  const last = fragments[fragments.length - 1]!
+  if (at.kind === 'indirect' && cue.end <= fragments[0]!.start) {
+    const a = c.tokAfter(last.start)
+    const b = c.tokBefore(last.end) + 1
+    for (let k = a + 1; k < b; k++) {
+      if (occasionTail(c, k, b)) {
+        const e = c.tok(k - 1) === ',' ? k - 1 : k
+        if (e > a) fragments = [...fragments.slice(0, -1), { start: last.start, end: c.tokens[e - 1]!.end }]
+        break
+      }
+    }
   }
   return { fragments, cue }
 }

@@ -1208,3 +1208,31 @@ describe('two noun phrases joined by "and" before the cue', () => {
     expectRuleQuote(text, quote, cue, speaker)
   })
 })
+
+describe('an occasion after the content of a cue before it', () => {
+  it.each([
+    ['"in a tweet"', 'The governor praised the new budget in a tweet.', 'the new budget', 'praised', 'The governor'],
+    ['"on Twitter"', 'The mayor thanked the firefighters on Twitter.', 'the firefighters', 'thanked', 'The mayor'],
+    ['a rally, its place and its time', 'The senator attacked his opponent at a rally in Des Moines Friday night.', 'his opponent', 'attacked', 'The senator'],
+    ['a statement and its day', 'The union welcomed the ruling in a statement on Thursday.', 'the ruling', 'welcomed', 'The union'],
+  ])('%s is no content', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['a place that belongs to the object', 'The senator praised the new school in Des Moines.', 'the new school in Des Moines', 'praised', 'The senator'],
+    ['a name after "on"', 'The senator criticized the attacks on Smith.', 'the attacks on Smith', 'criticized', 'The senator'],
+  ])('not %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
+
+describe('a longer occasion between the cue and "that"', () => {
+  it.each([
+    ['a place with commas', 'The governor said in Dayton, Ohio, on Monday that the plant would stay open.'],
+    ['a noun that is also a cue after a modifier', 'The governor said during a press call last week that the plant would stay open.'],
+    ['"earlier" before the occasion', 'The governor said earlier on Friday during a news conference that the plant would stay open.'],
+    ['a possessive and a modifier', 'The governor wrote in her closing remarks that the plant would stay open.'],
+  ])('%s', (_name, text) => {
+    expectRuleQuote(text, 'that the plant would stay open', text.includes('wrote') ? 'wrote' : 'said', 'The governor')
+  })
+})
