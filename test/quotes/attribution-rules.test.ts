@@ -435,7 +435,7 @@ describe('the subject of a participle after a clause', () => {
 describe('where a content ends before the speaker\'s own comment on it', () => {
   it.each([
     ['after a dash', 'Yukiya Amano, director general of the agency, said in a statement Wednesday that, if its claims are true, North Korea is violating resolutions — which he added "is deeply regrettable."', ['that, if its claims are true, North Korea is violating resolutions', '"is deeply regrettable."']],
-    ['after a comma, to the sentence end', 'Trump has blasted the delegate system, which he said runs the risk of leaving millions of voters disenfranchised.', ['the delegate system', 'runs the risk of leaving millions of voters disenfranchised']],
+    ['after a comma, to the sentence end', 'Trump has blasted the delegate system, which he said runs the risk of leaving millions of voters disenfranchised.', ['the delegate system', 'which he said runs the risk of leaving millions of voters disenfranchised']],
   ])('%s', (_name, text, contents) => {
     expect(rules(text).quotes.map((q) => q.text)).toEqual(contents)
   })
@@ -1234,5 +1234,21 @@ describe('a longer occasion between the cue and "that"', () => {
     ['a possessive and a modifier', 'The governor wrote in her closing remarks that the plant would stay open.'],
   ])('%s', (_name, text) => {
     expectRuleQuote(text, 'that the plant would stay open', text.includes('wrote') ? 'wrote' : 'said', 'The governor')
+  })
+})
+
+describe('a relative pronoun before the speaker is the first fragment of the content', () => {
+  it.each([
+    ['"which" before a verb', 'The court issued a fine, which he said was far too small.', 'which // was far too small', 'said', 'he'],
+    ['"what" before a naming verb', 'The mayor pointed to the bridge, what she called a disgrace to the city.', 'what // a disgrace to the city', 'called', 'she'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['after a preposition', 'He gave an interview in which he said the plan would fail.'],
+    ['"that" before a subject', 'The idea that he said the plan would fail surprised everyone.'],
+  ])('not %s', (_name, text) => {
+    const { quotes } = rules(text)
+    expect(quotes.some((q) => /^(?:which|that) \/\//.test(content(text, q)))).toBe(false)
   })
 })
