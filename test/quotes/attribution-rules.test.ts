@@ -1252,3 +1252,22 @@ describe('a relative pronoun before the speaker is the first fragment of the con
     expect(quotes.some((q) => /^(?:which|that) \/\//.test(content(text, q)))).toBe(false)
   })
 })
+
+describe('the cue of a quotation after a hearer', () => {
+  it.each([
+    ['a hearer and a colon', 'The mayor tells the crowd: "We will rebuild this town."', 'We will rebuild this town.', 'tells', 'The mayor'],
+    ['a named hearer and a colon', 'The senator told The Boston Globe: "I have no regrets."', 'I have no regrets.', 'told', 'The senator'],
+    ['a hearer and a comma', 'The mayor is telling reporters, "We will rebuild this town."', 'We will rebuild this town.', 'is telling', 'The mayor'],
+  ])('is the verb alone: %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('but a colon right after the verb is part of it', () => {
+    expectRuleQuote('The mayor added: "We will rebuild this town."', 'We will rebuild this town.', 'added:', 'The mayor')
+  })
+})
+
+describe('"both" before the cue goes with the speakers', () => {
+  it('"They both said"', () => {
+    expectRuleQuote('The two governors both said the pipeline would be built.', 'the pipeline would be built', 'said', 'The two governors')
+  })
+})
