@@ -3027,6 +3027,20 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
       }
     }
   }
+  // "asked [the students] if they …", "asked Sanders how he …": the one asked is no part of the question
+  // (PolNeAR starts the content at the question word 34 times in 43).
+  if (at.kind === 'indirect' && /^(?:ask|asks|asked|asking)$/.test(c.low(v)) && c.tokAfter(fragments[0]!.start) === v + 1) {
+    const pos = c.pos().pos
+    const endTok = c.tokBefore(fragments[0]!.end)
+    for (let k = v + 2; k < Math.min(endTok, v + 8); k++) {
+      // (Not past a preposition: "asked Mrs. Clinton about several women who said …".)
+      if (!isWord(c.tok(k)) || (/^(?:VB|MD)/.test(pos[k - 1]!) && k - 1 > v + 1) || CUE_PARTICLE.test(c.low(k))) break
+      if (/^(?:if|whether|how|what|who|why|when|where)$/.test(c.low(k))) {
+        fragments = [{ start: c.tokens[k]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
+        break
+      }
+    }
+  }
   // "the ruling, which he said [was not a prison sentence]", "what she called [a “rant”]": the relative
   // pronoun before the speaker stands for part of the content, and PolNeAR marks it as its first fragment
   // (about 180 times on dev, 20 not). ("in which he said …": not after a preposition; "the claim that he said

@@ -766,7 +766,7 @@ describe('opening phrases before the subject of a sentence', () => {
     expect([q?.speaker.text, q?.cue?.text]).toEqual(['he', 'said'])
   })
   it('and the content of a cue inside the subordinate clause ends with it', () => {
-    expect(rules(text).quotes.find((x) => x.cue?.text === 'asked')?.text).toBe('Bernie Sanders if he would ever endorse Hillary Clinton')
+    expect(rules(text).quotes.find((x) => x.cue?.text === 'asked')?.text).toBe('if he would ever endorse Hillary Clinton')
   })
   it('"Ms. Sherry smiled and said, "…"": one verb before "and said" is part of the cue', () => {
     expect(rules('At the party, Ms. Sherry smiled and said, "I am waiting for Michael Bloomberg to get in the race."').quotes[0]?.cue?.text).toBe('smiled and said')
@@ -1269,5 +1269,18 @@ describe('the cue of a quotation after a hearer', () => {
 describe('"both" before the cue goes with the speakers', () => {
   it('"They both said"', () => {
     expectRuleQuote('The two governors both said the pipeline would be built.', 'the pipeline would be built', 'said', 'The two governors')
+  })
+})
+
+describe('the one asked is no part of the question', () => {
+  it.each([
+    ['a noun phrase before "if"', 'The teacher asked the students if they had read the book.', 'if they had read the book'],
+    ['a name before "how"', 'The teacher asked Jane Roe how she had found the book.', 'how she had found the book'],
+    ['a pronoun before "whether"', 'The teacher asked them whether they had read the book.', 'whether they had read the book'],
+  ])('%s', (_name, text, quote) => {
+    expectRuleQuote(text, quote, 'asked', 'The teacher')
+  })
+  it('not past a preposition', () => {
+    expectRuleQuote('The teacher asked the principal about pupils who had read the book.', 'the principal about pupils who had read the book', 'asked', 'The teacher')
   })
 })
