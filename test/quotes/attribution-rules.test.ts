@@ -1284,3 +1284,19 @@ describe('the one asked is no part of the question', () => {
     expectRuleQuote('The teacher asked the principal about pupils who had read the book.', 'the principal about pupils who had read the book', 'asked', 'The teacher')
   })
 })
+
+describe('a content goes on after ", but" when the speaker\'s statement does', () => {
+  it.each([
+    ['", but that" and a subject', 'The coach said the team had played badly, but that the players would recover.', 'the team had played badly, but that the players would recover'],
+    ['", but not"', 'The coach said the team would train on Sunday, but not on Monday.', 'the team would train on Sunday, but not on Monday'],
+    ['"not only …, but …"', 'The coach said the team had lost not only the game, but also its captain.', 'the team had lost not only the game, but also its captain'],
+  ])('%s', (_name, text, quote) => {
+    expectRuleQuote(text, quote, 'said', 'The coach')
+  })
+  it.each([
+    ['"that" as a pronoun', 'The coach said the team was in good shape, but that could change.'],
+    ['"that" as a determiner', 'The coach said the team was in good shape, but that report came before the injury.'],
+  ])('not after %s', (_name, text) => {
+    expectRuleQuote(text, 'the team was in good shape', 'said', 'The coach')
+  })
+})
