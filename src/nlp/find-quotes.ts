@@ -3027,6 +3027,17 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
       }
     }
   }
+  // ("And, he said, he's been …", "Still, officials said, they …": a connective alone before the cue is the
+  // writer's, no fragment of the content; PolNeAR never has "And" or "Still" so.)
+  if (fragments.length > 1 && /^(?:and|still|yet|meanwhile|however)$/i.test(c.text.slice(fragments[0]!.start, fragments[0]!.end))) fragments = fragments.slice(1)
+  // "assured [him] it was done …", "would show [voters] he is serious …": the hearer before a clause with a
+  // subject of its own is no part of the content (the rules do so for "told", the tagger not always).
+  const lemma = cueAt(c, v)?.verb.lemma
+  if (at.kind === 'indirect' && lemma && /^(?:tell|warn|remind|assure|reassure|inform|convince|promise|show|notify|caution)$/.test(lemma) && c.tokAfter(fragments[0]!.start) === v + 1) {
+    const h = v + 1
+    const one = /^(?:him|her|them|me|us|you)$/.test(c.low(h)) || LOWER_HEARERS.has(c.low(h)) && !DETERMINERS.has(c.low(h)) && !/^(?:a|an|the)$/.test(c.low(h))
+    if (one && (SUBJECT_PRONOUN.test(c.low(h + 1)) || /^(?:he|she|they|we|i)['’]/.test(c.low(h + 1))) && c.tokens[h + 1] && c.tokens[h + 1]!.start < fragments[0]!.end) fragments = [{ start: c.tokens[h + 1]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
+  }
   // "asked [the students] if they …", "asked Sanders how he …": the one asked is no part of the question
   // (PolNeAR starts the content at the question word 34 times in 43).
   if (at.kind === 'indirect' && /^(?:ask|asks|asked|asking)$/.test(c.low(v)) && c.tokAfter(fragments[0]!.start) === v + 1) {

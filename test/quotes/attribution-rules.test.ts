@@ -1300,3 +1300,21 @@ describe('a content goes on after ", but" when the speaker\'s statement does', (
     expectRuleQuote(text, 'the team was in good shape', 'said', 'The coach')
   })
 })
+
+describe('the hearer before a clause with a subject of its own is no part of the content', () => {
+  it.each([
+    ['"promised them"', 'The coach promised them he would stay.', 'promised'],
+    ['"showed voters"', 'The coach showed voters he was serious.', 'showed'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, text.includes('stay') ? 'he would stay' : 'he was serious', cue, 'The coach')
+  })
+})
+
+describe('a connective alone before a parenthetical cue is no fragment of the content', () => {
+  it.each([
+    ['"Still"', 'Still, the coach said, the team would recover.'],
+    ['"And"', 'And, the coach said, the team would recover.'],
+  ])('%s', (_name, text) => {
+    expectRuleQuote(text, 'the team would recover', 'said', 'the coach')
+  })
+})
