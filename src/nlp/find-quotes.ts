@@ -2652,11 +2652,17 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       if (passive) {
         // "The vote is expected to slip": an expectation with no source; the subject and the infinitive.
         if (c.low(i) === 'expected' && c.low(i + 1) === 'to' && !hasThat) {
-          const f1 = contentSpan(c, regionStart, i - 1, 1)
-          const f2 = contentSpan(c, i + 1, clauseEnd(c, i + 1, hi))
+          // ("delegates who are expected to support …", "the debate, which is expected to draw a crowd, starts …": the
+          // relative pronoun stands for the subject, PolNeAR's first fragment; a clause between commas ends at the next.)
+          const rel = i - 2 >= regionStart && /^(?:who|which)$/.test(c.low(i - 2))
+          let end2 = clauseEnd(c, i + 1, hi)
+          if (rel && c.tok(i - 3) === ',') for (let m = i + 2; m < end2; m++) if (c.tok(m) === ',' && !cutInsideQuote(c, m)) { end2 = m; break }
+          const f1 = rel ? c.span(i - 2, i - 1) : contentSpan(c, regionStart, i - 1, 1)
+          const f2 = contentSpan(c, i + 1, end2)
           if (f1 && f2 && !/^(?:it|this|that)$/i.test(c.text.slice(f1.start, f1.end))) {
             push([f1, f2], [i - 1, i + 1], verb.class, undefined, undefined, undefined, true)
-            i = hi
+            // (The main clause after a relative one may hold a cue of its own.)
+            i = rel ? c.tokBefore(f2.end) : hi
           }
           continue
         }

@@ -1318,3 +1318,14 @@ describe('a connective alone before a parenthetical cue is no fragment of the co
     expectRuleQuote(text, 'the team would recover', 'said', 'the coach')
   })
 })
+
+describe('a relative pronoun before "is expected to" is the first fragment of the expectation', () => {
+  it.each([
+    ['"who"', 'The caucus picks delegates who are expected to back the governor.', 'who // to back the governor', 'are expected'],
+    ['"which" between commas, up to the next comma', 'The debate, which is expected to draw a large crowd, starts at nine.', 'which // to draw a large crowd', 'is expected'],
+  ])('%s', (_name, text, quote, cue) => {
+    const q = rules(text).quotes.find((x) => content(text, x) === quote)
+    expect(q, show(text, rules(text).quotes).join('\n')).toBeDefined()
+    expect([q!.cue?.text, q!.speaker.text]).toEqual([cue, undefined])
+  })
+})
