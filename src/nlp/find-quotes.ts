@@ -3033,6 +3033,27 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
       }
     }
   }
+  // "Still, [almost two in three voters back him], a poll found", "However, [he] …": a connective and its comma
+  // that open the sentence are the writer's (PolNeAR leaves them out 26 times in 29), and so is "Despite …,".
+  {
+    const f0 = fragments[0]!
+    const a = c.tokAfter(f0.start)
+    if (at.kind !== 'direct' && a === c.sentenceRange(a)[0]) {
+      let k = -1
+      if (OPENING_CONNECTIVE.test(c.low(a)) && c.tok(a + 1) === ',') k = a + 2
+      else if (/^(?:in|for)$/.test(c.low(a)) && /^(?:fact|instance|example)$/.test(c.low(a + 1)) && c.tok(a + 2) === ',') k = a + 3
+      else if (c.low(a) === 'despite') {
+        for (let m = a + 1; m < a + 14 && c.tokens[m] && c.tokens[m]!.start < f0.end; m++) {
+          if (MARKS.has(c.tok(m)) || cueAt(c, m)) break
+          if (c.tok(m) === ',') {
+            k = m + 1
+            break
+          }
+        }
+      }
+      if (k > 0 && c.tokens[k] && c.tokens[k]!.start < f0.end && words(c, k, c.tokBefore(f0.end) + 1) >= 2) fragments = [{ start: c.tokens[k]!.start, end: f0.end }, ...fragments.slice(1)]
+    }
+  }
   // ("And, he said, he's been …", "Still, officials said, they …": a connective alone before the cue is the
   // writer's, no fragment of the content; PolNeAR never has "And" or "Still" so.)
   if (fragments.length > 1 && /^(?:and|still|yet|meanwhile|however)$/i.test(c.text.slice(fragments[0]!.start, fragments[0]!.end))) fragments = fragments.slice(1)
@@ -3078,6 +3099,8 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   return { fragments, cue }
 }
 
+/** Connectives that open a sentence before a comma ("Still,", "However,"). */
+const OPENING_CONNECTIVE = /^(?:still|however|indeed|nevertheless|nonetheless|meanwhile|moreover|furthermore|yet)$/
 const LIGHT_VERB = /^(?:express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|show(?:s|ed|n|ing)?|air(?:s|ed|ing)?|register(?:s|ed|ing)?|signal(?:s|ed|led|ing)?)$/
 const ATTITUDE_NOUN = /^(?:alarm|concerns?|doubts?|fears?|hopes?|worry|worries|frustration|anger|outrage|dismay|disappointment|skepticism|scepticism|optimism|confidence|support|opposition|sign|signs|interest|reservations|objections?|questions?|surprise|regret|sympathy|gratitude|appreciation)$/
 const CUE_PARTICLE = /^(?:about|against|at|for|of|on|over|with|as|from|into|upon)$/

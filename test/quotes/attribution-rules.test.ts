@@ -1329,3 +1329,13 @@ describe('a relative pronoun before "is expected to" is the first fragment of th
     expect([q!.cue?.text, q!.speaker.text]).toEqual([cue, undefined])
   })
 })
+
+describe('a connective that opens the sentence is no part of the content before the cue', () => {
+  it.each([
+    ['"However,"', 'However, the plan would fail, the minister said.'],
+    ['"In fact,"', 'In fact, the plan would fail, the minister said.'],
+    ['"Despite …,"', 'Despite the new funding, the plan would fail, the minister said.'],
+  ])('%s', (_name, text) => {
+    expectRuleQuote(text, 'the plan would fail', 'said', 'the minister')
+  })
+})
