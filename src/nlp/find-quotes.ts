@@ -2999,6 +2999,34 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   let fragments = at.fragments
   let v = c.tokBefore(cue.end)
   let f = c.tokAfter(fragments[0]!.start)
+  // "told a town hall in Salem, New Hampshire on Monday [that …]", "says at a campaign stop in Toledo, Ohio, [that …]",
+  // "is telling customers at a breakfast spot [that …]": the hearer and the occasion before "that" are no content,
+  // however long, when no verb comes between.
+  const a0 = c.tokAfter(fragments[0]!.start)
+  const OCCASION_PREP = /^(?:in|at|during|on|before|from|via|after|outside)$/
+  if (at.kind !== 'direct' && a0 > v && a0 - v <= 5 && (OCCASION_PREP.test(c.low(a0)) || (a0 === v + 1 && /^(?:tell|tells|told|telling)$/.test(c.low(v))))) {
+    const a = a0
+    const endTok = c.tokBefore(fragments[0]!.end)
+    const pos = c.pos().pos
+    let prep = OCCASION_PREP.test(c.low(a))
+    {
+      for (let m = a + 1; m < Math.min(endTok, a + 18); m++) {
+        if (OCCASION_PREP.test(c.low(m))) prep = true
+        // (Not "told the story that his father wrote": a hearer only with the occasion after it.)
+        if (c.low(m) === 'that') {
+          const n = m + 1
+          // (A clause after it: a subject, or a noun and its verb, "that waterboarding is …"; not "that goal".)
+          const clause = DETERMINERS.has(c.low(n)) || SUBJECT_PRONOUN.test(c.low(n)) || isCap(c.tok(n)) || MARKS.has(c.tok(n)) || /^\d/.test(c.tok(n)) || (/^NN/.test(pos[n] ?? '') && /^(?:VBZ|VBD|VBP|MD)$/.test(pos[n + 1] ?? ''))
+          if (m > a + 1 && prep && clause) {
+            fragments = [{ start: c.tokens[m]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
+            f = m
+          }
+          break
+        }
+        if ((!isWord(c.tok(m)) && c.tok(m) !== ',') || /^(?:VBD|VBZ|VBP|MD)$/.test(pos[m]!) || RELATIVES.has(c.low(m))) break
+      }
+    }
+  }
   // "expressed [alarm] that …", "voiced concerns about …": the noun after a light verb is part of the cue.
   if (LIGHT_VERB.test(c.low(v)) && f === v + 1 && at.kind !== 'direct') {
     let n = f

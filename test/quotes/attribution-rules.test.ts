@@ -1339,3 +1339,16 @@ describe('a connective that opens the sentence is no part of the content before 
     expectRuleQuote(text, 'the plan would fail', 'said', 'the minister')
   })
 })
+
+describe('the hearer and the occasion before "that" are no content, however long', () => {
+  it.each([
+    ['a hearer and a place with commas', 'The governor is telling workers at a diner in Dayton, Ohio, that the plant will stay open.', 'is telling'],
+    ['an occasion that the particle rule would take', 'The governor says at a town hall in Dayton, Ohio, that the plant will stay open.', 'says'],
+    ['a hearer, a place and a day', 'The governor told a town hall in Dayton, Ohio on Monday that the plant will stay open.', 'told'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, 'that the plant will stay open', cue, 'The governor')
+  })
+  it('not "that" as a determiner', () => {
+    expectRuleQuote('The governor criticized the owners at a rally in Dayton that year.', 'the owners at a rally in Dayton that year', 'criticized', 'The governor')
+  })
+})
