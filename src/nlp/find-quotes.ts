@@ -3030,7 +3030,7 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   // "expressed [alarm] that …", "voiced concerns about …": the noun after a light verb is part of the cue.
   if (LIGHT_VERB.test(c.low(v)) && f === v + 1 && at.kind !== 'direct') {
     let n = f
-    if (/^(?:no|some|any|his|her|their|its|a|an|the|growing|new|serious|deep)$/.test(c.low(n))) n++
+    if (/^(?:no|some|any|his|her|their|its|a|an|the|growing|new|serious|deep|much|little|great|strong|real)$/.test(c.low(n))) n++
     if (ATTITUDE_NOUN.test(c.low(n)) && /^(?:that|about|of|over|for|at|with)$/.test(c.low(n + 1)) && c.tokens[n + 2] && c.tokens[n + 2]!.start < fragments[0]!.end) {
       cue = { start: cue.start, end: c.tokens[n]!.end }
       fragments = [{ start: c.tokens[n + 1]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
@@ -3130,7 +3130,7 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
 /** Connectives that open a sentence before a comma ("Still,", "However,"). */
 const OPENING_CONNECTIVE = /^(?:still|however|indeed|nevertheless|nonetheless|meanwhile|moreover|furthermore|yet)$/
 const LIGHT_VERB = /^(?:express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|show(?:s|ed|n|ing)?|air(?:s|ed|ing)?|register(?:s|ed|ing)?|signal(?:s|ed|led|ing)?)$/
-const ATTITUDE_NOUN = /^(?:alarm|concerns?|doubts?|fears?|hopes?|worry|worries|frustration|anger|outrage|dismay|disappointment|skepticism|scepticism|optimism|confidence|support|opposition|sign|signs|interest|reservations|objections?|questions?|surprise|regret|sympathy|gratitude|appreciation)$/
+const ATTITUDE_NOUN = /^(?:alarm|concerns?|doubts?|fears?|hopes?|worry|worries|frustration|anger|outrage|dismay|disappointment|skepticism|scepticism|optimism|confidence|support|opposition|sign|signs|interest|reservations|objections?|questions?|surprise|regrets?|sympathy|gratitude|appreciation|amusement|relief|satisfaction|pride|delight|shock|disbelief|remorse|indignation|exasperation|irritation|unease)$/
 const CUE_PARTICLE = /^(?:about|against|at|for|of|on|over|with|as|from|into|upon)$/
 /** A preposition and the word after it that make a quantifier, a conjunction or an adverbial, not a verb's particle. */
 const PARTICLE_PHRASE = /^(?:at (?:least|most|times|once|first|last|length)|as (?:many|much|well|if|though|long|soon|far|of|a result|usual)|for (?:years|months|weeks|decades|days|now|example|instance|once|the first|the last|the past|a long)|of course|on (?:(?:the )?one|the other) hand)\b/

@@ -1352,3 +1352,12 @@ describe('the hearer and the occasion before "that" are no content, however long
     expectRuleQuote('The governor criticized the owners at a rally in Dayton that year.', 'the owners at a rally in Dayton that year', 'criticized', 'The governor')
   })
 })
+
+describe('more attitude nouns after a light verb are part of the cue', () => {
+  it.each([
+    ['"expressed amusement"', 'The senator expressed amusement that the rival had changed his views.', 'expressed amusement'],
+    ['"expressed much remorse"', 'The senator expressed much remorse that the rival had changed his views.', 'expressed much remorse'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, 'that the rival had changed his views', cue, 'The senator')
+  })
+})
