@@ -1885,6 +1885,12 @@ function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [nu
   // the mood": the particle is part of the cue, as PolNeAR marks it every time: "out" 86 in 86, "up" 23 in 23, "off"
   // 19 in 19, "down" 12 in 14; not "out of", "up to 30 people", "off the record".)
   if (e + 1 < stop && /^(?:out|up|off|down)$/.test(c.low(e)) && !/^(?:of|to)$/.test(c.low(e + 1)) && !(c.low(e) === 'off' && c.low(e + 2) === 'record')) return extendCue(c, e + 1, stop, verb)
+  // ("said with a laugh", "shot back with a wry smile": the manner of saying it is part of the cue, as PolNeAR
+  // marks it every time, 6 in 6.)
+  if (c.low(e) === 'with' && /^(?:a|an)$/.test(c.low(e + 1))) {
+    const n = MANNER_NOUN.test(c.low(e + 2)) ? e + 2 : MANNER_NOUN.test(c.low(e + 3)) && /^\p{Ll}+$/u.test(c.tok(e + 2)) ? e + 3 : -1
+    if (n > 0 && n < stop) return [n + 1, undefined]
+  }
   if (hearerVerbs.has(verb.lemma)) {
     const np = rightNP(c, e, stop)
     if (np) {
@@ -1903,6 +1909,8 @@ function extendCue(c: Ctx, e: number, stop: number, verb: CueVerb): [number, [nu
   if (c.low(e) === 'on' && /^(?:twitter|facebook|x|instagram|truth|television|tv|cnn|fox)$/i.test(c.tok(e + 1))) return [e + 2, undefined]
   return [e, undefined]
 }
+
+const MANNER_NOUN = /^(?:laugh|smile|smirk|grin|chuckle|shrug|sigh|wink|nod)$/
 
 /**
  * A cue verb's base form with no plural subject before it ("go [back] in time", "to [support]"): mostly

@@ -1361,3 +1361,12 @@ describe('more attitude nouns after a light verb are part of the cue', () => {
     expectRuleQuote(text, 'that the rival had changed his views', cue, 'The senator')
   })
 })
+
+describe('the manner of saying it is part of the cue', () => {
+  it.each([
+    ['"with a laugh"', '"We will win," the mayor said with a laugh.', 'said with a laugh'],
+    ['"with an awkward smile"', '"We will win," the mayor said with an awkward smile.', 'said with an awkward smile'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, 'We will win', cue, 'the mayor')
+  })
+})
