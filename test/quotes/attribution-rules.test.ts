@@ -435,7 +435,7 @@ describe('the subject of a participle after a clause', () => {
 describe('where a content ends before the speaker\'s own comment on it', () => {
   it.each([
     ['after a dash', 'Yukiya Amano, director general of the agency, said in a statement Wednesday that, if its claims are true, North Korea is violating resolutions — which he added "is deeply regrettable."', ['that, if its claims are true, North Korea is violating resolutions', '"is deeply regrettable."']],
-    ['after a comma, to the sentence end', 'Trump has blasted the delegate system, which he said runs the risk of leaving millions of voters disenfranchised.', ['the delegate system', 'runs the risk of leaving millions of voters disenfranchised']],
+    ['after a comma, to the sentence end', 'Trump has blasted the delegate system, which he said runs the risk of leaving millions of voters disenfranchised.', ['the delegate system', 'which he said runs the risk of leaving millions of voters disenfranchised']],
   ])('%s', (_name, text, contents) => {
     expect(rules(text).quotes.map((q) => q.text)).toEqual(contents)
   })
@@ -1384,5 +1384,167 @@ describe('the sentence subject of a participle, with its group or its second nou
     ['not over the verb', 'Okafor and his aides met donors on Monday, saying the race was tight.', 'the race was tight', 'saying', 'Okafor and his aides'],
   ])('%s', (_name, text, quote, cue, speaker) => {
     expectRuleQuote(text, quote, cue, speaker)
+  })
+})
+
+describe('an occasion after the content of a cue before it', () => {
+  it.each([
+    ['"in a tweet"', 'The governor praised the new budget in a tweet.', 'the new budget', 'praised', 'The governor'],
+    ['"on Twitter"', 'The mayor thanked the firefighters on Twitter.', 'the firefighters', 'thanked', 'The mayor'],
+    ['a rally, its place and its time', 'The senator attacked his opponent at a rally in Des Moines Friday night.', 'his opponent', 'attacked', 'The senator'],
+    ['a statement and its day', 'The union welcomed the ruling in a statement on Thursday.', 'the ruling', 'welcomed', 'The union'],
+  ])('%s is no content', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['a place that belongs to the object', 'The senator praised the new school in Des Moines.', 'the new school in Des Moines', 'praised', 'The senator'],
+    ['a name after "on"', 'The senator criticized the attacks on Smith.', 'the attacks on Smith', 'criticized', 'The senator'],
+  ])('not %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+})
+
+describe('a longer occasion between the cue and "that"', () => {
+  it.each([
+    ['a place with commas', 'The governor said in Dayton, Ohio, on Monday that the plant would stay open.'],
+    ['a noun that is also a cue after a modifier', 'The governor said during a press call last week that the plant would stay open.'],
+    ['"earlier" before the occasion', 'The governor said earlier on Friday during a news conference that the plant would stay open.'],
+    ['a possessive and a modifier', 'The governor wrote in her closing remarks that the plant would stay open.'],
+  ])('%s', (_name, text) => {
+    expectRuleQuote(text, 'that the plant would stay open', text.includes('wrote') ? 'wrote' : 'said', 'The governor')
+  })
+})
+
+describe('a relative pronoun before the speaker is the first fragment of the content', () => {
+  it.each([
+    ['"which" before a verb', 'The court issued a fine, which he said was far too small.', 'which // was far too small', 'said', 'he'],
+    ['"what" before a naming verb', 'The mayor pointed to the bridge, what she called a disgrace to the city.', 'what // a disgrace to the city', 'called', 'she'],
+  ])('%s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it.each([
+    ['after a preposition', 'He gave an interview in which he said the plan would fail.'],
+    ['"that" before a subject', 'The idea that he said the plan would fail surprised everyone.'],
+  ])('not %s', (_name, text) => {
+    const { quotes } = rules(text)
+    expect(quotes.some((q) => /^(?:which|that) \/\//.test(content(text, q)))).toBe(false)
+  })
+})
+
+describe('the cue of a quotation after a hearer', () => {
+  it.each([
+    ['a hearer and a colon', 'The mayor tells the crowd: "We will rebuild this town."', 'We will rebuild this town.', 'tells', 'The mayor'],
+    ['a named hearer and a colon', 'The senator told The Boston Globe: "I have no regrets."', 'I have no regrets.', 'told', 'The senator'],
+    ['a hearer and a comma', 'The mayor is telling reporters, "We will rebuild this town."', 'We will rebuild this town.', 'is telling', 'The mayor'],
+  ])('is the verb alone: %s', (_name, text, quote, cue, speaker) => {
+    expectRuleQuote(text, quote, cue, speaker)
+  })
+  it('but a colon right after the verb is part of it', () => {
+    expectRuleQuote('The mayor added: "We will rebuild this town."', 'We will rebuild this town.', 'added:', 'The mayor')
+  })
+})
+
+describe('"both" before the cue goes with the speakers', () => {
+  it('"They both said"', () => {
+    expectRuleQuote('The two governors both said the pipeline would be built.', 'the pipeline would be built', 'said', 'The two governors')
+  })
+})
+
+describe('the one asked is no part of the question', () => {
+  it.each([
+    ['a noun phrase before "if"', 'The teacher asked the students if they had read the book.', 'if they had read the book'],
+    ['a name before "how"', 'The teacher asked Jane Roe how she had found the book.', 'how she had found the book'],
+    ['a pronoun before "whether"', 'The teacher asked them whether they had read the book.', 'whether they had read the book'],
+  ])('%s', (_name, text, quote) => {
+    expectRuleQuote(text, quote, 'asked', 'The teacher')
+  })
+  it('nor "about" before the topic', () => {
+    expectRuleQuote('The teacher asked the principal about pupils who had read the book.', 'pupils who had read the book', 'asked', 'The teacher')
+  })
+})
+
+describe('a content goes on after ", but" when the speaker\'s statement does', () => {
+  it.each([
+    ['", but that" and a subject', 'The coach said the team had played badly, but that the players would recover.', 'the team had played badly, but that the players would recover'],
+    ['", but not"', 'The coach said the team would train on Sunday, but not on Monday.', 'the team would train on Sunday, but not on Monday'],
+    ['"not only …, but …"', 'The coach said the team had lost not only the game, but also its captain.', 'the team had lost not only the game, but also its captain'],
+  ])('%s', (_name, text, quote) => {
+    expectRuleQuote(text, quote, 'said', 'The coach')
+  })
+  it.each([
+    ['"that" as a pronoun', 'The coach said the team was in good shape, but that could change.'],
+    ['"that" as a determiner', 'The coach said the team was in good shape, but that report came before the injury.'],
+  ])('not after %s', (_name, text) => {
+    expectRuleQuote(text, 'the team was in good shape', 'said', 'The coach')
+  })
+})
+
+describe('the hearer before a clause with a subject of its own is no part of the content', () => {
+  it.each([
+    ['"promised them"', 'The coach promised them he would stay.', 'promised'],
+    ['"showed voters"', 'The coach showed voters he was serious.', 'showed'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, text.includes('stay') ? 'he would stay' : 'he was serious', cue, 'The coach')
+  })
+})
+
+describe('a connective alone before a parenthetical cue is no fragment of the content', () => {
+  it.each([
+    ['"Still"', 'Still, the coach said, the team would recover.'],
+    ['"And"', 'And, the coach said, the team would recover.'],
+  ])('%s', (_name, text) => {
+    expectRuleQuote(text, 'the team would recover', 'said', 'the coach')
+  })
+})
+
+describe('a relative pronoun before "is expected to" is the first fragment of the expectation', () => {
+  it.each([
+    ['"who"', 'The caucus picks delegates who are expected to back the governor.', 'who // to back the governor', 'are expected'],
+    ['"which" between commas, up to the next comma', 'The debate, which is expected to draw a large crowd, starts at nine.', 'which // to draw a large crowd', 'is expected'],
+  ])('%s', (_name, text, quote, cue) => {
+    const q = rules(text).quotes.find((x) => content(text, x) === quote)
+    expect(q, show(text, rules(text).quotes).join('\n')).toBeDefined()
+    expect([q!.cue?.text, q!.speaker.text]).toEqual([cue, undefined])
+  })
+})
+
+describe('a connective that opens the sentence is no part of the content before the cue', () => {
+  it.each([
+    ['"However,"', 'However, the plan would fail, the minister said.'],
+    ['"In fact,"', 'In fact, the plan would fail, the minister said.'],
+    ['"Despite …,"', 'Despite the new funding, the plan would fail, the minister said.'],
+  ])('%s', (_name, text) => {
+    expectRuleQuote(text, 'the plan would fail', 'said', 'the minister')
+  })
+})
+
+describe('the hearer and the occasion before "that" are no content, however long', () => {
+  it.each([
+    ['a hearer and a place with commas', 'The governor is telling workers at a diner in Dayton, Ohio, that the plant will stay open.', 'is telling'],
+    ['an occasion that the particle rule would take', 'The governor says at a town hall in Dayton, Ohio, that the plant will stay open.', 'says'],
+    ['a hearer, a place and a day', 'The governor told a town hall in Dayton, Ohio on Monday that the plant will stay open.', 'told'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, 'that the plant will stay open', cue, 'The governor')
+  })
+  it('not "that" as a determiner', () => {
+    expectRuleQuote('The governor criticized the owners at a rally in Dayton that year.', 'the owners at a rally in Dayton that year', 'criticized', 'The governor')
+  })
+})
+
+describe('more attitude nouns after a light verb are part of the cue', () => {
+  it.each([
+    ['"expressed amusement"', 'The senator expressed amusement that the rival had changed his views.', 'expressed amusement'],
+    ['"expressed much remorse"', 'The senator expressed much remorse that the rival had changed his views.', 'expressed much remorse'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, 'that the rival had changed his views', cue, 'The senator')
+  })
+})
+
+describe('the manner of saying it is part of the cue', () => {
+  it.each([
+    ['"with a laugh"', '"We will win," the mayor said with a laugh.', 'said with a laugh'],
+    ['"with an awkward smile"', '"We will win," the mayor said with an awkward smile.', 'said with an awkward smile'],
+  ])('%s', (_name, text, cue) => {
+    expectRuleQuote(text, 'We will win', cue, 'the mayor')
   })
 })
