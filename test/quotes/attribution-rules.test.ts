@@ -1548,3 +1548,19 @@ describe('the manner of saying it is part of the cue', () => {
     expectRuleQuote(text, 'We will win', cue, 'the mayor')
   })
 })
+
+describe('a time between the source and its verb is no part of the source', () => {
+  it.each([
+    ['"on Thursday evening"', 'The party spokesman Sean Spicer on Thursday evening said the party would win.', 'The party spokesman Sean Spicer'],
+    ['"this week"', 'Senior campaign officials this week said the effort was huge.', 'Senior campaign officials'],
+    ['"Sunday night"', 'Broaddrick Sunday night said the report was false.', 'Broaddrick'],
+  ])('%s', (_name, text, speaker) => {
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe(speaker)
+  })
+  it('but the time after a participle that dates a document stays', () => {
+    const text = 'A poll released Monday said the governor led.'
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe('A poll released Monday')
+  })
+})
