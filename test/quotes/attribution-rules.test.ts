@@ -1564,3 +1564,21 @@ describe('a time between the source and its verb is no part of the source', () =
     expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe('A poll released Monday')
   })
 })
+
+describe('a modifier before a title or a noun opens the source', () => {
+  it.each([
+    ['"state" before a title', 'But state Sen. Maria Lopez said the bill was signed.', 'state Sen. Maria Lopez'],
+    ['"State" before a name', 'State Department spokesman Tom Reyes said the talks continue.', 'State Department spokesman Tom Reyes'],
+    ['"state" before a noun', 'But state news media said the bill was signed.', 'state news media'],
+    ['"retired"', 'On Monday, retired Gen. Paul Dorsey said the war was lost.', 'retired Gen. Paul Dorsey'],
+    ['"outgoing"', 'Later, outgoing Mayor Lisa Tran said the city was broke.', 'outgoing Mayor Lisa Tran'],
+  ])('%s', (_name, text, speaker) => {
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe(speaker)
+  })
+  it('"state" as the verb stays the cue', () => {
+    const text = 'The documents state that the money was gone.'
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'state')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe('The documents')
+  })
+})
