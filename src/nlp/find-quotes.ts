@@ -1933,6 +1933,10 @@ function extendAppositive(c: Ctx, b: number, stop: number): number {
     let e = b + 1
     while (e < stop && e - b <= 5 && (isCap(c.tok(e)) || (c.tok(e) === '.' && e + 1 < stop && isCap(c.tok(e + 1))))) e++
     if (e >= stop || END_PUNCT.has(c.tok(e))) return e
+    // ("said the bureau's director, James B. Comey, on Monday", "said the communications director, Jennifer
+    // Palmieri, adding that …": the name closed by a comma, with the time or the participle after it left out;
+    // after a cue PolNeAR keeps the appositive of an inverted source 378 times in 386.)
+    if (c.tok(e) === ',' && e > b + 1 && /^\p{Ll}/u.test(c.tok(e + 1)) && (/^(?:on|in|last|this|earlier|late)$/.test(c.low(e + 1)) || /ing$/.test(c.low(e + 1)) || RELATIVES.has(c.low(e + 1)))) return e
   }
   // "said a Mexican official who was not authorized to speak publicly.": a restrictive relative clause to the sentence end.
   if (c.speakerPhrase && /^(?:who|whose)$/.test(c.low(b))) {

@@ -1582,3 +1582,13 @@ describe('a modifier before a title or a noun opens the source', () => {
     expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe('The documents')
   })
 })
+
+describe('after the cue, a name after a role is part of the source though the sentence goes on', () => {
+  it.each([
+    ['a time after it', '"It is fine," said the agency\'s director, Maria Ortiz, on Monday.'],
+    ['a participle after it', '"It is fine," said the agency\'s director, Maria Ortiz, adding that it was late.'],
+  ])('%s', (_name, text) => {
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe("the agency's director, Maria Ortiz")
+  })
+})
