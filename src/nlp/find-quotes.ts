@@ -660,6 +660,22 @@ function STATE_MODIFIER(c: Ctx, k: number, j: number): boolean {
   return c.low(k) === 'state' && k < j && (isCap(c.tok(k + 1)) || /^(?:NN|JJ)/.test(c.pos().pos[k + 1]!))
 }
 
+/** Participles that, right after a noun, modify it ("superdelegates [supporting] Sanders", "a man [calling] himself …"). */
+const MODIFYING_PARTICIPLE = /^(?:supporting|backing|seeking|opposing|representing|calling|handling|covering|challenging|advising|running)$/
+/**
+ * Is the participle at `i` the head of a reduced relative clause after a noun ("House Republicans [supporting] the
+ * bill have said …"): a noun right before it, and a finite verb after its short object, in the same clause?
+ */
+function reducedRelative(c: Ctx, i: number, hi: number): boolean {
+  if (!MODIFYING_PARTICIPLE.test(c.low(i)) || !/^\p{L}/u.test(c.tok(i - 1)) || !/^NN/.test(c.pos().pos[i - 1]!)) return false
+  const pos = c.pos().pos
+  for (let k = i + 2; k < hi && k <= i + 8; k++) {
+    if (!isWord(c.tok(k)) && c.tok(k) !== '.' || RELATIVES.has(c.low(k)) || c.low(k) === 'that' || c.low(k) === 'and') return false
+    if (/^(?:VBD|VBZ|VBP|MD)$/.test(pos[k]!) && /^\p{Ll}/u.test(c.tok(k)) && /^(?:NN|PRP|CD)/.test(pos[k - 1]!)) return true
+  }
+  return false
+}
+
 function numberish(t: string): boolean {
   return /^\d+$/.test(t) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some|both|dozens|hundreds)$/i.test(t)
 }
@@ -2508,6 +2524,15 @@ function extendOverPrepositions(c: Ctx, np: [number, number], lo: number): [numb
     }
   }
   for (let guard = 0; guard < 5; guard++) {
+    // ("[Several superdelegates supporting Sanders] declined", "[House Republicans supporting the bill] have said": a
+    // noun with the participle phrase that modifies it, `reducedRelative`.)
+    if (a - 1 > lo && reducedRelative(c, a - 1, np[1] + 8)) {
+      const left = leftNP(c, a - 2, lo)
+      if (left && left[1] === a - 1) {
+        a = left[0]
+        continue
+      }
+    }
     // ("[Experts on North Korea and nuclear arms] said": two objects of one preposition.)
     if (c.low(a - 1) === 'and' && a - 2 > lo) {
       const first = leftNP(c, a - 2, lo)
@@ -2895,6 +2920,10 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       }
       if (verb.lemma === c.low(i) && c.low(i - 1) === 'to') continue
       let cs = cueStart(c, i, lo)
+      // ("[Several superdelegates supporting Sanders] declined …", "[the super PAC backing Hillary Clinton] is
+      // using …": a participle right after a noun, whose object a finite verb follows, modifies the noun, the
+      // subject of that verb; no stance of its own (PolNeAR marks none, and keeps the phrase as the source).)
+      if (reducedRelative(c, i, hi)) continue
       // ("The embassy in London issued a statement saying …": the document put out is part of the cue, as
       // PolNeAR marks it, and the subject is the one of "issued", with its modifiers.)
       if (/ing$/.test(c.low(i)) && cs === i) {

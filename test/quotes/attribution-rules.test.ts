@@ -1592,3 +1592,18 @@ describe('after the cue, a name after a role is part of the source though the se
     expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe("the agency's director, Maria Ortiz")
   })
 })
+
+describe('a participle phrase that modifies the subject is part of the source, no stance of its own', () => {
+  it.each([
+    ['"supporting"', 'Several delegates supporting Ramirez said they would switch.', 'Several delegates supporting Ramirez', 'said'],
+    ['"backing" before "is"', 'The group backing the mayor is saying that the vote was rigged.', 'The group backing the mayor', 'is saying'],
+    ['"seeking" before "have said"', 'Two of the candidates seeking the office have said they oppose the tax.', 'Two of the candidates seeking the office', 'have said'],
+  ])('%s', (_name, text, speaker, cue) => {
+    const qs = analyse(text).quotes
+    expect(qs.map((q) => [q.cue?.text, q.speaker.text]), show(text, qs).join('\n')).toEqual([[cue, speaker]])
+  })
+  it('not a participle after a verb', () => {
+    const text = 'The mayor is backing the plan, the aide said.'
+    expect(analyse(text).quotes.some((q) => q.speaker.text === 'the aide'), show(text, analyse(text).quotes).join('\n')).toBe(true)
+  })
+})
