@@ -1548,3 +1548,62 @@ describe('the manner of saying it is part of the cue', () => {
     expectRuleQuote(text, 'We will win', cue, 'the mayor')
   })
 })
+
+describe('a time between the source and its verb is no part of the source', () => {
+  it.each([
+    ['"on Thursday evening"', 'The party spokesman Sean Spicer on Thursday evening said the party would win.', 'The party spokesman Sean Spicer'],
+    ['"this week"', 'Senior campaign officials this week said the effort was huge.', 'Senior campaign officials'],
+    ['"Sunday night"', 'Broaddrick Sunday night said the report was false.', 'Broaddrick'],
+  ])('%s', (_name, text, speaker) => {
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe(speaker)
+  })
+  it('but the time after a participle that dates a document stays', () => {
+    const text = 'A poll released Monday said the governor led.'
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe('A poll released Monday')
+  })
+})
+
+describe('a modifier before a title or a noun opens the source', () => {
+  it.each([
+    ['"state" before a title', 'But state Sen. Maria Lopez said the bill was signed.', 'state Sen. Maria Lopez'],
+    ['"State" before a name', 'State Department spokesman Tom Reyes said the talks continue.', 'State Department spokesman Tom Reyes'],
+    ['"state" before a noun', 'But state news media said the bill was signed.', 'state news media'],
+    ['"retired"', 'On Monday, retired Gen. Paul Dorsey said the war was lost.', 'retired Gen. Paul Dorsey'],
+    ['"outgoing"', 'Later, outgoing Mayor Lisa Tran said the city was broke.', 'outgoing Mayor Lisa Tran'],
+  ])('%s', (_name, text, speaker) => {
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe(speaker)
+  })
+  it('"state" as the verb stays the cue', () => {
+    const text = 'The documents state that the money was gone.'
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'state')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe('The documents')
+  })
+})
+
+describe('after the cue, a name after a role is part of the source though the sentence goes on', () => {
+  it.each([
+    ['a time after it', '"It is fine," said the agency\'s director, Maria Ortiz, on Monday.'],
+    ['a participle after it', '"It is fine," said the agency\'s director, Maria Ortiz, adding that it was late.'],
+  ])('%s', (_name, text) => {
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text, show(text, analyse(text).quotes).join('\n')).toBe("the agency's director, Maria Ortiz")
+  })
+})
+
+describe('a participle phrase that modifies the subject is part of the source, no stance of its own', () => {
+  it.each([
+    ['"supporting"', 'Several delegates supporting Ramirez said they would switch.', 'Several delegates supporting Ramirez', 'said'],
+    ['"backing" before "is"', 'The group backing the mayor is saying that the vote was rigged.', 'The group backing the mayor', 'is saying'],
+    ['"seeking" before "have said"', 'Two of the candidates seeking the office have said they oppose the tax.', 'Two of the candidates seeking the office', 'have said'],
+  ])('%s', (_name, text, speaker, cue) => {
+    const qs = analyse(text).quotes
+    expect(qs.map((q) => [q.cue?.text, q.speaker.text]), show(text, qs).join('\n')).toEqual([[cue, speaker]])
+  })
+  it('not a participle after a verb', () => {
+    const text = 'The mayor is backing the plan, the aide said.'
+    expect(analyse(text).quotes.some((q) => q.speaker.text === 'the aide'), show(text, analyse(text).quotes).join('\n')).toBe(true)
+  })
+})
