@@ -362,6 +362,12 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   if (!list || (c.personTok[i] && isCap(c.tok(i)))) return null
   // ("the reality TV show "The Apprentice"", "his radio show": a programme, no verb.)
   if (/^(?:show|shows)$/.test(c.low(i)) && /^(?:tv|television|talk|radio|reality|game|cooking|news|morning|late-night|comedy|variety|cable|web|chat|award|awards|trade|car|fashion|art|road|dog|horse|quiz|breakfast|sunday|evening|weekend|weekly|daily|hit)$/.test(c.low(i - 1))) return null
+  // ("weathered the crisis thanks to surging energy prices", "thanks, in large part, to …": a cause, no
+  // one's gratitude; PolNeAR dev marks none of 23 such "thanks to".)
+  if (c.low(i) === 'thanks' && thanksTo(c, i)) return null
+  // ("after a poor showing in the Iowa caucuses", "his strong second-place showing": a result at the polls,
+  // a noun; PolNeAR dev marks none of 20 "showing" before "in", "on", "by" … or after "a", "strong" …)
+  if (/^showings?$/.test(c.low(i)) && (SHOWING_AFTER.test(c.low(i + 1)) || SHOWING_BEFORE.test(c.low(i - 1)))) return null
   for (const verb of list) {
     for (const form of verb.forms) {
       const words = form.split(' ')
@@ -374,6 +380,22 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   }
   return null
 }
+
+/** "thanks to", "thanks in part to", "thanks, in large part, to": a cause. */
+function thanksTo(c: Ctx, i: number): boolean {
+  let k = i + 1
+  if (c.tok(k) === ',') k++
+  if (c.low(k) === 'in') {
+    k++
+    while (k < i + 6 && c.low(k) !== 'part') k++
+    if (c.low(k) !== 'part') return false
+    k++
+    if (c.tok(k) === ',') k++
+  }
+  return c.low(k) === 'to'
+}
+const SHOWING_AFTER = /^(?:in|at|on|among|by|for|from|with|since|than|and|was|is|has|had|,|\.|;)$/
+const SHOWING_BEFORE = /^(?:a|an|the|his|her|their|its|our|my|your|'s|’s|strong|stronger|strongest|poor|poorer|weak|weaker|weakest|good|better|best|bad|worse|worst|solid|dismal|impressive|powerful|surprising|respectable|robust|lackluster|disappointing|decent|second-place|third-place|first-place|fourth-place|distant|close|mediocre|embarrassing)$/
 
 /** "shot back", "fired back", "snapped back": a retort (no cue of the lexicon: "fired" and "shot" alone are deeds). */
 const SHOOT_BACK: CueVerb = { lemma: 'shoot back', forms: ['shot back', 'fired back', 'snapped back'], class: 'speech', clause: 'any' }

@@ -1548,3 +1548,19 @@ describe('the manner of saying it is part of the cue', () => {
     expectRuleQuote(text, 'We will win', cue, 'the mayor')
   })
 })
+
+describe('"thanks to" and a "showing" at the polls are no cues', () => {
+  it.each([
+    ['"thanks to" a cause', 'The town kept its factories open thanks to cheap power from the dam.'],
+    ['"thanks, in large part, to"', 'The mayor won a second term thanks, in large part, to the new bridge.'],
+    ['"thanks in part to"', 'The party kept its seat thanks in part to a late surge among young voters.'],
+    ['a poor showing in a primary', 'The governor quit the race after a poor showing in the Maine primary and went home.'],
+    ['a strong second-place showing', 'The senator was buoyed by his strong second-place showing, which surprised the pollsters.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+    expect(show(text, analyse(text).quotes)).toEqual([])
+  })
+  it('still reads polls "showing" a result', () => {
+    expect(show('New polls showing the mayor ahead worried his rivals.', rules('New polls showing the mayor ahead worried his rivals.').quotes).length).toBe(1)
+  })
+})
