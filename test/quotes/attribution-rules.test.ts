@@ -1564,3 +1564,19 @@ describe('"thanks to" and a "showing" at the polls are no cues', () => {
     expect(show('New polls showing the mayor ahead worried his rivals.', rules('New polls showing the mayor ahead worried his rivals.').quotes).length).toBe(1)
   })
 })
+
+describe('a fall in a figure and set phrases with "tell" or "say" are no cues', () => {
+  it.each([
+    ['"declined to" an amount', 'Sales at the shop declined to $4 million last year from $5 million.'],
+    ['"declined" a percentage', 'Exports to the region declined 12 percent in the spring.'],
+    ['"declined slightly from"', 'Her approval rating has declined slightly from 51 percent in March.'],
+    ['"time will tell"', 'Only time will tell whether the new mayor can keep his promises.'],
+    ['"too early to tell"', 'It is too early to tell whether the bridge will open on time.'],
+    ['"safe to say"', 'It is safe to say the council will not vote before summer.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still reads "declined to" comment', () => {
+    expectRuleQuote('The mayor declined to comment on the budget.', 'to comment on the budget', 'declined', 'The mayor')
+  })
+})
