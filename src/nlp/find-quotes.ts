@@ -2571,8 +2571,11 @@ function namingParticiple(c: Ctx, i: number): boolean {
   let a = i - 1
   while (a > i - 5 && a >= 0 && /^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(c.tok(a)) && !/^(?:a|an|another)$/.test(c.low(a)) && !NP_STOP.has(c.low(a)) && !DETERMINERS.has(c.low(a))) a--
   const indefinite = a < i - 1 && a >= 0 && /^(?:a|an|another)$/.test(c.low(a))
-  if (indefinite && (isCap(c.tok(i + 1)) || OPEN_MARKS.has(c.tok(i + 1)))) {
-    let e = i + 1
+  // ("a resistance movement called the Ethiopian People's Revolutionary Party", "an inflation formula called the
+  // "chained CPI"": the same with "the" before the name; PolNeAR dev marks neither of 2.)
+  const n0 = c.low(i + 1) === 'the' && (isCap(c.tok(i + 2)) || OPEN_MARKS.has(c.tok(i + 2))) ? i + 2 : i + 1
+  if (indefinite && (isCap(c.tok(n0)) || OPEN_MARKS.has(c.tok(n0)))) {
+    let e = n0
     if (OPEN_MARKS.has(c.tok(e))) {
       e++
       while (e < c.tokens.length && e < i + 12 && !MARKS.has(c.tok(e))) e++

@@ -1580,3 +1580,15 @@ describe('a fall in a figure and set phrases with "tell" or "say" are no cues', 
     expectRuleQuote('The mayor declined to comment on the budget.', 'to comment on the budget', 'declined', 'The mayor')
   })
 })
+
+describe('a thing "called the …" after an indefinite noun phrase is a name, no quote', () => {
+  it.each([
+    ['a name with "the"', 'The farmers founded a cooperative called the Valley Growers League in 1990.'],
+    ['a name in marks with "the"', 'The city adopted a budget rule called the "golden ratio" that would cut spending.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still reads "called the …" with a complement as naming by a speaker', () => {
+    expectRuleQuote('A spokesman called the Senate bill a disgrace.', 'the Senate bill a disgrace', 'called', 'A spokesman')
+  })
+})
