@@ -393,8 +393,15 @@ function notACueHere(c: Ctx, i: number): boolean {
   // ("Only time will tell", "it is too early to tell", "there's no way to tell", "safe to say", "suffice it to
   // say": set phrases, no one's words; PolNeAR dev marks 1 of 8.)
   if (/^(?:tell|say)$/.test(c.low(i)) && SET_PHRASE_BEFORE_TELL.test([c.low(i - 3), c.low(i - 2), c.low(i - 1)].join(' '))) return true
+  // ("Trump has won 758 pledged delegates", "a large pledged delegate lead": an adjective of the count; PolNeAR
+  // dev marks none of 40.)
+  if (c.low(i) === 'pledged' && /^delegates?$/.test(c.low(i + 1))) return true
+  // ("video that shows the explosion", "Black circles show the three islands", "videos showing that they
+  // supported …": what a picture shows is no one's statement; PolNeAR dev marks 1 of 6.)
+  if (/^(?:show|shows|showed|showing)$/.test(c.low(i)) && PICTURE.test(/^(?:that|which)$/.test(c.low(i - 1)) ? c.low(i - 2) : c.low(i - 1))) return true
   return false
 }
+const PICTURE = /^(?:photos?|photographs?|videos?|images?|pictures?|footage|maps?|charts?|graphics?|clips?|circles|screenshots?)$/
 
 /** A figure after "declined" ("to $281 million", "40 percent", "slightly from 58 percent", "by 0.2%"). */
 function fallInFigure(c: Ctx, k: number): boolean {

@@ -1592,3 +1592,16 @@ describe('a thing "called the …" after an indefinite noun phrase is a name, no
     expectRuleQuote('A spokesman called the Senate bill a disgrace.', 'the Senate bill a disgrace', 'called', 'A spokesman')
   })
 })
+
+describe('"pledged delegates" and what a picture shows are no quotes', () => {
+  it.each([
+    ['"pledged delegates"', 'The governor has won 412 pledged delegates so far, and about 300 pledged delegates remain.'],
+    ['a video "that shows"', 'The police have a video that shows the crash on the bridge.'],
+    ['circles on a map "show"', 'Red circles show the new airstrips on the reef.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still reads what a poll shows', () => {
+    expect(show('A new poll shows the mayor ahead by ten points.', rules('A new poll shows the mayor ahead by ten points.').quotes).length).toBe(1)
+  })
+})
