@@ -392,6 +392,7 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   if (!list || (c.personTok[i] && isCap(c.tok(i)))) return null
   // ("the reality TV show "The Apprentice"", "his radio show": a programme, no verb.)
   if (/^(?:show|shows)$/.test(c.low(i)) && /^(?:tv|television|talk|radio|reality|game|cooking|news|morning|late-night|comedy|variety|cable|web|chat|award|awards|trade|car|fashion|art|road|dog|horse|quiz|breakfast|sunday|evening|weekend|weekly|daily|hit)$/.test(c.low(i - 1))) return null
+  if (notACueHere(c, i)) return null
   for (const verb of list) {
     for (const form of verb.forms) {
       const words = form.split(' ')
@@ -404,6 +405,57 @@ function cueAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   }
   return null
 }
+
+/**
+ * A cue word used in a set phrase or another sense here. (Only the rules: dropping the tagger's attributions
+ * with such a word in their cue cost held-out quote F1 0.1.)
+ */
+function notACueHere(c: Ctx, i: number): boolean {
+  // ("weathered the crisis thanks to surging energy prices", "thanks, in large part, to …": a cause, no
+  // one's gratitude; PolNeAR dev marks none of 23 such "thanks to".)
+  if (c.low(i) === 'thanks' && thanksTo(c, i)) return true
+  // ("after a poor showing in the Iowa caucuses", "his strong second-place showing": a result at the polls,
+  // a noun; PolNeAR dev marks none of 20 "showing" before "in", "on", "by" … or after "a", "strong" …)
+  if (/^showings?$/.test(c.low(i)) && (SHOWING_AFTER.test(c.low(i + 1)) || SHOWING_BEFORE.test(c.low(i - 1)))) return true
+  // ("fees declined to $281 million", "trade declined 40 percent", "has declined slightly from 58 percent": a
+  // fall in a figure; PolNeAR dev marks none of 6.)
+  if (/^declin(?:e|es|ed|ing)$/.test(c.low(i)) && fallInFigure(c, i + 1)) return true
+  // ("Only time will tell", "it is too early to tell", "there's no way to tell", "safe to say", "suffice it to
+  // say": set phrases, no one's words; PolNeAR dev marks 1 of 8.)
+  if (/^(?:tell|say)$/.test(c.low(i)) && SET_PHRASE_BEFORE_TELL.test([c.low(i - 3), c.low(i - 2), c.low(i - 1)].join(' '))) return true
+  // ("Trump has won 758 pledged delegates", "a large pledged delegate lead": an adjective of the count; PolNeAR
+  // dev marks none of 40.)
+  if (c.low(i) === 'pledged' && /^delegates?$/.test(c.low(i + 1))) return true
+  // ("video that shows the explosion", "Black circles show the three islands", "videos showing that they
+  // supported …": what a picture shows is no one's statement; PolNeAR dev marks 1 of 6.)
+  if (/^(?:show|shows|showed|showing)$/.test(c.low(i)) && PICTURE.test(/^(?:that|which)$/.test(c.low(i - 1)) ? c.low(i - 2) : c.low(i - 1))) return true
+  return false
+}
+const PICTURE = /^(?:photos?|photographs?|videos?|images?|pictures?|footage|maps?|charts?|graphics?|clips?|circles|screenshots?)$/
+
+/** A figure after "declined" ("to $281 million", "40 percent", "slightly from 58 percent", "by 0.2%"). */
+function fallInFigure(c: Ctx, k: number): boolean {
+  if (/^(?:sharply|slightly|steadily|significantly|dramatically|substantially|markedly|modestly|somewhat)$/.test(c.low(k))) return true
+  if (/^(?:to|by|from|about|nearly|almost|roughly)$/.test(c.low(k))) k++
+  return /^(?:\$|€|£|\p{N})/u.test(c.tok(k))
+}
+const SET_PHRASE_BEFORE_TELL = /(?:^\S* time will|(?:hard|difficult|impossible|early|way|safe|needless) to|suffice it to)$/
+
+/** "thanks to", "thanks in part to", "thanks, in large part, to": a cause. */
+function thanksTo(c: Ctx, i: number): boolean {
+  let k = i + 1
+  if (c.tok(k) === ',') k++
+  if (c.low(k) === 'in') {
+    k++
+    while (k < i + 6 && c.low(k) !== 'part') k++
+    if (c.low(k) !== 'part') return false
+    k++
+    if (c.tok(k) === ',') k++
+  }
+  return c.low(k) === 'to'
+}
+const SHOWING_AFTER = /^(?:in|at|on|among|by|for|from|with|since|than|and|was|is|has|had|,|\.|;)$/
+const SHOWING_BEFORE = /^(?:a|an|the|his|her|their|its|our|my|your|'s|’s|strong|stronger|strongest|poor|poorer|weak|weaker|weakest|good|better|best|bad|worse|worst|solid|dismal|impressive|powerful|surprising|respectable|robust|lackluster|disappointing|decent|second-place|third-place|first-place|fourth-place|distant|close|mediocre|embarrassing)$/
 
 /** "shot back", "fired back", "snapped back": a retort (no cue of the lexicon: "fired" and "shot" alone are deeds). */
 const SHOOT_BACK: CueVerb = { lemma: 'shoot back', forms: ['shot back', 'fired back', 'snapped back'], class: 'speech', clause: 'any' }
@@ -2593,8 +2645,11 @@ function namingParticiple(c: Ctx, i: number): boolean {
   let a = i - 1
   while (a > i - 5 && a >= 0 && /^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(c.tok(a)) && !/^(?:a|an|another)$/.test(c.low(a)) && !NP_STOP.has(c.low(a)) && !DETERMINERS.has(c.low(a))) a--
   const indefinite = a < i - 1 && a >= 0 && /^(?:a|an|another)$/.test(c.low(a))
-  if (indefinite && (isCap(c.tok(i + 1)) || OPEN_MARKS.has(c.tok(i + 1)))) {
-    let e = i + 1
+  // ("a resistance movement called the Ethiopian People's Revolutionary Party", "an inflation formula called the
+  // "chained CPI"": the same with "the" before the name; PolNeAR dev marks neither of 2.)
+  const n0 = c.low(i + 1) === 'the' && (isCap(c.tok(i + 2)) || OPEN_MARKS.has(c.tok(i + 2))) ? i + 2 : i + 1
+  if (indefinite && (isCap(c.tok(n0)) || OPEN_MARKS.has(c.tok(n0)))) {
+    let e = n0
     if (OPEN_MARKS.has(c.tok(e))) {
       e++
       while (e < c.tokens.length && e < i + 12 && !MARKS.has(c.tok(e))) e++

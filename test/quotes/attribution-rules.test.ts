@@ -1607,3 +1607,60 @@ describe('a participle phrase that modifies the subject is part of the source, n
     expect(analyse(text).quotes.some((q) => q.speaker.text === 'the aide'), show(text, analyse(text).quotes).join('\n')).toBe(true)
   })
 })
+
+describe('"thanks to" and a "showing" at the polls are no cues', () => {
+  it.each([
+    ['"thanks to" a cause', 'The town kept its factories open thanks to cheap power from the dam.'],
+    ['"thanks, in large part, to"', 'The mayor won a second term thanks, in large part, to the new bridge.'],
+    ['"thanks in part to"', 'The party kept its seat thanks in part to a late surge among young voters.'],
+    ['a poor showing in a primary', 'The governor quit the race after a poor showing in the Maine primary and went home.'],
+    ['a strong second-place showing', 'The senator was buoyed by his strong second-place showing, which surprised the pollsters.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+    expect(show(text, analyse(text).quotes)).toEqual([])
+  })
+  it('still reads polls "showing" a result', () => {
+    expect(show('New polls showing the mayor ahead worried his rivals.', rules('New polls showing the mayor ahead worried his rivals.').quotes).length).toBe(1)
+  })
+})
+
+describe('a fall in a figure and set phrases with "tell" or "say" are no cues', () => {
+  it.each([
+    ['"declined to" an amount', 'Sales at the shop declined to $4 million last year from $5 million.'],
+    ['"declined" a percentage', 'Exports to the region declined 12 percent in the spring.'],
+    ['"declined slightly from"', 'Her approval rating has declined slightly from 51 percent in March.'],
+    ['"time will tell"', 'Only time will tell whether the new mayor can keep his promises.'],
+    ['"too early to tell"', 'It is too early to tell whether the bridge will open on time.'],
+    ['"safe to say"', 'It is safe to say the council will not vote before summer.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still reads "declined to" comment', () => {
+    expectRuleQuote('The mayor declined to comment on the budget.', 'to comment on the budget', 'declined', 'The mayor')
+  })
+})
+
+describe('a thing "called the …" after an indefinite noun phrase is a name, no quote', () => {
+  it.each([
+    ['a name with "the"', 'The farmers founded a cooperative called the Valley Growers League in 1990.'],
+    ['a name in marks with "the"', 'The city adopted a budget rule called the "golden ratio" that would cut spending.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still reads "called the …" with a complement as naming by a speaker', () => {
+    expectRuleQuote('A spokesman called the Senate bill a disgrace.', 'the Senate bill a disgrace', 'called', 'A spokesman')
+  })
+})
+
+describe('"pledged delegates" and what a picture shows are no quotes', () => {
+  it.each([
+    ['"pledged delegates"', 'The governor has won 412 pledged delegates so far, and about 300 pledged delegates remain.'],
+    ['a video "that shows"', 'The police have a video that shows the crash on the bridge.'],
+    ['circles on a map "show"', 'Red circles show the new airstrips on the reef.'],
+  ])('%s', (_name, text) => {
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still reads what a poll shows', () => {
+    expect(show('A new poll shows the mayor ahead by ten points.', rules('A new poll shows the mayor ahead by ten points.').quotes).length).toBe(1)
+  })
+})
