@@ -429,6 +429,9 @@ function notACueHere(c: Ctx, i: number): boolean {
   // ("video that shows the explosion", "Black circles show the three islands", "videos showing that they
   // supported …": what a picture shows is no one's statement; PolNeAR dev marks 1 of 6.)
   if (/^(?:show|shows|showed|showing)$/.test(c.low(i)) && PICTURE.test(/^(?:that|which)$/.test(c.low(i - 1)) ? c.low(i - 2) : c.low(i - 1))) return true
+  // ("some state lobbyists said …", "the state Democrats": "state" between a determiner or quantifier and a noun
+  // modifies the noun; the verb of saying comes after.)
+  if (c.low(i) === 'state' && (DETERMINERS.has(c.low(i - 1)) || QUANTIFIER.test(c.low(i - 1))) && (isCap(c.tok(i + 1)) || /^NNS?$/.test(c.pos().pos[i + 1] ?? ''))) return true
   return false
 }
 const PICTURE = /^(?:photos?|photographs?|videos?|images?|pictures?|footage|maps?|charts?|graphics?|clips?|circles|screenshots?)$/
@@ -627,6 +630,13 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       const roles = k + 1 <= j && roleHeads.has(left.toLowerCase()) && roleHeads.has(c.low(j)) && /^\p{Ll}/u.test(c.tok(j))
       // ("Spokesmen for Bill Clinton and the foundation": a name and an organisation with its article.)
       const theOrg = right === 'the' && isCap(left) && k + 2 <= j && organizationNounsSet.has(c.low(j))
+      // ("many officials on and off the island", "experts in and around Washington": two prepositions, one object.)
+      const twoPrepositions = /^(?:on|in|inside|within)$/.test(left.toLowerCase()) && /^(?:off|out|outside|around|beyond)$/.test(right.toLowerCase())
+      if (k - 1 >= lo && twoPrepositions) {
+        a = k - 1
+        k -= 2
+        continue
+      }
       if (k - 1 >= lo && ((isCap(right) || numberish(right) || (/s$/.test(left) && /s$/.test(c.low(j)) && speakerLike(c.low(j)))) && (isCap(left) || /s$/.test(left)) || modifiers || roles || theOrg)) {
         a = k
         k--

@@ -1664,3 +1664,15 @@ describe('"pledged delegates" and what a picture shows are no quotes', () => {
     expect(show('A new poll shows the mayor ahead by ten points.', rules('A new poll shows the mayor ahead by ten points.').quotes).length).toBe(1)
   })
 })
+
+describe('"state" after a quantifier before a noun, and two prepositions with one object', () => {
+  it('"some state lobbyists said": "state" modifies the noun, "said" is the cue', () => {
+    expectRuleQuote('Some state lobbyists said they avoid the capitol at night.', 'they avoid the capitol at night', 'said', 'Some state lobbyists')
+  })
+  it('still reads "state" as a verb after a quantifier before "that"', () => {
+    expectRuleQuote('Many state that the fee is unfair.', 'that the fee is unfair', 'state', 'Many')
+  })
+  it('"officials on and off the reservation": the speaker runs over both prepositions', () => {
+    expectRuleQuote('Many officials on and off the reservation believe the new casino will fail.', 'the new casino will fail', 'believe', 'Many officials on and off the reservation')
+  })
+})

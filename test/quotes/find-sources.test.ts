@@ -269,3 +269,18 @@ describe('speakers', () => {
     expect(genderOf({ text: t2, entities: [tam] }, tam)).toBe('female')
   })
 })
+
+describe('anonymous groups: possessives, people interviewed, "one or more of", an organisation with some experts', () => {
+  it.each([
+    ["Teachers'", true],
+    ["young people's", true],
+    ["Smith's", false],
+    ['interviews with a dozen county officials and organizers', true],
+    ['interviews with Smith', false],
+    ['one or more of its board members', true],
+    ['The Jones campaign and some security experts', true],
+    ['Jones and Smith', false],
+  ])('%s → %s', (phrase, anonymous) => {
+    expect(isAnonymous(phrase)).toBe(anonymous)
+  })
+})
