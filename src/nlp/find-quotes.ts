@@ -1,6 +1,6 @@
 import type { Entity, Quote, QuoteAct, QuoteKind, Source, Span, Speaker, Token } from '../core/types.js'
 import { cueAdjectives, cueByForm, cueNouns, hearerVerbs, type CueVerb } from './data/cue-verbs.js'
-import { findSources, isRelativePronoun, resolveSpeaker } from './find-sources.js'
+import { findSources, isAnonymous, isRelativePronoun, resolveSpeaker } from './find-sources.js'
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js'
 import { assembleAttributions, loadQuoteModel, TAG_BIAS, tagDocument, type QuoteModel, type TagBias, type TaggedAttribution, type TaggerInput } from './quote-tagger.js'
 import { roleHeads, roleModifiers } from './data/role-words.js'
@@ -968,7 +968,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
   if (model) input.pos = c.pos()
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => dropImpersonalSpeaker(c, at, input.pos?.pos))
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => passiveAgent(c, dropImpersonalSpeaker(c, at, input.pos?.pos), input.pos?.pos))
   const verbObject = (start: number): boolean => {
     input.pos ??= c.pos()
     let j = c.tokAfter(start) - 1
@@ -1207,6 +1207,34 @@ function passiveCue(c: Ctx, cue: Span): boolean {
     return j < c.sentenceRange(k)[0] || SUBORDINATORS.test(c.low(j))
   }
   return false
+}
+
+/**
+ * "Trump and Cruz are both seen as candidates who would best handle a crisis by about a quarter of voters", "Pigs
+ * are considered unclean by Muslims and some other religious groups": a passive of seeing or judging with no
+ * speaker, whose agent ends its content, is that agent's view; the agent is the speaker and no part of the
+ * content (PolNeAR dev train marks the agent as the source in both such group cases).
+ */
+function passiveAgent(c: Ctx, at: Attribution, pos?: readonly string[]): Attribution {
+  if (at.speaker || !at.cue || at.kind !== 'indirect' || at.fragments.length === 0) return at
+  if (!/\b(?:seen|viewed|considered|regarded|perceived|deemed)\b/i.test(c.text.slice(at.cue.start, at.cue.end))) return at
+  const f = at.fragments[at.fragments.length - 1]!
+  const a = c.tokAfter(f.start)
+  let b = c.tokBefore(f.end) + 1
+  while (b > a && /^[.,;!?]$/.test(c.tok(b - 1))) b--
+  let by = -1
+  for (let k = b - 2; k > a; k--) if (c.low(k) === 'by') { by = k; break }
+  if (by < 0 || b - by > 12) return at
+  // (Only a noun phrase after "by": no verb, no clause, no comma; "by a wide margin", "by 2020" say how or when.)
+  for (let k = by + 1; k < b; k++) if (/^(?:VB[DZP]?|MD|WDT|WP)$/.test(pos?.[k] ?? '') || /^[,;:]$/.test(c.tok(k))) return at
+  const agent = c.text.slice(c.tokens[by + 1]!.start, c.tokens[b - 1]!.end)
+  if (!isAnonymous(agent) && !entityTokens(c, by + 1, b)) return at
+  return { ...at, fragments: [...at.fragments.slice(0, -1), { start: f.start, end: c.tokens[by - 1]!.end }], speaker: c.span(by + 1, b) }
+}
+/** Does a person or organisation the entity stage found cover the tokens? */
+function entityTokens(c: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!c.personTok[k] || !isCap(c.tok(k))) return false
+  return true
 }
 
 /**

@@ -1676,3 +1676,13 @@ describe('"state" after a quantifier before a noun, and two prepositions with on
     expectRuleQuote('Many officials on and off the reservation believe the new casino will fail.', 'the new casino will fail', 'believe', 'Many officials on and off the reservation')
   })
 })
+
+describe('the agent of a passive of seeing or judging is its speaker', () => {
+  it('"is seen as … by Democrats": the agent speaks and is no part of the content', () => {
+    expect(show('The bill was seen as a win by Democrats.', analyse('The bill was seen as a win by Democrats.').quotes)).toEqual(['indirect [The bill // a win] cue=was seen as speaker=Democrats'])
+  })
+  it('not "by" a time', () => {
+    const text = 'The plan is seen as a failure by 2020.'
+    expect(analyse(text).quotes.every((q) => q.speaker.start === undefined)).toBe(true)
+  })
+})
