@@ -968,7 +968,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
   if (model) input.pos = c.pos()
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => passiveAgent(c, dropImpersonalSpeaker(c, at, input.pos?.pos), input.pos?.pos))
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, at, input.pos?.pos), input.pos?.pos), input.pos?.pos))
   const verbObject = (start: number): boolean => {
     input.pos ??= c.pos()
     let j = c.tokAfter(start) - 1
@@ -1230,6 +1230,19 @@ function passiveAgent(c: Ctx, at: Attribution, pos?: readonly string[]): Attribu
   const agent = c.text.slice(c.tokens[by + 1]!.start, c.tokens[b - 1]!.end)
   if (!isAnonymous(agent) && !entityTokens(c, by + 1, b)) return at
   return { ...at, fragments: [...at.fragments.slice(0, -1), { start: f.start, end: c.tokens[by - 1]!.end }], speaker: c.span(by + 1, b) }
+}
+/**
+ * "Sanders supporters have launched petitions calling on superdelegates to …": a speaker phrase that opens with
+ * the verb after an auxiliary ("launched petitions") is what the subject did; the subject speaks through it.
+ */
+function subjectOfVerbPhrase(c: Ctx, at: Attribution, pos?: readonly string[]): Attribution {
+  if (!at.speaker || !pos) return at
+  const s = c.tokAfter(at.speaker.start)
+  const e = c.tokBefore(at.speaker.end) + 1
+  if (e - s > 3 || !/^VB[DN]$/.test(pos[s] ?? '') || isCap(c.tok(s)) || !/^(?:have|has|had)$/.test(c.low(s - 1)) || !/^NNS$/.test(pos[e - 1] ?? '')) return at
+  const np = leftNP(c, s - 2, c.sentenceRange(s)[0])
+  if (!np) return at
+  return { ...at, speaker: c.span(np[0], np[1]), antecedent: undefined }
 }
 /** Does a person or organisation the entity stage found cover the tokens? */
 function entityTokens(c: Ctx, a: number, b: number): boolean {

@@ -1686,3 +1686,9 @@ describe('the agent of a passive of seeing or judging is its speaker', () => {
     expect(analyse(text).quotes.every((q) => q.speaker.start === undefined)).toBe(true)
   })
 })
+
+describe('a speaker phrase that opens with the verb after an auxiliary is what its subject did', () => {
+  it('"Union members have filed lawsuits demanding …": the union members speak', () => {
+    expect(show('Union members have filed lawsuits demanding back pay.', analyse('Union members have filed lawsuits demanding back pay.').quotes)).toEqual(['indirect [back pay] cue=demanding speaker=Union members'])
+  })
+})
