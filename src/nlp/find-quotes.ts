@@ -1989,6 +1989,11 @@ function afterPattern(c: Ctx, q: QuotedSpan, hiTok: number): DirectAttr | null {
   return null
 }
 
+/** "…, as critics point out.": "as" after a comma before the speaker, and the cue ends the sentence. */
+function asAside(c: Ctx, k: number, ae: number): boolean {
+  return c.low(k - 1) === 'as' && c.tok(k - 2) === ',' && /^[.;!?]$/.test(c.tok(ae))
+}
+
 function continuesAfter(c: Ctx, k: number): boolean {
   return c.tok(k) === ',' && OPEN_MARKS.has(c.tok(k + 1))
 }
@@ -3274,8 +3279,10 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
               break
             }
           }
-        } else if (before === ',' || MARKS.has(before)) {
+        } else if (before === ',' || MARKS.has(before) || asAside(c, speaker[0], ae)) {
           // "…, X said." / "…, X said, …" (a parenthetical cue splits the content)
+          // ("The plan carries risks, as Clinton supporters point out.": the same after "as", at the sentence's end.)
+          const aside = before.toLowerCase() === 'as' ? 1 : 0
           // ("After suggesting that he regretted it, Mr. Rubio only occasionally disagreed with him": an
           // opening clause alone, with something after the cue, is not what the speaker said.)
           let opener = regionStart
@@ -3292,7 +3299,7 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           const f2 = afterCue === ',' && !/ing$/.test(c.low(ae + 1)) && !ownClause ? contentSpan(c, ae + 1, hi) : null
           // ("Loyalty, he noted, has long been …", "Instead, she said, her boss …": one word before a cue that
           // splits the content is part of it, as PolNeAR marks it 19 times in 21.)
-          const f1 = onlyOpener ? null : contentSpan(c, regionStart, speaker[0] - 1, f2 ? 1 : 2)
+          const f1 = onlyOpener ? null : contentSpan(c, regionStart, speaker[0] - 1 - aside, f2 ? 1 : 2)
           fragments = [f1, f2].filter((f): f is Span => f !== null)
         }
       }

@@ -1692,3 +1692,13 @@ describe('a speaker phrase that opens with the verb after an auxiliary is what i
     expect(show('Union members have filed lawsuits demanding back pay.', analyse('Union members have filed lawsuits demanding back pay.').quotes)).toEqual(['indirect [back pay] cue=demanding speaker=Union members'])
   })
 })
+
+describe('"…, as X point out." at the end of a sentence', () => {
+  it('the clause before the comma is what the speaker said', () => {
+    expectRuleQuote('The new tax also carries risks, as some economists point out.', 'The new tax also carries risks', 'point out', 'some economists')
+  })
+  it('not in mid-sentence', () => {
+    const text = 'The plan carries risks, as critics point out, and costs.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
