@@ -1994,6 +1994,17 @@ function asAside(c: Ctx, k: number, ae: number): boolean {
   return c.low(k - 1) === 'as' && c.tok(k - 2) === ',' && /^[.;!?]$/.test(c.tok(ae))
 }
 
+/** A short noun phrase, then "to" and a verb ("the agency to dial back", "prices to rise"), from token `k`. */
+function objectInfinitive(c: Ctx, k: number, hi: number): boolean {
+  if (!(isCap(c.tok(k)) || DETERMINERS.has(c.low(k)) || /^\p{Ll}+s$/u.test(c.tok(k)))) return false
+  const pos = c.pos().pos
+  for (let m = k + 1; m < Math.min(hi, k + 7); m++) {
+    if (c.low(m) === 'to') return /^VB/.test(pos[m + 1] ?? '') && !DETERMINERS.has(c.low(m + 1))
+    if (!isWord(c.tok(m)) || /^(?:VB[DZP]?|MD|IN|WDT|WP)$/.test(pos[m] ?? '') && c.low(m) !== 'of') return false
+  }
+  return false
+}
+
 function continuesAfter(c: Ctx, k: number): boolean {
   return c.tok(k) === ',' && OPEN_MARKS.has(c.tok(k + 1))
 }
@@ -3002,7 +3013,8 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         }
       }
       if (!hasThat && hearerVerbs.has(verb.lemma) && verb.lemma !== 'tell' && verb.clause !== 'object') continue
-      if (verb.clause === 'that' && !hasThat && !(passive && c.low(i) === 'expected')) {
+      // ("Many observers expect the agency to dial back the mandate": an object and its infinitive are the expectation.)
+      if (verb.clause === 'that' && !hasThat && !(passive && c.low(i) === 'expected') && !(!passive && verb.lemma === 'expect' && objectInfinitive(c, e, hi))) {
         // Still a source when it names its hearer or object ("revealed the meeting to NBC").
         continue
       }

@@ -1702,3 +1702,13 @@ describe('"…, as X point out." at the end of a sentence', () => {
     expect(show(text, rules(text).quotes)).toEqual([])
   })
 })
+
+describe('"expect" with an object and its infinitive', () => {
+  it('"Analysts expect the agency to cut fees": the object and infinitive are the expectation', () => {
+    expectRuleQuote('Analysts expect the agency to cut fees.', 'the agency to cut fees', 'expect', 'Analysts')
+  })
+  it('not a bare object', () => {
+    const text = 'Analysts expect the worst.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
