@@ -968,7 +968,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
   if (model) input.pos = c.pos()
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, at, input.pos?.pos), input.pos?.pos), input.pos?.pos))
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => yesOrNo(c, subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, at, input.pos?.pos), input.pos?.pos), input.pos?.pos)))
   const verbObject = (start: number): boolean => {
     input.pos ??= c.pos()
     let j = c.tokAfter(start) - 1
@@ -1243,6 +1243,18 @@ function subjectOfVerbPhrase(c: Ctx, at: Attribution, pos?: readonly string[]): 
   const np = leftNP(c, s - 2, c.sentenceRange(s)[0])
   if (!np) return at
   return { ...at, speaker: c.span(np[0], np[1]), antecedent: undefined }
+}
+/**
+ * "46 percent of voters said yes, compared with 23 percent who …", "72 percent of Democrats said yes while 48
+ * percent …": a poll's answer is the one word; what follows compares it with others (PolNeAR dev train, 3 times).
+ */
+function yesOrNo(c: Ctx, at: Attribution): Attribution {
+  if (at.kind !== 'indirect' || at.fragments.length !== 1 || !at.cue) return at
+  const f = at.fragments[0]!
+  const a = c.tokAfter(f.start)
+  if (a !== c.tokAfter(at.cue.end) || !/^(?:yes|no)$/.test(c.low(a)) || c.tokBefore(f.end) === a) return at
+  if (!/^(?:while|whereas|compared|and|but|,)$/.test(c.low(a + 1))) return at
+  return { ...at, fragments: [c.span(a, a + 1)] }
 }
 /** Does a person or organisation the entity stage found cover the tokens? */
 function entityTokens(c: Ctx, a: number, b: number): boolean {

@@ -1712,3 +1712,14 @@ describe('"expect" with an object and its infinitive', () => {
     expect(show(text, rules(text).quotes)).toEqual([])
   })
 })
+
+describe('a poll answer "said yes" before a comparison is the one word', () => {
+  it('"said yes while …"', () => {
+    const text = 'Asked about the levy, 61 percent of renters said yes while 30 percent of owners agreed.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [yes] cue=said speaker=61 percent of renters')
+  })
+  it('still reads "said no new taxes would pass" whole', () => {
+    const text = 'The mayor said no new taxes would pass this year.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [no new taxes would pass this year] cue=said speaker=The mayor'])
+  })
+})
