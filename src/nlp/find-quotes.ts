@@ -654,7 +654,7 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     // ("May said": a function word that is a person's name is the name.)
     // ("Secretary of State John Kerry": a capitalised cue form after "of" is part of a title.)
     // ("A majority of that segment": a demonstrative after a preposition is a determiner.)
-    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t)) && !(/^(?:that|this)$/.test(l) && k < j && (NP_PREPOSITIONS.test(c.low(k - 1)) || (t === 'That' || t === 'This') && (k === lo || !isWord(c.tok(k - 1)))))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !STATE_MODIFIER(c, k, j) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
+    if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t)) && !(/^(?:that|this)$/.test(l) && k < j && (NP_PREPOSITIONS.test(c.low(k - 1)) || (t === 'That' || t === 'This') && (k === lo || !isWord(c.tok(k - 1)))))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !stateModifier(c, k, j) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
     if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
     // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
@@ -718,7 +718,7 @@ function rightNP(c: Ctx, k: number, hi: number): [number, number] | null {
  * "[state] Sen. Jason Holsman", "[State] Department spokesman John Kirby", "[state] news media": "state" before a
  * title, a name or a noun in the phrase is no verb of saying (PolNeAR dev sources open with it 12 times).
  */
-function STATE_MODIFIER(c: Ctx, k: number, j: number): boolean {
+function stateModifier(c: Ctx, k: number, j: number): boolean {
   return c.low(k) === 'state' && k < j && (isCap(c.tok(k + 1)) || /^(?:NN|JJ)/.test(c.pos().pos[k + 1]!))
 }
 
@@ -842,6 +842,8 @@ function objectEnd(c: Ctx, a: number, b: number): number {
   return b
 }
 
+/** Prepositions that open a phrase of the occasion of a statement ("at a town hall", "during a press call"). */
+const OCCASION_PREP = /^(?:in|at|during|on|before|from|via|after|outside)$/
 /** Nouns of the occasion of a statement ("in a tweet", "at a rally", "in an interview"). */
 const OCCASION_NOUN = /^(?:tweets?|statements?|interviews?|speech(?:es)?|remarks|videos?|posts?|e-?mails?|letters?|op-eds?|columns?|ads?|releases?|rally|rallies|conferences?|events?|stops?|hall|meetings?|forums?|fundraisers?|hearings?|summit|briefings?|appearances?|broadcasts?|shows?|calls?|messages?|sessions?|address|luncheon|dinner|breakfast|convention|gathering|visit|trip)$/
 /** Media a statement is made on ("on Twitter", "on CNN"). */
@@ -3417,28 +3419,25 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   // "is telling customers at a breakfast spot [that …]": the hearer and the occasion before "that" are no content,
   // however long, when no verb comes between.
   const a0 = c.tokAfter(fragments[0]!.start)
-  const OCCASION_PREP = /^(?:in|at|during|on|before|from|via|after|outside)$/
   if (at.kind !== 'direct' && a0 > v && a0 - v <= 5 && (OCCASION_PREP.test(c.low(a0)) || (a0 === v + 1 && /^(?:tell|tells|told|telling)$/.test(c.low(v))))) {
     const a = a0
     const endTok = c.tokBefore(fragments[0]!.end)
     const pos = c.pos().pos
     let prep = OCCASION_PREP.test(c.low(a))
-    {
-      for (let m = a + 1; m < Math.min(endTok, a + 18); m++) {
-        if (OCCASION_PREP.test(c.low(m))) prep = true
-        // (Not "told the story that his father wrote": a hearer only with the occasion after it.)
-        if (c.low(m) === 'that') {
-          const n = m + 1
-          // (A clause after it: a subject, or a noun and its verb, "that waterboarding is …"; not "that goal".)
-          const clause = DETERMINERS.has(c.low(n)) || SUBJECT_PRONOUN.test(c.low(n)) || isCap(c.tok(n)) || MARKS.has(c.tok(n)) || /^\d/.test(c.tok(n)) || (/^NN/.test(pos[n] ?? '') && /^(?:VBZ|VBD|VBP|MD)$/.test(pos[n + 1] ?? ''))
-          if (m > a + 1 && prep && clause) {
-            fragments = [{ start: c.tokens[m]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
-            f = m
-          }
-          break
+    for (let m = a + 1; m < Math.min(endTok, a + 18); m++) {
+      if (OCCASION_PREP.test(c.low(m))) prep = true
+      // (Not "told the story that his father wrote": a hearer only with the occasion after it.)
+      if (c.low(m) === 'that') {
+        const n = m + 1
+        // (A clause after it: a subject, or a noun and its verb, "that waterboarding is …"; not "that goal".)
+        const clause = DETERMINERS.has(c.low(n)) || SUBJECT_PRONOUN.test(c.low(n)) || isCap(c.tok(n)) || MARKS.has(c.tok(n)) || /^\d/.test(c.tok(n)) || (/^NN/.test(pos[n] ?? '') && /^(?:VBZ|VBD|VBP|MD)$/.test(pos[n + 1] ?? ''))
+        if (m > a + 1 && prep && clause) {
+          fragments = [{ start: c.tokens[m]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
+          f = m
         }
-        if ((!isWord(c.tok(m)) && c.tok(m) !== ',') || /^(?:VBD|VBZ|VBP|MD)$/.test(pos[m]!) || RELATIVES.has(c.low(m))) break
+        break
       }
+      if ((!isWord(c.tok(m)) && c.tok(m) !== ',') || /^(?:VBD|VBZ|VBP|MD)$/.test(pos[m]!) || RELATIVES.has(c.low(m))) break
     }
   }
   // "expressed [alarm] that …", "voiced concerns about …": the noun after a light verb is part of the cue.
