@@ -1723,3 +1723,14 @@ describe('a poll answer "said yes" before a comparison is the one word', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [no new taxes would pass this year] cue=said speaker=The mayor'])
   })
 })
+
+describe('the subject of an impression cue is part of the content, not its speaker', () => {
+  it('"X is widely regarded as …": the subject goes to the content, with no speaker', () => {
+    const text = 'The union is widely regarded as one of the more liberal in the labor movement.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The union // one of the more liberal in the labor movement] cue=is widely regarded as speaker='])
+  })
+  it('not when "seemed to" goes with a cue verb of its own', () => {
+    const text = 'Mr. Cruz seemed to mock his tough talk.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [his tough talk] cue=seemed to mock speaker=Mr. Cruz'])
+  })
+})
