@@ -513,15 +513,15 @@ const LY_NOT_ADVERB = new Set(['only', 'early', 'family', 'ally', 'daily', 'rall
 /** "seem", "appear": an impression (PolNeAR's no-source attribution), or part of the cue verb after "to". */
 const SEEM = /^(?:seem|seems|seemed|appear|appears|appeared)$/
 /** A cue that is an impression of its subject alone: "seemed", "is widely seen as", "'s regarded as" (no "seemed to mock"). */
-const IMPRESSION_CUE = /^(?:(?:is|are|was|were|be|been|being|has|have|had|['’]s|['’]re|also|widely|generally|largely|often|still|now|not|n['’]t)\s+)*(?:seem|seems|seemed|appear|appears|appeared|seen as|regarded as|viewed as)$/i
+const IMPRESSION_CUE = /^(?:(?:is|are|was|were|be|been|being|has|have|had|['’]s|['’]re|also|widely|generally|largely|often|still|now|not|n['’]t)\s+)*(?:seem|seems|seemed|appear|appears|appeared|seen as|regarded as|viewed as|reportedly)$/i
 /**
  * Is the speaker the subject of an impression cue right after it ("Obama [seemed] to recognize …"), with the
  * content after the cue? Then the subject is what the impression is about, not who has it.
  */
 function impressionSubject(c: Ctx, speaker: Span, cue: Span): boolean {
   if (speaker.end > cue.start || !IMPRESSION_CUE.test(c.text.slice(cue.start, cue.end).trim())) return false
-  // (Only adverbs between: "Obama himself seemed", "Trump's supporters increasingly seem".)
-  return /^,?(?:\s+(?:himself|herself|itself|themselves|\p{L}+ly))*\s*,?\s*$/u.test(c.text.slice(speaker.end, cue.start))
+  // (Only adverbs and auxiliaries between: "Obama himself seemed", "The hackers have reportedly …".)
+  return /^,?(?:\s+(?:himself|herself|itself|themselves|\p{L}+ly|has|have|had|is|are|was|were|will|would|may|might|could))*\s*,?\s*$/u.test(c.text.slice(speaker.end, cue.start))
 }
 function cueStart(c: Ctx, i: number, lo: number): number {
   let j = i
@@ -1028,8 +1028,10 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     // in 134 with "seem"/"appear", "seen as" and "regarded as" cues, a source before them twice.)
     if (at.speaker && at.cue && at.fragments.every((f) => f.start >= at.cue!.end) && impressionSubject(c, at.speaker, at.cue)) {
       // (Its head: "The union[, which endorsed Clinton,] is widely regarded as …".)
+      // (With the auxiliaries before the cue: "The hackers have // reportedly".)
       const comma = c.text.slice(at.speaker.start, at.speaker.end).indexOf(',')
-      at.fragments.unshift({ start: at.speaker.start, end: comma > 0 ? at.speaker.start + comma : at.speaker.end })
+      const end = comma > 0 ? at.speaker.start + comma : at.speaker.start + c.text.slice(at.speaker.start, at.cue.start).replace(/[\s,]+$/, '').length
+      at.fragments.unshift({ start: at.speaker.start, end })
     }
     // ("He seems to have a different set of rules", "Garland looks dead on arrival": a subject that is part of the
     // content, raised before "seems", is no speaker; PolNeAR gives such attributions none, 24 times in 24.)
@@ -3432,6 +3434,8 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   if (!at.cue) return { fragments: at.fragments }
   let cue = cueMention(c, at.cue)
   let fragments = at.fragments
+  // (Its auxiliaries not from its own content: "The hackers have // reportedly …".)
+  for (const fr of fragments) if (fr.start < cue.start && cue.start < fr.end && fr.end < cue.end) cue = { start: c.tokens[c.tokAfter(fr.end)]!.start, end: cue.end }
   let v = c.tokBefore(cue.end)
   let f = c.tokAfter(fragments[0]!.start)
   // "told a town hall in Salem, New Hampshire on Monday [that …]", "says at a campaign stop in Toledo, Ohio, [that …]",

@@ -1729,6 +1729,10 @@ describe('the subject of an impression cue is part of the content, not its speak
     const text = 'The union is widely regarded as one of the more liberal in the labor movement.'
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [The union // one of the more liberal in the labor movement] cue=is widely regarded as speaker='])
   })
+  it('"X have reportedly …": the subject and its auxiliary are content, the cue is "reportedly" alone', () => {
+    const text = 'The hackers have reportedly infiltrated more than 100 party officials.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The hackers have // infiltrated more than 100 party officials] cue=reportedly speaker='])
+  })
   it('not when "seemed to" goes with a cue verb of its own', () => {
     const text = 'Mr. Cruz seemed to mock his tough talk.'
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [his tough talk] cue=seemed to mock speaker=Mr. Cruz'])
