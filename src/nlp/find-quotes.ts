@@ -512,6 +512,8 @@ function timeWord(c: Ctx, k: number): boolean {
 const LY_NOT_ADVERB = new Set(['only', 'early', 'family', 'ally', 'daily', 'rally', 'italy'])
 /** "seem", "appear": an impression (PolNeAR's no-source attribution), or part of the cue verb after "to". */
 const SEEM = /^(?:seem|seems|seemed|appear|appears|appeared)$/
+/** A cue of criticism met, whose subject is its target: "has drawn criticism for", "came under heavy fire". */
+const FACED_CRITICISM = /\b(?:faced|face|faces|facing|drew|drawn|draw|draws|drawing|came under|come under|comes under|coming under)\s+(?:\p{L}+\s+)?(?:criticism|questions|accusations|allegations|scrutiny|complaints|backlash|fire)\b/iu
 /** A cue that is an impression of its subject alone: "seemed", "is widely seen as", "'s regarded as" (no "seemed to mock"). */
 const IMPRESSION_CUE = /^(?:(?:is|are|was|were|be|been|being|has|have|had|['’]s|['’]re|also|widely|generally|largely|often|still|now|not|n['’]t)\s+)*(?:seem|seems|seemed|appear|appears|appeared|seen as|regarded as|viewed as|reportedly)$/i
 /**
@@ -1032,6 +1034,12 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
       const comma = c.text.slice(at.speaker.start, at.speaker.end).indexOf(',')
       const end = comma > 0 ? at.speaker.start + comma : at.speaker.start + c.text.slice(at.speaker.start, at.cue.start).replace(/[\s,]+$/, '').length
       at.fragments.unshift({ start: at.speaker.start, end })
+    }
+    // ("Trump has drawn criticism for …", "Cruz faced questions about …": who faces criticism is its target, not its
+    // source, which is "from …" or none; PolNeAR: never the subject, in 12 of 12.)
+    if (at.speaker && at.cue && at.speaker.end <= at.cue.start && FACED_CRITICISM.test(c.text.slice(at.cue.start, at.cue.end))) {
+      at.speaker = undefined
+      at.antecedent = undefined
     }
     // ("He seems to have a different set of rules", "Garland looks dead on arrival": a subject that is part of the
     // content, raised before "seems", is no speaker; PolNeAR gives such attributions none, 24 times in 24.)

@@ -1738,3 +1738,10 @@ describe('the subject of an impression cue is part of the content, not its speak
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [his tough talk] cue=seemed to mock speaker=Mr. Cruz'])
   })
 })
+
+describe('who faces criticism is its target, not its source', () => {
+  it('"X has drawn criticism for …" has no speaker', () => {
+    const text = 'Trump has drawn criticism for his history of making inflammatory statements.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [his history of making inflammatory statements] cue=has drawn criticism for speaker='])
+  })
+})
