@@ -1723,3 +1723,17 @@ describe('a poll answer "said yes" before a comparison is the one word', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [no new taxes would pass this year] cue=said speaker=The mayor'])
   })
 })
+
+describe('"…," X said, according to Y: the quotation is reported again by Y', () => {
+  it('a second attribution with "according to", whose content holds the quotation and its speaker', () => {
+    const text = '“The bridge will be finished by spring,” the mayor said at a dinner, according to the Courier.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'direct [“The bridge will be finished by spring,”] cue=said speaker=the mayor',
+      'mixed [“The bridge will be finished by spring,” the mayor said at a dinner] cue=according to speaker=the Courier',
+    ])
+  })
+  it('not after a verb that is no speech', () => {
+    const text = '“The bridge will be finished by spring,” the mayor hoped aloud, according to the Courier.'
+    expect(show(text, rules(text).quotes).some((q) => q.includes('cue=according to'))).toBe(false)
+  })
+})
