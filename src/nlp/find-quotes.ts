@@ -49,7 +49,7 @@ export interface Attribution {
   sourceOnly?: boolean
   /** Found by the quote tagger rather than the rules. */
   byTagger?: boolean
-  /** A report of another attribution ('"…," he said, according to the Post'): it holds that one's cue in its content. */
+  /** A report of another attribution ('"…," he said, according to the Post', "In a poll, 40% said …"): it may hold that one's cue in its content. */
   relayed?: boolean
 }
 
@@ -1925,6 +1925,40 @@ function reportedReport(c: Ctx, i: number, consumed: Uint8Array): boolean {
   return false
 }
 
+const SURVEY_NOUN = /^(?:poll|polls|survey|surveys)$/
+/** Words that open the survey's noun phrase after "In": an article, a possessive, or a name with "'s" ("May's"). */
+const SURVEY_DET = /^(?:a|an|the|this|that|its|their|our|his|her|one|another|exit|recent|new)$/
+
+/**
+ * "In a national CNN/ORC poll released Monday, 31% of Republicans said …", "In the latest Post-ABC poll, Clinton
+ * led …": "In" is the cue of a survey named before the comma, and the clause after it what the survey found
+ * (PolNeAR dev: a sentence that opens "In" with a poll or survey at the head of its phrase, 18 times in 24). The
+ * survey must head its noun phrase ("In the context of election polls", "In a memo released as polls closed" are
+ * no such sources), and a subject with its verb follow the comma. Returns the comma's token.
+ */
+function surveyOpening(c: Ctx, i: number, hi: number): { comma: number } | null {
+  const first = c.low(i + 1)
+  if (!SURVEY_DET.test(first) && !(isCap(c.tok(i + 1)) && /^['’]s$/.test(c.tok(i + 2)))) return null
+  // (The head: no preposition, verb or punctuation before the poll.)
+  let k = i + 1
+  while (k < hi && k - i <= 9 && !SURVEY_NOUN.test(c.low(k))) {
+    if (/^(?:of|in|on|for|as|to|by|with|from|at|about|that|which|and|or)$/.test(c.low(k)) || /^[,;:.!?]$/.test(c.tok(k))) return null
+    k++
+  }
+  if (!SURVEY_NOUN.test(c.low(k))) return null
+  // (What dates or describes it runs to the comma: "released Monday", "conducted in early September".)
+  let m = k + 1
+  while (m < hi && m - k <= 12 && c.tok(m) !== ',' && !END_PUNCT.has(c.tok(m)) && !MARKS.has(c.tok(m))) m++
+  if (c.tok(m) !== ',' || m + 1 >= hi) return null
+  // (A participle phrase set off by commas, "poll, conducted in May, …": past it.)
+  if (m === k + 1 && /^\p{Ll}+ed$/u.test(c.tok(m + 1))) {
+    let n = m + 1
+    while (n < hi && n - m <= 8 && c.tok(n) !== ',' && !END_PUNCT.has(c.tok(n))) n++
+    if (c.tok(n) === ',') m = n
+  }
+  return subjectAndVerb(c, m + 1, hi) || /^\d/.test(c.tok(m + 1)) || isCap(c.tok(m + 1)) ? { comma: m } : null
+}
+
 function markConsumed(c: Ctx, consumed: Uint8Array, start: number, end: number) {
   for (let k = c.tokAfter(start); k < c.tokens.length && c.tokens[k]!.start < end; k++) consumed[k] = 2
 }
@@ -2908,6 +2942,18 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         regionStart = np[1]
         i = np[1] - 1
         continue
+      }
+      // "In a CNN poll released Monday, 31 percent of voters …": a survey that opens the sentence is the source.
+      const survey = low === 'in' && (i === regionStart || (i === lo + 1 && !isWord(c.tok(lo)))) ? surveyOpening(c, i, hi) : null
+      if (survey) {
+        const f = contentSpan(c, survey.comma + 1, hi, 3)
+        if (f) {
+          // (What respondents "said" in it is attributed too, inside this content, as PolNeAR has it.)
+          push([f], [i, i + 1], 'report', [i + 1, survey.comma], undefined)
+          out[out.length - 1]!.relayed = true
+          i = survey.comma
+          continue
+        }
       }
       // "The senator's advisers were optimistic that …": a belief stated with an adjective.
       if (cueAdjectives.has(low) && /^(?:is|are|was|were|remain|remains|remained|seemed|appeared|feel|felt|be|been)$/.test(c.low(i - 1)) && /^(?:that|about|of)$/.test(c.low(i + 1))) {

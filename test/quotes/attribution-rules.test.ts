@@ -1737,3 +1737,21 @@ describe('"…," X said, according to Y: the quotation is reported again by Y', 
     expect(show(text, rules(text).quotes).some((q) => q.includes('cue=according to'))).toBe(false)
   })
 })
+
+describe('"In a … poll, …" opening a sentence: the poll is the source, "In" the cue', () => {
+  it('the clause after the comma is what the poll found', () => {
+    const text = 'In a county survey released Friday, the new park was the most popular plan.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [the new park was the most popular plan] cue=In speaker=a county survey released Friday'])
+  })
+  it('what respondents said in it is attributed too', () => {
+    const text = 'In the latest city poll, 40 percent of renters said rents were too high.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [40 percent of renters said rents were too high] cue=In speaker=the latest city poll',
+      'indirect [rents were too high] cue=said speaker=40 percent of renters',
+    ])
+  })
+  it('not a poll that is no head of its phrase', () => {
+    const text = 'In the context of these polls, the numbers look weak.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
