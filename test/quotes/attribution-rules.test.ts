@@ -1755,3 +1755,16 @@ describe('"In a … poll, …" opening a sentence: the poll is the source, "In" 
     expect(show(text, rules(text).quotes)).toEqual([])
   })
 })
+
+describe('a poll, survey or report that "found" reports its finding without "that"', () => {
+  it('"…, the survey found." after the clause', () => {
+    expectRuleQuote('Most parents want longer school days, the survey found.', 'Most parents want longer school days', 'found', 'the survey')
+  })
+  it('"A recent study found …" before an object', () => {
+    expectRuleQuote('A recent study found broad support for the new park.', 'broad support for the new park', 'found', 'A recent study')
+  })
+  it('not a person who found something', () => {
+    const text = 'The hikers found a lost dog near the river.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
