@@ -1768,3 +1768,13 @@ describe('a poll, survey or report that "found" reports its finding without "tha
     expect(show(text, rules(text).quotes)).toEqual([])
   })
 })
+
+describe('"N percent support" is a share of the vote, not a cue', () => {
+  it('before a preposition or a comma', () => {
+    const text = 'The mayor had 38 percent support in the latest count, and her rival had 30 percent.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still a verb before its object', () => {
+    expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', '40 percent')
+  })
+})
