@@ -1745,3 +1745,58 @@ describe('who faces criticism is its target, not its source', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [his history of making inflammatory statements] cue=has drawn criticism for speaker='])
   })
 })
+
+describe('"…," X said, according to Y: the quotation is reported again by Y', () => {
+  it('a second attribution with "according to", whose content holds the quotation and its speaker', () => {
+    const text = '“The bridge will be finished by spring,” the mayor said at a dinner, according to the Courier.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'direct [“The bridge will be finished by spring,”] cue=said speaker=the mayor',
+      'mixed [“The bridge will be finished by spring,” the mayor said at a dinner] cue=according to speaker=the Courier',
+    ])
+  })
+  it('not after a verb that is no speech', () => {
+    const text = '“The bridge will be finished by spring,” the mayor hoped aloud, according to the Courier.'
+    expect(show(text, rules(text).quotes).some((q) => q.includes('cue=according to'))).toBe(false)
+  })
+})
+
+describe('"In a … poll, …" opening a sentence: the poll is the source, "In" the cue', () => {
+  it('the clause after the comma is what the poll found', () => {
+    const text = 'In a county survey released Friday, the new park was the most popular plan.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [the new park was the most popular plan] cue=In speaker=a county survey released Friday'])
+  })
+  it('what respondents said in it is attributed too', () => {
+    const text = 'In the latest city poll, 40 percent of renters said rents were too high.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [40 percent of renters said rents were too high] cue=In speaker=the latest city poll',
+      'indirect [rents were too high] cue=said speaker=40 percent of renters',
+    ])
+  })
+  it('not a poll that is no head of its phrase', () => {
+    const text = 'In the context of these polls, the numbers look weak.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
+
+describe('a poll, survey or report that "found" reports its finding without "that"', () => {
+  it('"…, the survey found." after the clause', () => {
+    expectRuleQuote('Most parents want longer school days, the survey found.', 'Most parents want longer school days', 'found', 'the survey')
+  })
+  it('"A recent study found …" before an object', () => {
+    expectRuleQuote('A recent study found broad support for the new park.', 'broad support for the new park', 'found', 'A recent study')
+  })
+  it('not a person who found something', () => {
+    const text = 'The hikers found a lost dog near the river.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
+
+describe('"N percent support" is a share of the vote, not a cue', () => {
+  it('before a preposition or a comma', () => {
+    const text = 'The mayor had 38 percent support in the latest count, and her rival had 30 percent.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+  it('still a verb before its object', () => {
+    expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', '40 percent')
+  })
+})
