@@ -1723,3 +1723,18 @@ describe('a poll answer "said yes" before a comparison is the one word', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [no new taxes would pass this year] cue=said speaker=The mayor'])
   })
 })
+
+describe('"can\'t", "won\'t" and "cannot" before a cue', () => {
+  it('the modal is part of the cue, not of the speaker', () => {
+    const text = "Officials won't say whether the plan works. Many voters can't believe that the mayor won. Aides cannot deny that the memo exists."
+    expect(show(text, rules(text).quotes)).toEqual([
+      "indirect [whether the plan works] cue=won't say speaker=Officials",
+      "indirect [that the mayor won] cue=can't believe speaker=Many voters",
+      'indirect [that the memo exists] cue=cannot deny speaker=Aides',
+    ])
+  })
+  it('"can\'t help but worry": the group before it worries', () => {
+    const text = "In this town, used to bad news, many people can't help but worry something will go wrong."
+    expect(show(text, analyse(text).quotes)).toEqual(["indirect [something will go wrong] cue=can't help but worry speaker=many people"])
+  })
+})
