@@ -553,6 +553,28 @@ function cueStart(c: Ctx, i: number, lo: number): number {
   return j
 }
 
+/** A copula or a verb of seeming, before a stance adjective ("were optimistic that …", "appeared pleased with …"). */
+const COPULA_OR_SEEM = /^(?:is|are|was|were|remain|remains|remained|seemed|appeared|feel|felt|be|been)$/
+
+/**
+ * Participles and adjectives of feeling that, after a copula, take what the feeling is about after "by", "with",
+ * "at", "about" or "over": "Democrats were outraged by Comey's announcement", "Many residents were outraged at the
+ * protest", "Neither man was impressed by Mrs. Clinton". PolNeAR dev marks the subject as the source, the phrase
+ * of the feeling as the cue and the object as the content 19 times in 21 outside another's reported words (the
+ * rest, "he said he was alarmed by …", is inside the content of a "said", which the rules read first).
+ * (Not "encouraged": "encouraged by his advisers to run" is done by the advisers.)
+ */
+const FEELINGS = new Set('outraged angered upset alarmed dismayed disappointed pleased displeased frustrated troubled surprised shocked unsettled heartened offended disturbed impressed unimpressed incensed infuriated irritated annoyed bothered delighted thrilled angry furious appalled horrified'.split(' '))
+
+/** The copula before a word of feeling at `i` followed by its preposition ("were [deeply] troubled by"), else -1. */
+function feelingAt(c: Ctx, i: number): number {
+  if (!FEELINGS.has(c.low(i)) || !/^(?:by|with|at|about|over)$/.test(c.low(i + 1))) return -1
+  if (COPULA_OR_SEEM.test(c.low(i - 1))) return i - 1
+  // (an adverb between: "were deeply troubled by")
+  if (/^\p{Ll}+ly$/u.test(c.tok(i - 1)) && COPULA_OR_SEEM.test(c.low(i - 2))) return i - 2
+  return -1
+}
+
 /** Set adverbial phrases an auxiliary and its verb may enclose ("have [in the past] blamed"), as lower-case words. */
 const ENCLOSED_ADVERBIALS = ['in the past', 'in fact', 'at times', 'at one point', 'for years', 'for decades', 'for months', 'in recent weeks', 'in recent months', 'in recent years', 'in recent days', 'in turn', 'of course'].map((p) => p.split(' '))
 
@@ -2885,13 +2907,16 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         continue
       }
       // "The senator's advisers were optimistic that …": a belief stated with an adjective.
-      if (cueAdjectives.has(low) && /^(?:is|are|was|were|remain|remains|remained|seemed|appeared|feel|felt|be|been)$/.test(c.low(i - 1)) && /^(?:that|about|of)$/.test(c.low(i + 1))) {
-        const cs = cueStart(c, i - 1, lo)
+      // ("FBI officials were angered by the deal", "Democrats appeared pleased with Clinton": a feeling about
+      // something is the subject's stance on it, `feelingAt`.)
+      const feeling = feelingAt(c, i)
+      if ((cueAdjectives.has(low) && COPULA_OR_SEEM.test(c.low(i - 1)) && /^(?:that|about|of)$/.test(c.low(i + 1))) || feeling >= 0) {
+        const cs = cueStart(c, feeling >= 0 ? feeling : i - 1, lo)
         const subj = subjectBefore(c, cs, regionStart)
         const from = c.low(i + 1) === 'that' ? i + 1 : i + 2
         const f = contentSpan(c, from, clauseEnd(c, from, hi), 1)
         if (subj && f && !(subj.speaker[1] - subj.speaker[0] === 1 && /^(?:it|this|that|there)$/i.test(c.tok(subj.speaker[0])))) {
-          push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], 'belief', subj.speaker, subj.antecedent)
+          push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], feeling >= 0 ? 'stance' : 'belief', subj.speaker, subj.antecedent)
           lastSpeaker = subj.speaker
           consumed[i] = 1
         }

@@ -1738,3 +1738,16 @@ describe('"can\'t", "won\'t" and "cannot" before a cue', () => {
     expect(show(text, analyse(text).quotes)).toEqual(["indirect [something will go wrong] cue=can't help but worry speaker=many people"])
   })
 })
+
+describe('a feeling about something after a copula ("were outraged by …") is the subject\'s stance on it', () => {
+  it('"Nurses were angered by the ruling": the nurses, the ruling', () => {
+    expectRuleQuote('Nurses were angered by the ruling and vowed to appeal.', 'the ruling', 'were angered by', 'Nurses')
+  })
+  it('with an adverb: "Parents were deeply troubled by the closure"', () => {
+    expectRuleQuote('Parents were deeply troubled by the closure.', 'the closure', 'were deeply troubled by', 'Parents')
+  })
+  it('not inside what someone said', () => {
+    const text = 'The mayor said she was pleased with the budget.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [she was pleased with the budget] cue=said speaker=The mayor'])
+  })
+})
