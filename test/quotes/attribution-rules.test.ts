@@ -1751,3 +1751,17 @@ describe('a feeling about something after a copula ("were outraged by …") is t
     expect(show(text, rules(text).quotes)).toEqual(['indirect [she was pleased with the budget] cue=said speaker=The mayor'])
   })
 })
+
+describe('"X drew support from a group": the group backs X', () => {
+  it('a share of voters after "earned the support of"', () => {
+    expectRuleQuote('The mayor earned the support of nearly six in 10 likely voters.', 'The mayor', 'earned the support of', 'nearly six in 10 likely voters')
+  })
+  it('"who drew support from …": the relative pronoun is what is backed', () => {
+    const text = 'The governor, who drew support from 48 percent of voters in the survey, spoke on Monday.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [who] cue=drew support from speaker=48 percent of voters')
+  })
+  it('not a comparison of money raised ("drew more support from donors than …")', () => {
+    const text = 'Her bid has drawn more support from bankers than his did.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
