@@ -598,6 +598,25 @@ const COPULA_OR_SEEM = /^(?:is|are|was|were|remain|remains|remained|seemed|appea
  */
 const FEELINGS = new Set('outraged angered upset alarmed dismayed disappointed pleased displeased frustrated troubled surprised shocked unsettled heartened offended disturbed impressed unimpressed incensed infuriated irritated annoyed bothered delighted thrilled angry furious appalled horrified'.split(' '))
 
+/** Words of degree or negation between a copula and a stance adjective ("are [less] confident in", "was [not] hopeful"). */
+const DEGREE = /^(?:less|more|very|not|never|deeply|especially|particularly|increasingly|far|much|so|too|also|still|highly|quite|fairly|somewhat|even|now|already|equally|sharply|bitterly|evenly)$/
+
+/**
+ * The copula before a stance adjective at `i` with what it takes after it, else -1: "were optimistic that …",
+ * "are deeply skeptical of …", "are less confident in Mrs. Clinton", "were more divided on another issue".
+ * (Up to two words of degree between; "confident in" and "divided on/over" as well as "that", "about", "of".
+ * PolNeAR dev marks 11 of the 16 such phrases with a word of degree; most of the rest are inside another's words.)
+ */
+function stanceAdjectiveAt(c: Ctx, i: number): number {
+  const low = c.low(i)
+  const next = c.low(i + 1)
+  const takes = (cueAdjectives.has(low) && (/^(?:that|about|of)$/.test(next) || (low === 'confident' && next === 'in'))) || (low === 'divided' && /^(?:on|over)$/.test(next))
+  if (!takes) return -1
+  let k = i - 1
+  while (k >= i - 2 && DEGREE.test(c.low(k))) k--
+  return COPULA_OR_SEEM.test(c.low(k)) ? k : -1
+}
+
 /** The copula before a word of feeling at `i` followed by its preposition ("were [deeply] troubled by"), else -1. */
 function feelingAt(c: Ctx, i: number): number {
   if (!FEELINGS.has(c.low(i)) || !/^(?:by|with|at|about|over)$/.test(c.low(i + 1))) return -1
@@ -2955,8 +2974,9 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
       // ("FBI officials were angered by the deal", "Democrats appeared pleased with Clinton": a feeling about
       // something is the subject's stance on it, `feelingAt`.)
       const feeling = feelingAt(c, i)
-      if ((cueAdjectives.has(low) && COPULA_OR_SEEM.test(c.low(i - 1)) && /^(?:that|about|of)$/.test(c.low(i + 1))) || feeling >= 0) {
-        const cs = cueStart(c, feeling >= 0 ? feeling : i - 1, lo)
+      const stance = feeling >= 0 ? -1 : stanceAdjectiveAt(c, i)
+      if (stance >= 0 || feeling >= 0) {
+        const cs = cueStart(c, feeling >= 0 ? feeling : stance, lo)
         const subj = subjectBefore(c, cs, regionStart)
         const from = c.low(i + 1) === 'that' ? i + 1 : i + 2
         const f = contentSpan(c, from, clauseEnd(c, from, hi), 1)

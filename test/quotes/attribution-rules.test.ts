@@ -1765,3 +1765,16 @@ describe('"X drew support from a group": the group backs X', () => {
     expect(show(text, rules(text).quotes)).toEqual([])
   })
 })
+
+describe('a stance adjective after a word of degree ("are less confident in", "were more divided on")', () => {
+  it('"Some teachers are less confident in the plan"', () => {
+    expectRuleQuote('Some teachers are less confident in the plan.', 'the plan', 'are less confident in', 'Some teachers')
+  })
+  it('"Farmers were sharply divided over the tariff"', () => {
+    expectRuleQuote('Farmers were sharply divided over the tariff.', 'the tariff', 'were sharply divided over', 'Farmers')
+  })
+  it('not "critical in" (important)', () => {
+    const text = 'The rural vote is very critical in the race.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
