@@ -379,7 +379,8 @@ function droppedRelativeClause(c: Ctx, sp: Span): { comma: number; anonymity: bo
     // (", who" may end the phrase: nothing after it to read.)
     const anonymity = k + 2 < b && ANONYMITY_CLAUSE.test(c.text.slice(c.tokens[k + 2]!.start, Math.min(sp.end, c.tokens[k + 2]!.start + 80)))
     const cue = j < b ? cueAt(c, j) : null
-    if ((cue && cue.verb.class !== 'stance') || anonymity) return { comma: k, anonymity }
+    // (", who drew support from 50 percent of voters,": the clause is an attribution of its own, `supportFrom`.)
+    if ((cue && cue.verb.class !== 'stance') || anonymity || (j < b && supportFrom(c, j, b) !== null)) return { comma: k, anonymity }
   }
   return null
 }
@@ -575,6 +576,15 @@ function supportFrom(c: Ctx, i: number, hi: number): { cueEnd: number; np: [numb
     const rest = rightNP(c, np[1] + 2, hi)
     np = [np[0], rest ? rest[1] : np[1] + 2]
   }
+  // ("50 percent of voters in the poll", "41 percent of the Republican voters surveyed", "six in 10 Democrats on Long
+  // Island": the poll, the survey or the place of the group is part of it, as in PolNeAR's sources.)
+  if (np && /^(?:surveyed|polled|questioned|interviewed|sampled)$/.test(c.low(np[1]))) np = [np[0], np[1] + 1]
+  if (np && /^(?:in|on)$/.test(c.low(np[1]))) {
+    const poll = /^(?:the|this|that|a)$/.test(c.low(np[1] + 1)) && /^(?:poll|survey)$/.test(c.low(np[1] + 2)) ? np[1] + 3 : /^(?:the|this|that|a)$/.test(c.low(np[1] + 1)) && /^(?:poll|survey)$/.test(c.low(np[1] + 3)) ? np[1] + 4 : -1
+    const place = isCap(c.tok(np[1] + 1)) ? rightNP(c, np[1] + 1, hi) : null
+    if (poll > 0) np = [np[0], poll]
+    else if (place) np = [np[0], place[1]]
+  }
   // ("a large majority of those who cared most about …", "many Democrats, including the three members of …": PolNeAR's
   // source holds the relative clause or the examples of the group, to the next comma or the end of the sentence.)
   if (np && (/^(?:who|that)$/.test(c.low(np[1])) || (c.tok(np[1]) === ',' && c.low(np[1] + 1) === 'including'))) {
@@ -617,13 +627,19 @@ function stanceAdjectiveAt(c: Ctx, i: number): number {
   return COPULA_OR_SEEM.test(c.low(k)) ? k : -1
 }
 
+/**
+ * Feelings toward something after "of": "people were sick of their city being called …", "he was especially proud
+ * of …", "Mrs. Clinton was openly dismissive of Mr. Trump" (PolNeAR dev: 6 of 7 outside quotation marks).
+ */
+const FEELINGS_OF = new Set('sick tired weary proud ashamed dismissive suspicious scared fond'.split(' '))
+
 /** The copula before a word of feeling at `i` followed by its preposition ("were [deeply] troubled by"), else -1. */
 function feelingAt(c: Ctx, i: number): number {
-  if (!FEELINGS.has(c.low(i)) || !/^(?:by|with|at|about|over)$/.test(c.low(i + 1))) return -1
-  if (COPULA_OR_SEEM.test(c.low(i - 1))) return i - 1
-  // (an adverb between: "were deeply troubled by")
-  if (/^\p{Ll}+ly$/u.test(c.tok(i - 1)) && COPULA_OR_SEEM.test(c.low(i - 2))) return i - 2
-  return -1
+  if (!(FEELINGS.has(c.low(i)) && /^(?:by|with|at|about|over)$/.test(c.low(i + 1))) && !(FEELINGS_OF.has(c.low(i)) && c.low(i + 1) === 'of')) return -1
+  // (an adverb or words of degree between: "were deeply troubled by", "was especially proud of")
+  let k = i - 1
+  while (k >= i - 2 && (DEGREE.test(c.low(k)) || /^\p{Ll}+ly$/u.test(c.tok(k)))) k--
+  return COPULA_OR_SEEM.test(c.low(k)) ? k : -1
 }
 
 /** Set adverbial phrases an auxiliary and its verb may enclose ("have [in the past] blamed"), as lower-case words. */
@@ -2979,7 +2995,11 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
         const cs = cueStart(c, feeling >= 0 ? feeling : stance, lo)
         const subj = subjectBefore(c, cs, regionStart)
         const from = c.low(i + 1) === 'that' ? i + 1 : i + 2
-        const f = contentSpan(c, from, clauseEnd(c, from, hi), 1)
+        let to = clauseEnd(c, from, hi)
+        // (What a feeling is about is a noun phrase: it ends at a comma before a conjunction or a participle, "are
+        // furious with Ryan[, and his criticism …]", "were outraged at the protest[, forcing the team …]".)
+        if (feeling >= 0) for (let k = from + 1; k < to; k++) if (c.tok(k) === ',' && (/^(?:and|but|or|while|as|though|although)$/.test(c.low(k + 1)) || /^\p{Ll}+ing$/u.test(c.tok(k + 1)))) to = k
+        const f = contentSpan(c, from, to, 1)
         if (subj && f && !(subj.speaker[1] - subj.speaker[0] === 1 && /^(?:it|this|that|there)$/i.test(c.tok(subj.speaker[0])))) {
           push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], feeling >= 0 ? 'stance' : 'belief', subj.speaker, subj.antecedent)
           lastSpeaker = subj.speaker

@@ -1758,7 +1758,7 @@ describe('"X drew support from a group": the group backs X', () => {
   })
   it('"who drew support from …": the relative pronoun is what is backed', () => {
     const text = 'The governor, who drew support from 48 percent of voters in the survey, spoke on Monday.'
-    expect(show(text, rules(text).quotes)).toContain('indirect [who] cue=drew support from speaker=48 percent of voters')
+    expect(show(text, rules(text).quotes)).toContain('indirect [who] cue=drew support from speaker=48 percent of voters in the survey')
   })
   it('not a comparison of money raised ("drew more support from donors than …")', () => {
     const text = 'Her bid has drawn more support from bankers than his did.'
@@ -1776,5 +1776,22 @@ describe('a stance adjective after a word of degree ("are less confident in", "w
   it('not "critical in" (important)', () => {
     const text = 'The rural vote is very critical in the race.'
     expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
+
+describe('feelings toward something after "of" ("were sick of", "was openly dismissive of")', () => {
+  it('"Residents were sick of the noise"', () => {
+    expectRuleQuote('Residents were sick of the constant noise.', 'the constant noise', 'were sick of', 'Residents')
+  })
+  it('what a feeling is about ends at a comma before a conjunction', () => {
+    const text = 'Voters are already furious with the council, and its budget only makes them angrier.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [the council] cue=are already furious with speaker=Voters')
+  })
+  it('a relative clause that backs someone is no part of the speaker', () => {
+    const text = 'The mayor, who drew support from 55 percent of voters in the poll, was openly dismissive of her rival.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [who] cue=drew support from speaker=55 percent of voters in the poll',
+      'indirect [her rival] cue=was openly dismissive of speaker=The mayor',
+    ])
   })
 })
