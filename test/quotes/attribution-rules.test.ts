@@ -1795,3 +1795,12 @@ describe('feelings toward something after "of" ("were sick of", "was openly dism
     ])
   })
 })
+
+describe('"on and off", "in and around" inside a group speaker', () => {
+  it('"Many officials on and off the island believe …" is an anonymous group', () => {
+    const text = 'Many officials on and off the island believe the debt cannot be repaid.'
+    const q = rules(text).quotes[0]!
+    expect(q.speaker.text).toBe('Many officials on and off the island')
+    expect(q.speaker.kind).toBe('anonymous')
+  })
+})
