@@ -75,10 +75,12 @@ const NP_STOP = new Set(
 const NAME_PARTICLE = /^(?:De|Van|Von|Al|La|Le|Du|Bin|Da|Di|Del|Della|Dos|Das|El|Ben|Ter|Ten)$/
 const NP_INNER = new Set(['of', 'for', 'the', 'a', 'an', "'s", '’s', '-', '&', 'de', 'van', 'von', 'al', 'bin', 'la', 'le', 'du'])
 /** Auxiliaries and adverbs between a subject and its cue verb ("has also said"). */
+// ("ca", "wo": the modal of "can't" and "won't" as the tokenizer splits them, and "cannot": "Officials won't say …" is
+// spoken by "Officials", and the cue starts at the modal; PolNeAR dev's cue holds the modal in all 18 such cues.)
 const AUX = new Set(
   (
     'has have had also previously reportedly repeatedly later then again never once already recently publicly privately ' +
-    'initially first now often always still even just would will could can may might must should did does do ' +
+    'initially first now often always still even just would will could can may might must should did does do ca wo cannot ' +
     "not n't further flatly explicitly falsely simply quickly later earlier subsequently today yesterday frequently " +
     'long since originally specifically separately similarly likewise ultimately allegedly apparently all both each'
   ).split(' '),
@@ -379,7 +381,8 @@ function droppedRelativeClause(c: Ctx, sp: Span): { comma: number; anonymity: bo
     // (", who" may end the phrase: nothing after it to read.)
     const anonymity = k + 2 < b && ANONYMITY_CLAUSE.test(c.text.slice(c.tokens[k + 2]!.start, Math.min(sp.end, c.tokens[k + 2]!.start + 80)))
     const cue = j < b ? cueAt(c, j) : null
-    if ((cue && cue.verb.class !== 'stance') || anonymity) return { comma: k, anonymity }
+    // (", who drew support from 50 percent of voters,": the clause is an attribution of its own, `supportFrom`.)
+    if ((cue && cue.verb.class !== 'stance') || anonymity || (j < b && supportFrom(c, j, b) !== null)) return { comma: k, anonymity }
   }
   return null
 }
@@ -557,6 +560,8 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     // ("diplomats almost universally expressed": a degree word before an adverb of the cue.)
     else if (/^(?:almost|nearly|quite|very|most|more|less|so|too|rather|fairly|pretty)$/.test(w) && /^[a-z]+ly$/.test(c.tok(j)) && j < i) j--
     else if (progressive && COPULA.has(w) && w !== "'s" && w !== '’s') j--
+    // ("many people can't help but worry …": "can't help but" is part of the cue, as PolNeAR's cue holds it, 1 of 1.)
+    else if (w === 'but' && c.low(j - 2) === 'help' && /^(?:n't|not|cannot)$/.test(c.low(j - 3)) && j - 3 >= lo) j -= 2
     // "on Tuesday", "last week", "this month", "Tuesday"
     else if (DAYS.test(w) && /^(?:on|last|this|that|next|each|every|earlier)$/.test(c.low(j - 2)) && j - 2 >= lo) j -= 2
     // (Not a named day: "on Super Tuesday said".)
@@ -567,6 +572,94 @@ function cueStart(c: Ctx, i: number, lo: number): number {
     else break
   }
   return j
+}
+
+/** Verbs of getting before "support" or "backing" ("drew support from", "has the backing of"). */
+const GETS_SUPPORT = /^(?:drew|draws|drawn|draw|drawing|earned|earns|earning|received|receives|receiving|won|wins|winning|got|gets|getting|garnered|garners|garnering|captured|captures|has|have|had)$/
+
+/**
+ * "Trump earned the support of nearly four in 10 likely voters", "Mrs. Clinton, who drew support from 50 percent
+ * of voters", "Rubio has won overwhelming support from members of Congress": the group after "of", "from" or
+ * "among" backs the subject. PolNeAR dev marks the group as the source and the subject as the content 11 times in 14.
+ * The end of the cue ("support from") and the group, when the verb at `i` opens such a phrase.
+ */
+function supportFrom(c: Ctx, i: number, hi: number): { cueEnd: number; np: [number, number] } | null {
+  if (!GETS_SUPPORT.test(c.low(i))) return null
+  let k = i + 1
+  if (c.low(k) === 'the') k++
+  // (one word of degree: "overwhelming support", "broad backing")
+  if (/^(?:overwhelming|broad|strong|solid|wide|widespread|heavy|full|unanimous|bipartisan)$/.test(c.low(k))) k++
+  if (!/^(?:support|backing)$/.test(c.low(k)) || !/^(?:of|from|among)$/.test(c.low(k + 1)) || k + 2 >= hi) return null
+  let np = rightNP(c, k + 2, hi)
+  // ("nearly four in 10 likely voters": a share runs on over its "in 10".)
+  if (np && /^(?:in|of)$/.test(c.low(np[1])) && numberish(c.tok(np[1] + 1))) {
+    const rest = rightNP(c, np[1] + 2, hi)
+    np = [np[0], rest ? rest[1] : np[1] + 2]
+  }
+  // ("50 percent of voters in the poll", "41 percent of the Republican voters surveyed", "six in 10 Democrats on Long
+  // Island": the poll, the survey or the place of the group is part of it, as in PolNeAR's sources.)
+  if (np && /^(?:surveyed|polled|questioned|interviewed|sampled)$/.test(c.low(np[1]))) np = [np[0], np[1] + 1]
+  if (np && /^(?:in|on)$/.test(c.low(np[1]))) {
+    const poll = /^(?:the|this|that|a)$/.test(c.low(np[1] + 1)) && /^(?:poll|survey)$/.test(c.low(np[1] + 2)) ? np[1] + 3 : /^(?:the|this|that|a)$/.test(c.low(np[1] + 1)) && /^(?:poll|survey)$/.test(c.low(np[1] + 3)) ? np[1] + 4 : -1
+    const place = isCap(c.tok(np[1] + 1)) ? rightNP(c, np[1] + 1, hi) : null
+    if (poll > 0) np = [np[0], poll]
+    else if (place) np = [np[0], place[1]]
+  }
+  // ("a large majority of those who cared most about …", "many Democrats, including the three members of …": PolNeAR's
+  // source holds the relative clause or the examples of the group, to the next comma or the end of the sentence.)
+  if (np && (/^(?:who|that)$/.test(c.low(np[1])) || (c.tok(np[1]) === ',' && c.low(np[1] + 1) === 'including'))) {
+    let e = np[1] + 1
+    while (e < hi && !/^[,;:.!?—–()]$/.test(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
+    np = [np[0], e]
+  }
+  return np ? { cueEnd: k + 2, np } : null
+}
+
+/** A copula or a verb of seeming, before a stance adjective ("were optimistic that …", "appeared pleased with …"). */
+const COPULA_OR_SEEM = /^(?:is|are|was|were|remain|remains|remained|seemed|appeared|feel|felt|be|been)$/
+
+/**
+ * Participles and adjectives of feeling that, after a copula, take what the feeling is about after "by", "with",
+ * "at", "about" or "over": "Democrats were outraged by Comey's announcement", "Many residents were outraged at the
+ * protest", "Neither man was impressed by Mrs. Clinton". PolNeAR dev marks the subject as the source, the phrase
+ * of the feeling as the cue and the object as the content 19 times in 21 outside another's reported words (the
+ * rest, "he said he was alarmed by …", is inside the content of a "said", which the rules read first).
+ * (Not "encouraged": "encouraged by his advisers to run" is done by the advisers.)
+ */
+const FEELINGS = new Set('outraged angered upset alarmed dismayed disappointed pleased displeased frustrated troubled surprised shocked unsettled heartened offended disturbed impressed unimpressed incensed infuriated irritated annoyed bothered delighted thrilled angry furious appalled horrified'.split(' '))
+
+/** Words of degree or negation between a copula and a stance adjective ("are [less] confident in", "was [not] hopeful"). */
+const DEGREE = /^(?:less|more|very|not|never|deeply|especially|particularly|increasingly|far|much|so|too|also|still|highly|quite|fairly|somewhat|even|now|already|equally|sharply|bitterly|evenly)$/
+
+/**
+ * The copula before a stance adjective at `i` with what it takes after it, else -1: "were optimistic that …",
+ * "are deeply skeptical of …", "are less confident in Mrs. Clinton", "were more divided on another issue".
+ * (Up to two words of degree between; "confident in" and "divided on/over" as well as "that", "about", "of".
+ * PolNeAR dev marks 11 of the 16 such phrases with a word of degree; most of the rest are inside another's words.)
+ */
+function stanceAdjectiveAt(c: Ctx, i: number): number {
+  const low = c.low(i)
+  const next = c.low(i + 1)
+  const takes = (cueAdjectives.has(low) && (/^(?:that|about|of)$/.test(next) || (low === 'confident' && next === 'in'))) || (low === 'divided' && /^(?:on|over)$/.test(next))
+  if (!takes) return -1
+  let k = i - 1
+  while (k >= i - 2 && DEGREE.test(c.low(k))) k--
+  return COPULA_OR_SEEM.test(c.low(k)) ? k : -1
+}
+
+/**
+ * Feelings toward something after "of": "people were sick of their city being called …", "he was especially proud
+ * of …", "Mrs. Clinton was openly dismissive of Mr. Trump" (PolNeAR dev: 6 of 7 outside quotation marks).
+ */
+const FEELINGS_OF = new Set('sick tired weary proud ashamed dismissive suspicious scared fond'.split(' '))
+
+/** The copula before a word of feeling at `i` followed by its preposition ("were [deeply] troubled by"), else -1. */
+function feelingAt(c: Ctx, i: number): number {
+  if (!(FEELINGS.has(c.low(i)) && /^(?:by|with|at|about|over)$/.test(c.low(i + 1))) && !(FEELINGS_OF.has(c.low(i)) && c.low(i + 1) === 'of')) return -1
+  // (an adverb or words of degree between: "were deeply troubled by", "was especially proud of")
+  let k = i - 1
+  while (k >= i - 2 && (DEGREE.test(c.low(k)) || /^\p{Ll}+ly$/u.test(c.tok(k)))) k--
+  return COPULA_OR_SEEM.test(c.low(k)) ? k : -1
 }
 
 /** Set adverbial phrases an auxiliary and its verb may enclose ("have [in the past] blamed"), as lower-case words. */
@@ -3000,14 +3093,35 @@ function attributeIndirect(c: Ctx, quoted: QuotedSpan[], consumed: Uint8Array): 
           continue
         }
       }
+      // "Trump earned the support of nearly four in 10 likely voters": the voters back Trump (`supportFrom`).
+      const support = supportFrom(c, i, hi)
+      if (support) {
+        const cs = cueStart(c, i, lo)
+        const subj = subjectBefore(c, cs, regionStart)
+        const f = subj ? contentSpan(c, subj.speaker[0], subj.speaker[1], 1) : null
+        if (subj && f && subj.speaker[1] === cs) {
+          push([f], [cs, support.cueEnd], 'stance', support.np)
+          for (let k = i; k < support.np[1]; k++) consumed[k] = 1
+          i = support.np[1] - 1
+          continue
+        }
+      }
       // "The senator's advisers were optimistic that …": a belief stated with an adjective.
-      if (cueAdjectives.has(low) && /^(?:is|are|was|were|remain|remains|remained|seemed|appeared|feel|felt|be|been)$/.test(c.low(i - 1)) && /^(?:that|about|of)$/.test(c.low(i + 1))) {
-        const cs = cueStart(c, i - 1, lo)
+      // ("FBI officials were angered by the deal", "Democrats appeared pleased with Clinton": a feeling about
+      // something is the subject's stance on it, `feelingAt`.)
+      const feeling = feelingAt(c, i)
+      const stance = feeling >= 0 ? -1 : stanceAdjectiveAt(c, i)
+      if (stance >= 0 || feeling >= 0) {
+        const cs = cueStart(c, feeling >= 0 ? feeling : stance, lo)
         const subj = subjectBefore(c, cs, regionStart)
         const from = c.low(i + 1) === 'that' ? i + 1 : i + 2
-        const f = contentSpan(c, from, clauseEnd(c, from, hi), 1)
+        let to = clauseEnd(c, from, hi)
+        // (What a feeling is about is a noun phrase: it ends at a comma before a conjunction or a participle, "are
+        // furious with Ryan[, and his criticism …]", "were outraged at the protest[, forcing the team …]".)
+        if (feeling >= 0) for (let k = from + 1; k < to; k++) if (c.tok(k) === ',' && (/^(?:and|but|or|while|as|though|although)$/.test(c.low(k + 1)) || /^\p{Ll}+ing$/u.test(c.tok(k + 1)))) to = k
+        const f = contentSpan(c, from, to, 1)
         if (subj && f && !(subj.speaker[1] - subj.speaker[0] === 1 && /^(?:it|this|that|there)$/i.test(c.tok(subj.speaker[0])))) {
-          push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], 'belief', subj.speaker, subj.antecedent)
+          push([f], [cs, c.low(i + 1) === 'that' ? i + 1 : i + 2], feeling >= 0 ? 'stance' : 'belief', subj.speaker, subj.antecedent)
           lastSpeaker = subj.speaker
           consumed[i] = 1
         }

@@ -383,7 +383,9 @@ export function isAnonymous(phrase: string): boolean {
     return isAnonymous(part[1]!) || /^(?:the|a|an|those|these|his|her|its|their|our)\s/i.test(part[1]!) && !/\p{Lu}/u.test(group.slice(1))
   }
   // ("a handful of Democrats who point to his record and his ties": the relative clause is no part of the list.)
-  const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/\s+and\s+/i)
+  // ("many officials on and off the island", "residents in and around Flint": an "and" between two prepositions joins
+  // no two groups.)
+  const parts = text.replace(/\s+(?:who|that|which)\s+(?!(?:are|were|is|was)\s).*$/is, '').split(/(?<!\s(?:on|in|inside|within))\s+and\s+(?!(?:off|out|around|outside|beyond|near)\s)/i)
   // "Democratic and Republican leaders", "Federal and state officials", "Trump and Clinton aides": modifiers of one head.
   if (parts.length > 1 && parts.slice(0, -1).every((p) => /^\S+$/.test(p.trim()) && !/s$/.test(p.trim())) && parts[parts.length - 1]!.trim().split(/\s+/).length >= 2) return isAnonymous(parts[parts.length - 1]!)
   // "Edwards and others", "Smith and other officials": a named person with an unnamed group.

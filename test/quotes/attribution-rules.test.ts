@@ -1800,3 +1800,84 @@ describe('"N percent support" is a share of the vote, not a cue', () => {
     expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', '40 percent')
   })
 })
+
+describe('"can\'t", "won\'t" and "cannot" before a cue', () => {
+  it('the modal is part of the cue, not of the speaker', () => {
+    const text = "Officials won't say whether the plan works. Many voters can't believe that the mayor won. Aides cannot deny that the memo exists."
+    expect(show(text, rules(text).quotes)).toEqual([
+      "indirect [whether the plan works] cue=won't say speaker=Officials",
+      "indirect [that the mayor won] cue=can't believe speaker=Many voters",
+      'indirect [that the memo exists] cue=cannot deny speaker=Aides',
+    ])
+  })
+  it('"can\'t help but worry": the group before it worries', () => {
+    const text = "In this town, used to bad news, many people can't help but worry something will go wrong."
+    expect(show(text, analyse(text).quotes)).toEqual(["indirect [something will go wrong] cue=can't help but worry speaker=many people"])
+  })
+})
+
+describe('a feeling about something after a copula ("were outraged by …") is the subject\'s stance on it', () => {
+  it('"Nurses were angered by the ruling": the nurses, the ruling', () => {
+    expectRuleQuote('Nurses were angered by the ruling and vowed to appeal.', 'the ruling', 'were angered by', 'Nurses')
+  })
+  it('with an adverb: "Parents were deeply troubled by the closure"', () => {
+    expectRuleQuote('Parents were deeply troubled by the closure.', 'the closure', 'were deeply troubled by', 'Parents')
+  })
+  it('not inside what someone said', () => {
+    const text = 'The mayor said she was pleased with the budget.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [she was pleased with the budget] cue=said speaker=The mayor'])
+  })
+})
+
+describe('"X drew support from a group": the group backs X', () => {
+  it('a share of voters after "earned the support of"', () => {
+    expectRuleQuote('The mayor earned the support of nearly six in 10 likely voters.', 'The mayor', 'earned the support of', 'nearly six in 10 likely voters')
+  })
+  it('"who drew support from …": the relative pronoun is what is backed', () => {
+    const text = 'The governor, who drew support from 48 percent of voters in the survey, spoke on Monday.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [who] cue=drew support from speaker=48 percent of voters in the survey')
+  })
+  it('not a comparison of money raised ("drew more support from donors than …")', () => {
+    const text = 'Her bid has drawn more support from bankers than his did.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
+
+describe('a stance adjective after a word of degree ("are less confident in", "were more divided on")', () => {
+  it('"Some teachers are less confident in the plan"', () => {
+    expectRuleQuote('Some teachers are less confident in the plan.', 'the plan', 'are less confident in', 'Some teachers')
+  })
+  it('"Farmers were sharply divided over the tariff"', () => {
+    expectRuleQuote('Farmers were sharply divided over the tariff.', 'the tariff', 'were sharply divided over', 'Farmers')
+  })
+  it('not "critical in" (important)', () => {
+    const text = 'The rural vote is very critical in the race.'
+    expect(show(text, rules(text).quotes)).toEqual([])
+  })
+})
+
+describe('feelings toward something after "of" ("were sick of", "was openly dismissive of")', () => {
+  it('"Residents were sick of the noise"', () => {
+    expectRuleQuote('Residents were sick of the constant noise.', 'the constant noise', 'were sick of', 'Residents')
+  })
+  it('what a feeling is about ends at a comma before a conjunction', () => {
+    const text = 'Voters are already furious with the council, and its budget only makes them angrier.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [the council] cue=are already furious with speaker=Voters')
+  })
+  it('a relative clause that backs someone is no part of the speaker', () => {
+    const text = 'The mayor, who drew support from 55 percent of voters in the poll, was openly dismissive of her rival.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [who] cue=drew support from speaker=55 percent of voters in the poll',
+      'indirect [her rival] cue=was openly dismissive of speaker=The mayor',
+    ])
+  })
+})
+
+describe('"on and off", "in and around" inside a group speaker', () => {
+  it('"Many officials on and off the island believe …" is an anonymous group', () => {
+    const text = 'Many officials on and off the island believe the debt cannot be repaid.'
+    const q = rules(text).quotes[0]!
+    expect(q.speaker.text).toBe('Many officials on and off the island')
+    expect(q.speaker.kind).toBe('anonymous')
+  })
+})
