@@ -1170,7 +1170,8 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
     const last = fragments[fragments.length - 1]!
     const q: Quote = {
       id: `q${++n}`,
-      kind: at.kind,
+      // (A mixed content whose quotation was an occasion cut off before "that" is indirect.)
+      kind: at.kind === 'mixed' && fragments !== at.fragments ? kindOf(doc.text, fragments, input.quoted) : at.kind,
       act: actOf(at, doc.text.slice(first.start, first.end), cue ? doc.text.slice(cue.start, cue.end) : '', at.speaker ? doc.text.slice(at.speaker.start, at.speaker.end) : ''),
       start: first.start,
       end: last.end,
@@ -3654,8 +3655,10 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   // "told a town hall in Salem, New Hampshire on Monday [that …]", "says at a campaign stop in Toledo, Ohio, [that …]",
   // "is telling customers at a breakfast spot [that …]": the hearer and the occasion before "that" are no content,
   // however long, when no verb comes between.
-  const a0 = c.tokAfter(fragments[0]!.start)
-  if (at.kind !== 'direct' && a0 > v && a0 - v <= 5 && (OCCASION_PREP.test(c.low(a0)) || (a0 === v + 1 && /^(?:tell|tells|told|telling)$/.test(c.low(v))))) {
+  // ("acknowledged [on] NBC's "Meet the Press" that …": a preposition the tagger put at the end of the cue opens the occasion.)
+  const prepInCue = at.kind !== 'direct' && c.tokAfter(fragments[0]!.start) === v + 1 && v > c.tokAfter(cue.start) && OCCASION_PREP.test(c.low(v))
+  const a0 = prepInCue ? v : c.tokAfter(fragments[0]!.start)
+  if (at.kind !== 'direct' && (prepInCue || (a0 > v && a0 - v <= 5 && (OCCASION_PREP.test(c.low(a0)) || (a0 === v + 1 && /^(?:tell|tells|told|telling)$/.test(c.low(v))))))) {
     const a = a0
     const endTok = c.tokBefore(fragments[0]!.end)
     const pos = c.pos().pos
@@ -3670,10 +3673,15 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
         if (m > a + 1 && prep && clause) {
           fragments = [{ start: c.tokens[m]!.start, end: fragments[0]!.end }, ...fragments.slice(1)]
           f = m
+          if (prepInCue) {
+            cue = { start: cue.start, end: c.tokens[v - 1]!.end }
+            v--
+          }
         }
         break
       }
-      if ((!isWord(c.tok(m)) && c.tok(m) !== ',') || /^(?:VBD|VBZ|VBP|MD)$/.test(pos[m]!) || RELATIVES.has(c.low(m))) break
+      // (Past a title in marks: on NBC's "Meet the Press".)
+      if ((!isWord(c.tok(m)) && c.tok(m) !== ',' && !MARKS.has(c.tok(m))) || /^(?:VBD|VBZ|VBP|MD)$/.test(pos[m]!) || RELATIVES.has(c.low(m))) break
     }
   }
   // "expressed [alarm] that …", "voiced concerns about …": the noun after a light verb is part of the cue.

@@ -1881,3 +1881,10 @@ describe('"on and off", "in and around" inside a group speaker', () => {
     expect(q.speaker.kind).toBe('anonymous')
   })
 })
+
+describe('an occasion with a title in marks before "that" is neither cue nor content', () => {
+  it('"acknowledged on NBC\'s "Meet the Press" that …": the cue is the verb, the content opens at "that", an indirect quote', () => {
+    const text = 'The campaign manager, Kellyanne Conway, acknowledged on NBC\'s "Meet the Press" that Mr. Trump was trailing.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [that Mr. Trump was trailing] cue=acknowledged speaker=The campaign manager, Kellyanne Conway'])
+  })
+})
