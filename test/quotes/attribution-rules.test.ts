@@ -1888,3 +1888,12 @@ describe('an occasion with a title in marks before "that" is neither cue nor con
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [that Mr. Trump was trailing] cue=acknowledged speaker=The campaign manager, Kellyanne Conway'])
   })
 })
+
+describe('", who is not authorized to comment publicly," says how a source is kept', () => {
+  it('is left out of the speaker, who is anonymous', () => {
+    const text = 'The official, who is not authorized to comment publicly, said discussions have been underway.'
+    const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
+    expect(q?.speaker.text).toBe('The official')
+    expect(q?.speaker.kind).toBe('anonymous')
+  })
+})
