@@ -970,7 +970,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   const { c, input, attributions: rules } = prepareQuotes(doc, options)
   // (Part-of-speech tags: the tagger reads them, and pronoun resolution asks whether a name is a verb's object.)
   if (model) input.pos = c.pos()
-  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => yesOrNo(c, subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, at, input.pos?.pos), input.pos?.pos), input.pos?.pos)))
+  const attributions = resolveNesting(model ? combineAttributions(c, input.quoted, rules, tagged(c, input, model, options.minMargin, options.tagBias)) : rules, c.text).map((at) => yesOrNo(c, subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, raisedSubject(c, at), input.pos?.pos), input.pos?.pos), input.pos?.pos)))
   const verbObject = (start: number): boolean => {
     input.pos ??= c.pos()
     let j = c.tokAfter(start) - 1
@@ -1233,6 +1233,45 @@ function passiveAgent(c: Ctx, at: Attribution, pos?: readonly string[]): Attribu
   if (!isAnonymous(agent) && !entityTokens(c, by + 1, b)) return at
   return { ...at, fragments: [...at.fragments.slice(0, -1), { start: f.start, end: c.tokens[by - 1]!.end }], speaker: c.span(by + 1, b) }
 }
+/** Passives whose subject is the one addressed, not part of what is said ("Sanders was asked about …"). */
+const ADDRESSED_PARTICIPLES = /^(?:asked|told|questioned|pressed|briefed|quizzed|urged|invited|interviewed|warned|informed|reminded)$/
+
+/**
+ * "Sanders was declared [the winner]", "The Fed is not expected [to change rates]", "Carson seems [to recognize
+ * …]": the subject of a passive or of "seem"/"appear" is what the judgement is about, and PolNeAR makes it the
+ * first fragment of the content, with no source (dev: a passive cue with no source has its subject so 211 + 62
+ * times, without it 33, mostly "was asked"; "seem"/"appear" 147 times to 16). The subject is the speaker phrase
+ * found before the cue, else the noun phrase there; not "It is expected that …", whose "it" stands for the clause.
+ */
+function raisedSubject(c: Ctx, at: Attribution): Attribution {
+  if (!at.cue || at.kind === 'direct' || at.fragments.length === 0 || at.fragments[0]!.start < at.cue.end) return at
+  const a = c.tokAfter(at.cue.start)
+  const b = c.tokBefore(at.cue.end) + 1
+  // ("Mr. Cruz seemed to mock …", "appeared to acknowledge": a cue verb after "seem" is the subject's own act, who
+  // speaks.)
+  const raising = SEEM.test(c.low(a)) && c.tokens.slice(a + 1, b).every((t) => /^(?:to|like|as)$/i.test(t.text))
+  if (!raising && (!passiveCue(c, at.cue) || c.tokens.slice(a, b).some((t) => ADDRESSED_PARTICIPLES.test(t.text.toLowerCase())))) return at
+  const lo = c.sentenceRange(a)[0]
+  // Back over the auxiliaries and adverbs before the cue ("has also been", "is not widely").
+  let j = a
+  while (j - 1 >= lo && (AUX.has(c.low(j - 1)) || BE.test(c.low(j - 1)) || COPULA.has(c.low(j - 1)) || /^[a-z]+ly$/.test(c.tok(j - 1)) || /^(?:not|n['’]t)$/.test(c.low(j - 1))) && !(isCap(c.tok(j - 1)) && c.personTok[j - 1])) j--
+  if (j - 1 < lo) return at
+  let subject: Span | null = null
+  const sp = at.speaker
+  if (sp && c.tokBefore(sp.end) === j - 1) subject = sp
+  else if (/^(?:who|which|that)$/.test(c.low(j - 1))) subject = c.span(j - 1, j)
+  else {
+    const np = leftNP(c, j - 1, lo)
+    if (np) subject = c.span(np[0], np[1])
+  }
+  if (!subject) return at
+  const first = c.low(c.tokAfter(at.fragments[0]!.start))
+  // ("It seems unfair to …", "it was not expected to be …": "it" stands for what follows, no fragment of it.)
+  if (/^(?:it|there)$/i.test(c.text.slice(subject.start, subject.end)) || (/^this$/i.test(c.text.slice(subject.start, subject.end)) && /^(?:that|whether|if)$/.test(first))) return at
+  if (at.fragments.some((f) => f.start < subject!.end && subject!.start < f.end)) return at
+  return { ...at, fragments: [subject, ...at.fragments], speaker: undefined, antecedent: undefined }
+}
+
 /**
  * "Sanders supporters have launched petitions calling on superdelegates to …": a speaker phrase that opens with
  * the verb after an auxiliary ("launched petitions") is what the subject did; the subject speaks through it.

@@ -1723,3 +1723,18 @@ describe('a poll answer "said yes" before a comparison is the one word', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [no new taxes would pass this year] cue=said speaker=The mayor'])
   })
 })
+
+describe('the subject of a passive or of "seem" is the first fragment of the content', () => {
+  it('"The new mayor is widely expected to raise parking fees": the mayor, then the infinitive, with no source', () => {
+    const text = 'The new mayor is widely expected to raise parking fees.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The new mayor // to raise parking fees] cue=is widely expected speaker='])
+  })
+  it('not the one asked: "The minister was asked about the delay"', () => {
+    const text = 'The minister was asked about the delay.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the delay] cue=was asked about speaker='])
+  })
+  it('not before a cue verb of the subject\'s own: "The coach seemed to mock his critics"', () => {
+    const text = 'The coach seemed to mock his critics.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [his critics] cue=seemed to mock speaker=The coach'])
+  })
+})
