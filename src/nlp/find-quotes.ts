@@ -1259,8 +1259,17 @@ function raisedSubject(c: Ctx, at: Attribution): Attribution {
   let subject: Span | null = null
   const sp = at.speaker
   if (sp && c.tokBefore(sp.end) === j - 1) subject = sp
-  else if (/^(?:who|which|that)$/.test(c.low(j - 1))) subject = c.span(j - 1, j)
-  else {
+  else if (/^(?:who|which|that|what)$/.test(c.low(j - 1))) subject = c.span(j - 1, j)
+  else if (c.tok(j - 1) === ',') {
+    // ("Mr. Stumpf, who got his start in retail banking, was seen as …", "Marquez, 24, is accused of …": the
+    // name before a relative clause or an appositive set off by commas; the clause is no part of it.)
+    let m = j - 2
+    while (m > lo && m > j - 30 && c.tok(m) !== ',' && !END_PUNCT.has(c.tok(m))) m--
+    if (c.tok(m) === ',' && (/^(?:who|which|whose|the|a|an|then|now|once)$/.test(c.low(m + 1)) || /^\d+$/.test(c.tok(m + 1)))) {
+      const np = leftNP(c, m - 1, lo)
+      if (np) subject = c.span(np[0], np[1])
+    }
+  } else {
     const np = leftNP(c, j - 1, lo)
     if (np) subject = c.span(np[0], np[1])
   }

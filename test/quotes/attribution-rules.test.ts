@@ -1738,3 +1738,10 @@ describe('the subject of a passive or of "seem" is the first fragment of the con
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [his critics] cue=seemed to mock speaker=The coach'])
   })
 })
+
+describe('the subject of a passive before a relative clause set off by commas', () => {
+  it('"The director, who ran the plant for years, is not expected to return": the name, not the clause', () => {
+    const text = 'The director, who ran the plant for years, is not expected to return.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [The director // to return] cue=is not expected speaker=')
+  })
+})
