@@ -43,7 +43,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['an indirect content ends before ", and when asked …, he said"', "He said he had not seen the fight, and when asked whether he was encouraging it, he said, ''I hope not.''", 'he had not seen the fight', 'said', 'He'],
     ['the first statement stays when "but added" introduces a quotation', 'Suu Kyi, 70, said it was too early to congratulate winners but added, "I think you all have an idea of the results."', 'it was too early to congratulate winners', 'said', 'Suu Kyi, 70'],
     ['an indirect content ends before the speaker of a quotation that follows it', 'When Clinton noted that Trump had not paid taxes ― as was true for years ― Trump boasted, “That makes me smart.”', 'that Trump had not paid taxes ― as was true for years', 'noted', 'Clinton'],
-    ['a role such as "front-runner" runs on to the name in a sentence subject', 'Democratic front-runner Hillary Clinton was the first to weigh in, tweeting her appreciation on Friday.', 'her appreciation on Friday', 'tweeting', 'Democratic front-runner Hillary Clinton'],
+    ['a role such as "front-runner" runs on to the name in a sentence subject', 'Democratic front-runner Hillary Clinton was the first to weigh in, tweeting her appreciation on Friday.', 'her appreciation', 'tweeting', 'Democratic front-runner Hillary Clinton'],
     ['"then" after a parenthetical cue still splits the content', 'The truth, the senator said then, was that the plan had failed.', 'The truth // was that the plan had failed', 'said', 'the senator'],
     ['"afterward" after the cue is no content', 'He noted afterward that he would campaign in Ohio.', 'that he would campaign in Ohio', 'noted', 'He'],
     ['an opening phrase with "however" is no content', 'At day\'s end, however, Clinton said as he introduced his wife in Hudson, "Finally, the dam broke" to have a debate.', '"Finally, the dam broke" to have a debate', 'said', 'Clinton'],
@@ -1743,5 +1743,16 @@ describe('the subject of a passive before a relative clause set off by commas', 
   it('"The director, who ran the plant for years, is not expected to return": the name, not the clause', () => {
     const text = 'The director, who ran the plant for years, is not expected to return.'
     expect(show(text, analyse(text).quotes)).toContain('indirect [The director // to return] cue=is not expected speaker=')
+  })
+})
+
+describe('a time phrase after a short noun phrase content dates the act', () => {
+  it('"The governor endorsed Trump last week": the content is the name', () => {
+    const text = 'The governor endorsed Trump last week.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [Trump] cue=endorsed speaker=The governor'])
+  })
+  it('not after a verb: "to cut 277 workers this week"', () => {
+    const text = 'The company is expected to cut 277 workers this week.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The company // to cut 277 workers this week] cue=is expected speaker='])
   })
 })
