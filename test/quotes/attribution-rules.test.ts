@@ -1756,3 +1756,10 @@ describe('a time phrase after a short noun phrase content dates the act', () => 
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [The company // to cut 277 workers this week] cue=is expected speaker='])
   })
 })
+
+describe('a passive of judging whose participle is no cue verb of its own', () => {
+  it('"The coach was eventually challenged over his tactics": the coach opens the content, with no source', () => {
+    const text = 'The coach was eventually challenged over his tactics.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The coach // over his tactics] cue=was eventually challenged speaker='])
+  })
+})
