@@ -1249,7 +1249,10 @@ function raisedSubject(c: Ctx, at: Attribution): Attribution {
   const b = c.tokBefore(at.cue.end) + 1
   // ("Mr. Cruz seemed to mock …", "appeared to acknowledge": a cue verb after "seem" is the subject's own act, who
   // speaks.)
-  const raising = SEEM.test(c.low(a)) && c.tokens.slice(a + 1, b).every((t) => /^(?:to|like|as)$/i.test(t.text))
+  // ("Garland looks [dead on arrival]", "he looks like [a flake]": "look" and "sound" as impressions too, PolNeAR
+  // dev 17 times in 20; not "Cruz looks to build on …", "look at it", what the subject means to do.)
+  const impression = /^(?:looks?|looked|sounds?|sounded)$/.test(c.low(a)) && !/^(?:to|at|for|into|forward|back|over|up|around)$/.test(c.low(c.tokAfter(at.fragments[0]!.start)))
+  const raising = (SEEM.test(c.low(a)) || impression) && c.tokens.slice(a + 1, b).every((t) => /^(?:to|like|as)$/i.test(t.text))
   // ("Bloomberg [reportedly] considering a run": an adverb of hearsay alone is the cue, PolNeAR dev 12 times in 16.)
   const hearsay = c.tokens.slice(a, b).every((t) => /^(?:reportedly|allegedly|reputedly|supposedly)$/i.test(t.text) || AUX.has(t.text.toLowerCase()))
   if (!raising && !hearsay && (!(passiveCue(c, at.cue) || judgedPassive(c, a, b)) || c.tokens.slice(a, b).some((t) => ADDRESSED_PARTICIPLES.test(t.text.toLowerCase())))) return at

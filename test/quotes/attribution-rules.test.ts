@@ -1763,3 +1763,14 @@ describe('a passive of judging whose participle is no cue verb of its own', () =
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [The coach // over his tactics] cue=was eventually challenged speaker='])
   })
 })
+
+describe('"look" and "sound" as impressions', () => {
+  it('"The mayor looks like a sure winner": the mayor opens the content, with no source', () => {
+    const text = 'The mayor looks like a sure winner.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The mayor // a sure winner] cue=looks like speaker='])
+  })
+  it('not "looks to": what the subject means to do', () => {
+    const text = 'Cruz looks to build on his momentum.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [to build on his momentum] cue=looks speaker=Cruz'])
+  })
+})
