@@ -1774,3 +1774,10 @@ describe('"look" and "sound" as impressions', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [to build on his momentum] cue=looks speaker=Cruz'])
   })
 })
+
+describe('a relative pronoun before a naming cue and a quotation', () => {
+  it('"…, who he dubbed “the little senator.”": the pronoun is the first fragment of a mixed quote', () => {
+    const text = 'He mocked Rubio, who he dubbed “the little senator.”'
+    expect(show(text, analyse(text).quotes)).toContain('mixed [who // “the little senator.”] cue=dubbed speaker=he')
+  })
+})
