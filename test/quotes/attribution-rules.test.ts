@@ -43,7 +43,7 @@ describe('findQuotes rules: cue phrases with a hearer or a time phrase', () => {
     ['an indirect content ends before ", and when asked …, he said"', "He said he had not seen the fight, and when asked whether he was encouraging it, he said, ''I hope not.''", 'he had not seen the fight', 'said', 'He'],
     ['the first statement stays when "but added" introduces a quotation', 'Suu Kyi, 70, said it was too early to congratulate winners but added, "I think you all have an idea of the results."', 'it was too early to congratulate winners', 'said', 'Suu Kyi, 70'],
     ['an indirect content ends before the speaker of a quotation that follows it', 'When Clinton noted that Trump had not paid taxes ― as was true for years ― Trump boasted, “That makes me smart.”', 'that Trump had not paid taxes ― as was true for years', 'noted', 'Clinton'],
-    ['a role such as "front-runner" runs on to the name in a sentence subject', 'Democratic front-runner Hillary Clinton was the first to weigh in, tweeting her appreciation on Friday.', 'her appreciation on Friday', 'tweeting', 'Democratic front-runner Hillary Clinton'],
+    ['a role such as "front-runner" runs on to the name in a sentence subject', 'Democratic front-runner Hillary Clinton was the first to weigh in, tweeting her appreciation on Friday.', 'her appreciation', 'tweeting', 'Democratic front-runner Hillary Clinton'],
     ['"then" after a parenthetical cue still splits the content', 'The truth, the senator said then, was that the plan had failed.', 'The truth // was that the plan had failed', 'said', 'the senator'],
     ['"afterward" after the cue is no content', 'He noted afterward that he would campaign in Ohio.', 'that he would campaign in Ohio', 'noted', 'He'],
     ['an opening phrase with "however" is no content', 'At day\'s end, however, Clinton said as he introduced his wife in Hudson, "Finally, the dam broke" to have a debate.', '"Finally, the dam broke" to have a debate', 'said', 'Clinton'],
@@ -1729,9 +1729,9 @@ describe('the subject of an impression cue is part of the content, not its speak
     const text = 'The union is widely regarded as one of the more liberal in the labor movement.'
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [The union // one of the more liberal in the labor movement] cue=is widely regarded as speaker='])
   })
-  it('"X have reportedly …": the subject and its auxiliary are content, the cue is "reportedly" alone', () => {
+  it('"X have reportedly …": the subject is content, the cue "reportedly" with its auxiliary', () => {
     const text = 'The hackers have reportedly infiltrated more than 100 party officials.'
-    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The hackers have // infiltrated more than 100 party officials] cue=reportedly speaker='])
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The hackers // infiltrated more than 100 party officials] cue=have reportedly speaker='])
   })
   it('not when "seemed to" goes with a cue verb of its own', () => {
     const text = 'Mr. Cruz seemed to mock his tough talk.'
@@ -1895,5 +1895,63 @@ describe('", who is not authorized to comment publicly," says how a source is ke
     const q = analyse(text).quotes.find((x) => x.cue?.text === 'said')
     expect(q?.speaker.text).toBe('The official')
     expect(q?.speaker.kind).toBe('anonymous')
+  })
+})
+
+describe('the subject of a passive or of "seem" is the first fragment of the content', () => {
+  it('"The new mayor is widely expected to raise parking fees": the mayor, then the infinitive, with no source', () => {
+    const text = 'The new mayor is widely expected to raise parking fees.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The new mayor // to raise parking fees] cue=is widely expected speaker='])
+  })
+  it('not the one asked: "The minister was asked about the delay"', () => {
+    const text = 'The minister was asked about the delay.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the delay] cue=was asked about speaker='])
+  })
+  it('not before a cue verb of the subject\'s own: "The coach seemed to mock his critics"', () => {
+    const text = 'The coach seemed to mock his critics.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [his critics] cue=seemed to mock speaker=The coach'])
+  })
+})
+
+describe('the subject of a passive before a relative clause set off by commas', () => {
+  it('"The director, who ran the plant for years, is not expected to return": the name, not the clause', () => {
+    const text = 'The director, who ran the plant for years, is not expected to return.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [The director // to return] cue=is not expected speaker=')
+  })
+})
+
+describe('a time phrase after a short noun phrase content dates the act', () => {
+  it('"The governor endorsed Trump last week": the content is the name', () => {
+    const text = 'The governor endorsed Trump last week.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [Trump] cue=endorsed speaker=The governor'])
+  })
+  it('not after a verb: "to cut 277 workers this week"', () => {
+    const text = 'The company is expected to cut 277 workers this week.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The company // to cut 277 workers this week] cue=is expected speaker='])
+  })
+})
+
+describe('a passive of judging whose participle is no cue verb of its own', () => {
+  it('"The coach was eventually challenged over his tactics": the coach opens the content, with no source', () => {
+    const text = 'The coach was eventually challenged over his tactics.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The coach // over his tactics] cue=was eventually challenged speaker='])
+  })
+})
+
+describe('"look" and "sound" as impressions', () => {
+  it('"The mayor looks like a sure winner": the mayor opens the content, with no source', () => {
+    const text = 'The mayor looks like a sure winner.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [The mayor // a sure winner] cue=looks like speaker='])
+  })
+  it('not "looks to": what the subject means to do', () => {
+    const text = 'Cruz looks to build on his momentum.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [to build on his momentum] cue=looks speaker=Cruz'])
+  })
+})
+
+describe('a relative pronoun before a naming cue and a quotation', () => {
+  it('"…, who he dubbed “the little senator.”": the pronoun is the first fragment of a mixed quote', () => {
+    const text = 'He mocked Rubio, who he dubbed “the little senator.”'
+    expect(show(text, analyse(text).quotes)).toContain('mixed [who // “the little senator.”] cue=dubbed speaker=he')
   })
 })
