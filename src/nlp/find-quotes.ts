@@ -525,13 +525,15 @@ const SEEM = /^(?:seem|seems|seemed|appear|appears|appeared)$/
 /** A cue of criticism met, whose subject is its target: "has drawn criticism for", "came under heavy fire". */
 const FACED_CRITICISM = /\b(?:faced|face|faces|facing|drew|drawn|draw|draws|drawing|came under|come under|comes under|coming under)\s+(?:\p{L}+\s+)?(?:criticism|questions|accusations|allegations|scrutiny|complaints|backlash|fire)\b/iu
 /** A cue that is an impression of its subject alone: "seemed", "is widely seen as", "'s regarded as" (no "seemed to mock"). */
-const IMPRESSION_CUE = /^(?:(?:is|are|was|were|be|been|being|has|have|had|['’]s|['’]re|also|widely|generally|largely|often|still|now|not|n['’]t)\s+)*(?:seem|seems|seemed|appear|appears|appeared|seen as|regarded as|viewed as|reportedly)$/i
+const IMPRESSION_CUE = /^(?:(?:is|are|was|were|be|been|being|has|have|had|['’]s|['’]re|also|widely|generally|largely|often|still|now|not|n['’]t)\s+)*(?:seem|seems|seemed|appear|appears|appeared|seen as|regarded as|viewed as)$/i
 /**
  * Is the speaker the subject of an impression cue right after it ("Obama [seemed] to recognize …"), with the
  * content after the cue? Then the subject is what the impression is about, not who has it.
  */
 function impressionSubject(c: Ctx, speaker: Span, cue: Span): boolean {
   if (speaker.end > cue.start || !IMPRESSION_CUE.test(c.text.slice(cue.start, cue.end).trim())) return false
+  // ("It appears that …": "it" stands for the clause, no part of it.)
+  if (/^(?:it|there)$/i.test(c.text.slice(speaker.start, speaker.end))) return false
   // (Only adverbs and auxiliaries between: "Obama himself seemed", "The hackers have reportedly …".)
   return /^,?(?:\s+(?:himself|herself|itself|themselves|\p{L}+ly|has|have|had|is|are|was|were|will|would|may|might|could))*\s*,?\s*$/u.test(c.text.slice(speaker.end, cue.start))
 }
@@ -1125,9 +1127,11 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
         at.cue = { start: at.cue.start + time[0].length, end: at.cue.end }
       }
     }
-    // ("Obama seemed [to recognize …]", "which is widely seen as [aligned with Clinton]": the subject of an impression
-    // is what it is about, part of the content, when the tagger took it for the speaker; PolNeAR: content 132 times
-    // in 134 with "seem"/"appear", "seen as" and "regarded as" cues, a source before them twice.)
+    // ("She's seen as [part of …]", "The union, which endorsed Clinton, is widely regarded as [one of …]", "Valley
+    // Dairy Inc., seems [to …]": the subject of an impression is what it is about, part of the content, as
+    // `raisedSubject` makes it before nesting; here the speaker phrase, as cleaned, of the cues it leaves (a
+    // contracted "'s", a subject with a comma and no relative pronoun). PolNeAR: content 132 times in 134 with
+    // "seem"/"appear", "seen as" and "regarded as" cues, a source before them twice.)
     if (at.speaker && at.cue && at.fragments.every((f) => f.start >= at.cue!.end) && impressionSubject(c, at.speaker, at.cue)) {
       // (Its head: "The union[, which endorsed Clinton,] is widely regarded as …".)
       // (With the auxiliaries before the cue: "The hackers have // reportedly".)
