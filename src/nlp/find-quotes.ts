@@ -1397,7 +1397,9 @@ function raisedSubject(c: Ctx, at: Attribution): Attribution {
   const impression = /^(?:looks?|looked|sounds?|sounded)$/.test(c.low(a)) && !/^(?:to|at|for|into|forward|back|over|up|around)$/.test(c.low(c.tokAfter(at.fragments[0]!.start)))
   const raising = (SEEM.test(c.low(a)) || impression) && c.tokens.slice(a + 1, b).every((t) => /^(?:to|like|as)$/i.test(t.text))
   // ("Bloomberg [reportedly] considering a run": an adverb of hearsay alone is the cue, PolNeAR dev 12 times in 16.)
-  const hearsay = c.tokens.slice(a, b).every((t) => /^(?:reportedly|allegedly|reputedly|supposedly)$/i.test(t.text) || AUX.has(t.text.toLowerCase()))
+  const hearsayWord = (t: Token) => /^(?:reportedly|allegedly|reputedly|supposedly)$/i.test(t.text)
+  // (With the adverb: a cue of auxiliaries alone, "has", "will", is none.)
+  const hearsay = c.tokens.slice(a, b).some(hearsayWord) && c.tokens.slice(a, b).every((t) => hearsayWord(t) || AUX.has(t.text.toLowerCase()))
   if (!raising && !hearsay && (!(passiveCue(c, at.cue) || judgedPassive(c, a, b)) || c.tokens.slice(a, b).some((t) => ADDRESSED_PARTICIPLES.test(t.text.toLowerCase())))) return at
   const lo = c.sentenceRange(a)[0]
   // Back over the auxiliaries and adverbs before the cue ("has also been", "is not widely").
