@@ -2328,6 +2328,16 @@ function verbAfterComma(c: Ctx, k: number): boolean {
   return c.tok(k) === ',' && (COPULA.has(c.low(k + 1)) || /^(?:has|have|had|will|would|can|could|should|may|might|must|remains|remained|includes|included)$/.test(c.low(k + 1)))
 }
 
+/**
+ * "says David Palmiter, a professor at Marywood University in Scranton, Pa. Sure, it can be …", "agrees Michelle
+ * Stevens, 30, of Gainesville, Fla. The latest poll …": a state's abbreviation after a place and its comma, then a
+ * capitalised word, ends the sentence (the splitter reads the period as the abbreviation's). PolNeAR dev: 2 post-cue
+ * sources ran on over such a period, none of its sources holds one.
+ */
+function stateEndsSentence(c: Ctx, k: number): boolean {
+  return c.tok(k - 1) === ',' && /^[A-Z][a-z]{1,4}\.$/.test(c.tok(k)) && isCap(c.tok(k + 1)) && isCap(c.tok(k - 2))
+}
+
 function extendAppositive(c: Ctx, b: number, stop: number): number {
   if (verbAfterComma(c, b)) return b
   // "said Rep. Jim Clyburn (D-S.C.), a member of …": a parenthesis after the name is part of it.
@@ -2380,7 +2390,7 @@ function extendAppositive(c: Ctx, b: number, stop: number): number {
   // "said Hugh Hill, a doctor." — keep the appositive with the speaker phrase (pickAppositive chooses).
   if (c.tok(b) === ',' && (/^(?:a|an|the|who)$/i.test(c.tok(b + 1)) || c.speakerPhrase && !isCap(c.tok(b + 1)))) {
     let e = b + 1
-    while (e < stop && (c.tok(e) !== ',' || c.speakerPhrase) && !verbAfterComma(c, e) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e))) e++
+    while (e < stop && (c.tok(e) !== ',' || c.speakerPhrase) && !verbAfterComma(c, e) && !MARKS.has(c.tok(e)) && !END_PUNCT.has(c.tok(e)) && !stateEndsSentence(c, e - 1)) e++
     if (c.speakerPhrase) {
       const commas: number[] = []
       for (let k = b; k < e; k++) if (c.tok(k) === ',') commas.push(k)

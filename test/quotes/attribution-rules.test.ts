@@ -1955,3 +1955,10 @@ describe('a relative pronoun before a naming cue and a quotation', () => {
     expect(show(text, analyse(text).quotes)).toContain('mixed [who // “the little senator.”] cue=dubbed speaker=he')
   })
 })
+
+describe('a state abbreviation that ends the sentence after a post-cue source', () => {
+  it('"…, says Ann Roe, a teacher in Scranton, Pa. Still, …": the source stops at the abbreviation', () => {
+    const text = '"We need more time," says Ann Roe, a teacher at Central High School in Scranton, Pa. Still, she backs the plan.'
+    expect(show(text, analyse(text).quotes)).toContain('direct ["We need more time,"] cue=says speaker=Ann Roe, a teacher at Central High School in Scranton, Pa.')
+  })
+})
