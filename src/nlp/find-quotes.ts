@@ -2335,7 +2335,8 @@ function verbAfterComma(c: Ctx, k: number): boolean {
  * sources ran on over such a period, none of its sources holds one.
  */
 function stateEndsSentence(c: Ctx, k: number): boolean {
-  return c.tok(k - 1) === ',' && /^[A-Z][a-z]{1,4}\.$/.test(c.tok(k)) && isCap(c.tok(k + 1)) && isCap(c.tok(k - 2))
+  // (Not a title or a company's suffix: "Smith, Mrs. Clinton's rival", "Acme, Inc. The …".)
+  return c.tok(k - 1) === ',' && /^[A-Z][a-z]{1,4}\.$/.test(c.tok(k)) && !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|Jr|Sr|Inc|Co|Corp|Ltd|St|Ft|Mt)\.$/.test(c.tok(k)) && isCap(c.tok(k + 1)) && isCap(c.tok(k - 2))
 }
 
 function extendAppositive(c: Ctx, b: number, stop: number): number {
