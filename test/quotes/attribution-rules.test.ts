@@ -1962,3 +1962,14 @@ describe('a state abbreviation that ends the sentence after a post-cue source', 
     expect(show(text, analyse(text).quotes)).toContain('direct ["We need more time,"] cue=says speaker=Ann Roe, a teacher at Central High School in Scranton, Pa.')
   })
 })
+
+describe('the noun-phrase object of a verb of taking a side', () => {
+  it('"endorsed Jones last week, providing a boost …": the participle clause and the time phrase are out', () => {
+    const text = 'Former Governor Smith endorsed Jones last week, providing a boost to the first-time candidate.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [Jones] cue=endorsed speaker=Former Governor Smith')
+  })
+  it('"favored Trump, 82 percent to 6 percent": the figures are out', () => {
+    const text = 'Voters in the county favored Trump, 82 percent to 6 percent.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [Trump] cue=favored speaker=Voters in the county')
+  })
+})
