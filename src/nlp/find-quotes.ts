@@ -3859,7 +3859,8 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
   const sp = at.speaker
   // ('who he dubbed [“the little senator.”]', 'which he described as [“like an open orchid.”]': the same before a
   // quotation after a cue of naming, which then is mixed; PolNeAR dev 15 times in 19.)
-  const namingCue = /^(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|term(?:s|ed|ing)?|declar(?:e|es|ed|ing)|brand(?:s|ed|ing)?|as)$/.test(c.low(c.tokBefore(cue.end)))
+  const lastCueWord = c.low(c.tokBefore(cue.end))
+  const namingCue = NAMING_QUOTATION_CUE.test(lastCueWord)
   if ((at.kind !== 'direct' || (namingCue && fragments.length === 1)) && sp && sp.end <= cue.start && cue.end <= fragments[0]!.start) {
     const r = c.tokAfter(sp.start) - 1
     const w = c.low(r)
@@ -3867,7 +3868,7 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
     const verbNext = () => /^(?:VBD|VBZ|VBP|MD)$/.test(c.pos().pos[f0]!) || c.low(f0) === 'as'
     // (The content lacks its subject, "which he said [was …]", or its object, "what he called [a …]", not
     // "a remark which he said [someone should question …]".)
-    const naming = /^(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|term(?:s|ed|ing)?|consider(?:s|ed|ing)?|view(?:s|ed|ing)?|see|sees|saw|seen|deem(?:s|ed)?|brand(?:s|ed|ing)?|regard(?:s|ed)?)$/.test(c.low(c.tokBefore(cue.end)))
+    const naming = NAMING_OR_JUDGING_CUE.test(lastCueWord)
     if (r >= 0 && c.tokens[r]!.end <= sp.start && /^(?:which|what|who|whom|that)$/.test(w) && (naming || namingCue || verbNext())) {
       if (!/^(?:in|of|to|for|with|by|on|at|from|about|under|through|during|after|before)$/.test(c.low(r - 1)) && !/^(?:that|and|but|or)$/.test(c.low(f0)) && (at.kind !== 'direct' || naming || namingCue)) {
         fragments = [c.span(r, r + 1), ...fragments]
@@ -3930,13 +3931,21 @@ function withoutStanceObjectTail(c: Ctx, at: Attribution, cue: Span, fragments: 
       || /^[–—]$/.test(w) || (w === '-' && c.tokens[k]!.start > c.tokens[k - 1]!.end)
       || (/^\d+$/.test(w) && /^(?:percent|%)$/.test(nx))
     if (cut) {
-      const e = /^[,;]$/.test(c.tok(k)) || /^\d+$/.test(w) && c.tok(k - 1) === ',' ? (c.tok(k) === ',' ? k : k - 1) : k
+      // (Before the comma that opens the tail; before the comma ahead of poll figures.)
+      const e = /^\d+$/.test(w) && c.tok(k - 1) === ',' ? k - 1 : k
       if (e <= a) return fragments
       return [{ start: f.start, end: c.tokens[e - 1]!.end }]
     }
   }
   return fragments
 }
+
+/** Verbs of naming ("called", "dubbed", "described", "labeled", "termed", "branded"), shared by the two lists below. */
+const NAMING_VERBS = 'call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|term(?:s|ed|ing)?|brand(?:s|ed|ing)?'
+/** The last word of a cue of naming before a quotation ('who he dubbed “…”', 'which he described as “…”'). */
+const NAMING_QUOTATION_CUE = new RegExp(`^(?:${NAMING_VERBS}|declar(?:e|es|ed|ing)|as)$`)
+/** The last word of a cue of naming or judging whose content lacks its object ("what he called [a …]", "which she considers […]"). */
+const NAMING_OR_JUDGING_CUE = new RegExp(`^(?:${NAMING_VERBS}|consider(?:s|ed|ing)?|view(?:s|ed|ing)?|see|sees|saw|seen|deem(?:s|ed)?|regard(?:s|ed)?)$`)
 
 /** Connectives that open a sentence before a comma ("Still,", "However,"). */
 const OPENING_CONNECTIVE = /^(?:still|however|indeed|nevertheless|nonetheless|meanwhile|moreover|furthermore|yet)$/
