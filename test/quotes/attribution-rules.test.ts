@@ -1973,3 +1973,29 @@ describe('the noun-phrase object of a verb of taking a side', () => {
     expect(show(text, rules(text).quotes)).toContain('indirect [Trump] cue=favored speaker=Voters in the county')
   })
 })
+
+describe('a second predicate of the same subject after the object of a cue', () => {
+  it('"calling him a “stiff” and accusing him of …": the object ends before "and", and "accusing" is an attribution of its own', () => {
+    const text = 'Romney attacked Trump on Thursday, calling him a "stiff" and accusing him of acting like a "spoiled child."'
+    expect(show(text, analyse(text).quotes)).toEqual([
+      'indirect [Trump] cue=attacked speaker=Romney',
+      'mixed [him a "stiff"] cue=calling speaker=Romney',
+      'mixed [him of acting like a "spoiled child."] cue=accusing speaker=Romney',
+    ])
+  })
+  it('"attacked her skills and even questioned her identity": past after past, the adverb in the second cue', () => {
+    const text = 'Some of her followers attacked her Spanish-language skills and even questioned the star’s Latino identity.'
+    expect(show(text, analyse(text).quotes)).toEqual([
+      'indirect [her Spanish-language skills] cue=attacked speaker=Some of her followers',
+      'indirect [the star’s Latino identity] cue=even questioned speaker=Some of her followers',
+    ])
+  })
+  it('not a clause: "said he was proud … and expects …" is one content', () => {
+    const text = 'Sanders said he was proud of his campaign and expects to leave Nevada with delegates.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [he was proud of his campaign and expects to leave Nevada with delegates] cue=said speaker=Sanders'])
+  })
+  it('not an adjective before a noun: "including biodiesel and advanced fuels"', () => {
+    const text = 'The agency proposed a mandate for all biofuels, including biodiesel and advanced cellulosic fuels.'
+    expect(show(text, rules(text).quotes).join('\n')).not.toMatch(/cue=advanced/)
+  })
+})
