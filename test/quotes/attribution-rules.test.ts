@@ -1973,3 +1973,14 @@ describe('the noun-phrase object of a verb of taking a side', () => {
     expect(show(text, rules(text).quotes)).toContain('indirect [Trump] cue=favored speaker=Voters in the county')
   })
 })
+
+describe('a cue in a clause put before the main clause', () => {
+  it('"Having announced [that …], Judge Berman proceeded …": the content stops before the main clause', () => {
+    const text = 'Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [that he would not send me to prison] cue=announced speaker='])
+  })
+  it('"According to the poll, [the main clause]": the main clause stays the content', () => {
+    const text = 'According to the poll, Trump is leading the race.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [Trump is leading the race] cue=According to speaker=the poll'])
+  })
+})
