@@ -1586,10 +1586,35 @@ export function resolveNesting(attributions: readonly Attribution[], text?: stri
   return attributions.filter((a) => a.sourceOnly || kept.has(a))
 }
 
+/**
+ * ('"…," he said. "They think … terrorists. ¶ "And they still believe that we use camels," he said with a grin.'):
+ * a quotation carried over a paragraph break whose last paragraph is attributed after it is two quotations: the
+ * paragraphs before, which go on with what came before them, and the last one, which that attribution takes.
+ * (PolNeAR dev, train split: of 7 such quotations, gold splits 6 at the last break.)
+ */
+function splitCarried(c: Ctx, quoted: QuotedSpan[]): QuotedSpan[] {
+  const out: QuotedSpan[] = []
+  for (const q of quoted) {
+    const br = c.text.slice(q.open, q.close).lastIndexOf('\n')
+    const at = q.depth === 0 && !q.unclosed && br >= 0 ? afterPattern(c, q, -1) : null
+    let e = q.open + br
+    let s = e + 1
+    while (e > q.open && /\s/.test(c.text[e - 1]!)) e--
+    while (s < q.close && /\s/.test(c.text[s]!)) s++
+    if (!at || at.before || !/["“'`]/.test(c.text[s] ?? '') || e <= q.start) {
+      out.push(q)
+      continue
+    }
+    const digraph = /^(?:''|``)/.test(c.text.slice(s, s + 2))
+    out.push({ open: q.open, start: q.start, end: e, close: e, depth: 0, unclosed: true }, { open: s, start: s + (digraph ? 2 : 1), end: q.end, close: q.close, depth: 0, unclosed: false })
+  }
+  return out.sort((a, b) => a.open - b.open || b.close - a.close)
+}
+
 /** The rule attributions of a document and what the tagger reads of it (rule labels included). */
 export function prepareQuotes(doc: QuoteInput, options: QuoteOptions = {}): { c: Ctx; input: TaggerInput; attributions: Attribution[] } {
   const c = new Ctx(doc, options)
-  const quoted = findQuotedSpans(c.text)
+  const quoted = splitCarried(c, findQuotedSpans(c.text))
   const attributions = findAttributions(c, quoted)
   const n = c.tokens.length
   const rules: [Uint8Array, Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)]
