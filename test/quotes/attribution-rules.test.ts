@@ -1999,3 +1999,31 @@ describe('a second predicate of the same subject after the object of a cue', () 
     expect(show(text, rules(text).quotes).join('\n')).not.toMatch(/cue=advanced/)
   })
 })
+
+describe('a cue in a clause put before the main clause', () => {
+  it('"Having announced [that …], Judge Berman proceeded …": the content stops before the main clause', () => {
+    const text = 'Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [that he would not send me to prison] cue=announced speaker='])
+  })
+  it('"According to the poll, [the main clause]": the main clause stays the content', () => {
+    const text = 'According to the poll, Trump is leading the race.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [Trump is leading the race] cue=According to speaker=the poll'])
+  })
+})
+
+describe('a quotation carried over a paragraph break whose last paragraph is attributed on its own', () => {
+  it('the paragraphs before go on with the quote before them; the last one takes its own attribution', () => {
+    const text = '"The stereotyping is still strong here," he said. "They think every Arab is a terrorist.\n\n"And they still believe that we use camels," he said with a grin.'
+    expect(show(text, analyse(text).quotes)).toEqual([
+      'direct ["The stereotyping is still strong here," // "They think every Arab is a terrorist.] cue=said speaker=he',
+      'direct ["And they still believe that we use camels,"] cue=said with a grin speaker=he',
+    ])
+  })
+  it('"writing: “… ¶ “…,” wrote The Post": two quotations, two cues', () => {
+    const text = 'The paper listed her flaws, writing: “We recognize that many Americans distrust her.\n\n“We are not blind to those,” wrote The Post.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'direct [“We recognize that many Americans distrust her] cue=writing speaker=The paper',
+      'direct [“We are not blind to those,”] cue=wrote speaker=The Post',
+    ])
+  })
+})
