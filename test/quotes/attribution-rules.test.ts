@@ -2027,3 +2027,20 @@ describe('a quotation carried over a paragraph break whose last paragraph is att
     ])
   })
 })
+
+describe('a noun-phrase or infinitive content ends before a comment on the act', () => {
+  it('"focused on the need to …, pushing for …": the participle clause is out', () => {
+    const text = 'Clinton also focused on the need to combat the Islamic State online, pushing for help from the private sector.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the need to combat the Islamic State online] cue=also focused on speaker=Clinton'])
+  })
+  it('"sought to rally …, contrasting …" and "denied the fraud claims, pointing to …"', () => {
+    const a = 'Mrs. Clinton sought to rally older, rural white Democrats, contrasting her own record with his.'
+    expect(show(a, analyse(a).quotes)).toEqual(['indirect [to rally older, rural white Democrats] cue=sought speaker=Mrs. Clinton'])
+    const b = 'Trump denied the fraud claims, pointing to high ratings that students gave.'
+    expect(show(b, analyse(b).quotes)).toEqual(['indirect [the fraud claims] cue=denied speaker=Trump'])
+  })
+  it('not an aside inside a clause: "says the email scandal, while troublesome, was dealt with …"', () => {
+    const text = 'He also says the email scandal, while troublesome, was dealt with appropriately.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the email scandal, while troublesome, was dealt with appropriately] cue=also says speaker=He'])
+  })
+})
