@@ -1999,3 +1999,14 @@ describe('a second predicate of the same subject after the object of a cue', () 
     expect(show(text, rules(text).quotes).join('\n')).not.toMatch(/cue=advanced/)
   })
 })
+
+describe('a clause of its own after the object of a cue, a comma or dash and "and"/"but"', () => {
+  it('"publicly endorsed him, and the party has refused …": the object ends before the comma', () => {
+    const text = 'Jones publicly endorsed him, and the party has refused to back him since.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [him] cue=publicly endorsed speaker=Jones')
+  })
+  it('"called inversions “unpatriotic,” and his administration has …": before the comma inside the mark', () => {
+    const text = 'Obama has called inversions "unpatriotic," and his administration has made an effort to stop them.'
+    expect(show(text, analyse(text).quotes)).toContain('mixed [inversions "unpatriotic,"] cue=has called speaker=Obama')
+  })
+})
