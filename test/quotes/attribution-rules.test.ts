@@ -2044,3 +2044,14 @@ describe('a noun-phrase or infinitive content ends before a comment on the act',
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [the email scandal, while troublesome, was dealt with appropriately] cue=also says speaker=He'])
   })
 })
+
+describe('a clause of its own after the object of a cue, a comma or dash and "and"/"but"', () => {
+  it('"publicly endorsed him, and the party has refused …": the object ends before the comma', () => {
+    const text = 'Jones publicly endorsed him, and the party has refused to back him since.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [him] cue=publicly endorsed speaker=Jones')
+  })
+  it('"called inversions “unpatriotic,” and his administration has …": before the comma inside the mark', () => {
+    const text = 'Obama has called inversions "unpatriotic," and his administration has made an effort to stop them.'
+    expect(show(text, analyse(text).quotes)).toContain('mixed [inversions "unpatriotic,"] cue=has called speaker=Obama')
+  })
+})
