@@ -2055,3 +2055,13 @@ describe('a clause of its own after the object of a cue, a comma or dash and "an
     expect(show(text, analyse(text).quotes)).toContain('mixed [inversions "unpatriotic,"] cue=has called speaker=Obama')
   })
 })
+
+describe('a group or a figure after a comma that is the subject of a cue ("N who said …")', () => {
+  it('"…, compared with the 30 percent who say …": the content ends at the comma; the group gets its own quote', () => {
+    const text = 'Half of the voters said she is prepared, compared with the 30 percent who say the same about Mr. Trump.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [she is prepared] cue=said speaker=Half of the voters',
+      'indirect [the same about Mr. Trump] cue=say speaker=who',
+    ])
+  })
+})
