@@ -1797,7 +1797,7 @@ describe('"N percent support" is a share of the vote, not a cue', () => {
     expect(show(text, rules(text).quotes)).toEqual([])
   })
   it('still a verb before its object', () => {
-    expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', '40 percent')
+    expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', 'About 40 percent')
   })
 })
 
@@ -1971,5 +1971,20 @@ describe('the noun-phrase object of a verb of taking a side', () => {
   it('"favored Trump, 82 percent to 6 percent": the figures are out', () => {
     const text = 'Voters in the county favored Trump, 82 percent to 6 percent.'
     expect(show(text, rules(text).quotes)).toContain('indirect [Trump] cue=favored speaker=Voters in the county')
+  })
+})
+
+describe('the modifier of a number that opens a source', () => {
+  it('"about half of …", "About 4 in 10": the modifier is part of the source', () => {
+    const text = 'In Vermont, about half of Democratic primary voters said they want the next president to be more liberal.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [they want the next president to be more liberal] cue=said speaker=about half of Democratic primary voters')
+    const t2 = 'About 4 in 10 say they want the next president to continue Obama’s policies.'
+    expect(show(t2, rules(t2).quotes)).toContain('indirect [they want the next president to continue Obama’s policies] cue=say speaker=About 4 in 10')
+  })
+  it('"At least four …", "More than half of …": a two-word modifier too', () => {
+    const text = 'At least four Democratic senators claim to object to the plan.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [to object to the plan] cue=claim speaker=At least four Democratic senators')
+    const t2 = 'More than half of white women preferred Clinton.'
+    expect(show(t2, analyse(t2).quotes)).toContain('indirect [Clinton] cue=preferred speaker=More than half of white women')
   })
 })
