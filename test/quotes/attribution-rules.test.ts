@@ -2065,3 +2065,18 @@ describe('a group or a figure after a comma that is the subject of a cue ("N who
     ])
   })
 })
+
+describe('the modifier of a number that opens a source', () => {
+  it('"about half of …", "About 4 in 10": the modifier is part of the source', () => {
+    const text = 'In Vermont, about half of Democratic primary voters said they want the next president to be more liberal.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [they want the next president to be more liberal] cue=said speaker=about half of Democratic primary voters')
+    const t2 = 'About 4 in 10 say they want the next president to continue Obama’s policies.'
+    expect(show(t2, rules(t2).quotes)).toContain('indirect [they want the next president to continue Obama’s policies] cue=say speaker=About 4 in 10')
+  })
+  it('"At least four …", "More than half of …": a two-word modifier too', () => {
+    const text = 'At least four Democratic senators claim to object to the plan.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [to object to the plan] cue=claim speaker=At least four Democratic senators')
+    const t2 = 'More than half of white women preferred Clinton.'
+    expect(show(t2, analyse(t2).quotes)).toContain('indirect [Clinton] cue=preferred speaker=More than half of white women')
+  })
+})
