@@ -1797,7 +1797,7 @@ describe('"N percent support" is a share of the vote, not a cue', () => {
     expect(show(text, rules(text).quotes)).toEqual([])
   })
   it('still a verb before its object', () => {
-    expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', '40 percent')
+    expectRuleQuote('About 40 percent support the plan.', 'the plan', 'support', 'About 40 percent')
   })
 })
 
