@@ -94,6 +94,8 @@ const LEAD_TRIM = new Set(
   ).split(' '),
 )
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
+/** Personal pronouns in the subject case. */
+const PERSONAL_PRONOUN = /^(?:i|you|he|she|it|we|they)$/
 const RELATIVES = new Set(['who', 'which'])
 const POSSESSIVES = /^(?:his|her|their|its|our|my|your)$/
 /**
@@ -694,6 +696,8 @@ function adverbialBefore(c: Ctx, j: number, lo: number): number {
 /** A noun phrase ending at token `j` (inclusive), scanning no further left than `lo`; [a, b) or null. */
 function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   const end = j + 1
+  // ("commercials it described as …": a personal pronoun takes no words before it; "both of them", "you and I" do.)
+  if (j >= lo && PERSONAL_PRONOUN.test(c.low(j)) && !/^(?:of|and|or|nor|&)$/.test(c.low(j - 1))) return [j, end]
   let a = end
   let k = j
   while (k >= lo && end - k <= 14) {

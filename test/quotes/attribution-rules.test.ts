@@ -2080,3 +2080,14 @@ describe('the modifier of a number that opens a source', () => {
     expect(show(t2, analyse(t2).quotes)).toContain('indirect [Clinton] cue=preferred speaker=More than half of white women')
   })
 })
+
+describe('a personal pronoun as the subject of a reduced relative clause', () => {
+  it('"released two new commercials it described as …": the speaker is the pronoun alone', () => {
+    const text = 'Her campaign also released two new television commercials it described as "closing arguments" to viewers in several states.'
+    expect(show(text, rules(text).quotes)).toContain('mixed ["closing arguments" to viewers in several states] cue=described as speaker=it')
+  })
+  it('"both of them said": a pronoun after "of" keeps the words before it', () => {
+    const text = 'Both of them said the plan would fail.'
+    expect(show(text, rules(text).quotes)).toContain('indirect [the plan would fail] cue=said speaker=Both of them')
+  })
+})
