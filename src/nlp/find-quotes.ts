@@ -4136,6 +4136,18 @@ function withoutStanceObjectTail(c: Ctx, at: Attribution, cue: Span, fragments: 
   return fragments
 }
 
+/** A dash: "—", "–", "--" or a spaced "-". */
+function isDash(c: Ctx, k: number): boolean {
+  return /^(?:[–—]|--)$/.test(c.tok(k)) || (c.tok(k) === '-' && k > 0 && c.tokens[k]!.start > c.tokens[k - 1]!.end)
+}
+
+/** A dash at `k` with no other dash between `a` and the end of its sentence (no pair around an aside). */
+function loneDash(c: Ctx, a: number, k: number): boolean {
+  const [, e] = c.sentenceRange(k)
+  for (let j = a; j < e; j++) if (j !== k && isDash(c, j)) return false
+  return true
+}
+
 /** Words in -ing that are prepositions, not the head of a participle clause ("including", "according to", "depending on"). */
 const ING_PREPOSITION = /^(?:including|excluding|according|depending|ranging|beginning|starting|following|regarding|concerning|considering|involving|pending|barring|notwithstanding|during)$/
 
@@ -4144,10 +4156,12 @@ const ING_PREPOSITION = /^(?:including|excluding|according|depending|ranging|beg
  * white Democrats], contrasting her own …", "denied [the fraud claims], pointing to …": a content that is a noun
  * phrase or an infinitive (no finite verb yet, not "that …" nor a question) ends before a clause that comments on
  * the act: ", <verb>-ing …", ", but …", ", which …", ", while/although/even as …", ", as he …", "; …" or a dash
- * before "but". PolNeAR train, contents after their cue of that shape reaching such a mark: the content ends there
- * 286 times, runs on 38 (", <verb>-ing" 116:12 — not after a gerund in the content, "a photo of Cruz wearing …,
+ * (before "but", or the only one in the sentence: "linked [cybersecurity to her email server] — an opportunity he
+ * missed"). PolNeAR train, contents after their cue of that shape reaching such a mark: the content ends there 361
+ * times, runs on 60 (", <verb>-ing" 116:12 — not after a gerund in the content, "a photo of Cruz wearing …,
  * holding a gun"; ", but" 56:4 — not "but also/not"; ", which" 44:15 — not after a verb of saying, 2:6 there;
- * ", while/although/even as …" 34:4; "; " 26:3; ", as he" 4:0; a dash before "but" 6:0).
+ * ", while/although/even as …" 34:4; "; " 26:3; ", as he" 4:0; a dash before "but" 6:0, a lone dash 75:22; a
+ * pair of dashes around an aside stays).
  */
 function withoutPhraseTail(c: Ctx, at: Attribution, cue: Span, fragments: Span[]): Span[] {
   if (at.kind !== 'indirect' || fragments.length !== 1 || cue.end > fragments[0]!.start) return fragments
@@ -4171,7 +4185,7 @@ function withoutPhraseTail(c: Ctx, at: Attribution, cue: Span, fragments: Span[]
         || (n === 'which' && !speech)
         || /^(?:while|whereas|although|though)$/.test(n) || (n === 'even' && /^(?:as|though|if)$/.test(c.low(k + 2)))
         || (n === 'as' && /^(?:he|she|they|we)$/.test(c.low(k + 2)))
-    } else if (k > a && (w === ';' || (/^(?:[–—-]|--)$/.test(w) && /^(?:but|although|though|while)$/.test(n)))) cut = true
+    } else if (k > a && (w === ';' || (isDash(c, k) && (/^(?:but|although|though|while)$/.test(n) || loneDash(c, a, k))))) cut = true
     // (At least two words before it: not "responded [first, ripping into …]"; and no aside that the content's verb
     // follows, "says [the email scandal, while troublesome, was dealt with …]".)
     if (cut && words(c, a, k) >= 2) {

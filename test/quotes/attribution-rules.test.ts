@@ -2091,3 +2091,14 @@ describe('a personal pronoun as the subject of a reduced relative clause', () =>
     expect(show(text, rules(text).quotes)).toContain('indirect [the plan would fail] cue=said speaker=Both of them')
   })
 })
+
+describe('a noun-phrase content ends before a lone dash', () => {
+  it('"linked cybersecurity to her email server — an opportunity he missed …": the comment after the dash is out', () => {
+    const text = 'Rubio linked cybersecurity to her use of a private email server — an opportunity he largely missed at the debate.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [cybersecurity to her use of a private email server] cue=linked speaker=Rubio'])
+  })
+  it('not a pair of dashes around an aside', () => {
+    const text = 'Sanders talked about the first four states — Iowa, New Hampshire, Nevada and South Carolina — for an hour.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the first four states — Iowa, New Hampshire, Nevada and South Carolina — for an hour] cue=talked about speaker=Sanders'])
+  })
+})
