@@ -2102,3 +2102,25 @@ describe('a noun-phrase content ends before a lone dash', () => {
     expect(show(text, analyse(text).quotes)).toEqual(['indirect [the first four states — Iowa, New Hampshire, Nevada and South Carolina — for an hour] cue=talked about speaker=Sanders'])
   })
 })
+
+describe('a second past-tense predicate after the object of a cue and a comma', () => {
+  it('"mocked his rivals, talked over them …": the object ends before the comma', () => {
+    const text = 'Trump mocked his rivals, talked over them as they answered questions.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [his rivals] cue=mocked speaker=Trump'])
+  })
+  it('"joked about …, declined to affirm …": the second verb, a cue, is an attribution of its own', () => {
+    const text = 'He joked about Jewish stereotypes, declined to affirm his support for a united Jerusalem.'
+    expect(show(text, analyse(text).quotes)).toEqual([
+      'indirect [Jewish stereotypes] cue=joked about speaker=He',
+      'indirect [to affirm his support for a united Jerusalem] cue=declined speaker=He',
+    ])
+  })
+  it('not a participle: "…, followed by Cruz at 17 percent"', () => {
+    const text = 'The poll showed Trump leading with 31 percent, followed by Cruz at 17 percent.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [Trump leading with 31 percent, followed by Cruz at 17 percent] cue=showed speaker=The poll'])
+  })
+  it('a name the tagger reads as a verb is no verb of the object: "the United States\' backing …, and railed …"', () => {
+    const text = "He complained bitterly about the United States' backing independence for Kosovo, and railed about Washington's propensity to intervene in other countries."
+    expect(show(text, analyse(text).quotes)).toContain("indirect [the United States' backing independence for Kosovo] cue=complained bitterly about speaker=He")
+  })
+})
