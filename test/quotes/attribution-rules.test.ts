@@ -2124,3 +2124,20 @@ describe('a second past-tense predicate after the object of a cue and a comma', 
     expect(show(text, analyse(text).quotes)).toContain("indirect [the United States' backing independence for Kosovo] cue=complained bitterly about speaker=He")
   })
 })
+
+describe('a spaced dash before a clause of its own', () => {
+  it('"… -- even as Clinton closed in …": the content ends at the dash', () => {
+    const text = 'Sanders is pledging to take his campaign to the convention floor -- even as Clinton closed in on the nomination.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [to take his campaign to the convention floor] cue=is pledging speaker=Sanders'])
+  })
+  it('"— and the poll shows …": a clause with a cue of its own after "and" ends it too', () => {
+    const text = 'Democrats insist the tide is turning their way — and the poll shows a shift.'
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the tide is turning their way] cue=insist speaker=Democrats', 'indirect [a shift] cue=shows speaker=the poll'])
+  })
+  it('not "- and many will wear shorts" (what was said going on) nor a pair of dashes around an aside', () => {
+    const a = 'Police officials said officers will wear body cameras - and many will wear shorts.'
+    expect(show(a, analyse(a).quotes)).toEqual(['indirect [officers will wear body cameras - and many will wear shorts] cue=said speaker=Police officials'])
+    const b = 'Kaine now says that – in his professional life – he is a strong advocate for abortion rights.'
+    expect(show(b, analyse(b).quotes)).toEqual(['indirect [that – in his professional life – he is a strong advocate for abortion rights] cue=now says speaker=Kaine'])
+  })
+})
