@@ -94,8 +94,6 @@ const LEAD_TRIM = new Set(
   ).split(' '),
 )
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'every', 'each'])
-/** Personal pronouns in the subject case. */
-const PERSONAL_PRONOUN = /^(?:i|you|he|she|it|we|they)$/
 const RELATIVES = new Set(['who', 'which'])
 const POSSESSIVES = /^(?:his|her|their|its|our|my|your)$/
 /**
@@ -697,7 +695,7 @@ function adverbialBefore(c: Ctx, j: number, lo: number): number {
 function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
   const end = j + 1
   // ("commercials it described as …": a personal pronoun takes no words before it; "both of them", "you and I" do.)
-  if (j >= lo && PERSONAL_PRONOUN.test(c.low(j)) && !/^(?:of|and|or|nor|&)$/.test(c.low(j - 1))) return [j, end]
+  if (j >= lo && (SUBJECT_PRONOUN.test(c.low(j)) || c.low(j) === 'you') && !/^(?:of|and|or|nor|&)$/.test(c.low(j - 1))) return [j, end]
   let a = end
   let k = j
   while (k >= lo && end - k <= 14) {
@@ -1074,7 +1072,6 @@ function beforeMainClause(c: Ctx, at: Attribution): Attribution {
     else if (t === ',' && depth === 0 && finiteClause(c, x + 1, s1)) {
       return { ...at, fragments: [{ start: f.start, end: c.tokens[x - 1]!.end }] }
     }
-    void k
   }
   return at
 }
@@ -1157,7 +1154,7 @@ function dashClause(c: Ctx, x: number, b: number): boolean {
   return !/^(?:that|which|who|this|these|those)$/.test(c.low(k)) && finiteClause(c, k, b)
 }
 
-/** The finite verb of a clause opening at `k` with a subject (as `finiteClause`), or -1. */
+/** The finite verb of a clause opening at `k` with a subject (a pronoun or a short noun phrase, names included), or -1. */
 function finiteVerb(c: Ctx, k: number, b: number): number {
   const pos = c.pos().pos
   for (let x = k; x < Math.min(b, k + 7); x++) {
@@ -1169,12 +1166,7 @@ function finiteVerb(c: Ctx, k: number, b: number): number {
 
 /** Does a clause open at `k` with a subject (a pronoun or a short noun phrase, names included) and a finite verb? */
 function finiteClause(c: Ctx, k: number, b: number): boolean {
-  const pos = c.pos().pos
-  for (let x = k; x < Math.min(b, k + 7); x++) {
-    if (x > k && /^(?:VBD|VBZ|VBP|MD)$/.test(pos[x]!) && /^\p{Ll}/u.test(c.tok(x))) return true
-    if (!/^(?:DT|PRP\$?|JJ|JJR|JJS|NN|NNS|NNP|NNPS|POS|CD)$/.test(pos[x]!)) return false
-  }
-  return false
+  return finiteVerb(c, k, b) !== -1
 }
 
 function contentSpan(c: Ctx, a: number, b: number, min = 2): Span | null {
