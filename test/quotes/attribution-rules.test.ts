@@ -2141,3 +2141,16 @@ describe('a spaced dash before a clause of its own', () => {
     expect(show(b, analyse(b).quotes)).toEqual(['indirect [that – in his professional life – he is a strong advocate for abortion rights] cue=now says speaker=Kaine'])
   })
 })
+
+describe('a noun phrase and "and" that open the clause before a source', () => {
+  it('"Though media reports and party sources described …", "Still, both the United States and Russia have shown …": both conjuncts are the source', () => {
+    const text = 'Though media reports and party sources described the push as nearly impossible, he went on.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [the push as nearly impossible] cue=described speaker=media reports and party sources')
+    const t2 = 'Still, both the United States and Russia have shown an inclination to dial back.'
+    expect(show(t2, analyse(t2).quotes)).toContain('indirect [an inclination to dial back] cue=have shown speaker=both the United States and Russia')
+  })
+  it('not a clause before "and": "Trump stared down the camera and the hosts said …"', () => {
+    const text = 'Donald Trump stared down the camera and the hosts said it was over.'
+    expect(show(text, analyse(text).quotes)).toContain('indirect [it was over] cue=said speaker=the hosts')
+  })
+})
