@@ -4179,7 +4179,7 @@ function cueAndContent(c: Ctx, at: Attribution): { fragments: Span[]; cue?: Span
 }
 
 /**
- * "endorsed [Trump] last week", "defended [his record] on Sunday night", "rejected [Trump's offer] Tuesday": a time
+ * "endorsed [Trump] last week", "defended [his record] on Sunday night", "rejected [Trump's offer] Tuesday", "[Trump] in early June" (`datePhraseEnd`): a time
  * phrase that ends a short noun phrase after its cue dates the act, not what was said (PolNeAR dev: a content of
  * at most four words before such a time phrase leaves it out 43 times, holds it 13). Not after a verb ("[to cut 277
  * workers this week]", "[sounded equivocal] …"), nor a name ("Super Tuesday", "Russia Today").
@@ -4194,11 +4194,32 @@ function withoutTimeTail(c: Ctx, at: Attribution, cue: Span, fragments: Span[]):
   for (let k = a + 1; k < b && k <= a + 5; k++) {
     const head = c.tok(k - 1) === ',' ? k - 1 : k
     if (/^(?:VB|MD|TO)/.test(pos[k - 1] ?? '') || /^(?:that|to|who|which)$/.test(c.low(k - 1))) return fragments
-    if (timePhraseEnd(c, k) !== b || isCap(c.tok(k - 1)) && WEEKDAY.test(c.low(k)) || /^(?:Today|Tonight|Yesterday)$/.test(c.tok(k)) && k > c.sentenceRange(k)[0]) continue
+    const e = timePhraseEnd(c, k) > k ? timePhraseEnd(c, k) : datePhraseEnd(c, k)
+    if (e !== b || isCap(c.tok(k - 1)) && WEEKDAY.test(c.low(k)) || /^(?:Today|Tonight|Yesterday)$/.test(c.tok(k)) && k > c.sentenceRange(k)[0]) continue
     if (words(c, a, head) > 4) return fragments
     return [...fragments.slice(0, -1), { start: f.start, end: c.tokens[head - 1]!.end }]
   }
   return fragments
+}
+
+/**
+ * The end of a date after a preposition at `k` ("in early June", "in May 2015", "on Dec. 3", "since 1976"), else `k`.
+ * ("endorsed [Trump] in early June", "announced [his candidacy] in June 2015": PolNeAR dev, indirect contents of at
+ * most six words next to such a date leave it out 49 times, hold it 7.)
+ */
+function datePhraseEnd(c: Ctx, k: number): number {
+  if (!/^(?:in|on|during|since)$/.test(c.low(k))) return k
+  let t = k + 1
+  if (/^(?:early|late|mid|mid-)$/.test(c.low(t))) t++
+  if (MONTH.test(c.low(t)) || /^(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.?$/.test(c.low(t))) {
+    t++
+    if (c.tok(t) === '.' && !MONTH.test(c.low(t - 1)) && /^\d{1,2}$/.test(c.tok(t + 1))) t++
+    if (/^\d{1,2}$/.test(c.tok(t))) t++
+    if (c.tok(t) === ',' && /^(?:1[89]|20)\d\d$/.test(c.tok(t + 1))) t += 2
+    else if (/^(?:1[89]|20)\d\d$/.test(c.tok(t))) t++
+    return t
+  }
+  return /^(?:1[89]|20)\d\d$/.test(c.tok(t)) && t === k + 1 ? t + 1 : k
 }
 
 /** Cue words of taking a side, whose content is the noun phrase of what or whom the side is taken on. */

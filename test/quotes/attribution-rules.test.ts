@@ -2154,3 +2154,20 @@ describe('a noun phrase and "and" that open the clause before a source', () => {
     expect(show(text, analyse(text).quotes)).toContain('indirect [it was over] cue=said speaker=the hosts')
   })
 })
+
+describe('a date after a short noun-phrase content', () => {
+  it('"endorsed Trump in early June": the date is out of the content', () => {
+    const text = 'Ryan endorsed Trump in early June.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [Trump] cue=endorsed speaker=Ryan'])
+  })
+  it('"announced his candidacy in June 2015", "on Dec. 3, 2015": month, day and year', () => {
+    const text = 'Cruz announced his candidacy in June 2015.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [his candidacy] cue=announced speaker=Cruz'])
+    const t2 = 'Ryan endorsed Trump on Dec. 3, 2015.'
+    expect(show(t2, rules(t2).quotes)).toEqual(['indirect [Trump] cue=endorsed speaker=Ryan'])
+  })
+  it('a clause keeps its date: "said the vote was held in May"', () => {
+    const text = 'Officials said the vote was held in May.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [the vote was held in May] cue=said speaker=Officials'])
+  })
+})
