@@ -1077,6 +1077,16 @@ function occasionTail(c: Ctx, k: number, b: number): boolean {
   return occasion && x >= b
 }
 
+/** The one content of an indirect attribution, after its cue, that the clause cuts below may end; else undefined. */
+function contentAfterCue(at: Attribution): Span | undefined {
+  return at.kind === 'indirect' && at.cue && at.fragments.length === 1 && at.fragments[0]!.start >= at.cue.end ? at.fragments[0] : undefined
+}
+
+/** `at` with its content `f` ended before token `x`. */
+function endedBefore(c: Ctx, at: Attribution, f: Span, x: number): Attribution {
+  return { ...at, fragments: [{ start: f.start, end: c.tokens[x - 1]!.end }] }
+}
+
 /** Subordinators that open a clause of time, reason or concession put before the main clause. */
 const FRONTED_SUBORDINATOR = /^(?:while|although|though|after|before|since|when|as|because|once|whereas|despite|until|unless|if)$/
 
@@ -1089,9 +1099,9 @@ const FRONTED_SUBORDINATOR = /^(?:while|although|though|after|before|since|when|
  * the comma 14 times and is absent twice; never runs on. "According to X, …" is left alone: 3 of 3 run on.)
  */
 function beforeMainClause(c: Ctx, at: Attribution): Attribution {
-  if (at.kind !== 'indirect' || !at.cue || at.fragments.length !== 1 || at.fragments[0]!.start < at.cue.end) return at
-  const f = at.fragments[0]!
-  const ci = c.tokAfter(at.cue.start)
+  const f = contentAfterCue(at)
+  if (!f) return at
+  const ci = c.tokAfter(at.cue!.start)
   const [s0, s1] = c.sentenceRange(ci)
   let k = s0
   while (k < ci && /^(?:but|and|yet|still|so|even|[“"‘'(])$/.test(c.low(k))) k++
@@ -1108,7 +1118,7 @@ function beforeMainClause(c: Ctx, at: Attribution): Attribution {
     if (t === '(' || t === '[') depth++
     else if (t === ')' || t === ']') depth--
     else if (t === ',' && depth === 0 && finiteClause(c, x + 1, s1)) {
-      return { ...at, fragments: [{ start: f.start, end: c.tokens[x - 1]!.end }] }
+      return endedBefore(c, at, f, x)
     }
   }
   return at
@@ -1122,8 +1132,8 @@ function beforeMainClause(c: Ctx, at: Attribution): Attribution {
  * 8; the other keeps "a drop from 76 percent who said the same".)
  */
 function beforeRelativeGroup(c: Ctx, at: Attribution): Attribution {
-  if (at.kind !== 'indirect' || !at.cue || at.fragments.length !== 1 || at.fragments[0]!.start < at.cue.end) return at
-  const f = at.fragments[0]!
+  const f = contentAfterCue(at)
+  if (!f) return at
   const a = c.tokAfter(f.start)
   const b = c.tokBefore(f.end) + 1
   const pos = c.pos().pos
@@ -1136,7 +1146,7 @@ function beforeRelativeGroup(c: Ctx, at: Attribution): Attribution {
     // (Past nouns, figures, determiners and prepositions only: "compared with the 30 percent", "about the same number".)
     for (let m = x + 1; m < Math.min(b, x + 12) && c.tok(m) !== ','; m++) {
       if (c.low(m) === 'who') {
-        if (m > x + 1 && /^(?:NNS?|NNPS?|CD)$/.test(pos[m - 1]!) && cueAt(c, m + 1) !== null && c.low(m + 1) !== 'knows') return { ...at, fragments: [{ start: f.start, end: c.tokens[x - 1]!.end }] }
+        if (m > x + 1 && /^(?:NNS?|NNPS?|CD)$/.test(pos[m - 1]!) && cueAt(c, m + 1) !== null && c.low(m + 1) !== 'knows') return endedBefore(c, at, f, x)
         break
       }
       if (!/^(?:DT|JJR?|NNS?|NNPS?|CD|IN|PRP\$)$/.test(pos[m]!) && c.low(m) !== 'compared') break
@@ -1154,8 +1164,8 @@ function beforeRelativeGroup(c: Ctx, at: Attribution): Attribution {
  * "and" or "but" only a clause with a cue: with any clause gold agreed 3 times in 6.)
  */
 function beforeDashClause(c: Ctx, at: Attribution): Attribution {
-  if (at.kind !== 'indirect' || !at.cue || at.fragments.length !== 1 || at.fragments[0]!.start < at.cue.end) return at
-  const f = at.fragments[0]!
+  const f = contentAfterCue(at)
+  if (!f) return at
   const a = c.tokAfter(f.start)
   const b = c.tokBefore(f.end) + 1
   const spacedDash = (x: number) => /^(?:—|–|--|-)$/.test(c.tok(x)) && /\s/.test(c.text[c.tokens[x]!.start - 1] ?? '') && (/\s/.test(c.text[c.tokens[x]!.end] ?? '') || /^(?:—|–|-)$/.test(c.tok(x + 1)))
@@ -1172,7 +1182,7 @@ function beforeDashClause(c: Ctx, at: Attribution): Attribution {
       i++
       continue
     }
-    if (words(c, a, x) >= 2 && dashClause(c, x, b)) return { ...at, fragments: [{ start: f.start, end: c.tokens[x - 1]!.end }] }
+    if (words(c, a, x) >= 2 && dashClause(c, x, b)) return endedBefore(c, at, f, x)
   }
   return at
 }
