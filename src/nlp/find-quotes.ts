@@ -1082,6 +1082,19 @@ function contentAfterCue(at: Attribution): Span | undefined {
   return at.kind === 'indirect' && at.cue && at.fragments.length === 1 && at.fragments[0]!.start >= at.cue.end ? at.fragments[0] : undefined
 }
 
+/** The commas among tokens [from, to) outside parentheses and brackets, in order. */
+function topLevelCommas(c: Ctx, from: number, to: number): number[] {
+  const out: number[] = []
+  let depth = 0
+  for (let x = from; x < to; x++) {
+    const t = c.tok(x)
+    if (t === '(' || t === '[') depth++
+    else if (t === ')' || t === ']') depth--
+    else if (t === ',' && depth === 0) out.push(x)
+  }
+  return out
+}
+
 /** `at` with its content `f` ended before token `x`. */
 function endedBefore(c: Ctx, at: Attribution, f: Span, x: number): Attribution {
   return { ...at, fragments: [{ start: f.start, end: c.tokens[x - 1]!.end }] }
@@ -1112,15 +1125,7 @@ function beforeMainClause(c: Ctx, at: Attribution): Attribution {
   for (let x = k; x < ci; x++) if (c.tok(x) === ',' || c.tok(x) === ';') return at
   const a = c.tokAfter(f.start)
   const b = Math.min(c.tokBefore(f.end) + 1, s1)
-  let depth = 0
-  for (let x = a + 1; x < b - 1; x++) {
-    const t = c.tok(x)
-    if (t === '(' || t === '[') depth++
-    else if (t === ')' || t === ']') depth--
-    else if (t === ',' && depth === 0 && finiteClause(c, x + 1, s1)) {
-      return endedBefore(c, at, f, x)
-    }
-  }
+  for (const x of topLevelCommas(c, a + 1, b - 1)) if (finiteClause(c, x + 1, s1)) return endedBefore(c, at, f, x)
   return at
 }
 
@@ -1137,12 +1142,8 @@ function beforeRelativeGroup(c: Ctx, at: Attribution): Attribution {
   const a = c.tokAfter(f.start)
   const b = c.tokBefore(f.end) + 1
   const pos = c.pos().pos
-  let depth = 0
-  for (let x = a + 1; x < b - 2; x++) {
-    const t = c.tok(x)
-    if (t === '(' || t === '[') depth++
-    else if (t === ')' || t === ']') depth--
-    if (t !== ',' || depth !== 0 || words(c, a, x) < 3) continue
+  for (const x of topLevelCommas(c, a + 1, b - 2)) {
+    if (words(c, a, x) < 3) continue
     // (Past nouns, figures, determiners and prepositions only: "compared with the 30 percent", "about the same number".)
     for (let m = x + 1; m < Math.min(b, x + 12) && c.tok(m) !== ','; m++) {
       if (c.low(m) === 'who') {
