@@ -825,7 +825,8 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
     // ("A majority of that segment": a demonstrative after a preposition is a determiner.)
     if (!isWord(t) || (NP_STOP.has(l) && !(c.personTok[k] && isCap(t)) && !(/^(?:that|this)$/.test(l) && k < j && (NP_PREPOSITIONS.test(c.low(k - 1)) || (t === 'That' || t === 'This') && (k === lo || !isWord(c.tok(k - 1)))))) || (cueByForm.has(l) && !DETERMINERS.has(c.low(k - 1)) && !stateModifier(c, k, j) && !(NOUN_FORMS.has(l) && QUANTIFIER.test(c.low(k - 1))) && !(c.personTok[k] && isCap(t)) && !(isCap(t) && c.low(k - 1) === 'of' && isCap(c.tok(k - 2))) && !(k < j && /s$/.test(c.low(k + 1)) && anonymousNouns.has(c.low(k + 1))))) break
     // "the issues NBC reported": a plural noun right before a name ends the phrase.
-    if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l)) break
+    // (Not a possessive determiner, "Band and [his] Teneo co-founder".)
+    if (a < end && isCap(c.tok(a)) && /^[a-z]+[^s]s$/.test(t) && !anonymousNouns.has(l) && l !== 'his' && l !== 'its') break
     // ("the fact the director …", "This time the clash …": a common noun right before an article ends a phrase
     // before it; "over the weekend Mr. Bewkes agreed": so does a time noun right before a name.)
     if (a < end && t === l && /^\p{Ll}+$/u.test(t) && /^(?:the|a|an)$/.test(c.low(a)) && /^NNS?$/.test(c.pos().pos[k]!) && !/^(?:all|both|half|such|quite|rather|what|many|twice|double)$/.test(l)) break

@@ -2171,3 +2171,12 @@ describe('a date after a short noun-phrase content', () => {
     expect(show(text, rules(text).quotes)).toEqual(['indirect [the vote was held in May] cue=said speaker=Officials'])
   })
 })
+
+describe('a possessive determiner before a name in a source', () => {
+  it('"Band and his Teneo co-founder declined": "his" is no plural noun that ends the phrase', () => {
+    const text = 'Band and his Acme colleague declined to comment.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [to comment] cue=declined speaker=Band and his Acme colleague'])
+    const t2 = 'Both of his GOP senators strongly supported him.'
+    expect(show(t2, rules(t2).quotes)).toEqual(['indirect [him] cue=strongly supported speaker=Both of his GOP senators'])
+  })
+})
