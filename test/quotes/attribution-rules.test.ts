@@ -2180,3 +2180,18 @@ describe('a possessive determiner before a name in a source', () => {
     expect(show(t2, rules(t2).quotes)).toEqual(['indirect [him] cue=strongly supported speaker=Both of his GOP senators'])
   })
 })
+
+describe('a participle with its agent after a noun phrase', () => {
+  it('"The Band memo disclosed by WikiLeaks …", "a practice criticized by …": the agent speaks, the noun phrase is the content', () => {
+    const text = 'The Band memo disclosed by WikiLeaks on Wednesday made no direct reference to Clinton.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [The Band memo] cue=disclosed speaker=WikiLeaks'])
+    const t2 = 'They combine those categories when reporting data, a practice criticized by Miller and some civil rights advocates.'
+    expect(show(t2, rules(t2).quotes)).toContain('indirect [a practice] cue=criticized speaker=Miller and some civil rights advocates')
+  })
+  it('not a gerund after "by" ("responded by using …") nor a cause that is no speaker ("worried by the increase …")', () => {
+    const text = 'Trump responded by using the example of Chicago.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [by using the example of Chicago] cue=responded speaker=Trump'])
+    const t2 = 'German authorities worried by the increase in hate speech contacted Facebook.'
+    expect(show(t2, analyse(t2).quotes).join('\n')).not.toContain('speaker=the increase')
+  })
+})
