@@ -2195,3 +2195,16 @@ describe('a participle with its agent after a noun phrase', () => {
     expect(show(t2, analyse(t2).quotes).join('\n')).not.toContain('speaker=the increase')
   })
 })
+
+describe('"again" and "afterward" after a cue verb', () => {
+  it('"vowed again on Wednesday that …", "noted afterward that …": the adverb is part of the cue, the time is not', () => {
+    const text = 'Trump vowed again on Wednesday that he will put $100 million into the campaign.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [that he will put $100 million into the campaign] cue=vowed again speaker=Trump'])
+    const t2 = 'He noted afterward that he would campaign later in the day.'
+    expect(show(t2, rules(t2).quotes)).toEqual(['indirect [that he would campaign later in the day] cue=noted afterward speaker=He'])
+  })
+  it('"again" before a clause without "that" is left to the content ("said again the plan would fail")', () => {
+    const text = 'She said again the plan would fail.'
+    expect(show(text, rules(text).quotes).join('\n')).not.toContain('cue=said again')
+  })
+})
