@@ -1275,7 +1275,7 @@ export function findQuotes(doc: QuoteInput, options: QuoteOptions = {}): { quote
   // Contents that run into a clause of their own end before it (before nesting, so that clause's attribution stays whole).
   const cut = found.map((at) => beforeDashClause(c, beforeRelativeGroup(c, beforeMainClause(c, at))))
   const pos = () => input.pos?.pos
-  const resolved = resolveNesting(cut, c.text).map((at) => reducedPassive(c, yesOrNo(c, subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, raisedSubject(c, at), pos()), pos()), pos()))))
+  const resolved = resolveNesting(cut, c.text).map((at) => headlineTopic(c, reducedPassive(c, yesOrNo(c, subjectOfVerbPhrase(c, passiveAgent(c, dropImpersonalSpeaker(c, raisedSubject(c, at), pos()), pos()), pos())))))
   const attributions = resolved.flatMap((at) => coordinatedPredicate(c, at, resolved, input.quoted))
   const verbObject = (start: number): boolean => {
     input.pos ??= c.pos()
@@ -1768,6 +1768,26 @@ function subjectOfVerbPhrase(c: Ctx, at: Attribution, pos?: readonly string[]): 
   const np = leftNP(c, s - 2, c.sentenceRange(s)[0])
   if (!np) return at
   return { ...at, speaker: c.span(np[0], np[1]), antecedent: undefined }
+}
+/**
+ * "CNN's Jake Tapper on Donna Brazile Leak to Clinton Campaign: 'Unethical'", "Gillibrand on Hillary Releasing Her
+ * Goldman Sachs Speech Transcripts: 'That's Up to Her'": in a headline of a name, "on", its topic and a colon, the
+ * name speaks, not the topic (PolNeAR dev: the source is the name both times).
+ */
+function headlineTopic(c: Ctx, at: Attribution): Attribution {
+  if (!at.speaker || !at.cue || c.text.slice(at.cue.start, at.cue.end) !== ':' || at.speaker.end > at.cue.start) return at
+  const b = c.tokBefore(at.speaker.end) + 1
+  let a = c.tokAfter(at.speaker.start)
+  const [lo] = c.paraRange(a)
+  // The topic may be the whole phrase: the name before "on" then opens the paragraph.
+  while (a > lo && isCap(c.tok(a - 1)) || (a - 1 > lo && c.low(a - 1) === 'on' && isCap(c.tok(a - 2)))) a--
+  for (let k = a + 1; k < b - 1; k++) {
+    if (c.low(k) !== 'on' || c.tok(k) !== 'on') continue
+    // (Capitalised words from the paragraph's start to "on", and the topic after it up to the colon.)
+    if (a !== lo || !c.tokens.slice(a, k).every((t) => isCap(t.text) || /^['’]s$/.test(t.text)) || !isCap(c.tok(k + 1))) return at
+    return { ...at, speaker: c.span(a, k), antecedent: undefined }
+  }
+  return at
 }
 /**
  * "46 percent of voters said yes, compared with 23 percent who …", "72 percent of Democrats said yes while 48

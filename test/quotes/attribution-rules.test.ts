@@ -2208,3 +2208,12 @@ describe('"again" and "afterward" after a cue verb', () => {
     expect(show(text, rules(text).quotes).join('\n')).not.toContain('cue=said again')
   })
 })
+
+describe('a headline of a name, "on", a topic and a colon', () => {
+  it('"Gillibrand on Hillary Releasing Her … Transcripts: \'That\'s Up to Her\'": the name speaks, not the topic', () => {
+    const text = 'Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘That’s Up to Her’. The senator spoke on Monday.'
+    const shown = show(text, analyse(text).quotes)
+    expect(shown.join('\n')).not.toContain('speaker=Hillary Releasing')
+    expect(shown).toContain('direct [‘That’s Up to Her’] cue=: speaker=Gillibrand')
+  })
+})
