@@ -3124,7 +3124,9 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
     }
   }
   // ("Sanders during a Sunday interview thanked …": a "during" phrase between the subject and its verb.)
-  if (np && c.low(np[0] - 1) === 'during' && np[0] - 2 >= lo) {
+  // ("Trump in the past has called out …", "Clinton in recent weeks has criticized …": a time phrase so.)
+  const timePhrase = (np: [number, number]) => c.low(np[0] - 1) === 'during' || (/^(?:in|over|for|throughout)$/.test(c.low(np[0] - 1)) && /^(?:past|meantime|interim|weeks|days|months|years|decades|weekend|week|month|year)$/.test(c.low(np[1] - 1)))
+  if (np && timePhrase(np) && np[0] - 2 >= lo) {
     const subj = leftNP(c, np[0] - 2, lo)
     if (subj && subj[1] === np[0] - 1 && (subj[0] <= lo || !isWord(c.tok(subj[0] - 1))) && (isCap(c.tok(subj[1] - 1)) || speakerPronouns.has(c.low(subj[1] - 1)) || speakerLike(c.low(subj[1] - 1)))) return { speaker: subj }
   }

@@ -2217,3 +2217,12 @@ describe('a headline of a name, "on", a topic and a colon', () => {
     expect(shown).toContain('direct [‘That’s Up to Her’] cue=: speaker=Gillibrand')
   })
 })
+
+describe('a time phrase between the subject and its cue', () => {
+  it('"Trump in the past has called out …", "Clinton in recent weeks has criticized …": the subject speaks, not the time', () => {
+    const text = 'Trump in the past has called out Tur by name.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [Tur by name] cue=has called out speaker=Trump'])
+    const t2 = 'Clinton in recent weeks has criticized the plan.'
+    expect(show(t2, rules(t2).quotes)).toEqual(['indirect [the plan] cue=has criticized speaker=Clinton'])
+  })
+})
