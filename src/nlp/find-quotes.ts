@@ -777,6 +777,16 @@ function leftNP(c: Ctx, j: number, lo: number): [number, number] | null {
       }
       break
     }
+    // ("[upstart companies like] Netflix and Amazon Prime have proven", "[websites such as] DC Leaks": the group the names
+    // are examples of; PolNeAR dev sources hold it 25 times.)
+    if ((l === 'like' || (l === 'as' && c.low(k - 1) === 'such')) && a === k + 1 && isCap(c.tok(a))) {
+      const g = l === 'like' ? k - 1 : k - 2
+      if (g >= lo && /^\p{Ll}+s$/u.test(c.tok(g)) && /^NNS$/.test(c.pos().pos[g]!)) {
+        a = g
+        k = g - 1
+        continue
+      }
+    }
     // "Neither Cruz nor Christie acknowledged …": both are the subject.
     if (l === 'nor') {
       let m = k - 1

@@ -2226,3 +2226,14 @@ describe('a time phrase between the subject and its cue', () => {
     expect(show(t2, rules(t2).quotes)).toEqual(['indirect [the plan] cue=has criticized speaker=Clinton'])
   })
 })
+
+describe('a group and the names that are examples of it', () => {
+  it('"upstart companies like Netflix and Amazon Prime have proven …": the group is part of the source', () => {
+    const text = 'Still, upstart companies like Netflix and Amazon Prime have proven that it is possible.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [that it is possible] cue=have proven speaker=upstart companies like Netflix and Amazon Prime'])
+  })
+  it('a verb "like" introduces no example: "Voters like Trump, polls show."', () => {
+    const text = 'Voters like Trump, polls show.'
+    expect(show(text, rules(text).quotes).join('\n')).not.toContain('speaker=Voters like')
+  })
+})
