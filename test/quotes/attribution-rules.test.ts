@@ -2237,3 +2237,18 @@ describe('a group and the names that are examples of it', () => {
     expect(show(text, rules(text).quotes).join('\n')).not.toContain('speaker=Voters like')
   })
 })
+
+describe('cue verbs PolNeAR marks that the lexicon lacked', () => {
+  it('"railed against", "likened", "sided with"', () => {
+    const text = 'Sanders railed against the trade deal. Trump likened the plan to a disaster. The senator sided with the president.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [the trade deal] cue=railed against speaker=Sanders',
+      'indirect [the plan to a disaster] cue=likened speaker=Trump',
+      'indirect [the president] cue=sided with speaker=The senator',
+    ])
+  })
+  it('"side" as a noun is no cue: "on the other side of the aisle"', () => {
+    const text = 'Republicans on the other side of the aisle were silent.'
+    expect(show(text, rules(text).quotes).join('\n')).not.toContain('cue=side')
+  })
+})
