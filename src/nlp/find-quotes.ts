@@ -277,7 +277,7 @@ export function cleanSpeaker(c: Ctx, sp: Span, pos: readonly string[]): Span {
   // times after a source, 22 ending one outside a relative clause or a participle, "a poll released Monday";
   // "that night" it keeps).
   const time = trailingTime(c, a, b)
-  if (time > a && !c.tokens.slice(a, time).some((t) => RELATIVES.has(t.text.toLowerCase())) && !/^(?:VBN|VBD)$/.test(pos[time - 1]!) && !DATING_PARTICIPLE.test(c.low(time - 1)) && /^(?:NN|PRP|-RRB-)/.test(pos[time - 1]!)) b = time
+  if (time > a && !c.tokens.slice(a, time).some((t) => RELATIVES.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'whose') && !/^(?:VBN|VBD)$/.test(pos[time - 1]!) && !DATING_PARTICIPLE.test(c.low(time - 1)) && /^(?:NN|PRP|-RRB-)/.test(pos[time - 1]!)) b = time
   // "Rep. Bobby Scott [(D-Va.)]": the party and state after a name belong to it (PolNeAR: 105 times in 107).
   if (b === b0 && isCap(c.tok(b - 1)) && c.tok(b) === '(' && /^\((?:[RDI]|Rep|Dem|Ind)\.?-[^()]{1,14}\)/.test(c.text.slice(c.tokens[b]!.start, c.tokens[b]!.start + 20))) {
     let e = b + 1
@@ -2670,8 +2670,16 @@ function continuesAfter(c: Ctx, k: number): boolean {
  * the whole phrase ends.
  */
 function appositiveEnd(c: Ctx, commas: readonly number[], end: number): number {
+  // ("Geneva Reed-Veal, whose daughter, Sandra Bland, [died] in a Texas jail …,": after "whose" and its noun's own
+  // appositive, a verb in the past is that clause's verb, no participle.)
+  let whose = false
   for (const k of commas) {
     const w = c.low(k + 1)
+    if (w === 'whose') whose = true
+    else if (whose && /ed$/.test(w) && c.pos().pos[k + 1] === 'VBD') {
+      whose = false
+      continue
+    }
     if (/^(?:in|at|on|for|with|after|before|during|from|like|unlike|as|by|according|speaking|writing|asked)$/.test(w) || (cueByForm.has(w) && !isCap(c.tok(k + 1))) || (/(?:ing|ed)$/.test(w) && !isCap(c.tok(k + 1)) && !DETERMINERS.has(c.low(k + 2)) && !/^(?:former|retired|leading|longtime|acting|ranking|elected|self-described|including)$/.test(w)))
       return k
   }

@@ -2252,3 +2252,14 @@ describe('cue verbs PolNeAR marks that the lexicon lacked', () => {
     expect(show(text, rules(text).quotes).join('\n')).not.toContain('cue=side')
   })
 })
+
+describe('a "whose" clause with an appositive inside a source', () => {
+  it('"Geneva Reed-Veal, whose daughter, Sandra Bland, died … last year, called on …": the clause\'s verb is no participle that ends the source', () => {
+    const text = 'Geneva Reed-Veal, whose daughter, Sandra Bland, died in a Texas jail last year, called on the congregation to vote.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [the congregation to vote] cue=called on speaker=Geneva Reed-Veal, whose daughter, Sandra Bland, died in a Texas jail last year'])
+  })
+  it('a participle after a name still ends it: "Trump, speaking to a veterans group, said …"', () => {
+    const text = 'Trump, speaking to a veterans group, said the plan was fine.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [the plan was fine] cue=said speaker=Trump'])
+  })
+})
