@@ -2124,8 +2124,26 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
       t.antecedent = r.antecedent
     }
   }
+  // A rule's indirect or mixed content after its cue, whose cue the tagger marks too with a content of the same kind
+  // and as many fragments that overlaps it by more than half, takes the tagger's bounds: where both find the
+  // attribution, the tagger ends its content better than the rules (it learnt where they are right). Not a content
+  // before its cue ("NATO — the alliance — will meet, officials said") nor one after a colon or a dash ("PENCE:
+  // Well, …"), whose ends the rules read from punctuation. Held-out PolNeAR dev (the tagger never saw it): matched
+  // quotes 3401 -> 3417, exact 2590 -> 2618, joint 3031 -> 3049; a shared cue that only overlaps (3411 matched), other
+  // fragment counts (3413) or only tagged contents that are shorter (exact 2608) did less well.
+  const sameAttribution = (r: Attribution, t: Attribution) =>
+    t.kind === r.kind && t.cue !== undefined && t.cue.start === r.cue!.start && t.cue.end === r.cue!.end && t.fragments.length === r.fragments.length && overlapShare(r, t) > 0.5
+  const bounded = rules.map((r) => {
+    if ((r.kind !== 'indirect' && r.kind !== 'mixed') || !r.cue || r.sourceOnly || r.fragments.some((f) => f.start < r.cue!.end)) return r
+    if (r.cueClass === 'colon' || r.cueClass === 'dash' || /[:\-–—]$/.test(c.text.slice(r.cue.start, r.cue.end))) return r
+    const t = fromTagger.find((t) => sameAttribution(r, t))
+    // (Nor past the rules' end over a second predicate: "denied [the charges] and counter-accused her of battery".)
+    const last = r.fragments[r.fragments.length - 1]!
+    if (t && t.fragments[t.fragments.length - 1]!.end > last.end && /^\s*,?\s*(?:and|but|or)\s+[\p{Ll}-]+(?:ed|s)\b/u.test(c.text.slice(last.end, last.end + 60))) return r
+    return t ? { ...r, fragments: t.fragments } : r
+  })
   const key = (a: Attribution) => a.fragments[0]?.start ?? a.cue?.start ?? a.speaker?.start ?? 0
-  return [...rules, ...added].sort((a, b) => key(a) - key(b))
+  return [...bounded, ...added].sort((a, b) => key(a) - key(b))
 }
 
 /**
