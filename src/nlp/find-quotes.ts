@@ -538,8 +538,9 @@ function goesOn(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
 
 const POSTED: CueVerb = { lemma: 'post', forms: ['post', 'posts', 'posted', 'posting'], class: 'speech', clause: 'that' }
 /**
- * `"…," Chow posted on Instagram.`: "posted" after a quotation is a verb of speech when it ends the clause
- * (not "posted a video"; so it is no cue of the lexicon, which the tagger reads everywhere).
+ * `"…," Chow posted on Instagram.`: "posted" after a quotation is a verb of speech when it ends the clause (the
+ * lexicon has "posted" and "posting" only, whose base form is mostly a noun; "posted a video" is an act of its own,
+ * `actOf`).
  */
 function postedAt(c: Ctx, i: number): { verb: CueVerb; end: number } | null {
   return /^post(?:s|ed|ing)?$/.test(c.low(i)) ? { verb: POSTED, end: i + 1 } : null
@@ -1593,6 +1594,8 @@ function actOf(at: Attribution, content: string, cueText = '', speakerText = '')
     const words = content.trim().toLowerCase().split(/\s+/).slice(2)
     if (!words.some((w) => AUX.has(w) || COPULA.has(w) || /ed$/.test(w))) return 'other'
   }
+  // ("The RCMP posted a video of the arrest": what was put up, no statement; "posted" is a lexicon cue.)
+  if (/^(?:\p{Ll}+\s+){0,2}post(?:s|ed|ing)?$/u.test(cueText.trim()) && /^(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\p{Ll}-]+\s+)?(?:video|photo|photograph|picture|image|clip|link|map|screenshot|graphic|meme)s?\b/u.test(content.trim())) return 'other'
   // ("posted on Twitter that …", 'had posted: "…"': what was posted is a statement; "posted a video" is not.)
   if (!at.cueClass && /^(?:\p{Ll}+\s+){0,2}post(?:s|ed|ing)?\b/u.test(cueText.trim()) && (/^(?:that\b|["“'‘])/.test(content.trim()) || /:$/.test(cueText.trim()))) return 'speech'
   // ('"…," as one aide put it', 'Francis put it this way: "…"': a way of saying it.)

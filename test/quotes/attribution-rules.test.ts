@@ -2248,6 +2248,10 @@ describe('cue verbs PolNeAR marks that the lexicon lacked', () => {
       'indirect [the president] cue=sided with speaker=The senator',
     ])
   })
+  it('"posted", "identified … as"', () => {
+    const text = 'Trump posted a message on Twitter. The police identified the man as a local resident.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [a message] cue=posted speaker=Trump', 'indirect [the man as a local resident] cue=identified speaker=The police'])
+  })
   it('"side" as a noun is no cue: "on the other side of the aisle"', () => {
     const text = 'Republicans on the other side of the aisle were silent.'
     expect(show(text, rules(text).quotes).join('\n')).not.toContain('cue=side')
