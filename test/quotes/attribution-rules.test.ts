@@ -2268,3 +2268,11 @@ describe('a "whose" clause with an appositive inside a source', () => {
     expect(show(text, rules(text).quotes)).toEqual(['indirect [the plan was fine] cue=said speaker=Trump'])
   })
 })
+
+describe('the tagger bounds a content the rules find too', () => {
+  it('same cue, same attribution: the content ends where the tagger ends it', () => {
+    const text = 'Sanders talked about the first four states — Iowa, New Hampshire, Nevada and South Carolina — for an hour.'
+    expect(content(text, rules(text).quotes[0]!)).toContain('for an hour')
+    expect(show(text, analyse(text).quotes)).toEqual(['indirect [the first four states] cue=talked about speaker=Sanders'])
+  })
+})
