@@ -2132,7 +2132,7 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
   // attribution, the tagger ends its content better than the rules (it learnt where they are right). Not a content
   // before its cue ("NATO — the alliance — will meet, officials said") nor one after a colon or a dash ("PENCE:
   // Well, …"), whose ends the rules read from punctuation. Held-out PolNeAR dev (the tagger never saw it): matched
-  // quotes 3401 -> 3417, exact 2590 -> 2618, joint 3031 -> 3049; a shared cue that only overlaps (3411 matched), other
+  // quotes 3401 -> 3417, exact 2590 -> 2616, joint 3031 -> 3049; a shared cue that only overlaps (3411 matched), other
   // fragment counts (3413) or only tagged contents that are shorter (exact 2608) did less well.
   const sameAttribution = (r: Attribution, t: Attribution) =>
     t.kind === r.kind && t.cue !== undefined && t.cue.start === r.cue!.start && t.cue.end === r.cue!.end && t.fragments.length === r.fragments.length && overlapShare(r, t) > 0.5
@@ -3164,7 +3164,7 @@ function subjectBefore(c: Ctx, cs: number, lo: number): { speaker: [number, numb
   }
   // ("Sanders during a Sunday interview thanked …": a "during" phrase between the subject and its verb.)
   // ("Trump in the past has called out …", "Clinton in recent weeks has criticized …": a time phrase so.)
-  const timePhrase = (np: [number, number]) => c.low(np[0] - 1) === 'during' || (/^(?:in|over|for|throughout)$/.test(c.low(np[0] - 1)) && /^(?:past|meantime|interim|weeks|days|months|years|decades|weekend|week|month|year)$/.test(c.low(np[1] - 1)))
+  const timePhrase = (p: [number, number]) => c.low(p[0] - 1) === 'during' || (/^(?:in|over|for|throughout)$/.test(c.low(p[0] - 1)) && /^(?:past|meantime|interim|weeks|days|months|years|decades|weekend|week|month|year)$/.test(c.low(p[1] - 1)))
   if (np && timePhrase(np) && np[0] - 2 >= lo) {
     const subj = leftNP(c, np[0] - 2, lo)
     if (subj && subj[1] === np[0] - 1 && (subj[0] <= lo || !isWord(c.tok(subj[0] - 1))) && (isCap(c.tok(subj[1] - 1)) || speakerPronouns.has(c.low(subj[1] - 1)) || speakerLike(c.low(subj[1] - 1)))) return { speaker: subj }
