@@ -1181,11 +1181,11 @@ function beforeDashClause(c: Ctx, at: Attribution): Attribution {
   if (!f) return at
   const a = c.tokAfter(f.start)
   const b = c.tokBefore(f.end) + 1
-  const spacedDash = (x: number) => /^(?:—|–|--|-)$/.test(c.tok(x)) && /\s/.test(c.text[c.tokens[x]!.start - 1] ?? '') && (/\s/.test(c.text[c.tokens[x]!.end] ?? '') || /^(?:—|–|-)$/.test(c.tok(x + 1)))
+  const spacedDash = (x: number) => isDash(c, x) && /\s/.test(c.text[c.tokens[x]!.start - 1] ?? '') && (/\s/.test(c.text[c.tokens[x]!.end] ?? '') || DASH_TOKEN.test(c.tok(x + 1)))
   const dashes: number[] = []
   for (let x = a + 1; x < b - 2; x++) if (spacedDash(x)) {
     dashes.push(x)
-    while (/^(?:—|–|-)$/.test(c.tok(x + 1))) x++
+    while (DASH_TOKEN.test(c.tok(x + 1))) x++
   }
   for (let i = 0; i < dashes.length; i++) {
     const x = dashes[i]!
@@ -1203,7 +1203,7 @@ function beforeDashClause(c: Ctx, at: Attribution): Attribution {
 /** Does a clause with a subject and a finite verb follow the dash at `x` (after "and", "but", "even though" …)? */
 function dashClause(c: Ctx, x: number, b: number): boolean {
   let k = x + 1
-  while (/^(?:—|–|-)$/.test(c.tok(k))) k++
+  while (DASH_TOKEN.test(c.tok(k))) k++
   // (After "and" or "but", only a clause with a cue of its own: "— and the poll shows …"; not "- and many will wear
   // shorts", what was said going on.)
   if (/^(?:and|but)$/.test(c.low(k))) {
@@ -1694,9 +1694,8 @@ function reducedPassive(c: Ctx, at: Attribution): Attribution {
   if (c.tokAfter(f.start) !== b || last !== a - 1 || !/^NN/.test(pos[last]!)) return at
   const np = rightNP(c, b + 1, c.tokBefore(f.end) + 1)
   if (!np) return at
-  let agent = false
-  for (let k = np[0]; k < np[1]; k++) if ((isCap(c.tok(k)) && !DETERMINERS.has(c.low(k))) || speakerLike(c.low(k)) || speakerPronouns.has(c.low(k))) agent = true
-  if (!agent) return at
+  const speaks = (k: number) => (isCap(c.tok(k)) && !DETERMINERS.has(c.low(k))) || speakerLike(c.low(k)) || speakerPronouns.has(c.low(k))
+  if (!Array.from({ length: np[1] - np[0] }, (_, n) => np[0] + n).some(speaks)) return at
   return { ...at, fragments: [at.speaker], speaker: c.span(np[0], np[1]), antecedent: undefined }
 }
 /** Passives whose subject is the one addressed, not part of what is said ("Sanders was asked about …"). */
@@ -4360,6 +4359,9 @@ function withoutStanceObjectTail(c: Ctx, at: Attribution, cue: Span, fragments: 
   }
   return fragments
 }
+
+/** One token of a dash, or of a dash written as several ("- -", "—-"). */
+const DASH_TOKEN = /^(?:—|–|-)$/
 
 /** A dash: "—", "–", "--" or a spaced "-". */
 function isDash(c: Ctx, k: number): boolean {
