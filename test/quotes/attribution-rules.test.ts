@@ -2321,3 +2321,29 @@ describe('tagger attributions and the rules\' contents as the tagger bounds them
     expect(found).toContain('indirect [the Republican Party and its leading presidential contenders] cue=mocked speaker=Biden')
   })
 })
+
+describe('a content that runs over "and" into another attribution', () => {
+  it('"a woman asked for a photo and Clinton said, “…”": the request ends before the next speaker, and both stand', () => {
+    const text = 'At one point, a woman asked for a photo and Clinton said, “as long as we are not violating any election laws.”'
+    const found = show(text, rules(text).quotes)
+    expect(found).toContain('indirect [a photo] cue=asked for speaker=a woman')
+    expect(found.join('\n')).toContain('cue=said speaker=Clinton')
+  })
+  it('"One in three said … and one in four said …": two statements', () => {
+    const text = 'One in three said the party does not care about the community and one in four said the party was hostile to it.'
+    expect(show(text, rules(text).quotes)).toEqual([
+      'indirect [the party does not care about the community] cue=said speaker=One in three',
+      'indirect [the party was hostile to it] cue=said speaker=one in four',
+    ])
+  })
+  it('not a short noun phrase that is the next source\'s first conjunct: "said his focus groups and other research show …"', () => {
+    const text = 'Garin said his focus groups and other research show that voters like the plan.'
+    expect(show(text, rules(text).quotes)[0]).not.toBe('indirect [his focus groups] cue=said speaker=Garin')
+  })
+  it('the tagger\'s content too: "continued to express doubts about her qualifications and made clear that he …"', () => {
+    const text = 'But Mr. Sanders continued to express doubts about her qualifications and made clear that he did not intend to hold back.'
+    const found = show(text, analyse(text).quotes).join('\n')
+    expect(found).toContain('[her qualifications]')
+    expect(found).toContain('[that he did not intend to hold back]')
+  })
+})
