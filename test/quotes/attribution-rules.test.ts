@@ -2347,3 +2347,16 @@ describe('a content that runs over "and" into another attribution', () => {
     expect(found).toContain('[that he did not intend to hold back]')
   })
 })
+
+describe('the occasion of an act, with its place', () => {
+  it('"thanking supporters at a victory rally in his home state of Vermont", "explained his reasoning in an appearance on CBS\'s Face the Nation"', () => {
+    const a = 'Sanders is thanking supporters at a victory rally in his home state of Vermont.'
+    expect(show(a, rules(a).quotes)).toEqual(['indirect [supporters] cue=is thanking speaker=Sanders'])
+    const b = 'Trump explained his reasoning in an appearance on CBS’s Face the Nation.'
+    expect(show(b, rules(b).quotes)).toEqual(['indirect [his reasoning] cue=explained speaker=Trump'])
+  })
+  it('not a clause after the occasion: "wrote that someone might get hurt at a Trump event before the campaign is over"', () => {
+    const text = 'Sexton wrote that someone might get hurt at a Trump event before the campaign is over.'
+    expect(show(text, rules(text).quotes)).toEqual(['indirect [that someone might get hurt at a Trump event before the campaign is over] cue=wrote speaker=Sexton'])
+  })
+})
