@@ -41,7 +41,7 @@ export function contentId(text: string): string {
 
 /**
  * The version an analysis records: the pipeline's, and "+nn1" when `NEWSGRAPH_QUOTE_NETWORKS` ran fewer
- * of the quote model's networks ("0.19.0+nn1"). `reanalyze` redoes stored articles whose version differs.
+ * of the quote model's networks ("0.20.0+nn1"). `reanalyze` redoes stored articles whose version differs.
  */
 export function analysisVersion(): string {
   return PIPELINE_VERSION + quoteModelTag()
