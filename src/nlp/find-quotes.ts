@@ -1419,14 +1419,33 @@ function beforeNextAttribution(c: Ctx, at: Attribution, all: readonly Attributio
   if ((at.kind !== 'indirect' && at.kind !== 'mixed') || !at.cue || at.sourceOnly || at.fragments.length !== 1 || f.start < at.cue.end) return
   const r = all.find((r) => r !== at && !r.sourceOnly && r.cue !== undefined && r.cue.start > f.start && r.cue.end <= f.end && r.speaker !== undefined && r.speaker.start > f.start && r.speaker.end <= r.cue.start && (r.kind === 'direct' || at.kind === 'indirect'))
   if (!r) return
-  const a = c.tokAfter(f.start)
-  let k = c.tokAfter(r.speaker!.start) - 1
-  while (k > a && /^(?:and|but|or|,|;|—|-|–)$/.test(c.low(k))) k--
-  if (k <= a || !(/^(?:and|but)$/.test(c.low(k + 1)) || /^(?:and|but)$/.test(c.low(k + 2)))) return
+  const cut = beforeConjoined(c, f, r.speaker!.start)
+  if (!cut) return
+  const a = c.tokAfter(cut.start)
+  const b = c.tokBefore(cut.end) + 1
   const pos = c.pos().pos
-  if (words(c, a, k + 1) < 4 && pos[a] !== 'IN' && !pos.slice(a, k + 1).some((p) => /^(?:VB|MD|TO)/.test(p))) return
-  at.fragments = [{ start: f.start, end: c.tokens[k]!.end }]
+  if (words(c, a, b) < 4 && pos[a] !== 'IN' && !pos.slice(a, b).some((p) => /^(?:VB|MD|TO)/.test(p))) return
+  at.fragments = [cut]
   at.kind = kindOf(c.text, at.fragments, quoted)
+}
+
+/**
+ * Content `f` ended before another attribution that starts (its source or cue) at character `from`, when "and" or
+ * "but" joins the two ("[her qualifications] and made clear …", "[for a photo] and Clinton said"); null otherwise.
+ */
+function beforeConjoined(c: Ctx, f: Span, from: number): Span | null {
+  const a = c.tokAfter(f.start)
+  let k = c.tokAfter(from) - 1
+  while (k > a && /^(?:and|but|or|,|;|—|-|–)$/.test(c.low(k))) k--
+  if (k <= a || !(/^(?:and|but)$/.test(c.low(k + 1)) || /^(?:and|but)$/.test(c.low(k + 2)))) return null
+  // (Not inside a subject: "after [he] and Bernstein wrote about …", "that [Mr. LaRue] and Jeb Stuart Magruder told him …".)
+  if (c.tok(k + 1) !== ',') {
+    if (SUBJECT_PRONOUN.test(c.low(k))) return null
+    let j = k
+    while (j > a && (isCap(c.tok(j)) || c.tok(j) === '.')) j--
+    if (j < k && /^(?:that|after|when|because|if|as|while|since|whether|before|until|and|but)$/.test(c.low(j))) return null
+  }
+  return { start: f.start, end: c.tokens[k]!.end }
 }
 
 /** The form of a verb that a coordinated verb shares: -ing, past, third person; "" for none. */
@@ -2178,11 +2197,8 @@ function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attri
     if (!t.cue || t.fragments.length !== 1 || f.start < t.cue.end) continue
     const r = against.find((r) => r.cue !== undefined && r.cue.start > f.start && r.cue.end <= f.end)
     if (!r) continue
-    const cut = r.speaker && r.speaker.start > f.start && r.speaker.start < r.cue!.start ? r.speaker.start : r.cue!.start
-    const a = c.tokAfter(f.start)
-    let k = c.tokAfter(cut) - 1
-    while (k > a && /^(?:and|but|or|,|;|—|-|–)$/.test(c.low(k))) k--
-    if (k > a && (/^(?:and|but)$/.test(c.low(k + 1)) || /^(?:and|but)$/.test(c.low(k + 2)))) t.fragments = [{ start: f.start, end: c.tokens[k]!.end }]
+    const cut = beforeConjoined(c, f, r.speaker && r.speaker.start > f.start && r.speaker.start < r.cue!.start ? r.speaker.start : r.cue!.start)
+    if (cut) t.fragments = [cut]
   }
   const added = fromTagger.filter((t) => !scare(t) && !keptUnnamed(t) && !(t.cue && namingParticiple(c, c.tokAfter(t.cue.start))) && !against.some((r) => overlapShare(r, t) > (sameCue(r, t) || holdsItsCue(r, t) ? 0 : 0.5)))
   for (const t of added) {
@@ -4751,12 +4767,12 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
   return hi
 }
 
-/** A finite verb in tokens [a, b) that no relative pronoun before it in the span governs ("candidates [have] more room", not "Smith, who [has] …"). */
+/** A finite verb in tokens [a, b) that no relative pronoun before it in the span governs ("candidates [have] more room", not "Smith, who [has] …", nor the name "Felt"). */
 function ownFiniteVerb(c: Ctx, a: number, b: number): boolean {
   const pos = c.pos().pos
   for (let k = a; k < b; k++) {
     if (RELATIVES.has(c.low(k))) return false
-    if (/^(?:VBD|VBZ|VBP|MD)$/.test(pos[k]!)) return true
+    if (/^(?:VBD|VBZ|VBP|MD)$/.test(pos[k]!) && /^\p{Ll}/u.test(c.tok(k))) return true
   }
   return false
 }

@@ -2360,3 +2360,17 @@ describe('the occasion of an act, with its place', () => {
     expect(show(text, rules(text).quotes)).toEqual(['indirect [that someone might get hurt at a Trump event before the campaign is over] cue=wrote speaker=Sexton'])
   })
 })
+
+describe('a content cut before a conjoined attribution, but not inside a subject', () => {
+  it('"after he and Bernstein wrote about …", "that Mr. LaRue and Jeb Magruder told him …": the coordinated subject stays whole', () => {
+    const a = 'Woodward said he turned to Felt after he and Bernstein wrote about the break-in.'
+    expect(show(a, rules(a).quotes)[0]).toBe('indirect [he turned to Felt after he and Bernstein wrote about the break-in] cue=said speaker=Woodward')
+    const b = 'Sloan said under oath that Mr. LaRue and Jeb Magruder told him he might have to commit perjury.'
+    expect(show(b, rules(b).quotes)[0]).toBe('indirect [under oath that Mr. LaRue and Jeb Magruder told him he might have to commit perjury] cue=said speaker=Sloan')
+  })
+  it('a name that looks like a verb is no clause of its own: "Felt, an associate director at the FBI, said …"', () => {
+    const text = 'In 2005, Mark Felt revealed his role. Felt, an associate director at the FBI, said he was unhappy with the way the administration meddled.'
+    const { quotes } = analyseWithEntities(text)
+    expect(show(text, quotes)).toContain('indirect [he was unhappy with the way the administration meddled] cue=said speaker=Felt, an associate director at the FBI')
+  })
+})
