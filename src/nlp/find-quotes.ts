@@ -2126,11 +2126,12 @@ const overlapShare = (a: Attribution, b: Attribution): number => {
 }
 
 /**
- * Rules and tagger together. Every rule attribution is kept as it is (the rules are precise, and they
- * give the speaker's name, the cue phrase and the hearer); the tagger adds the attributions the rules
- * miss, mostly PolNeAR's indirect, belief and stance attributions: those whose content does not overlap
- * a rule quote by more than half, except a short phrase in marks (a scare quote the rules left alone),
- * alone or, with no source, inside the content.
+ * Rules and tagger together. Every rule attribution is kept (the rules are precise, and they give the
+ * speaker's name, the cue phrase and the hearer), with the tagger's bounds where both find it; the tagger
+ * adds the attributions the rules miss, mostly PolNeAR's indirect, belief and stance attributions: those
+ * whose content does not overlap a rule quote, as bounded, by more than half, except a short phrase in marks
+ * (a scare quote the rules left alone, unless right beside the tagger's cue), alone or, with no source,
+ * inside the content.
  */
 function combineAttributions(c: Ctx, quoted: readonly QuotedSpan[], rules: Attribution[], fromTagger: Attribution[]): Attribution[] {
   const quoteRules = rules.filter((r) => !r.sourceOnly)
