@@ -914,7 +914,7 @@ function reducedRelative(c: Ctx, i: number, hi: number): boolean {
   const pos = c.pos().pos
   for (let k = i + 2; k < hi && k <= i + 8; k++) {
     if (!isWord(c.tok(k)) && c.tok(k) !== '.' || RELATIVES.has(c.low(k)) || c.low(k) === 'that' || c.low(k) === 'and') return false
-    if (/^(?:VBD|VBZ|VBP|MD)$/.test(pos[k]!) && /^\p{Ll}/u.test(c.tok(k)) && /^(?:NN|PRP|CD)/.test(pos[k - 1]!)) return true
+    if (finiteAt(c, k) && /^(?:NN|PRP|CD)/.test(pos[k - 1]!)) return true
   }
   return false
 }
@@ -1233,7 +1233,7 @@ function dashClause(c: Ctx, x: number, b: number): boolean {
 function finiteVerb(c: Ctx, k: number, b: number): number {
   const pos = c.pos().pos
   for (let x = k; x < Math.min(b, k + 7); x++) {
-    if (x > k && /^(?:VBD|VBZ|VBP|MD)$/.test(pos[x]!) && /^\p{Ll}/u.test(c.tok(x))) return x
+    if (x > k && finiteAt(c, x)) return x
     if (!/^(?:DT|PRP\$?|JJ|JJR|JJS|NN|NNS|NNP|NNPS|POS|CD)$/.test(pos[x]!)) return -1
   }
   return -1
@@ -4770,12 +4770,16 @@ function clauseEnd(c: Ctx, from: number, hi: number): number {
 
 /** A finite verb in tokens [a, b) that no relative pronoun before it in the span governs ("candidates [have] more room", not "Smith, who [has] …", nor the name "Felt"). */
 function ownFiniteVerb(c: Ctx, a: number, b: number): boolean {
-  const pos = c.pos().pos
   for (let k = a; k < b; k++) {
     if (RELATIVES.has(c.low(k))) return false
-    if (/^(?:VBD|VBZ|VBP|MD)$/.test(pos[k]!) && /^\p{Ll}/u.test(c.tok(k))) return true
+    if (finiteAt(c, k)) return true
   }
   return false
+}
+
+/** A finite verb at token `k`, in lower case (the tagger may read a name, "Felt", "Will", as one). */
+function finiteAt(c: Ctx, k: number): boolean {
+  return /^(?:VBD|VBZ|VBP|MD)$/.test(c.pos().pos[k]!) && /^\p{Ll}/u.test(c.tok(k))
 }
 
 /**
